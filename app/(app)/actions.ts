@@ -1,0 +1,51 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { toActionError, workspaceAction } from "@/lib/auth/handlers";
+import { ACTIVE_WORKSPACE_COOKIE, getSessionUser } from "@/lib/auth/session";
+import { authorizeWorkspace } from "@/lib/auth/workspace-access";
+import { workspaceNameSchema } from "@/lib/auth/validation";
+import type { ActionResult } from "@/lib/action-result";
+import { getDb } from "@/lib/db";
+import { createWorkspace, renameWorkspace } from "@/lib/db/queries/workspaces";
+import { AppError } from "@/lib/errors";
+
+const COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365 };
+
+export async function switchWorkspaceAction(workspaceId: string): Promise<ActionResult<null>> {
+  try {
+    const user = await getSessionUser();
+    if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+    await authorizeWorkspace(getDb(), user.id, z.string().max(64).parse(workspaceId), "viewer");
+    (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, workspaceId, COOKIE_OPTIONS);
+    revalidatePath("/", "layout");
+    return { ok: true, data: null };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+export async function createWorkspaceAction(raw: FormData | { name: string }): Promise<ActionResult<{ id: string }>> {
+  try {
+    const user = await getSessionUser();
+    if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+    const { name } = z.object({ name: workspaceNameSchema }).parse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+    const ws = await createWorkspace(getDb(), user.id, name);
+    (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, ws.id, COOKIE_OPTIONS);
+    revalidatePath("/", "layout");
+    return { ok: true, data: { id: ws.id } };
+  } catch (err) {
+    return toActionError(err);
+  }
+}
+
+export const renameWorkspaceAction = workspaceAction(
+  { role: "owner", schema: z.object({ name: workspaceNameSchema }) },
+  async ({ name }, ctx) => {
+    await renameWorkspace(getDb(), ctx.workspace.id, name);
+    revalidatePath("/", "layout");
+    return { name };
+  },
+);

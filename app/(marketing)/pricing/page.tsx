@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
+import { PLANS } from "@/lib/billing/plans";
+
+export const metadata: Metadata = { title: "Pricing" };
+
+export default function PricingPage() {
+  return (
+    <div className="mx-auto max-w-6xl px-6 py-16">
+      <h1 className="text-3xl font-semibold tracking-tight">Simple plans, priced per render</h1>
+      <p className="mt-2 text-ink-soft">
+        One output up to 2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded up.
+      </p>
+      <p className="mt-4 inline-block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800" role="note">
+        Paid plans open soon: prices shown are placeholders until billing is live. The free trial works today.
+      </p>
+      <div className="mt-10 grid gap-6 md:grid-cols-3">
+        {PLANS.map((plan) => (
+          <section key={plan.id} className="flex flex-col rounded-2xl border border-line bg-white p-6 shadow-card" aria-labelledby={`plan-${plan.id}`}>
+            <h2 id={`plan-${plan.id}`} className="text-lg font-semibold">
+              {plan.name}
+            </h2>
+            <p className="mt-1 text-sm text-ink-muted">{plan.tagline}</p>
+            <p className="mt-4 text-3xl font-semibold">
+              {plan.priceMonthlyUsd === 0 ? "Free" : `$${plan.priceMonthlyUsd}`}
+              {plan.priceMonthlyUsd ? <span className="text-base font-normal text-ink-muted"> / month</span> : null}
+            </p>
+            <ul className="mt-4 flex-1 space-y-2 text-sm text-ink-soft">
+              {plan.features.map((f) => (
+                <li key={f} className="flex gap-2">
+                  <span aria-hidden="true" className="text-accent">✓</span>
+                  {f}
+                </li>
+              ))}
+            </ul>
+            <ButtonLink href="/sign-up" variant={plan.id === "pro" ? "primary" : "secondary"} className="mt-6">
+              {plan.id === "trial" ? "Start free" : "Start with the trial"}
+            </ButtonLink>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

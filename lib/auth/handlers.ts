@@ -1,0 +1,86 @@
+import "server-only";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { getDb } from "@/lib/db";
+import type { MemberRole } from "@/lib/db/schema";
+import { AppError, errorResponse, toAppError } from "@/lib/errors";
+import { activeWorkspaceId, getSessionUser } from "./session";
+import { authorizeWorkspace, type WorkspaceContext } from "./workspace-access";
+
+type Options<S extends z.ZodTypeAny> = { role: MemberRole; schema: S };
+
+async function resolveContext(role: MemberRole, explicitWorkspaceId?: string): Promise<WorkspaceContext> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  const workspaceId = explicitWorkspaceId ?? (await activeWorkspaceId(user.id));
+  if (!workspaceId) throw new AppError("not_found", "Workspace was not found.");
+  return authorizeWorkspace(getDb(), user.id, workspaceId, role);
+}
+
+export function toActionError(err: unknown): ActionResult<never> {
+  const e = toAppError(err);
+  return { ok: false, error: e.message, code: e.code, fieldErrors: e.fieldErrors };
+}
+
+/**
+ * Wraps a server action: authenticate, load the active workspace, check the
+ * member's role, parse the input with zod, then run `fn`. No action can skip a step.
+ */
+export function workspaceAction<S extends z.ZodTypeAny, T>(
+  { role, schema }: Options<S>,
+  fn: (input: z.output<S>, ctx: WorkspaceContext) => Promise<T>,
+) {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await resolveContext(role);
+      const input = schema.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      return { ok: true, data: await fn(input, ctx) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}
+
+/** A server action that needs no session (sign-up, password reset): parse, run, map errors. */
+export function publicAction<S extends z.ZodTypeAny, T>(schema: S, fn: (input: z.output<S>) => Promise<T>) {
+  return async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
+    try {
+      const input = schema.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      return { ok: true, data: await fn(input) };
+    } catch (err) {
+      return toActionError(err);
+    }
+  };
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Wraps a route handler the same way. The workspace is the one named in the
+ * `workspaceId` route param when present, else the active one; JSON bodies are
+ * parsed with `schema` (zod errors become 422 with field messages).
+ */
+export function workspaceRoute<S extends z.ZodTypeAny, T>(
+  { role, schema }: Options<S>,
+  fn: (args: { input: z.output<S>; ctx: WorkspaceContext; params: Record<string, string>; request: Request }) => Promise<T | Response>,
+) {
+  return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    try {
+      const params = Object.fromEntries(
+        Object.entries((await routeContext.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
+      );
+      const ctx = await resolveContext(role, params.workspaceId);
+      let body: unknown = {};
+      if (request.method !== "GET" && request.method !== "HEAD" && request.headers.get("content-type")?.includes("json")) {
+        body = await request.json().catch(() => {
+          throw new AppError("bad_request", "The request body is not valid JSON.");
+        });
+      }
+      const input = schema.parse(body);
+      const result = await fn({ input, ctx, params, request });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}

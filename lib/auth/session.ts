@@ -1,0 +1,36 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { getDb } from "@/lib/db";
+import { getUserById } from "@/lib/db/queries/users";
+import { listWorkspacesForUser } from "@/lib/db/queries/workspaces";
+import { authOptions } from "./options";
+
+export const ACTIVE_WORKSPACE_COOKIE = "plinth_ws";
+
+export async function getSessionUser() {
+  const session = await getServerSession(authOptions);
+  const userId = (session as { userId?: string } | null)?.userId;
+  if (!userId) return null;
+  return getUserById(getDb(), userId);
+}
+
+/** For pages: the signed-in user with their workspaces and the active one, or a redirect to sign-in. */
+export async function requirePageContext(nextPath = "/products") {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(nextPath)}`);
+  const workspaces = await listWorkspacesForUser(getDb(), user.id);
+  if (workspaces.length === 0) redirect("/sign-in?error=NoWorkspace");
+  const wanted = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
+  const active = workspaces.find((w) => w.id === wanted) ?? workspaces[0];
+  return { user, workspaces, active };
+}
+
+/** The workspace id the caller is acting in: the cookie's if set, else their first workspace. */
+export async function activeWorkspaceId(userId: string): Promise<string | null> {
+  const wanted = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
+  if (wanted) return wanted;
+  const [first] = await listWorkspacesForUser(getDb(), userId);
+  return first?.id ?? null;
+}

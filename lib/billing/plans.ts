@@ -1,0 +1,58 @@
+/**
+ * The plans, as typed config. Prices are placeholders until Stripe billing
+ * lands (the billing issue); the pricing page says so.
+ */
+export type PlanId = "trial" | "pro" | "business";
+
+export type Plan = {
+  id: PlanId;
+  name: string;
+  priceMonthlyUsd: number | null;
+  tagline: string;
+  monthlyCredits: number;
+  maxOutputPx: number;
+  watermark: boolean;
+  seats: number;
+  features: string[];
+};
+
+export const PLANS: Plan[] = [
+  {
+    id: "trial",
+    name: "Free trial",
+    priceMonthlyUsd: 0,
+    tagline: "Try Plinth with your own product.",
+    monthlyCredits: 30,
+    maxOutputPx: 2048,
+    watermark: true,
+    seats: 1,
+    features: ["30 render credits", "Every template and format", "Outputs up to 2048 px", "Small Plinth watermark"],
+  },
+  {
+    id: "pro",
+    name: "Pro",
+    priceMonthlyUsd: 39,
+    tagline: "For one brand shipping visuals every week.",
+    monthlyCredits: 400,
+    maxOutputPx: 4096,
+    watermark: false,
+    seats: 3,
+    features: ["400 render credits a month", "Outputs up to 4096 px", "No watermark", "3 seats"],
+  },
+  {
+    id: "business",
+    name: "Business",
+    priceMonthlyUsd: 129,
+    tagline: "For teams and agencies with many products.",
+    monthlyCredits: 2000,
+    maxOutputPx: 4096,
+    watermark: false,
+    seats: 10,
+    features: ["2,000 render credits a month", "Outputs up to 4096 px", "No watermark", "10 seats", "360° video (coming)"],
+  },
+];
+
+/** One output up to 2048 px costs one credit; larger outputs cost by area, rounded up. */
+export function creditsForOutput(width: number, height: number): number {
+  return Math.max(1, Math.ceil((width * height) / (2048 * 2048)));
+}

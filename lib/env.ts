@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * Server environment, read and validated once. Every variable has a working
+ * local default so `npm start` runs with no configuration at all; see
+ * .env.example for the documented list.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public base URL of the app, used in e-mailed links. */
+  APP_URL: z.string().url().optional(),
+  /** Where embedded Postgres data, local storage and the generated secret live. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** External Postgres. When unset, `npm start` runs an embedded Postgres under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Signs session cookies. Generated into DATA_DIR on first start when unset. */
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** smtp://user:pass@host:port — when unset, mail goes to the server log and the dev outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Plinth <no-reply@plinth.local>"),
+  /** Force the /dev/outbox page on or off; by default it is on only with embedded Postgres and no SMTP. */
+  DEV_OUTBOX: z.enum(["on", "off", "auto"]).default("auto"),
+  /** Set by the start script when it runs the embedded database. */
+  PLINTH_EMBEDDED_DB: z.enum(["1", "0"]).default("0"),
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function appUrl(): string {
+  return env().APP_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
+}
+
+export function devOutboxEnabled(): boolean {
+  const e = env();
+  if (e.DEV_OUTBOX === "on") return true;
+  if (e.DEV_OUTBOX === "off") return false;
+  // Reset links in a web page are only safe on a local install: never on a
+  // deployment with its own database and no mail server configured.
+  return !e.SMTP_URL && e.PLINTH_EMBEDDED_DB === "1";
+}

@@ -1,0 +1,79 @@
+/**
+ * The default look of a new scene: one product standing centred on a neutral
+ * light-grey podium, soft studio light, solid warm-grey background.
+ */
+import { CURRENT_SCENE_VERSION, type PodiumSpec, type SceneDocument } from "./schema";
+import { CAMERA_PRESETS, DEFAULT_OUTPUT_RATIOS, OUTPUT_PRESETS, lightsForPreset } from "./presets";
+
+export { CAMERA_PRESETS, LIGHT_RIG_PRESETS, OUTPUT_PRESETS, DEFAULT_OUTPUT_RATIOS } from "./presets";
+
+export const DEFAULT_PODIUM: Readonly<PodiumSpec> = {
+  shape: "cylinder",
+  width: 0.36,
+  depth: 0.36,
+  height: 0.08,
+  color: "#dddad5",
+  roughness: 0.6,
+  metalness: 0,
+};
+
+/**
+ * FNV-1a of the product id: a new scene's seed is stable for a product (same
+ * input -> same document) instead of coming from the clock or Math.random.
+ */
+export function seedFromString(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export interface CreateDefaultSceneOptions {
+  productId: string;
+  seed?: number;
+}
+
+export function createDefaultScene({ productId, seed }: CreateDefaultSceneOptions): SceneDocument {
+  const camera = CAMERA_PRESETS["three-quarter"];
+  return {
+    version: CURRENT_SCENE_VERSION,
+    seed: seed ?? seedFromString(productId),
+    products: [
+      {
+        id: "product-1",
+        productId,
+        // Origin is the model's bottom centre: stand it on the podium top.
+        position: [0, DEFAULT_PODIUM.height, 0],
+        rotationY: 0,
+        scale: 1,
+        materialOverrides: {},
+        variant: null,
+      },
+    ],
+    camera: {
+      preset: "three-quarter",
+      target: null,
+      azimuth: camera.azimuth,
+      elevation: camera.elevation,
+      distance: null,
+      focalLength: camera.focalLength,
+      zoom: camera.tightness,
+      referenceAspect: 1,
+    },
+    lighting: {
+      environment: { id: "studio", intensity: 1, rotation: 0, showAsBackground: false },
+      rig: { preset: "soft-studio", lights: lightsForPreset("soft-studio") },
+    },
+    background: { kind: "solid", color: "#ece8e3" },
+    stage: {
+      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: true },
+      podium: { ...DEFAULT_PODIUM },
+      props: [],
+    },
+    shadows: { contact: { opacity: 0.45, blur: 2.5 }, accumulated: false },
+    toneMapping: { mode: "neutral", exposure: 1 },
+    outputs: DEFAULT_OUTPUT_RATIOS.map((ratio) => ({ ...OUTPUT_PRESETS[ratio] })),
+  };
+}

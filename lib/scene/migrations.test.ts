@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import fixture from "./__fixtures__/scene-v1.json";
+import { SceneVersionError } from "./errors";
+import { migrateScene } from "./migrations";
+import { parseScene } from "./parse";
+import { CURRENT_SCENE_VERSION } from "./schema";
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe("scene migrations", () => {
+  it("is at version 2", () => {
+    expect(CURRENT_SCENE_VERSION).toBe(2);
+  });
+
+  it("migrates the frozen v1 fixture to a valid v2 document", () => {
+    const input = deepFreeze(structuredClone(fixture));
+    const doc = parseScene(input);
+
+    expect(doc.version).toBe(2);
+    expect(doc.seed).toBe(1234567);
+    expect(doc.products).toEqual([
+      {
+        id: "product-1",
+        productId: "sample_perfume",
+        position: [0, 0.1, 0],
+        rotationY: 0.5,
+        scale: 1,
+        materialOverrides: { Glass: { roughness: 0.05 }, Cap: { color: "#c9a227", metalness: 1 } },
+        variant: null,
+      },
+    ]);
+    // fov 30 deg vertical -> 12 / tan(15 deg) = 44.78 mm, rounded to 0.1 mm.
+    expect(doc.camera).toEqual({
+      preset: "three-quarter",
+      target: null,
+      azimuth: 35,
+      elevation: 15,
+      distance: null,
+      focalLength: 44.8,
+      zoom: 1,
+      referenceAspect: 1,
+    });
+    expect(doc.lighting.environment).toEqual({ id: "city", intensity: 0.8, rotation: 0, showAsBackground: false });
+    expect(doc.lighting.rig.preset).toBe("soft-studio");
+    expect(doc.lighting.rig.lights.map((l) => l.id)).toEqual(["key", "fill", "rim"]);
+    expect(doc.background).toEqual({ kind: "solid", color: "#f2eee9" });
+    // v1 rendered with ACES filmic; keep the look.
+    expect(doc.toneMapping).toEqual({ mode: "aces", exposure: 1 });
+    expect(doc.stage.props[0].id).toBe("prop-1");
+    expect(doc.outputs.map((o) => o.id)).toEqual(["square", "story"]);
+  });
+
+  it("does not mutate its input", () => {
+    const input = structuredClone(fixture);
+    migrateScene(input);
+    expect(input).toEqual(fixture);
+  });
+
+  it("maps a transparent v1 background to the transparent kind", () => {
+    const doc = parseScene({ ...fixture, background: { color: "#ffffff", transparent: true } });
+    expect(doc.background).toEqual({ kind: "transparent" });
+  });
+
+  it("reports malformed v1 content with v2 field names", () => {
+    try {
+      parseScene({ ...fixture, background: { color: "white" } });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as SceneVersionError).issues.map((i) => i.path)).toEqual(["background.color"]);
+    }
+  });
+
+  it("leaves a current document unchanged", () => {
+    const migrated = migrateScene(parseScene(fixture));
+    expect(migrated).toEqual(parseScene(fixture));
+  });
+
+  it("rejects a future version with a clear error", () => {
+    const future = { ...parseScene(fixture), version: 3 };
+    expect(() => migrateScene(future)).toThrow(SceneVersionError);
+    expect(() => parseScene(future)).toThrow(/version 3 is newer than this build supports \(2\)/);
+    try {
+      parseScene(future);
+    } catch (error) {
+      expect((error as SceneVersionError).issues[0].path).toBe("version");
+    }
+  });
+
+  it("rejects a missing or malformed version", () => {
+    const { version: _omit, ...noVersion } = fixture;
+    expect(() => parseScene(noVersion)).toThrow(SceneVersionError);
+    expect(() => parseScene({ ...fixture, version: 0 })).toThrow(SceneVersionError);
+    expect(() => parseScene({ ...fixture, version: "1" })).toThrow(SceneVersionError);
+  });
+});

@@ -1,0 +1,287 @@
+/**
+ * The scene document: THE contract between editor, templates, database, API
+ * and render worker. Everything that determines a rendered pixel lives here, so
+ * a stored document re-renders identically years later.
+ *
+ * Conventions (shared by every consumer):
+ *  - Units are metres, angles in the document are DEGREES except product/prop
+ *    `rotationY`, which is radians (it is fed straight into a transform).
+ *  - World is Y-up; the stage floor is y = 0; "front" is +Z (camera azimuth 0
+ *    sits on +Z looking towards -Z; positive azimuth orbits towards +X).
+ *  - A product model's origin is its bottom centre, so `position[1]` is the
+ *    height of the surface it stands on (e.g. the podium top).
+ *  - Colours are lowercase `#rrggbb`; uppercase input is normalised on parse.
+ *  - Objects are strict: an unknown key (a typo in a hand-written API call) is
+ *    an error rather than silently ignored.
+ *
+ * Bump CURRENT_SCENE_VERSION and add a migration in ./migrations.ts for every
+ * change that is not purely additive-with-default.
+ */
+import { z } from "zod";
+
+export const CURRENT_SCENE_VERSION = 2 as const;
+
+// ---------------------------------------------------------------- primitives
+
+const finite = z.number().finite();
+const unit = finite.min(0).max(1);
+
+/** Stage coordinates are bounded so a typo (1000 instead of 0.1) is caught. */
+const coordinate = finite.min(-100).max(100);
+export const vec3Schema = z.tuple([coordinate, coordinate, coordinate]);
+export type Vec3 = z.infer<typeof vec3Schema>;
+
+export const hexColorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #aabbcc")
+  .transform((value) => value.toLowerCase());
+
+/** Slot ids: stable handles for editor commands (not database ids). */
+export const slotIdSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/, "must be 1-64 letters, digits, '-' or '_'");
+
+/** Radians; two full turns either way is plenty and catches degree/radian mix-ups. */
+const rotationYSchema = finite.min(-4 * Math.PI).max(4 * Math.PI);
+const roughness = unit;
+const metalness = unit;
+
+/** Reports duplicate `id`s at `<array>.<index>.id`, so the offending entry is named. */
+function uniqueIds<T extends { id: string }>(items: T[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "id"], message: `duplicate id "${item.id}"` });
+    }
+    seen.add(item.id);
+  });
+}
+
+// ------------------------------------------------------------------ products
+
+export const materialOverrideSchema = z
+  .object({ color: hexColorSchema.optional(), roughness: roughness.optional(), metalness: metalness.optional() })
+  .strict();
+export type MaterialOverride = z.infer<typeof materialOverrideSchema>;
+
+export const productPlacementSchema = z
+  .object({
+    id: slotIdSchema,
+    /** Catalogue id: a shipped sample ("sample_perfume") or an uploaded product ("prd_..."). */
+    productId: z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/, "must be a product id like sample_perfume or prd_..."),
+    position: vec3Schema,
+    rotationY: rotationYSchema,
+    /** Uniform scale; 1 = the product's real-world size. */
+    scale: finite.min(0.01).max(100).default(1),
+    /** Keyed by glTF material name. */
+    materialOverrides: z
+      .record(z.string().min(1).max(128), materialOverrideSchema)
+      .refine((record) => Object.keys(record).length <= 64, "at most 64 material overrides")
+      .default({}),
+    /** KHR_materials_variants variant name, or null for the model's default. */
+    variant: z.string().min(1).max(128).nullable().default(null),
+  })
+  .strict();
+export type ProductPlacement = z.infer<typeof productPlacementSchema>;
+
+// -------------------------------------------------------------------- camera
+
+export const CAMERA_PRESET_IDS = ["front", "three-quarter", "side", "top-down", "low-hero", "close-up", "custom"] as const;
+export const cameraPresetIdSchema = z.enum(CAMERA_PRESET_IDS);
+export type CameraPresetId = z.infer<typeof cameraPresetIdSchema>;
+
+/**
+ * The camera is stored as an orbit around a target rather than as a position,
+ * so the same document can be re-framed for every output ratio (see framing.ts).
+ *
+ * Distance rule:
+ *  - `distance: null` (the normal case) = auto-fit: the renderer computes the
+ *    distance that fits the product group in each output's ratio, then divides
+ *    it by `zoom` (1 = fit with margin, >1 = tighter/close-up that may crop).
+ *  - `distance: <metres>` = the user dragged the camera to an explicit distance
+ *    while looking at a viewport of aspect `referenceAspect`. For other ratios
+ *    it is rescaled to keep the same RELATIVE zoom:
+ *    `fitDistance(ratio) * distance / fitDistance(referenceAspect)`; `zoom` is
+ *    then ignored.
+ *  - `target: null` = look at the centre of the product group's bounds.
+ */
+export const cameraStateSchema = z
+  .object({
+    /** Label of the preset the values came from; "custom" once hand-edited. */
+    preset: cameraPresetIdSchema,
+    target: vec3Schema.nullable().default(null),
+    /** Degrees around Y; 0 = front (+Z), 90 = the product's right side (+X). */
+    azimuth: finite.min(-180).max(180),
+    /** Degrees above the horizon; 89 max so the up vector stays defined. */
+    elevation: finite.min(-10).max(89),
+    distance: finite.positive().max(100).nullable(),
+    /** Full-frame-equivalent focal length in mm (vertical FOV from a 24 mm sensor height). */
+    focalLength: finite.min(14).max(200),
+    /** Framing tightness relative to auto-fit; only used when distance is null. */
+    zoom: finite.min(0.25).max(4).default(1),
+    /** Aspect (width/height) of the viewport an explicit distance was authored in. */
+    referenceAspect: finite.min(0.1).max(10).default(1),
+  })
+  .strict();
+export type CameraState = z.infer<typeof cameraStateSchema>;
+
+// ------------------------------------------------------------------ lighting
+
+export const ENVIRONMENT_IDS = [
+  "studio", "city", "sunset", "dawn", "warehouse", "forest", "apartment", "lobby", "night", "park",
+] as const;
+export const environmentIdSchema = z.enum(ENVIRONMENT_IDS);
+export type EnvironmentId = z.infer<typeof environmentIdSchema>;
+
+export const environmentSpecSchema = z
+  .object({
+    id: environmentIdSchema,
+    intensity: finite.min(0).max(5),
+    /** Degrees around Y. */
+    rotation: finite.min(-360).max(360),
+    showAsBackground: z.boolean(),
+  })
+  .strict();
+export type EnvironmentSpec = z.infer<typeof environmentSpecSchema>;
+
+export const LIGHT_ROLES = ["key", "fill", "rim"] as const;
+export const lightSpecSchema = z
+  .object({
+    id: slotIdSchema,
+    role: z.enum(LIGHT_ROLES),
+    /** Degrees, same orbit convention as the camera, around the product group. */
+    azimuth: finite.min(-180).max(180),
+    elevation: finite.min(-90).max(90),
+    intensity: finite.min(0).max(20),
+    temperatureK: finite.min(1500).max(12000),
+    /** 0 = hard point-like light, 1 = large soft box. */
+    softness: unit,
+  })
+  .strict();
+export type LightSpec = z.infer<typeof lightSpecSchema>;
+
+export const LIGHT_RIG_PRESET_IDS = ["soft-studio", "high-key", "dramatic", "sunlit", "custom"] as const;
+export const lightRigPresetIdSchema = z.enum(LIGHT_RIG_PRESET_IDS);
+export type LightRigPresetId = z.infer<typeof lightRigPresetIdSchema>;
+
+export const lightRigSchema = z
+  .object({
+    preset: lightRigPresetIdSchema,
+    lights: z.array(lightSpecSchema).max(8).superRefine(uniqueIds),
+  })
+  .strict();
+export type LightRig = z.infer<typeof lightRigSchema>;
+
+export const lightingSchema = z.object({ environment: environmentSpecSchema, rig: lightRigSchema }).strict();
+export type Lighting = z.infer<typeof lightingSchema>;
+
+// ---------------------------------------------------------------- background
+
+export const backgroundSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("solid"), color: hexColorSchema }).strict(),
+  /** Linear gradient; angle in degrees, 0 = bottom-to-top (`from` at the bottom). */
+  z.object({ kind: z.literal("gradient"), from: hexColorSchema, to: hexColorSchema, angle: finite.min(0).max(360) }).strict(),
+  /** The lighting environment map itself, blurred (0 = sharp, 1 = fully blurred). */
+  z.object({ kind: z.literal("environment"), blur: unit }).strict(),
+  /** Alpha output (PNG/WebP cut-outs). */
+  z.object({ kind: z.literal("transparent") }).strict(),
+]);
+export type BackgroundSpec = z.infer<typeof backgroundSchema>;
+export type BackgroundKind = BackgroundSpec["kind"];
+
+// --------------------------------------------------------------------- stage
+
+export const floorSpecSchema = z
+  .object({ color: hexColorSchema, roughness, metalness, visible: z.boolean() })
+  .strict();
+export type FloorSpec = z.infer<typeof floorSpecSchema>;
+
+export const PODIUM_SHAPES = ["cylinder", "box", "rounded", "arch", "steps"] as const;
+export const podiumSpecSchema = z
+  .object({
+    shape: z.enum(PODIUM_SHAPES),
+    /** Metres; for a cylinder width/depth are the two diameters. */
+    width: finite.min(0.01).max(10),
+    depth: finite.min(0.01).max(10),
+    height: finite.min(0.005).max(5),
+    color: hexColorSchema,
+    roughness,
+    metalness,
+  })
+  .strict();
+export type PodiumSpec = z.infer<typeof podiumSpecSchema>;
+
+export const PROP_KINDS = ["sphere", "cube", "cylinder", "cone", "torus", "arch", "leaf", "pebble"] as const;
+export const propSpecSchema = z
+  .object({
+    id: slotIdSchema,
+    kind: z.enum(PROP_KINDS),
+    position: vec3Schema,
+    rotationY: rotationYSchema,
+    /** Multiplier on the prop's base size of 0.1 m. */
+    scale: finite.min(0.01).max(50),
+    color: hexColorSchema,
+    roughness,
+    metalness,
+  })
+  .strict();
+export type PropSpec = z.infer<typeof propSpecSchema>;
+
+export const stageSchema = z
+  .object({
+    floor: floorSpecSchema,
+    podium: podiumSpecSchema.nullable(),
+    props: z.array(propSpecSchema).max(12).superRefine(uniqueIds),
+  })
+  .strict();
+export type StageSpec = z.infer<typeof stageSchema>;
+
+// ------------------------------------------------------- shadows & tone map
+
+export const shadowsSchema = z
+  .object({
+    contact: z.object({ opacity: unit, blur: finite.min(0).max(10) }).strict(),
+    /** Progressive accumulated soft shadows (slower, final renders). */
+    accumulated: z.boolean(),
+  })
+  .strict();
+export type ShadowSpec = z.infer<typeof shadowsSchema>;
+
+export const TONE_MAPPING_MODES = ["neutral", "aces", "agx", "none"] as const;
+/** "neutral" = Khronos PBR Neutral: keeps product colours (brand colours) true. */
+export const toneMappingSchema = z
+  .object({ mode: z.enum(TONE_MAPPING_MODES), exposure: finite.min(0.1).max(4) })
+  .strict();
+export type ToneMappingSpec = z.infer<typeof toneMappingSchema>;
+
+// ------------------------------------------------------------------- outputs
+
+const pixels = z.number().int().min(16).max(8192);
+export const outputSpecSchema = z
+  .object({ id: slotIdSchema, label: z.string().min(1).max(64), width: pixels, height: pixels })
+  .strict();
+export type OutputSpec = z.infer<typeof outputSpecSchema>;
+
+// ------------------------------------------------------------------ document
+
+export const sceneSchema = z
+  .object({
+    version: z.literal(CURRENT_SCENE_VERSION),
+    /** uint32; every procedural choice derives from it, never from the clock. */
+    seed: z.number().int().min(0).max(0xffffffff),
+    /** 1 product, or a bundle of up to 5. */
+    products: z.array(productPlacementSchema).min(1).max(5).superRefine(uniqueIds),
+    camera: cameraStateSchema,
+    lighting: lightingSchema,
+    background: backgroundSchema,
+    stage: stageSchema,
+    shadows: shadowsSchema,
+    toneMapping: toneMappingSchema,
+    outputs: z.array(outputSpecSchema).min(1).max(16).superRefine(uniqueIds),
+  })
+  .strict();
+
+/** A validated, normalised scene (what parseScene returns). */
+export type SceneDocument = z.infer<typeof sceneSchema>;
+/** What a client may send: defaults (scale, zoom, ...) may be omitted. */
+export type SceneDocumentInput = z.input<typeof sceneSchema>;

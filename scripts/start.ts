@@ -1,0 +1,70 @@
+/**
+ * `npm start` (and `npm run dev`): the whole product in one command.
+ * Starts embedded Postgres when DATABASE_URL is unset, applies migrations,
+ * builds when needed, then serves Next.js in this process, so a SIGKILL of
+ * this process leaves at most a postmaster behind, which the next start stops.
+ */
+import http from "node:http";
+import path from "node:path";
+import { parse } from "node:url";
+import next from "next";
+import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
+import { runMigrations } from "../lib/db/migrate";
+import { buildIfStale } from "./lib/build-if-stale";
+import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const root = path.resolve(__dirname, "..");
+  process.chdir(root);
+  loadDotEnv();
+  const dataDir = resolveDataDir();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
+  process.env.NEXTAUTH_URL ??= process.env.APP_URL ?? `http://localhost:${port}`;
+
+  let embedded: EmbeddedDb | undefined;
+  if (!process.env.DATABASE_URL) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+    embedded = await startEmbeddedPostgres(path.join(dataDir, "postgres"), pgPort);
+    process.env.DATABASE_URL = embedded.url;
+    process.env.PLINTH_EMBEDDED_DB = "1";
+    console.log(`[start] embedded Postgres on 127.0.0.1:${pgPort} (data in ${path.join(dataDir, "postgres")})`);
+  }
+  await runMigrations(process.env.DATABASE_URL);
+  console.log("[start] database migrated");
+
+  if (!dev) buildIfStale(root);
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  const app = next({ dev, dir: root, hostname: "localhost", port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const server = http.createServer((req, res) => {
+    // The per-IP sign-in limit reads this header; clients cannot set it themselves.
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+    req.headers["x-plinth-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+    handle(req, res, parse(req.url ?? "/", true));
+  });
+  server.listen(port, host, () => console.log(`[start] Plinth ready on http://localhost:${port}`));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[start] ${signal}: shutting down`);
+    server.close();
+    await app.close?.().catch(() => {});
+    await embedded?.stop().catch((e: Error) => console.error("[start] postgres stop:", e.message));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error("[start] failed:", err);
+  process.exit(1);
+});
