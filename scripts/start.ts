@@ -17,6 +17,8 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const root = path.resolve(__dirname, "..");
   process.chdir(root);
+  // Our lockfile has no download URLs (offline-friendly npm config); stop Next from trying to "patch" it over the network.
+  process.env.NEXT_IGNORE_INCORRECT_LOCKFILE ??= "1";
   loadDotEnv();
   const dataDir = resolveDataDir();
   const port = Number(process.env.PORT ?? 3000);

@@ -15,7 +15,7 @@ function newestMtime(p: string): number {
 
 /** `npm start` builds on first run, and again whenever a source file is newer than the last build. */
 export function buildIfStale(root: string): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (builtAt && builtAt >= changedAt) return;

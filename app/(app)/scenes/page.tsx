@@ -1,14 +1,40 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { NewSceneForm } from "@/components/scenes/new-scene-form";
+import { SceneList } from "@/components/scenes/scene-list";
+import { requirePageContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { listScenes } from "@/lib/db/queries/scenes";
+import { listSampleProducts } from "@/lib/products/catalog";
 
 export const metadata: Metadata = { title: "Scenes" };
 
-export default function ScenesPage() {
+export default async function ScenesPage() {
+  const { active } = await requirePageContext("/scenes");
+  const rows = await listScenes(getDb(), active.id);
+  const products = listSampleProducts();
+  const names = Object.fromEntries(products.map((p) => [p.id, p.name]));
+  const canEdit = hasRole(active.role, "editor");
   return (
     <div>
-      <PageHeader title="Scenes" description="Your staged products" />
-      <EmptyState title=" open one to adjust light, camera, background and materials." body="No scenes yet:Create a scene from a product or a template. Your edits are saved as you go." />
+      <PageHeader
+        title="Scenes"
+        description="Your staged products. Open one to adjust light, camera, background and materials; edits save as you go."
+        actions={canEdit ? <NewSceneForm products={products.map((p) => ({ id: p.id, name: p.name }))} /> : undefined}
+      />
+      {rows.length === 0 ? (
+        <EmptyState
+          title="No scenes yet"
+          body={canEdit ? "Create a scene from a product: it starts centred on a neutral podium with soft studio light." : "Nobody has created a scene in this workspace yet."}
+        />
+      ) : (
+        <SceneList
+          canEdit={canEdit}
+          scenes={rows.map((r) => ({ id: r.id, name: r.name, productName: names[r.productId] ?? "Product", updatedAt: r.updatedAt.toISOString() }))}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * `npm start` on an empty data folder, a second start on the same data, and a
+ * start after the server was SIGKILLed (its postmaster left running).
+ */
+const PORT = 3150;
+const PG_PORT = 54350;
+const BASE = `http://localhost:${PORT}`;
+
+function startServer(dataDir: string): ChildProcess {
+  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT), NEXTAUTH_URL: BASE, APP_URL: BASE },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", () => {});
+  child.stderr?.on("data", (d) => process.env.E2E_DEBUG && process.stderr.write(d));
+  return child;
+}
+
+async function waitForHome(timeoutMs = 120_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`${BASE}/`);
+      if (res.status === 200) return 200;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+
+async function stopped(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise((r) => child.once("exit", r));
+}
+
+test.describe("start-up", () => {
+  test.setTimeout(300_000);
+  let dataDir: string;
+  let child: ChildProcess | undefined;
+
+  test.beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-startup-"));
+    fs.chmodSync(dataDir, 0o755);
+  });
+  test.afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await stopped(child);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("boots on empty data, keeps data across restarts, and recovers from SIGKILL", async () => {
+    child = startServer(dataDir);
+    expect(await waitForHome()).toBe(200);
+    const email = `startup-${Date.now()}@example.com`;
+    const created = await fetch(`${BASE}/api/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Start", email, password: "startup-password", workspaceName: "Startup" }),
+    });
+    expect(created.status).toBe(201);
+
+    // A clean stop and a second start reuse the same data: the user is still there.
+    child.kill("SIGTERM");
+    await stopped(child);
+    child = startServer(dataDir);
+    expect(await waitForHome()).toBe(200);
+    const again = await fetch(`${BASE}/api/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Start", email, password: "startup-password", workspaceName: "Startup" }),
+    });
+    expect(again.status).toBe(409);
+
+    // SIGKILL leaves a postmaster behind; the next start must clean it up and boot.
+    child.kill("SIGKILL");
+    await stopped(child);
+    expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(true);
+    child = startServer(dataDir);
+    expect(await waitForHome()).toBe(200);
+    const third = await fetch(`${BASE}/api/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Start", email, password: "startup-password", workspaceName: "Startup" }),
+    });
+    expect(third.status).toBe(409);
+  });
+});

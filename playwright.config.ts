@@ -1,0 +1,54 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+const DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
+
+/**
+ * E2E runs against a production build served by `npm start` with its own
+ * data folder (fresh embedded Postgres), in Debian's Chromium with SwiftShader WebGL.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--use-angle=swiftshader",
+        "--enable-unsafe-swiftshader",
+        "--ignore-gpu-blocklist",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${DATA_DIR} && npm start`,
+    url: `${BASE_URL}/`,
+    timeout: 300_000,
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATA_DIR,
+      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54330)),
+      APP_URL: BASE_URL,
+      NEXTAUTH_URL: BASE_URL,
+      SIGNIN_MAX_FAILURES_PER_IP: "1000",
+    },
+  },
+});
