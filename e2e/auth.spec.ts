@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount, newAccount } from "./fixtures/accounts";
+import { createAccount, newAccount, signedInAccount } from "./fixtures/accounts";
 
 test.describe("accounts", () => {
   test("sign up, see the workspace, sign out, sign in again", async ({ page }) => {
@@ -91,4 +91,19 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/products/);
   });
+});
+
+test("a user creates a second workspace and switches between them", async ({ page }) => {
+  const account = await signedInAccount(page);
+  await page.goto("/settings");
+  await page.getByLabel("New workspace name").fill("Second Brand");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/products/);
+  const switcher = page.getByTestId("workspace-switcher");
+  await expect(switcher).toHaveValue(/ws_/);
+  await expect(switcher.locator("option:checked")).toHaveText("Second Brand");
+  await switcher.selectOption({ label: account.workspaceName });
+  await expect(switcher.locator("option:checked")).toHaveText(account.workspaceName);
+  await page.reload();
+  await expect(page.getByTestId("workspace-switcher").locator("option:checked")).toHaveText(account.workspaceName);
 });

@@ -27,6 +27,18 @@ const envSchema = z.object({
   SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Largest product upload (one model with its files, or one .zip), in megabytes. */
+  PRODUCT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
+  /** Local storage folder; defaults to DATA_DIR/storage. Ignored when S3_BUCKET is set. */
+  STORAGE_DIR: z.string().min(1).optional(),
+  /** S3-compatible storage (AWS, MinIO, R2...): used instead of the local folder when S3_BUCKET is set. */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** "1" for path-style URLs (MinIO and most self-hosted stores). */
+  S3_FORCE_PATH_STYLE: z.enum(["1", "0"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,6 +11,7 @@ import next from "next";
 import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 import { buildIfStale } from "./lib/build-if-stale";
+import { superviseWorkers } from "./lib/worker-supervisor";
 import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
 
 async function main() {
@@ -50,7 +51,15 @@ async function main() {
     req.headers["x-plinth-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
     handle(req, res, parse(req.url ?? "/", true));
   });
-  server.listen(port, host, () => console.log(`[start] Plinth ready on http://localhost:${port}`));
+  // One render worker beside the web server by default; RENDER_WORKERS=0 for a web-only node.
+  const workerCount = Number(process.env.RENDER_WORKERS ?? 1);
+  let workers: ReturnType<typeof superviseWorkers> | undefined;
+  server.listen(port, host, () => {
+    console.log(`[start] Plinth ready on http://localhost:${port}`);
+    if (workerCount > 0) {
+      workers = superviseWorkers(root, workerCount, { ...process.env, RENDER_APP_URL: process.env.RENDER_APP_URL ?? `http://localhost:${port}` });
+    }
+  });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -58,6 +67,7 @@ async function main() {
     stopping = true;
     console.log(`[start] ${signal}: shutting down`);
     server.close();
+    await workers?.stop();
     await app.close?.().catch(() => {});
     await embedded?.stop().catch((e: Error) => console.error("[start] postgres stop:", e.message));
     process.exit(0);

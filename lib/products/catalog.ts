@@ -1,29 +1,67 @@
+import { getDb } from "@/lib/db";
+import { findProductRow, listProducts } from "@/lib/db/queries/products";
+import type { ProductRow } from "@/lib/db/schema";
+import { modelUrl } from "./product-service";
 import { SAMPLE_PRODUCTS, type SampleProduct } from "./samples";
 
 /** What the editor and renderer need to know about a product. */
 export type ProductInfo = {
   id: string;
   name: string;
+  /** A GLB the renderer loads: standing on y = 0, centred on x/z, in metres. */
   url: string;
   dimensionsM: [number, number, number];
+  triangles: number;
   materials: string[];
   variants: string[];
   sample: boolean;
+  thumbnailUrl: string | null;
 };
 
 function fromSample(s: SampleProduct): ProductInfo {
-  return { id: s.id, name: s.name, url: s.file, dimensionsM: s.dimensionsM, materials: s.materials, variants: s.variants, sample: true };
+  return {
+    id: s.id,
+    name: s.name,
+    url: s.file,
+    dimensionsM: s.dimensionsM,
+    triangles: s.triangles,
+    materials: s.materials,
+    variants: s.variants,
+    sample: true,
+    thumbnailUrl: null,
+  };
+}
+
+function fromRow(row: ProductRow): ProductInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    // The web-ready copy, served only to members of the product's workspace; the version busts caches after a unit fix-up.
+    url: modelUrl(row.id, row.updatedAt),
+    dimensionsM: row.dimensionsM,
+    triangles: row.triangles,
+    materials: row.materials,
+    variants: row.variants,
+    sample: false,
+    thumbnailUrl: row.thumbnailKey ? `/api/products/${row.id}/thumbnail?v=${row.updatedAt.getTime()}` : null,
+  };
 }
 
 export function listSampleProducts(): ProductInfo[] {
   return SAMPLE_PRODUCTS.map(fromSample);
 }
 
-/**
- * A product the workspace may use: the shared samples for now; uploaded
- * products (scoped to the workspace) join here with the product library.
- */
-export async function findProduct(_workspaceId: string, productId: string): Promise<ProductInfo | null> {
+/** Every product a workspace may use: its own uploads (newest first), then the shared samples. */
+export async function listAvailableProducts(workspaceId: string): Promise<ProductInfo[]> {
+  const rows = await listProducts(getDb(), workspaceId);
+  return [...rows.map(fromRow), ...listSampleProducts()];
+}
+
+/** A product the workspace may use: a shared sample or one of its own uploads (null for another workspace's). */
+export async function findProduct(workspaceId: string, productId: string): Promise<ProductInfo | null> {
   const sample = SAMPLE_PRODUCTS.find((s) => s.id === productId);
-  return sample ? fromSample(sample) : null;
+  if (sample) return fromSample(sample);
+  if (!productId.startsWith("prd_")) return null;
+  const row = await findProductRow(getDb(), workspaceId, productId);
+  return row ? fromRow(row) : null;
 }

@@ -33,9 +33,27 @@ export function seedFromString(text: string): number {
 export interface CreateDefaultSceneOptions {
   productId: string;
   seed?: number;
+  /** The product's real size [x, y, z] in metres: the podium is sized to it. */
+  productSize?: readonly [number, number, number];
 }
 
-export function createDefaultScene({ productId, seed }: CreateDefaultSceneOptions): SceneDocument {
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/**
+ * A podium in proportion to the product: about twice its footprint wide and a
+ * quarter of its height tall, so a lipstick and a speaker both look staged, not
+ * lost on a slab or perched on a coin.
+ */
+export function podiumForProduct(size?: readonly [number, number, number]): PodiumSpec {
+  if (!size) return { ...DEFAULT_PODIUM };
+  const footprint = Math.max(size[0], size[2]);
+  const width = round3(clamp(footprint * 2.2, 0.08, 3));
+  return { ...DEFAULT_PODIUM, width, depth: width, height: round3(clamp(size[1] * 0.22, 0.015, 0.4)) };
+}
+
+export function createDefaultScene({ productId, seed, productSize }: CreateDefaultSceneOptions): SceneDocument {
+  const podium = podiumForProduct(productSize);
   const camera = CAMERA_PRESETS["three-quarter"];
   return {
     version: CURRENT_SCENE_VERSION,
@@ -45,7 +63,7 @@ export function createDefaultScene({ productId, seed }: CreateDefaultSceneOption
         id: "product-1",
         productId,
         // Origin is the model's bottom centre: stand it on the podium top.
-        position: [0, DEFAULT_PODIUM.height, 0],
+        position: [0, podium.height, 0],
         rotationY: 0,
         scale: 1,
         materialOverrides: {},
@@ -68,8 +86,10 @@ export function createDefaultScene({ productId, seed }: CreateDefaultSceneOption
     },
     background: { kind: "solid", color: "#ece8e3" },
     stage: {
-      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: true },
-      podium: { ...DEFAULT_PODIUM },
+      // A shadow catcher rather than a lit floor: the background colour then reaches every edge of the frame
+      // exactly (brand colours stay true), and the product still sits on its shadow.
+      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false },
+      podium,
       props: [],
     },
     shadows: { contact: { opacity: 0.45, blur: 2.5 }, accumulated: false },

@@ -111,3 +111,15 @@ describe("parseScene", () => {
     }
   });
 });
+
+describe("default podium", () => {
+  it("is sized to the product and the product stands on it", async () => {
+    const { createDefaultScene } = await import("./defaults");
+    const lipstick = createDefaultScene({ productId: "p", productSize: [0.02, 0.08, 0.02] });
+    const speaker = createDefaultScene({ productId: "p", productSize: [0.3, 0.4, 0.2] });
+    expect(lipstick.stage.podium!.width).toBeLessThan(speaker.stage.podium!.width);
+    expect(lipstick.stage.podium!.width).toBeGreaterThanOrEqual(0.08);
+    expect(speaker.stage.podium!.width).toBeCloseTo(0.66, 2);
+    expect(speaker.products[0].position[1]).toBe(speaker.stage.podium!.height);
+  });
+});

@@ -34,7 +34,7 @@ async function assertProductsAvailable(ctx: Ctx, document: SceneDocument) {
 export async function createSceneForProduct(db: Database, ctx: Ctx, productId: string, name?: string) {
   const product = await findProduct(ctx.workspaceId, productId);
   if (!product) throw new AppError("not_found", "Product was not found.", { productId: "Pick one of your products." });
-  const document = createDefaultScene({ productId });
+  const document = createDefaultScene({ productId, productSize: product.dimensionsM });
   return insertScene(db, { workspaceId: ctx.workspaceId, name: name?.trim() || `${product.name} scene`, document, createdBy: ctx.userId });
 }
 

@@ -1,12 +1,20 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { ProductLibrary } from "@/components/products/product-library";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageContext } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listSampleProducts } from "@/lib/products/catalog";
+import { uploadLimits } from "@/lib/products/limits";
+import { listWorkspaceProducts } from "@/lib/products/product-service";
 
 export const metadata: Metadata = { title: "Products" };
 
 export default async function ProductsPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
   const { welcome } = await searchParams;
+  const { active } = await requirePageContext("/products");
+  const products = await listWorkspaceProducts(getDb(), active.id);
   return (
     <div>
       <PageHeader title="Products" description="Your 3D products. Each one can be staged in any template and exported in every format." />
@@ -15,9 +23,11 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
           <Alert tone="success">Welcome to Plinth! Your workspace is ready. Start by adding a product.</Alert>
         </div>
       )}
-      <EmptyState
-        title="No products yet"
-        body="Upload a glTF or GLB file of your product, or start with one of our sample products to see how it works."
+      <ProductLibrary
+        products={products}
+        samples={listSampleProducts()}
+        canEdit={hasRole(active.role, "editor")}
+        maxBytes={uploadLimits().maxBytes}
       />
     </div>
   );

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { RendersBoard } from "@/components/renders/renders-board";
+import { requirePageContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { listRenders } from "@/lib/renders/render-service";
 
 export const metadata: Metadata = { title: "Renders" };
 
-export default function RendersPage() {
+export default async function RendersPage() {
+  const { active } = await requirePageContext("/renders");
+  const batches = await listRenders(getDb(), active.id);
   return (
     <div>
-      <PageHeader title="Renders" description="Every export, newest first. Download images one by one or all at once." />
-      <EmptyState title="Nothing rendered yet" body="Open a scene and press Export to get every format at once: square, portrait, story and banner." />
+      <PageHeader title="Renders" description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP." />
+      <RendersBoard initialBatches={batches} canDelete={hasRole(active.role, "editor")} />
     </div>
   );
 }

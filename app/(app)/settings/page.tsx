@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import { NewWorkspaceForm } from "@/components/settings/new-workspace-form";
 import { WorkspaceSettings } from "@/components/settings/workspace-settings";
 import { requirePageContext } from "@/lib/auth/session";
 import { hasRole, ROLE_LABEL } from "@/lib/auth/roles";
@@ -41,6 +42,7 @@ export default async function SettingsPage() {
           You are on the <strong>free trial</strong>. Paid plans and billing open soon.
         </p>
       </section>
+      <NewWorkspaceForm />
     </div>
   );
 }

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { workspaceRoute } from "@/lib/auth/handlers";
+import { getDb } from "@/lib/db";
+import { listSampleProducts } from "@/lib/products/catalog";
+import { uploadLimits } from "@/lib/products/limits";
+import { createProductFromUpload, listWorkspaceProducts } from "@/lib/products/product-service";
+import { readUploadRequest } from "@/lib/products/read-upload";
+
+export const runtime = "nodejs";
+
+export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx }) => {
+  return { products: await listWorkspaceProducts(getDb(), ctx.workspace.id), samples: listSampleProducts() };
+});
+
+/** Upload: multipart with "files" (one .glb, a .gltf and its files, or one .zip) and an optional "name". */
+export const POST = workspaceRoute({ role: "editor", schema: z.object({}) }, async ({ ctx, request }) => {
+  const limits = uploadLimits();
+  const { files, name } = await readUploadRequest(request, limits);
+  const product = await createProductFromUpload(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, files, { name, limits });
+  return Response.json({ product }, { status: 201 });
+});

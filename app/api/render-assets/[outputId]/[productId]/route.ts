@@ -1,0 +1,30 @@
+import { getDb } from "@/lib/db";
+import { getOutputForRender } from "@/lib/db/queries/renders";
+import { AppError, errorResponse } from "@/lib/errors";
+import { openProductModel } from "@/lib/renders/product-model";
+import { verifyRenderToken } from "@/lib/renders/render-token";
+import { parseScene } from "@/lib/scene";
+
+/**
+ * Models for the render page: the headless browser has no session, so the
+ * output's render token stands in, and only products of that output's frozen
+ * scene (in its workspace) are served.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ outputId: string; productId: string }> }) {
+  try {
+    const { outputId, productId } = await params;
+    const token = new URL(request.url).searchParams.get("token");
+    if (!verifyRenderToken(outputId, token).ok) throw new AppError("not_found", "Not found.");
+    const row = await getOutputForRender(getDb(), outputId);
+    if (!row) throw new AppError("not_found", "Not found.");
+    const document = parseScene(row.output.snapshot);
+    if (!document.products.some((p) => p.productId === productId)) throw new AppError("not_found", "Not found.");
+    const model = await openProductModel(row.output.workspaceId, productId);
+    if (!model) throw new AppError("not_found", "Product model was not found.");
+    return new Response(model.stream, {
+      headers: { "content-type": "model/gltf-binary", "content-length": String(model.size), "cache-control": "private, max-age=300" },
+    });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

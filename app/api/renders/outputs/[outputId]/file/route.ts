@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { workspaceRoute } from "@/lib/auth/handlers";
+import { getDb } from "@/lib/db";
+import { openOutputFile } from "@/lib/renders/render-service";
+
+export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx, params, request }) => {
+  const { output, object } = await openOutputFile(getDb(), ctx.workspace.id, params.outputId);
+  const download = new URL(request.url).searchParams.get("download") === "1";
+  return new Response(object.stream, {
+    headers: {
+      "content-type": object.contentType ?? "application/octet-stream",
+      "content-length": String(object.size),
+      "content-disposition": `${download ? "attachment" : "inline"}; filename="${output.fileName}"`,
+      "cache-control": "private, max-age=3600",
+    },
+  });
+});

@@ -1,0 +1,99 @@
+"use client";
+import dynamic from "next/dynamic";
+import { Component, useCallback, useRef, useState, type ReactNode } from "react";
+import type { CameraChange } from "@/components/scene/scene-canvas";
+import type { SceneDocument, Vec3 } from "@/lib/scene";
+import { fitAspect, useElementSize } from "@/lib/editor/use-letterbox";
+import { Spinner } from "@/components/ui/button";
+import type { EditorProduct } from "./editor-context";
+
+const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas").then((m) => m.SceneCanvas), {
+  ssr: false,
+  loading: () => null,
+});
+
+class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    if (this.state.error) {
+      return (
+        <div role="alert" className="flex h-full items-center justify-center p-6 text-center text-sm text-ink-soft">
+          The 3D view couldn&apos;t start in this browser ({this.state.error.message}). Your scene is safe; try reloading, or another browser.
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+/** Wraps any angle into [-180, 180]. */
+const wrapDegrees = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
+
+/** Keeps a camera gesture inside the document's valid ranges. */
+export function cameraArgs(camera: CameraChange, aspect: number) {
+  return {
+    azimuth: wrapDegrees(camera.azimuth),
+    elevation: clamp(camera.elevation, -10, 89),
+    distance: clamp(camera.distance, 0.001, 100),
+    target: camera.target.map((v) => clamp(v, -100, 100)) as Vec3,
+    referenceAspect: clamp(aspect, 0.1, 10),
+  };
+}
+
+/**
+ * The interactive viewport, letterboxed to exactly the selected output ratio
+ * so what you see is what that export contains.
+ */
+export function Viewport({
+  doc,
+  products,
+  aspect,
+  interactive,
+  onCameraChange,
+}: {
+  doc: SceneDocument;
+  products: Record<string, EditorProduct>;
+  aspect: number;
+  interactive: boolean;
+  onCameraChange: (camera: CameraChange) => void;
+}) {
+  const areaRef = useRef<HTMLDivElement>(null);
+  const available = useElementSize(areaRef);
+  const frame = fitAspect(available, aspect);
+  const [ready, setReady] = useState(false);
+  const onReady = useCallback(() => setReady(true), []);
+
+  return (
+    <div ref={areaRef} className="relative h-full w-full" aria-label="Scene preview">
+      {frame.width > 0 && (
+        <div
+          className="absolute left-1/2 top-1/2 -translate-x-1/2 -translate-y-1/2 overflow-hidden rounded-sm bg-white shadow-card ring-1 ring-black/5"
+          style={{ width: frame.width, height: frame.height }}
+        >
+          <CanvasErrorBoundary>
+            <SceneCanvas
+              document={doc}
+              products={products}
+              frameAspect={aspect}
+              interactive={interactive}
+              onCameraChange={interactive ? onCameraChange : undefined}
+              onReady={onReady}
+              quality="draft"
+              className="h-full w-full"
+            />
+          </CanvasErrorBoundary>
+          {!ready && (
+            <div className="pointer-events-none absolute inset-0 flex items-center justify-center gap-2 bg-canvas-sunken/80 text-sm text-ink-soft" role="status">
+              <Spinner />
+              Loading 3D view…
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

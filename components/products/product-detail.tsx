@@ -1,0 +1,227 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { formatDimensions, formatCount } from "@/lib/products/format";
+import { UNIT_KEYS, UNIT_OPTIONS, unitSuggestionText, type UnitKey } from "@/lib/products/units";
+import { createScene, deleteProductRequest, patchProduct } from "./product-actions";
+import { ProductPreview } from "./product-preview";
+
+export type DetailProduct = {
+  id: string;
+  name: string;
+  url: string;
+  sample: boolean;
+  dimensionsM: [number, number, number];
+  triangles: number;
+  materials: string[];
+  variants: string[];
+  unit: UnitKey | null;
+  suggestedUnit: UnitKey | null;
+  warnings: { code: string; message: string; pointer?: string }[];
+  originalFilename: string | null;
+  originalUrl: string | null;
+  hasThumbnail: boolean;
+};
+
+export function ProductDetail({ product, canEdit }: { product: DetailProduct; canEdit: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<null | "scene" | "unit" | "name" | "delete">(null);
+  const [name, setName] = useState(product.name);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [unit, setUnit] = useState<UnitKey>(product.unit ?? "m");
+  const editable = canEdit && !product.sample;
+
+  async function run(kind: NonNullable<typeof pending>, fn: () => Promise<string | null>) {
+    setPending(kind);
+    const err = await fn();
+    setPending(null);
+    setError(err);
+    if (!err) router.refresh();
+  }
+
+  async function onCreateScene() {
+    setPending("scene");
+    const res = await createScene(product.id);
+    if ("error" in res) {
+      setPending(null);
+      setError(res.error);
+      return;
+    }
+    router.push(`/scenes/${res.id}`);
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <ProductPreview
+        productId={product.id}
+        url={product.url}
+        thumbnailFor={editable && !product.hasThumbnail ? product.id : undefined}
+        className="aspect-[4/3] w-full lg:aspect-auto lg:h-[36rem]"
+      />
+
+      <div className="space-y-5">
+        {error && <Alert tone="error">{error}</Alert>}
+        {product.suggestedUnit && editable && (
+          <div className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="unit-suggestion">
+            <p className="font-medium">{unitSuggestionText(product.suggestedUnit)}</p>
+            <p className="mt-1">It measures {formatDimensions(product.dimensionsM)} as exported.</p>
+            <Button
+              className="mt-3"
+              pending={pending === "unit"}
+              onClick={() => run("unit", () => patchProduct(product.id, { unit: product.suggestedUnit! }))}
+            >
+              Use {UNIT_OPTIONS[product.suggestedUnit].label.toLowerCase()}
+            </Button>
+          </div>
+        )}
+
+        <dl className="divide-y divide-line rounded-xl border border-line bg-white text-sm">
+          <Fact label="Size (W × D × H)">
+            <span data-testid="product-size">{formatDimensions(product.dimensionsM)}</span>
+          </Fact>
+          <Fact label="Triangles">{formatCount(product.triangles)}</Fact>
+          <Fact label="Materials">{product.materials.length ? product.materials.join(", ") : "None"}</Fact>
+          {product.variants.length > 0 && (
+            <Fact label="Colourways">
+              <ul className="flex flex-wrap justify-end gap-1.5" data-testid="colourways">
+                {product.variants.map((v) => (
+                  <li key={v} className="rounded-full bg-canvas-sunken px-2 py-0.5 text-xs text-ink">
+                    {v}
+                  </li>
+                ))}
+              </ul>
+            </Fact>
+          )}
+          {product.originalFilename && (
+            <Fact label="Original file">
+              <a className="text-accent-ink underline-offset-2 hover:underline" href={product.originalUrl ?? "#"} download>
+                {product.originalFilename}
+              </a>
+            </Fact>
+          )}
+        </dl>
+
+        {canEdit && (
+          <Button className="w-full" pending={pending === "scene"} onClick={() => void onCreateScene()}>
+            Create scene
+          </Button>
+        )}
+
+        {editable && (
+          <details className="rounded-xl border border-line bg-white p-4 text-sm [&_summary]:cursor-pointer">
+            <summary className="font-medium text-ink">Edit product</summary>
+            <form
+              className="mt-4 space-y-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run("name", () => patchProduct(product.id, { name }));
+              }}
+            >
+              <label htmlFor="product-name" className="block text-xs font-medium text-ink-soft">
+                Name
+              </label>
+              <div className="flex gap-2">
+                <input
+                  id="product-name"
+                  value={name}
+                  maxLength={120}
+                  onChange={(e) => setName(e.target.value)}
+                  className="min-w-0 flex-1 rounded-lg border border-line-strong px-3 py-1.5 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20"
+                />
+                <Button type="submit" variant="secondary" pending={pending === "name"} disabled={name.trim() === product.name}>
+                  Rename
+                </Button>
+              </div>
+            </form>
+            <div className="mt-4 space-y-2">
+              <label htmlFor="product-unit" className="block text-xs font-medium text-ink-soft">
+                My model is in…
+              </label>
+              <div className="flex gap-2">
+                <select
+                  id="product-unit"
+                  value={unit}
+                  onChange={(e) => setUnit(e.target.value as UnitKey)}
+                  className="min-w-0 flex-1 rounded-lg border border-line-strong bg-white px-3 py-1.5 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20"
+                >
+                  {UNIT_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {UNIT_OPTIONS[k].label}
+                    </option>
+                  ))}
+                </select>
+                <Button
+                  variant="secondary"
+                  pending={pending === "unit"}
+                  disabled={unit === (product.unit ?? "m")}
+                  onClick={() => void run("unit", () => patchProduct(product.id, { unit }))}
+                >
+                  Apply
+                </Button>
+              </div>
+            </div>
+            <div className="mt-5 border-t border-line pt-4">
+              <Button variant="ghost" className="px-0 text-danger hover:bg-transparent hover:text-red-800" onClick={() => setConfirmDelete(true)}>
+                Delete product…
+              </Button>
+            </div>
+          </details>
+        )}
+
+        {product.warnings.length > 0 && (
+          <details className="rounded-xl border border-line bg-white p-4 text-sm">
+            <summary className="cursor-pointer font-medium text-ink">
+              {product.warnings.length} note{product.warnings.length === 1 ? "" : "s"} from the model checker
+            </summary>
+            <p className="mt-2 text-xs text-ink-muted">These did not stop the upload, but your 3D artist may want to know.</p>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-ink-soft">
+              {product.warnings.slice(0, 10).map((w, i) => (
+                <li key={i}>{w.message}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+
+        <Link href="/products" className={buttonClass("ghost", "px-0")}>
+          ← All products
+        </Link>
+      </div>
+
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete ${product.name}?`}
+        body="The product and its files are removed for everyone in this workspace. This cannot be undone."
+        confirmLabel="Delete product"
+        pending={pending === "delete"}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={async () => {
+          setPending("delete");
+          const err = await deleteProductRequest(product.id);
+          setPending(null);
+          if (err) {
+            setConfirmDelete(false);
+            setError(err);
+            return;
+          }
+          router.push("/products");
+          router.refresh();
+        }}
+      />
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex items-start justify-between gap-4 px-4 py-2.5">
+      <dt className="shrink-0 text-ink-muted">{label}</dt>
+      <dd className="min-w-0 text-right text-ink">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
+import type { SceneDocument } from "@/lib/scene";
+
+type Props = { open: boolean; onClose: () => void; sceneId: string; document: SceneDocument };
+type Format = "png" | "jpg" | "webp";
+
+const MULTIPLIERS = [1, 2, 3, 4];
+
+/** Every format at once: the social set is ticked by default, so Export is one more click. */
+export function ExportDialog({ open, onClose, sceneId, document }: Props) {
+  const router = useRouter();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [selected, setSelected] = useState<Set<string>>(() => new Set(EXPORT_PRESETS.filter((p) => p.social).map((p) => p.label)));
+  const [custom, setCustom] = useState({ enabled: false, width: 1200, height: 628 });
+  const [multiplier, setMultiplier] = useState(1);
+  const [format, setFormat] = useState<Format>("png");
+  const [transparent, setTransparent] = useState(false);
+  const [quality, setQuality] = useState<"draft" | "final">("final");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const outputs = [
+    ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({ label, width, height })),
+    ...(custom.enabled ? [{ label: "custom", width: custom.width, height: custom.height }] : []),
+  ];
+  const planned = planOutputs({ outputs, multiplier, format, transparent, quality });
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (outputs.length === 0) {
+      setError("Pick at least one format.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    // Export renders the scene as saved: save what is on screen first.
+    const saved = await fetch(`/api/scenes/${encodeURIComponent(sceneId)}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ document }),
+    });
+    if (!saved.ok) {
+      setPending(false);
+      setError((await saved.json().catch(() => null))?.error?.message ?? "Could not save the scene before exporting.");
+      return;
+    }
+    const res = await fetch(`/api/scenes/${encodeURIComponent(sceneId)}/export`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ outputs, multiplier, format, transparent: transparent && format !== "jpg", quality }),
+    });
+    const body = await res.json().catch(() => null);
+    if (!res.ok) {
+      setPending(false);
+      const fields = body?.error?.fields as Record<string, string> | undefined;
+      setError(fields ? Object.values(fields)[0] : (body?.error?.message ?? "The export could not be started."));
+      return;
+    }
+    router.push(`/renders?batch=${body.batchId}`);
+  }
+
+  const toggle = (label: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(label)) next.delete(label);
+      else next.add(label);
+      return next;
+    });
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      className="w-full max-w-lg rounded-2xl border border-line p-0 shadow-xl backdrop:bg-black/30"
+    >
+      <form onSubmit={onSubmit} className="flex max-h-[85vh] flex-col">
+        <div className="overflow-y-auto p-6">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Export images
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">Each format keeps your camera angle and frames the product whole.</p>
+
+          <fieldset className="mt-5">
+            <legend className="text-sm font-medium">Formats</legend>
+            <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+              {EXPORT_PRESETS.map((p) => (
+                <label
+                  key={p.label}
+                  className={`flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${selected.has(p.label) ? "border-accent bg-accent-soft" : "border-line-strong"}`}
+                >
+                  <input type="checkbox" checked={selected.has(p.label)} onChange={() => toggle(p.label)} className="accent-accent" />
+                  <RatioGlyph width={p.width} height={p.height} />
+                  <span>
+                    <span className="block font-medium">{p.label}</span>
+                    <span className="block text-xs text-ink-muted">
+                      {p.width}×{p.height}
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+              <label className="flex items-center gap-2">
+                <input type="checkbox" checked={custom.enabled} onChange={(e) => setCustom({ ...custom, enabled: e.target.checked })} className="accent-accent" />
+                Custom size
+              </label>
+              {custom.enabled && (
+                <>
+                  <label className="sr-only" htmlFor={`${titleId}-w`}>
+                    Custom width in pixels
+                  </label>
+                  <input
+                    id={`${titleId}-w`}
+                    type="number"
+                    min={16}
+                    max={MAX_OUTPUT_PX}
+                    value={custom.width}
+                    onChange={(e) => setCustom({ ...custom, width: Number(e.target.value) })}
+                    className="w-24 rounded-lg border border-line-strong px-2 py-1"
+                  />
+                  <span aria-hidden="true">×</span>
+                  <label className="sr-only" htmlFor={`${titleId}-h`}>
+                    Custom height in pixels
+                  </label>
+                  <input
+                    id={`${titleId}-h`}
+                    type="number"
+                    min={16}
+                    max={MAX_OUTPUT_PX}
+                    value={custom.height}
+                    onChange={(e) => setCustom({ ...custom, height: Number(e.target.value) })}
+                    className="w-24 rounded-lg border border-line-strong px-2 py-1"
+                  />
+                  <span className="text-ink-muted">px</span>
+                </>
+              )}
+            </div>
+          </fieldset>
+
+          <div className="mt-5 grid gap-4 sm:grid-cols-2">
+            <Choice legend="Size" value={String(multiplier)} onChange={(v) => setMultiplier(Number(v))} options={MULTIPLIERS.map((m) => ({ value: String(m), label: `${m}×` }))} />
+            <Choice legend="File type" value={format} onChange={(v) => setFormat(v as Format)} options={[{ value: "png", label: "PNG" }, { value: "jpg", label: "JPG" }, { value: "webp", label: "WebP" }]} />
+            <Choice
+              legend="Quality"
+              value={quality}
+              onChange={(v) => setQuality(v as "draft" | "final")}
+              options={[
+                { value: "final", label: "Final" },
+                { value: "draft", label: "Draft (fast)" },
+              ]}
+            />
+            <label className={`flex items-center gap-2 self-end text-sm ${format === "jpg" ? "text-ink-muted" : ""}`}>
+              <input type="checkbox" checked={transparent && format !== "jpg"} disabled={format === "jpg"} onChange={(e) => setTransparent(e.target.checked)} className="accent-accent" />
+              Transparent background {format === "jpg" && "(PNG or WebP only)"}
+            </label>
+          </div>
+
+          <p className="mt-5 text-xs text-ink-muted" data-testid="export-summary">
+            {planned.length === 0
+              ? "No format selected."
+              : `${planned.length} image${planned.length > 1 ? "s" : ""}: ${planned.map((p) => `${p.width}×${p.height}`).join(", ")}`}
+            {multiplier > 1 && ` · the long side is capped at ${MAX_OUTPUT_PX}px`}
+          </p>
+          {error && (
+            <div className="mt-3">
+              <Alert tone="error">{error}</Alert>
+            </div>
+          )}
+        </div>
+        <div className="flex justify-end gap-2 border-t border-line px-6 py-4">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" pending={pending} disabled={planned.length === 0}>
+            Export {planned.length || ""} image{planned.length === 1 ? "" : "s"}
+          </Button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function RatioGlyph({ width, height }: { width: number; height: number }) {
+  const scale = 18 / Math.max(width, height);
+  return <span aria-hidden="true" className="inline-block shrink-0 rounded-[3px] border-2 border-current text-ink-soft" style={{ width: width * scale, height: height * scale }} />;
+}
+
+function Choice({ legend, value, onChange, options }: { legend: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium">{legend}</legend>
+      <div className="mt-1.5 inline-flex rounded-lg border border-line-strong p-0.5">
+        {options.map((o) => (
+          <label key={o.value} className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${value === o.value ? "bg-accent text-white" : "text-ink-soft hover:text-ink"}`}>
+            <input type="radio" name={legend} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="sr-only" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { RenderListItem } from "@/lib/renders/render-service";
+import { OutputTile } from "./output-tile";
+import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
+
+export function RendersBoard({ initialBatches, canDelete }: { initialBatches: RenderListItem[]; canDelete: boolean }) {
+  const { data: batches = [], error } = useRenders(initialBatches);
+  if (batches.length === 0) {
+    return (
+      <EmptyState
+        title="Nothing rendered yet"
+        body="Open a scene and press Export to get every format at once: square, portrait, story and banner."
+        action={
+          <Link href="/scenes" className={buttonClass("primary")}>
+            Go to scenes
+          </Link>
+        }
+      />
+    );
+  }
+  return (
+    <div className="space-y-6">
+      {error && (
+        <p role="alert" className="text-sm text-danger">
+          Could not refresh the list. It will try again.
+        </p>
+      )}
+      {batches.map((batch) => (
+        <BatchCard key={batch.id} batch={batch} canDelete={canDelete} />
+      ))}
+    </div>
+  );
+}
+
+function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boolean }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const done = batch.outputs.filter((o) => o.status === "done").length;
+  const failed = batch.outputs.filter((o) => o.status === "failed").length;
+  const total = batch.outputs.length;
+  const active = isActive(batch);
+
+  async function remove() {
+    setDeleting(true);
+    const res = await fetch(`/api/renders/batches/${batch.id}`, { method: "DELETE" });
+    setDeleting(false);
+    if (!res.ok) {
+      setDeleteError((await res.json().catch(() => null))?.error?.message ?? "Could not delete this export.");
+      return;
+    }
+    setConfirming(false);
+    await queryClient.invalidateQueries({ queryKey: RENDERS_QUERY_KEY });
+  }
+
+  return (
+    <section className="rounded-2xl border border-line bg-white p-5 shadow-card" aria-labelledby={`batch-${batch.id}`} data-testid="render-batch">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id={`batch-${batch.id}`} className="font-semibold">
+            {batch.productName} · {batch.sceneName}
+          </h2>
+          <p className="text-xs text-ink-muted">
+            {new Date(batch.createdAt).toLocaleString()} · {batch.format.toUpperCase()}
+            {batch.transparent ? " · transparent" : ""} · {batch.quality === "final" ? "Final" : "Draft"}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-sm text-ink-soft" data-testid="batch-progress" aria-live="polite">
+            {active ? `Rendering… ${done} of ${total} done` : failed ? `${done} done, ${failed} failed` : `All ${total} done`}
+          </span>
+          {done > 0 && (
+            <a href={`/api/renders/batches/${batch.id}/zip`} className={buttonClass("secondary")} download>
+              Download all (ZIP)
+            </a>
+          )}
+          {canDelete && (
+            <Button variant="ghost" className="text-danger" onClick={() => setConfirming(true)}>
+              Delete
+            </Button>
+          )}
+        </div>
+      </div>
+      {active && (
+        <div className="mt-3 h-1.5 overflow-hidden rounded-full bg-canvas-sunken" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Export progress">
+          <div className="h-full rounded-full bg-accent transition-all" style={{ width: `${Math.max(4, (done / total) * 100)}%` }} />
+        </div>
+      )}
+      <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">
+        {batch.outputs.map((o) => (
+          <OutputTile key={o.id} output={o} />
+        ))}
+      </ul>
+      {deleteError && (
+        <p role="alert" className="mt-2 text-sm text-danger">
+          {deleteError}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="Delete this export?"
+        body="Its images are deleted for everyone in the workspace. The scene stays."
+        confirmLabel="Delete export"
+        pending={deleting}
+        onCancel={() => setConfirming(false)}
+        onConfirm={remove}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+/**
+ * Puts the camera where lib/scene's framing says, for the frame aspect, and
+ * (interactive) lets the user orbit/zoom/pan, reporting the result when a
+ * gesture ends. The vertical FOV comes straight from the framing (sensor
+ * height based); when the canvas is narrower than the frame, the FOV widens
+ * so the whole frame stays visible (letterboxed), never cropped.
+ */
+import { OrbitControls } from "@react-three/drei";
+import { useThree } from "@react-three/fiber";
+import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
+import type { PerspectiveCamera } from "three";
+import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
+import { frameCamera, type Bounds, type CameraState, type Vec3 } from "@/lib/scene";
+
+export type CameraChange = { azimuth: number; elevation: number; distance: number; target: [number, number, number] };
+
+const RAD = 180 / Math.PI;
+const round = (value: number, digits = 5) => Number(value.toFixed(digits));
+
+export function CameraRig({
+  camera: cameraState,
+  bounds,
+  frameAspect,
+  interactive,
+  onCameraChange,
+}: {
+  camera: CameraState;
+  bounds: Bounds;
+  frameAspect?: number;
+  interactive?: boolean;
+  onCameraChange?: (camera: CameraChange) => void;
+}) {
+  const camera = useThree((state) => state.camera) as PerspectiveCamera;
+  const invalidate = useThree((state) => state.invalidate);
+  const width = useThree((state) => state.size.width);
+  const height = useThree((state) => state.size.height);
+  const controls = useRef<OrbitControlsImpl>(null);
+
+  const canvasAspect = width > 0 && height > 0 ? width / height : 1;
+  const aspect = frameAspect && frameAspect > 0 ? frameAspect : canvasAspect;
+  const cameraKey = JSON.stringify(cameraState);
+  const boundsKey = JSON.stringify(bounds);
+  const framing = useMemo(
+    () => frameCamera(cameraState, bounds, aspect),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value: a new document object with the same camera must not reset the view
+    [cameraKey, boundsKey, aspect],
+  );
+
+  useLayoutEffect(() => {
+    let fov = framing.verticalFovDeg;
+    if (canvasAspect < aspect) {
+      fov = 2 * Math.atan((Math.tan(fov / 2 / RAD) * aspect) / canvasAspect) * RAD;
+    }
+    camera.fov = fov;
+    camera.aspect = canvasAspect;
+    // Interactive zoom can come much closer than the fit: keep a generous near plane.
+    camera.near = interactive ? Math.min(framing.near, framing.distance * 0.02) : framing.near;
+    camera.far = Math.max(framing.far, 60);
+    camera.up.set(0, 1, 0);
+    camera.position.set(...framing.position);
+    camera.lookAt(...framing.target);
+    camera.updateProjectionMatrix();
+    const orbit = controls.current;
+    if (orbit) {
+      orbit.target.set(...framing.target);
+      orbit.update();
+    }
+    invalidate();
+  }, [camera, framing, canvasAspect, aspect, interactive, invalidate]);
+
+  const handleEnd = useCallback(() => {
+    const orbit = controls.current;
+    if (!orbit || !onCameraChange) return;
+    const target = orbit.target;
+    const offset = camera.position.clone().sub(target);
+    const distance = offset.length();
+    if (!(distance > 0)) return;
+    const elevation = Math.asin(Math.max(-1, Math.min(1, offset.y / distance))) * RAD;
+    const azimuth = Math.atan2(offset.x, offset.z) * RAD;
+    onCameraChange({
+      azimuth: round(azimuth, 3),
+      elevation: round(elevation, 3),
+      distance: round(distance),
+      target: [round(target.x), round(target.y), round(target.z)] as Vec3,
+    });
+  }, [camera, onCameraChange]);
+
+  if (!interactive) return null;
+  const radius = Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2;
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping={false}
+      target={framing.target}
+      // Document limits: elevation -10..89 degrees.
+      minPolarAngle={1 / RAD}
+      maxPolarAngle={100 / RAD}
+      minDistance={Math.max(0.01, radius * 0.3)}
+      maxDistance={Math.min(100, Math.max(2, radius * 40))}
+      onEnd={handleEnd}
+    />
+  );
+}

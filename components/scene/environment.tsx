@@ -1,0 +1,102 @@
+"use client";
+/**
+ * Image-based lighting from the HDRIs shipped in @pmndrs/assets (base64 EXR
+ * modules bundled with the app: no CDN, unlike drei's `preset`). Each HDRI is
+ * its own lazily imported chunk, fetched only when a scene uses it.
+ */
+import { useEnvironment } from "@react-three/drei";
+import { useThree } from "@react-three/fiber";
+import { use, useLayoutEffect } from "react";
+import { DataUtils, HalfFloatType, type DataTexture, type Texture } from "three";
+import type { EnvironmentId, EnvironmentSpec } from "@/lib/scene";
+
+const HDRI_MODULES: Record<EnvironmentId, () => Promise<{ default: string }>> = {
+  studio: () => import("@pmndrs/assets/hdri/studio.exr"),
+  city: () => import("@pmndrs/assets/hdri/city.exr"),
+  sunset: () => import("@pmndrs/assets/hdri/sunset.exr"),
+  dawn: () => import("@pmndrs/assets/hdri/dawn.exr"),
+  warehouse: () => import("@pmndrs/assets/hdri/warehouse.exr"),
+  forest: () => import("@pmndrs/assets/hdri/forest.exr"),
+  apartment: () => import("@pmndrs/assets/hdri/apartment.exr"),
+  lobby: () => import("@pmndrs/assets/hdri/lobby.exr"),
+  night: () => import("@pmndrs/assets/hdri/night.exr"),
+  park: () => import("@pmndrs/assets/hdri/park.exr"),
+};
+
+const urls = new Map<EnvironmentId, Promise<string>>();
+function hdriUrl(id: EnvironmentId): Promise<string> {
+  let url = urls.get(id);
+  if (!url) {
+    url = HDRI_MODULES[id]().then((module) => module.default);
+    urls.set(id, url);
+  }
+  return url;
+}
+
+/** Suspends until the environment map is decoded; cached per id. */
+export function useEnvironmentMap(id: EnvironmentId): Texture {
+  const files = use(hdriUrl(id));
+  return useEnvironment({ files });
+}
+
+const DEG = Math.PI / 180;
+
+/**
+ * The shipped HDRIs differ in brightness by more than 10x. Each is normalised
+ * so `intensity: 1` gives the same average luminance (solid-angle weighted),
+ * leaving shape and colour alone: the light rig does the modelling, the
+ * environment supplies ambient light and reflections.
+ */
+const TARGET_MEAN_LUMINANCE = 0.6;
+const meanLuminanceCache = new WeakMap<Texture, number>();
+
+export function meanLuminance(texture: Texture): number {
+  const cached = meanLuminanceCache.get(texture);
+  if (cached !== undefined) return cached;
+  const image = (texture as DataTexture).image as { data?: ArrayLike<number>; width: number; height: number } | undefined;
+  let mean = 1;
+  if (image?.data && image.width > 0 && image.height > 0) {
+    const { data, width, height } = image;
+    const half = texture.type === HalfFloatType;
+    const channels = Math.round(data.length / (width * height));
+    const read = (index: number) => (half ? DataUtils.fromHalfFloat(data[index]) : data[index]);
+    let sum = 0;
+    let weights = 0;
+    // Sparse sampling is plenty for an average (these maps are 512 x 256).
+    for (let y = 0; y < height; y += 2) {
+      const weight = Math.sin(((y + 0.5) / height) * Math.PI);
+      for (let x = 0; x < width; x += 2) {
+        const i = (y * width + x) * channels;
+        const luminance = 0.2126 * read(i) + 0.7152 * read(i + 1) + 0.0722 * read(i + 2);
+        if (Number.isFinite(luminance)) {
+          sum += luminance * weight;
+          weights += weight;
+        }
+      }
+    }
+    if (weights > 0 && sum > 0) mean = sum / weights;
+  }
+  meanLuminanceCache.set(texture, mean);
+  return mean;
+}
+
+/** environmentIntensity / backgroundIntensity for a document intensity. */
+export function normalisedIntensity(texture: Texture, intensity: number): number {
+  return (intensity * TARGET_MEAN_LUMINANCE) / meanLuminance(texture);
+}
+
+export function EnvironmentLighting({ spec }: { spec: EnvironmentSpec }) {
+  const texture = useEnvironmentMap(spec.id);
+  const scene = useThree((state) => state.scene);
+  const invalidate = useThree((state) => state.invalidate);
+  useLayoutEffect(() => {
+    scene.environment = texture;
+    scene.environmentIntensity = normalisedIntensity(texture, spec.intensity);
+    scene.environmentRotation.set(0, spec.rotation * DEG, 0);
+    invalidate();
+    return () => {
+      scene.environment = null;
+    };
+  }, [scene, texture, spec.intensity, spec.rotation, invalidate]);
+  return null;
+}

@@ -1,0 +1,126 @@
+"use client";
+/**
+ * The light rig: key/fill/rim lights placed by azimuth/elevation (degrees, in
+ * the world, camera independent, 0 = front/+Z) around the product group.
+ *
+ * Each light is a soft box (RectAreaLight: the rectangular highlight on glossy
+ * packaging that reads as "studio") whose size follows `softness`; the key
+ * light also carries a shadow-casting directional light whose shadow blur
+ * follows `softness`.
+ */
+import { useMemo } from "react";
+import { Color, Object3D, type DirectionalLight, type RectAreaLight } from "three";
+import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLightUniformsLib.js";
+import { boundsCenter, orbitDirection, type Bounds, type LightSpec } from "@/lib/scene";
+import { kelvinToLinearRgb } from "./color-temperature";
+
+// Installs the LTC lookup tables RectAreaLight shading needs (pure data, once per page).
+RectAreaLightUniformsLib.init();
+
+/** Document intensity -> three units (tuned by eye against the default scene). */
+const SOFTBOX_SCALE = 0.9;
+const DIRECTIONAL_SCALE = 0.7;
+/** Share of the key light carried by the shadow-casting directional light. */
+const KEY_DIRECTIONAL_SHARE = 0.55;
+
+export function lightColor(kelvin: number): Color {
+  const [r, g, b] = kelvinToLinearRgb(kelvin);
+  // Linear working-space components: no colour-space conversion.
+  return new Color(r, g, b);
+}
+
+function Softbox({ spec, center, distance, share }: { spec: LightSpec; center: [number, number, number]; distance: number; share: number }) {
+  const direction = orbitDirection(spec.azimuth, spec.elevation);
+  const position: [number, number, number] = [
+    center[0] + direction[0] * distance,
+    center[1] + direction[1] * distance,
+    center[2] + direction[2] * distance,
+  ];
+  // 0 = small hard source, 1 = a big box about as wide as its distance.
+  const size = distance * (0.12 + 0.9 * spec.softness);
+  // RectAreaLight intensity is luminance: keep the delivered light roughly constant as the box grows.
+  const reference = distance * 0.6;
+  const intensity = (spec.intensity * share * SOFTBOX_SCALE * (reference * reference)) / (size * size);
+  return (
+    <rectAreaLight
+      ref={(node: RectAreaLight | null) => node?.lookAt(...center)}
+      position={position}
+      width={size}
+      height={size * 1.3}
+      intensity={intensity}
+      color={lightColor(spec.temperatureK)}
+    />
+  );
+}
+
+function KeyShadowLight({
+  spec,
+  center,
+  distance,
+  extent,
+  shadowMapSize,
+}: {
+  spec: LightSpec;
+  center: [number, number, number];
+  distance: number;
+  extent: number;
+  shadowMapSize: number;
+}) {
+  const target = useMemo(() => new Object3D(), []);
+  const direction = orbitDirection(spec.azimuth, spec.elevation);
+  // A light below the horizon cannot cast a floor shadow; keep it a little above.
+  const position: [number, number, number] = [
+    center[0] + direction[0] * distance,
+    center[1] + Math.max(direction[1], 0.15) * distance,
+    center[2] + direction[2] * distance,
+  ];
+  return (
+    <>
+      <primitive object={target} position={center} />
+      <directionalLight
+        ref={(node: DirectionalLight | null) => {
+          if (node) node.target = target;
+        }}
+        position={position}
+        intensity={spec.intensity * KEY_DIRECTIONAL_SHARE * DIRECTIONAL_SCALE}
+        color={lightColor(spec.temperatureK)}
+        castShadow
+        shadow-mapSize={[shadowMapSize, shadowMapSize]}
+        shadow-radius={2 + spec.softness * 10}
+        shadow-bias={-0.0004}
+        shadow-normalBias={0.002}
+      >
+        <orthographicCamera attach="shadow-camera" args={[-extent, extent, extent, -extent, distance * 0.1, distance * 3]} />
+      </directionalLight>
+    </>
+  );
+}
+
+export function Lights({
+  lights,
+  bounds,
+  stageRadius,
+  shadowMapSize,
+}: {
+  lights: readonly LightSpec[];
+  /** Product group bounds: the lights aim at its centre. */
+  bounds: Bounds;
+  /** Half-size of everything that casts/receives key shadows (products, podium, props). */
+  stageRadius: number;
+  shadowMapSize: number;
+}) {
+  const center = boundsCenter(bounds);
+  const radius = Math.max(0.05, Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2);
+  const distance = Math.max(radius * 6, stageRadius * 3, 0.8);
+  // Shadows fall across the stage: cover it (plus room for long shadows).
+  const extent = Math.max(stageRadius, radius) * 1.6;
+  const key = lights.find((light) => light.role === "key");
+  return (
+    <group name="light-rig">
+      {lights.map((spec) => (
+        <Softbox key={spec.id} spec={spec} center={center} distance={distance} share={spec === key ? 1 - KEY_DIRECTIONAL_SHARE : 1} />
+      ))}
+      {key && <KeyShadowLight spec={key} center={center} distance={distance} extent={extent} shadowMapSize={shadowMapSize} />}
+    </group>
+  );
+}

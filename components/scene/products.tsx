@@ -1,0 +1,99 @@
+"use client";
+/**
+ * The placed products. Each placement gets its own clone of the cached model
+ * with cloned materials, so variants and material overrides never leak into
+ * the shared glTF cache (or into another placement of the same product).
+ */
+import { useEffect, useMemo } from "react";
+import { Box3, Color, Mesh, type Material, type Object3D } from "three";
+import type { GLTF } from "three-stdlib";
+import { placeBounds, unionBounds, type Bounds, type MaterialOverride, type ProductPlacement } from "@/lib/scene";
+import { VARIANT_MATERIALS_KEY } from "./model-loader";
+
+export interface LoadedProduct {
+  placement: ProductPlacement;
+  model: GLTF;
+}
+
+const localBoundsCache = new WeakMap<object, Bounds>();
+
+/** The model's own bounds (origin at its bottom centre), measured once per loaded model. */
+export function modelBounds(model: GLTF): Bounds {
+  let bounds = localBoundsCache.get(model);
+  if (!bounds) {
+    model.scene.updateMatrixWorld(true);
+    const box = new Box3().setFromObject(model.scene, true);
+    bounds = box.isEmpty()
+      ? { min: [-0.05, 0, -0.05], max: [0.05, 0.1, 0.05] }
+      : { min: [box.min.x, box.min.y, box.min.z], max: [box.max.x, box.max.y, box.max.z] };
+    localBoundsCache.set(model, bounds);
+  }
+  return bounds;
+}
+
+/** Union of every placed product's real bounds; null when nothing is placed. */
+export function productGroupBounds(products: readonly LoadedProduct[]): Bounds | null {
+  if (products.length === 0) return null;
+  return unionBounds(products.map(({ placement, model }) => placeBounds(modelBounds(model), placement)));
+}
+
+type PbrLike = Material & { color?: Color; roughness?: number; metalness?: number };
+
+function applyOverride(material: PbrLike, override: MaterialOverride | undefined) {
+  if (!override) return;
+  if (override.color && material.color) material.color.set(override.color);
+  if (override.roughness !== undefined && material.roughness !== undefined) material.roughness = override.roughness;
+  if (override.metalness !== undefined && material.metalness !== undefined) material.metalness = override.metalness;
+}
+
+function instantiate(model: GLTF, placement: ProductPlacement): { object: Object3D; materials: Material[] } {
+  const object = model.scene.clone(true);
+  const materials: Material[] = [];
+  const clones = new Map<Material, Material>();
+  object.traverse((node) => {
+    if (!(node instanceof Mesh)) return;
+    node.castShadow = true;
+    node.receiveShadow = true;
+    const variants = node.userData[VARIANT_MATERIALS_KEY] as Record<string, Material> | undefined;
+    const defaultMaterial = node.material as Material;
+    const source = (placement.variant && variants?.[placement.variant]) || defaultMaterial;
+    let material = clones.get(source);
+    if (!material) {
+      material = source.clone();
+      applyOverride(material, placement.materialOverrides[defaultMaterial.name]);
+      if (source.name !== defaultMaterial.name) applyOverride(material, placement.materialOverrides[source.name]);
+      clones.set(source, material);
+      materials.push(material);
+    }
+    node.material = material;
+  });
+  return { object, materials };
+}
+
+function Product({ placement, model }: LoadedProduct) {
+  const overridesKey = JSON.stringify(placement.materialOverrides);
+  const { object, materials } = useMemo(
+    () => instantiate(model, placement),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt only when the look changes, not the transform
+    [model, placement.variant, overridesKey],
+  );
+  useEffect(() => () => materials.forEach((material) => material.dispose()), [materials]);
+  return (
+    <primitive
+      object={object}
+      position={placement.position}
+      rotation={[0, placement.rotationY, 0]}
+      scale={placement.scale}
+    />
+  );
+}
+
+export function Products({ products }: { products: readonly LoadedProduct[] }) {
+  return (
+    <group name="products">
+      {products.map((product) => (
+        <Product key={product.placement.id} {...product} />
+      ))}
+    </group>
+  );
+}

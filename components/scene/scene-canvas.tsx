@@ -1,0 +1,122 @@
+"use client";
+/**
+ * SceneCanvas: THE renderer of a SceneDocument, shared by the editor (fills
+ * its parent, interactive) and the render pages (explicit pixel size, read
+ * back): what you see is what you export.
+ *
+ * Pages import it with next/dynamic(..., { ssr: false }).
+ *
+ * The wrapper carries data-testid="scene-canvas" and data-render-state:
+ * "ready" only once every asset of the CURRENT document is loaded and its
+ * final frame drawn; "loading" otherwise (including while a changed
+ * document's new assets load).
+ */
+import { Canvas } from "@react-three/fiber";
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "react";
+import type { SceneDocument } from "@/lib/scene";
+import type { CameraChange } from "./camera-rig";
+import { SceneContents, type ProductAsset, type Quality, type SceneInput } from "./scene-contents";
+
+export type { CameraChange } from "./camera-rig";
+export type { ProductAsset } from "./scene-contents";
+
+export type SceneCanvasProps = {
+  document: SceneDocument;
+  /** productId -> GLB url. */
+  products: Record<string, ProductAsset>;
+  /** Explicit pixel size (render page); omitted = fill the parent element (editor). */
+  size?: { width: number; height: number };
+  /** Aspect the camera framing is computed for; default = the canvas aspect. */
+  frameAspect?: number;
+  /** Orbit/zoom/pan controls (editor). */
+  interactive?: boolean;
+  /** Called when a user orbit/zoom/pan gesture ENDS (not every frame). */
+  onCameraChange?: (camera: CameraChange) => void;
+  /** Called when the final frame of the current document is drawn (all assets loaded, shadows settled). */
+  onReady?: () => void;
+  /** Default "final". */
+  quality?: Quality;
+  className?: string;
+};
+
+export function SceneCanvas({
+  document,
+  products,
+  size,
+  frameAspect,
+  interactive = false,
+  onCameraChange,
+  onReady,
+  quality = "final",
+  className,
+}: SceneCanvasProps): JSX.Element {
+  const productsKey = JSON.stringify(
+    Object.keys(products)
+      .sort()
+      .map((id) => [id, products[id].url]),
+  );
+  const renderKey = JSON.stringify([document, productsKey, size?.width, size?.height, frameAspect ?? null, quality]);
+  // A new input only when something that changes pixels changed (parents often rebuild objects).
+  const input = useMemo<SceneInput>(
+    () => ({ document, products, renderKey }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value
+    [renderKey],
+  );
+
+  const [renderedKey, setRenderedKey] = useState<string | null>(null);
+  const ready = renderedKey === renderKey;
+  const onRendered = useCallback((key: string) => setRenderedKey(key), []);
+
+  const onReadyRef = useRef(onReady);
+  useEffect(() => {
+    onReadyRef.current = onReady;
+  });
+  useEffect(() => {
+    if (ready) onReadyRef.current?.();
+  }, [ready, renderedKey]);
+
+  const fixed = size !== undefined;
+  const style = fixed
+    ? { width: size.width, height: size.height, position: "relative" as const, overflow: "hidden" as const }
+    : { width: "100%", height: "100%", position: "relative" as const };
+
+  return (
+    <div
+      data-testid="scene-canvas"
+      data-render-state={ready ? "ready" : "loading"}
+      data-quality={quality}
+      className={className}
+      style={style}
+    >
+      <Canvas
+        // Antialiasing is a context attribute: switching quality needs a new context.
+        key={quality}
+        frameloop="demand"
+        // An explicit size renders at exactly width x height device pixels, whatever the screen.
+        dpr={fixed ? 1 : [1, 2]}
+        shadows="percentage"
+        gl={{
+          antialias: quality === "final",
+          alpha: true,
+          premultipliedAlpha: true,
+          preserveDrawingBuffer: true,
+          powerPreference: "high-performance",
+        }}
+        camera={{ fov: 30, near: 0.01, far: 100, position: [0, 0.3, 1.2] }}
+        style={fixed ? { width: size.width, height: size.height, display: "block" } : undefined}
+        resize={fixed ? { debounce: 0 } : { debounce: { scroll: 50, resize: 0 } }}
+      >
+        <SceneContents
+          input={input}
+          quality={quality}
+          frameAspect={frameAspect}
+          interactive={interactive}
+          onCameraChange={onCameraChange}
+          onRendered={onRendered}
+        />
+      </Canvas>
+    </div>
+  );
+}
+
+export default SceneCanvas;

@@ -1,0 +1,144 @@
+"use client";
+/**
+ * Everything inside the <Canvas>: one Suspense boundary around all assets, so
+ * the ready signal fires only when the whole document is drawn. The document
+ * is deferred: while a changed document's new assets load, the previous one
+ * stays on screen (no blank flash in the editor).
+ */
+import { useThree } from "@react-three/fiber";
+import { Suspense, useDeferredValue, useLayoutEffect } from "react";
+import { unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
+import { Background } from "./background";
+import { CameraRig, type CameraChange } from "./camera-rig";
+import { EnvironmentLighting } from "./environment";
+import { Lights } from "./lights";
+import { preloadModel, readModel } from "./model-loader";
+import { Products, productGroupBounds, type LoadedProduct } from "./products";
+import { ReadySignal } from "./ready-signal";
+import { RendererSettings } from "./renderer-settings";
+import { SHADOW_LAYER, Shadows } from "./shadows";
+import { Floor } from "./stage/floor";
+import { Podium } from "./stage/podium";
+import { Props } from "./stage/props";
+
+export type ProductAsset = { url: string };
+export type Quality = "draft" | "final";
+
+/** What one frame depends on; `renderKey` identifies it for the ready signal. */
+export interface SceneInput {
+  document: SceneDocument;
+  products: Record<string, ProductAsset>;
+  renderKey: string;
+}
+
+export interface SceneContentsProps {
+  input: SceneInput;
+  quality: Quality;
+  frameAspect?: number;
+  interactive?: boolean;
+  onCameraChange?: (camera: CameraChange) => void;
+  onRendered: (renderKey: string) => void;
+}
+
+/** Horizontal radius (from the origin) of everything standing on the stage. */
+function stageRadiusOf(document: SceneDocument, products: Bounds): number {
+  let radius = Math.max(...[products.min[0], products.max[0], products.min[2], products.max[2]].map(Math.abs));
+  const podium = document.stage.podium;
+  if (podium) radius = Math.max(radius, Math.hypot(podium.width, podium.depth) / 2);
+  for (const prop of document.stage.props) {
+    radius = Math.max(radius, Math.hypot(prop.position[0], prop.position[2]) + 0.07 * prop.scale);
+  }
+  return Math.max(radius, 0.05);
+}
+
+function Stage({ input, quality, frameAspect, interactive, onCameraChange }: Omit<SceneContentsProps, "onRendered">) {
+  const { document, products } = input;
+  const gl = useThree((state) => state.gl);
+  const camera = useThree((state) => state.camera);
+  useLayoutEffect(() => void camera.layers.enable(SHADOW_LAYER), [camera]);
+
+  const placements = document.products.filter((placement) => products[placement.productId]);
+  for (const placement of placements) preloadModel(products[placement.productId].url, gl);
+  const loaded: LoadedProduct[] = placements.map((placement) => ({
+    placement,
+    model: readModel(products[placement.productId].url, gl),
+  }));
+
+  const podium = document.stage.podium;
+  const baseHeight = placements.length > 0 ? Math.min(...placements.map((p) => p.position[1])) : (podium?.height ?? 0);
+  const bounds: Bounds = productGroupBounds(loaded) ?? {
+    min: [-0.05, baseHeight, -0.05],
+    max: [0.05, baseHeight + 0.1, 0.05],
+  };
+  const stageRadius = stageRadiusOf(document, bounds);
+  // The camera frames the product with its podium: a whole plinth reads as a staged packshot, a cut-off
+  // slab reads as a horizon line. Lights and shadows still fit the product alone.
+  const framingBounds: Bounds = podium
+    ? unionBounds([bounds, { min: [-podium.width / 2, 0, -podium.depth / 2], max: [podium.width / 2, podium.height, podium.depth / 2] }])
+    : bounds;
+  const key = document.lighting.rig.lights.find((light) => light.role === "key");
+  const accumulated = document.shadows.accumulated && quality === "final";
+  const shadowSignature = JSON.stringify([
+    document.products,
+    document.stage.podium,
+    document.stage.props,
+    document.shadows,
+    key ? [key.azimuth, key.elevation] : null,
+    document.seed,
+    quality,
+    Object.keys(products).length,
+  ]);
+
+  return (
+    <>
+      <CameraRig
+        camera={document.camera}
+        bounds={framingBounds}
+        frameAspect={frameAspect}
+        interactive={interactive}
+        onCameraChange={onCameraChange}
+      />
+      <Lights
+        lights={document.lighting.rig.lights}
+        bounds={bounds}
+        stageRadius={stageRadius}
+        shadowMapSize={quality === "final" ? 2048 : 1024}
+      />
+      {/* With accumulated shadows the floor takes its shadows from the accumulation only. */}
+      <Floor
+        floor={document.stage.floor}
+        stageRadius={stageRadius}
+        receiveKeyShadow={!accumulated}
+        seamless={document.background.kind !== "environment" && !document.lighting.environment.showAsBackground}
+      />
+      {podium && <Podium podium={podium} />}
+      <Props props={document.stage.props} seed={document.seed} />
+      <Products products={loaded} />
+      <Shadows
+        signature={shadowSignature}
+        shadows={document.shadows}
+        quality={quality}
+        seed={document.seed}
+        productBounds={bounds}
+        baseHeight={baseHeight}
+        podium={podium}
+        stageRadius={stageRadius}
+        keyLight={key}
+      />
+    </>
+  );
+}
+
+export function SceneContents({ input, onRendered, ...rest }: SceneContentsProps) {
+  const deferred = useDeferredValue(input);
+  const { document } = deferred;
+  return (
+    <Suspense fallback={null}>
+      <RendererSettings toneMapping={document.toneMapping} quality={rest.quality} />
+      <Background background={document.background} environment={document.lighting.environment} />
+      <EnvironmentLighting spec={document.lighting.environment} />
+      <Stage input={deferred} {...rest} />
+      <ReadySignal renderKey={deferred.renderKey} onRendered={onRendered} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInAccount } from "./fixtures/accounts";
+
+const MODELS_DIR = path.resolve(__dirname, "../../shared/fixtures/models");
+
+/** Expected size text, from each model's own bounds (W × D × H in cm). */
+const FIXTURES: { file: string; name: string; size: string }[] = [
+  { file: "WaterBottle.glb", name: "WaterBottle", size: "10.9 × 10.9 × 26 cm" },
+  { file: "Avocado.glb", name: "Avocado", size: "4.3 × 2.8 × 6.3 cm" },
+  { file: "BoomBox.glb", name: "BoomBox", size: "2 × 2 × 2 cm" },
+  { file: "lantern.glb", name: "Lantern", size: "35.6 × 35.6 × 84 cm" },
+];
+
+async function canvasVaries(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>("[data-testid=product-preview] canvas");
+    if (!canvas) return false;
+    const probe = document.createElement("canvas");
+    probe.width = 64;
+    probe.height = 48;
+    const ctx = probe.getContext("2d")!;
+    ctx.drawImage(canvas, 0, 0, 64, 48);
+    const data = ctx.getImageData(0, 0, 64, 48).data;
+    const seen = new Set<string>();
+    for (let i = 0; i < data.length; i += 4) seen.add(`${data[i] >> 3},${data[i + 1] >> 3},${data[i + 2] >> 3}`);
+    return seen.size > 20;
+  });
+}
+
+test.describe("product library", () => {
+  test("uploads each fixture model through the UI, lists it with its size and previews it", async ({ page }) => {
+    test.setTimeout(240_000);
+    await signedInAccount(page);
+    await page.goto("/products");
+    await expect(page.getByText("No products yet")).toBeVisible();
+    await expect(page.getByTestId("sample-grid").getByTestId("product-card")).toHaveCount(6);
+
+    for (const fx of FIXTURES) {
+      await page.getByTestId("product-file-input").setInputFiles(path.join(MODELS_DIR, fx.file));
+      const card = page.getByTestId("product-grid").getByTestId("product-card").filter({ hasText: fx.name });
+      await expect(card).toBeVisible({ timeout: 30_000 });
+      await expect(card.getByTestId("product-size")).toHaveText(fx.size);
+    }
+
+    // Search narrows the grid.
+    await page.getByLabel("Search products").fill("bottle");
+    await expect(page.getByTestId("product-grid").getByTestId("product-card")).toHaveCount(1);
+    await page.getByLabel("Search products").fill("");
+
+    await page.getByTestId("product-grid").getByTestId("product-name").filter({ hasText: "WaterBottle" }).click();
+    await expect(page.getByRole("heading", { name: "WaterBottle" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId("product-size")).toHaveText("10.9 × 10.9 × 26 cm");
+    await expect(page.locator("[data-testid=product-preview] [data-render-state=ready]")).toBeVisible({ timeout: 45_000 });
+    await expect.poll(() => canvasVaries(page), { timeout: 15_000 }).toBe(true);
+    // The first preview becomes the grid thumbnail.
+    await expect
+      .poll(async () => (await page.request.get(`${page.url().replace(/\/products\//, "/api/products/")}/thumbnail`)).status(), { timeout: 15_000 })
+      .toBe(200);
+  });
+
+  test("shows a clear error for a bad file and a wrong type", async ({ page }) => {
+    await signedInAccount(page);
+    await page.goto("/products");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-bad-"));
+    const truncated = path.join(dir, "broken.glb");
+    fs.writeFileSync(truncated, fs.readFileSync(path.join(MODELS_DIR, "WaterBottle.glb")).subarray(0, 100_000));
+    await page.getByTestId("product-file-input").setInputFiles(truncated);
+    await expect(page.getByTestId("upload-error")).toContainText('"broken.glb" is incomplete');
+
+    const notes = path.join(dir, "notes.txt");
+    fs.writeFileSync(notes, "not a model");
+    await page.getByTestId("product-file-input").setInputFiles(notes);
+    await expect(page.getByTestId("upload-error")).toContainText('"notes.txt" is not a 3D model');
+    await expect(page.getByText("No products yet")).toBeVisible();
+  });
+
+  test("renames and deletes a product with a confirmation", async ({ page }) => {
+    await signedInAccount(page);
+    await page.goto("/products");
+    await page.getByTestId("product-file-input").setInputFiles(path.join(MODELS_DIR, "Avocado.glb"));
+    const grid = page.getByTestId("product-grid");
+    await expect(grid.getByTestId("product-card")).toHaveCount(1, { timeout: 30_000 });
+    await page.getByRole("button", { name: "Rename Avocado" }).click();
+    await page.getByLabel("Product name").fill("Ripe avocado");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(grid.getByTestId("product-name")).toHaveText("Ripe avocado");
+    await page.getByRole("button", { name: "Delete Ripe avocado" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete product" }).click();
+    await expect(page.getByText("No products yet")).toBeVisible();
+  });
+});

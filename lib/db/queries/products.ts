@@ -1,0 +1,53 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Database } from "../index";
+import { products, type NewProductRow } from "../schema";
+import { notFound } from "@/lib/errors";
+
+// Every query takes the workspace id: a product id from another workspace behaves as unknown.
+
+export async function listProducts(db: Database, workspaceId: string) {
+  return db.select().from(products).where(eq(products.workspaceId, workspaceId)).orderBy(desc(products.createdAt));
+}
+
+export async function findProductRow(db: Database, workspaceId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getProductRow(db: Database, workspaceId: string, id: string) {
+  const row = await findProductRow(db, workspaceId, id);
+  if (!row) throw notFound("Product");
+  return row;
+}
+
+export async function insertProduct(db: Database, row: NewProductRow) {
+  await db.insert(products).values(row);
+}
+
+export async function updateProduct(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  patch: Partial<Pick<NewProductRow, "name" | "unitScale" | "dimensionsM" | "modelBytes" | "thumbnailKey">>,
+) {
+  const [row] = await db
+    .update(products)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)))
+    .returning();
+  if (!row) throw notFound("Product");
+  return row;
+}
+
+export async function deleteProductRow(db: Database, workspaceId: string, id: string) {
+  const [row] = await db
+    .delete(products)
+    .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)))
+    .returning();
+  if (!row) throw notFound("Product");
+  return row;
+}

@@ -1,0 +1,65 @@
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { scenes } from "./scenes";
+import { workspaces } from "./workspaces";
+
+export const renderFormat = pgEnum("render_format", ["png", "jpg", "webp"]);
+export const renderQuality = pgEnum("render_quality", ["draft", "final"]);
+export const renderStatus = pgEnum("render_status", ["queued", "rendering", "done", "failed"]);
+
+/** One click on Export: the outputs it asked for share a batch. */
+export const renderBatches = pgTable(
+  "render_batches",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** The scene may be deleted later; its renders stay. */
+    sceneId: text("scene_id").references(() => scenes.id, { onDelete: "set null" }),
+    sceneName: text("scene_name").notNull(),
+    productName: text("product_name").notNull(),
+    format: renderFormat("format").notNull(),
+    quality: renderQuality("quality").notNull(),
+    transparent: boolean("transparent").notNull().default(false),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("render_batches_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** One image of a batch, with the frozen scene it renders: later edits to the scene change nothing here. */
+export const renderOutputs = pgTable(
+  "render_outputs",
+  {
+    id: text("id").primaryKey(),
+    batchId: text("batch_id")
+      .notNull()
+      .references(() => renderBatches.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    /** Order within the batch, as the user listed the formats. */
+    position: integer("position").notNull().default(0),
+    label: text("label").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    status: renderStatus("status").notNull().default("queued"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    fileKey: text("file_key"),
+    fileName: text("file_name").notNull(),
+    bytes: integer("bytes"),
+    renderMs: integer("render_ms"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("render_outputs_batch_idx").on(t.batchId), index("render_outputs_workspace_idx").on(t.workspaceId, t.status)],
+);
+
+export type RenderBatch = typeof renderBatches.$inferSelect;
+export type RenderOutput = typeof renderOutputs.$inferSelect;
+export type RenderFormat = (typeof renderFormat.enumValues)[number];
+export type RenderQuality = (typeof renderQuality.enumValues)[number];

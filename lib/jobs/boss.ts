@@ -1,0 +1,48 @@
+import { PgBoss } from "pg-boss";
+
+export const RENDER_QUEUE = "render-output";
+
+/** Retries after a crash or timeout; a worker SIGKILLed mid-job stops heartbeating and its job is retried. */
+export const RENDER_QUEUE_OPTIONS = {
+  retryLimit: 3,
+  retryDelay: 2,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+} as const;
+
+const holder = globalThis as unknown as { __plinthBoss?: Promise<PgBoss> };
+
+async function startBoss(role: "web" | "worker"): Promise<PgBoss> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  // The web process only sends; maintenance runs in workers.
+  const boss = new PgBoss({ connectionString: url, max: 4, supervise: role === "worker", schedule: false });
+  boss.on("error", (err: Error) => console.error(`[jobs] pg-boss error: ${err.message}`));
+  await boss.start();
+  await ensureQueues(boss);
+  return boss;
+}
+
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  if (!(await boss.getQueue(RENDER_QUEUE))) {
+    await boss.createQueue(RENDER_QUEUE, { ...RENDER_QUEUE_OPTIONS }).catch((err: Error) => {
+      // Two processes starting together may both try; the second one loses harmlessly.
+      if (!/already exists|duplicate/i.test(err.message)) throw err;
+    });
+  }
+}
+
+/** One pg-boss per process, started on first use. */
+export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
+  holder.__plinthBoss ??= startBoss(role).catch((err) => {
+    holder.__plinthBoss = undefined;
+    throw err;
+  });
+  return holder.__plinthBoss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const boss = await holder.__plinthBoss?.catch(() => undefined);
+  holder.__plinthBoss = undefined;
+  await boss?.stop({ graceful: true, timeout: 10_000 }).catch(() => {});
+}

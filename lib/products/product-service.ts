@@ -1,0 +1,199 @@
+import type { Database } from "@/lib/db";
+import {
+  deleteProductRow,
+  getProductRow,
+  insertProduct,
+  listProducts,
+  updateProduct,
+} from "@/lib/db/queries/products";
+import type { ProductRow, Vec3 } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { getStorage, productPrefix, type StorageDriver } from "@/lib/storage";
+import { parseContainer, resolveResources } from "./gltf-container";
+import { uploadLimits, type UploadLimits } from "./limits";
+import { normaliseModel, rescaleModel } from "./normalise";
+import { UNIT_OPTIONS, suggestUnit, unitForScale, type UnitKey } from "./units";
+import { collectUpload, type UploadFile } from "./upload-files";
+import { validateGltf } from "./validate";
+
+type Ctx = { workspaceId: string; userId: string | null };
+type Deps = { storage?: StorageDriver; limits?: UploadLimits };
+
+/** What the product library and product page show. */
+export type ProductSummary = {
+  id: string;
+  name: string;
+  dimensionsM: Vec3;
+  triangles: number;
+  materials: string[];
+  variants: string[];
+  unit: UnitKey | null;
+  suggestedUnit: UnitKey | null;
+  warnings: { code: string; message: string; pointer?: string }[];
+  originalFilename: string;
+  modelUrl: string;
+  originalUrl: string;
+  thumbnailUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const MAX_THUMBNAIL_BYTES = 4 * 1024 * 1024;
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function modelUrl(id: string, version?: Date | string): string {
+  const v = version ? `?v=${new Date(version).getTime()}` : "";
+  return `/api/products/${id}/model${v}`;
+}
+
+export function toSummary(row: ProductRow): ProductSummary {
+  const v = row.updatedAt.getTime();
+  return {
+    id: row.id,
+    name: row.name,
+    dimensionsM: row.dimensionsM,
+    triangles: row.triangles,
+    materials: row.materials,
+    variants: row.variants,
+    unit: unitForScale(row.unitScale),
+    suggestedUnit: row.unitScale === 1 ? (row.suggestedUnit as UnitKey | null) : null,
+    warnings: row.warnings,
+    originalFilename: row.originalFilename,
+    modelUrl: modelUrl(row.id, row.updatedAt),
+    originalUrl: `/api/products/${row.id}/original`,
+    thumbnailUrl: row.thumbnailKey ? `/api/products/${row.id}/thumbnail?v=${v}` : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function defaultName(filename: string): string {
+  const base = filename.replace(/\.[^.]+$/, "").replace(/[_-]+/g, " ").trim();
+  return (base.charAt(0).toUpperCase() + base.slice(1)).slice(0, 120) || "Untitled product";
+}
+
+const scaleVec = (v: Vec3, s: number): Vec3 => v.map((x) => Number((x * s).toPrecision(6))) as Vec3;
+
+/**
+ * The whole upload pipeline: sort out the files, refuse what is not a sound
+ * glTF, normalise, store original + web-ready copy, then insert the row. On
+ * any failure nothing is left behind: no row, no files.
+ */
+export async function createProductFromUpload(db: Database, ctx: Ctx, input: UploadFile[], options: { name?: string } & Deps = {}) {
+  const storage = options.storage ?? getStorage();
+  const limits = options.limits ?? uploadLimits();
+  const upload = collectUpload(input, limits);
+  const mainBytes = upload.files.get(upload.main)!;
+  const container = parseContainer(upload.main, mainBytes);
+  const { byUri } = resolveResources(upload.main, container.json, upload.files);
+  const warnings = await validateGltf(upload.main, upload.files);
+  const resources: Record<string, Uint8Array> = { ...byUri };
+  if (container.bin) resources["@glb.bin"] = container.bin;
+  const model = await normaliseModel(container.json, resources, 1);
+
+  const id = newId("prd");
+  const prefix = productPrefix(ctx.workspaceId, id);
+  const originalExt = upload.original.filename.split(".").pop()!.toLowerCase();
+  const originalKey = `${prefix}original.${originalExt}`;
+  const modelKey = `${prefix}model.glb`;
+  try {
+    await storage.put(originalKey, upload.original.bytes, upload.original.contentType);
+    await storage.put(modelKey, model.glb, "model/gltf-binary");
+    await insertProduct(db, {
+      id,
+      workspaceId: ctx.workspaceId,
+      name: options.name?.trim().slice(0, 120) || defaultName(upload.original.filename),
+      sourceFormat: upload.format,
+      originalFilename: upload.original.filename,
+      originalKey,
+      originalBytes: upload.original.bytes.byteLength,
+      modelKey,
+      modelBytes: model.glb.byteLength,
+      sourceSize: model.sourceSize,
+      unitScale: 1,
+      suggestedUnit: suggestUnit(model.sourceSize),
+      dimensionsM: model.sourceSize,
+      triangles: model.triangles,
+      materials: model.materials,
+      variants: model.variants,
+      warnings,
+      createdBy: ctx.userId,
+    });
+  } catch (err) {
+    await storage.deletePrefix(prefix).catch((e) => console.error("[products] cleanup failed:", e));
+    throw err;
+  }
+  return toSummary(await getProductRow(db, ctx.workspaceId, id));
+}
+
+export async function listWorkspaceProducts(db: Database, workspaceId: string): Promise<ProductSummary[]> {
+  return (await listProducts(db, workspaceId)).map(toSummary);
+}
+
+export async function getProduct(db: Database, workspaceId: string, id: string): Promise<ProductSummary> {
+  return toSummary(await getProductRow(db, workspaceId, id));
+}
+
+export async function renameProduct(db: Database, workspaceId: string, id: string, name: string) {
+  return toSummary(await updateProduct(db, workspaceId, id, { name: name.trim().slice(0, 120) }));
+}
+
+/** The "my model is in millimetres" fix-up: stores the scale and re-scales the web-ready copy. */
+export async function setProductUnit(db: Database, workspaceId: string, id: string, unit: UnitKey, deps: Deps = {}) {
+  const storage = deps.storage ?? getStorage();
+  const row = await getProductRow(db, workspaceId, id);
+  const scale = UNIT_OPTIONS[unit].scale;
+  if (row.unitScale === scale) return toSummary(row);
+  const glb = await storage.getBytes(row.modelKey);
+  if (!glb) throw new AppError("internal", "This product's model file is missing; upload it again.");
+  const rescaled = await rescaleModel(glb, scale);
+  await storage.put(row.modelKey, rescaled, "model/gltf-binary");
+  return toSummary(
+    await updateProduct(db, workspaceId, id, { unitScale: scale, dimensionsM: scaleVec(row.sourceSize, scale), modelBytes: rescaled.byteLength }),
+  );
+}
+
+/** Removes the row first (so nothing points at missing files), then every file under the product's prefix. */
+export async function deleteProduct(db: Database, workspaceId: string, id: string, deps: Deps = {}) {
+  const storage = deps.storage ?? getStorage();
+  await deleteProductRow(db, workspaceId, id);
+  await storage.deletePrefix(productPrefix(workspaceId, id));
+}
+
+// The browser makes thumbnails for now (a canvas snapshot after the preview loads);
+// the render worker will take this over and write the same key.
+export async function saveThumbnail(db: Database, workspaceId: string, id: string, png: Uint8Array, deps: Deps = {}) {
+  const storage = deps.storage ?? getStorage();
+  if (png.byteLength > MAX_THUMBNAIL_BYTES) throw new AppError("payload_too_large", "The thumbnail is too large.");
+  if (png.byteLength < 8 || PNG_MAGIC.some((b, i) => png[i] !== b)) {
+    throw new AppError("unsupported_media_type", "A thumbnail must be a PNG image.");
+  }
+  const row = await getProductRow(db, workspaceId, id);
+  const key = `${productPrefix(workspaceId, id)}thumbnail.png`;
+  await storage.put(key, png, "image/png");
+  return toSummary(await updateProduct(db, workspaceId, row.id, { thumbnailKey: key }));
+}
+
+export type ProductFileKind = "model" | "original" | "thumbnail";
+
+/** A product's file for download, only within its own workspace (404 otherwise). */
+export async function openProductFile(db: Database, workspaceId: string, id: string, kind: ProductFileKind, deps: Deps = {}) {
+  const storage = deps.storage ?? getStorage();
+  const row = await getProductRow(db, workspaceId, id);
+  const key = kind === "model" ? row.modelKey : kind === "original" ? row.originalKey : row.thumbnailKey;
+  const object = key ? await storage.get(key) : null;
+  if (!object) throw new AppError("not_found", kind === "thumbnail" ? "This product has no thumbnail yet." : "The file was not found.");
+  const contentType =
+    kind === "model"
+      ? "model/gltf-binary"
+      : kind === "thumbnail"
+        ? "image/png"
+        : row.originalKey.endsWith(".zip")
+          ? "application/zip"
+          : row.originalKey.endsWith(".gltf")
+            ? "model/gltf+json"
+            : "model/gltf-binary";
+  const filename = kind === "original" ? row.originalFilename : kind === "model" ? `${row.id}.glb` : `${row.id}.png`;
+  return { ...object, contentType, filename, updatedAt: row.updatedAt };
+}

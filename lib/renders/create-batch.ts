@@ -1,0 +1,75 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import { getPool, schema, type Database } from "@/lib/db";
+import { renderBatches, renderOutputs } from "@/lib/db/schema";
+import { newId } from "@/lib/ids";
+import { getBoss, RENDER_QUEUE } from "@/lib/jobs/boss";
+import type { SceneDocument } from "@/lib/scene";
+import { planOutputs, type ExportRequest } from "./export-options";
+import { renderFileName, uniqueNames } from "./file-names";
+
+export type RenderTx = Database;
+
+export type CreateBatchInput = {
+  workspaceId: string;
+  userId: string;
+  sceneId: string;
+  sceneName: string;
+  productName: string;
+  document: SceneDocument;
+  request: ExportRequest;
+  /**
+   * Runs inside the transaction after the rows are written and before the
+   * jobs are queued (credits are debited here); throwing refuses the whole batch.
+   */
+  beforeCommit?: (tx: RenderTx, batch: { batchId: string; outputs: { id: string; width: number; height: number }[] }) => Promise<void>;
+};
+
+/**
+ * One transaction creates the batch, one output per size (each holding a
+ * frozen copy of the scene) and the pg-boss jobs, which carry ids only:
+ * either all of it exists or none of it does.
+ */
+export async function createRenderBatch(input: CreateBatchInput) {
+  const boss = await getBoss("web");
+  const planned = planOutputs(input.request);
+  const names = uniqueNames(
+    planned.map((p) =>
+      renderFileName({ productName: input.productName, sceneName: input.sceneName, label: p.label, width: p.width, height: p.height, format: input.request.format }),
+    ),
+  );
+  const batchId = newId("rb");
+  const outputs = planned.map((p, i) => ({ id: newId("rnd"), ...p, fileName: names[i] }));
+  const snapshot = input.request.transparent ? { ...input.document, background: { kind: "transparent" as const } } : input.document;
+
+  const client = await getPool().connect();
+  try {
+    await client.query("begin");
+    const tx = drizzle(client, { schema }) as unknown as RenderTx;
+    await tx.insert(renderBatches).values({
+      id: batchId,
+      workspaceId: input.workspaceId,
+      sceneId: input.sceneId,
+      sceneName: input.sceneName,
+      productName: input.productName,
+      format: input.request.format,
+      quality: input.request.quality,
+      transparent: input.request.transparent,
+      createdBy: input.userId,
+    });
+    await tx.insert(renderOutputs).values(
+      outputs.map((o, position) => ({ id: o.id, position, batchId, workspaceId: input.workspaceId, label: o.label, width: o.width, height: o.height, fileName: o.fileName, snapshot })),
+    );
+    await input.beforeCommit?.(tx, { batchId, outputs: outputs.map(({ id, width, height }) => ({ id, width, height })) });
+    const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
+    for (const o of outputs) {
+      await boss.send(RENDER_QUEUE, { outputId: o.id }, { db, singletonKey: o.id });
+    }
+    await client.query("commit");
+  } catch (err) {
+    await client.query("rollback").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+  return { batchId, outputIds: outputs.map((o) => o.id) };
+}

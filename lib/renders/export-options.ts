@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { OUTPUT_PRESETS } from "@/lib/scene";
+
+/** The longest side any output may have; plans may allow less (billing). */
+export const MAX_OUTPUT_PX = 4096;
+export const MAX_OUTPUTS_PER_BATCH = 16;
+
+const sizeSchema = z.object({
+  label: z.string().trim().min(1).max(40),
+  width: z.number().int().min(16, "At least 16 px.").max(MAX_OUTPUT_PX, `At most ${MAX_OUTPUT_PX} px.`),
+  height: z.number().int().min(16, "At least 16 px.").max(MAX_OUTPUT_PX, `At most ${MAX_OUTPUT_PX} px.`),
+});
+
+export const exportRequestSchema = z
+  .object({
+    outputs: z.array(sizeSchema).min(1, "Pick at least one format.").max(MAX_OUTPUTS_PER_BATCH, `At most ${MAX_OUTPUTS_PER_BATCH} formats at once.`),
+    multiplier: z.number().min(1).max(4).default(1),
+    format: z.enum(["png", "jpg", "webp"]).default("png"),
+    transparent: z.boolean().default(false),
+    quality: z.enum(["draft", "final"]).default("final"),
+  })
+  .refine((v) => !(v.transparent && v.format === "jpg"), { path: ["transparent"], message: "JPG has no transparency: pick PNG or WebP." });
+
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+export type PlannedOutput = { label: string; width: number; height: number };
+
+/**
+ * Final pixel sizes: each size times the multiplier, scaled down (keeping the
+ * ratio) so the long side stays within the limit.
+ */
+export function planOutputs(request: ExportRequest, maxPx = MAX_OUTPUT_PX): PlannedOutput[] {
+  return request.outputs.map(({ label, width, height }) => {
+    let w = width * request.multiplier;
+    let h = height * request.multiplier;
+    const long = Math.max(w, h);
+    if (long > maxPx) {
+      w = (w * maxPx) / long;
+      h = (h * maxPx) / long;
+    }
+    return { label, width: Math.round(w), height: Math.round(h) };
+  });
+}
+
+/** The social set every export dialog starts with. */
+export const EXPORT_PRESETS: (PlannedOutput & { name: string; social: boolean })[] = Object.entries(OUTPUT_PRESETS).map(([ratio, p]) => ({
+  label: ratio,
+  name: p.label,
+  width: p.width,
+  height: p.height,
+  social: ["1:1", "4:5", "9:16", "16:9"].includes(ratio),
+}));

@@ -1,0 +1,24 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { getDb } from "@/lib/db";
+import { findProductRow } from "@/lib/db/queries/products";
+import { getSampleProduct } from "@/lib/products/samples";
+import { getStorage } from "@/lib/storage";
+
+export type ModelStream = { stream: ReadableStream<Uint8Array>; size: number };
+
+/** The web-ready GLB of a product the workspace may use: a shipped sample or its own upload. */
+export async function openProductModel(workspaceId: string, productId: string): Promise<ModelStream | null> {
+  const sample = getSampleProduct(productId);
+  if (sample) {
+    const file = path.join(process.cwd(), "public", sample.file);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (!stat) return null;
+    return { stream: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, size: stat.size };
+  }
+  const row = await findProductRow(getDb(), workspaceId, productId);
+  if (!row?.modelKey) return null;
+  const object = await getStorage().get(row.modelKey);
+  return object ? { stream: object.stream, size: object.size } : null;
+}

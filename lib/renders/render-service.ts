@@ -1,0 +1,82 @@
+import type { Database } from "@/lib/db";
+import { deleteBatch, getBatch, getOutputInWorkspace, listBatchesWithOutputs } from "@/lib/db/queries/renders";
+import { AppError } from "@/lib/errors";
+import { findProduct } from "@/lib/products/catalog";
+import { loadScene } from "@/lib/scenes/scene-service";
+import { getStorage } from "@/lib/storage";
+import { createRenderBatch } from "./create-batch";
+import { exportRequestSchema } from "./export-options";
+import { zipStream } from "./zip-stream";
+
+type Ctx = { workspaceId: string; userId: string };
+
+export type ExportHooks = { beforeCommit?: Parameters<typeof createRenderBatch>[0]["beforeCommit"] };
+
+/** Export: the scene as saved now becomes a batch of frozen outputs, queued for the workers. */
+export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown, hooks: ExportHooks = {}) {
+  const request = exportRequestSchema.parse(raw);
+  const scene = await loadScene(db, ctx, sceneId);
+  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId);
+  if (!mainProduct) throw new AppError("unprocessable", "This scene's product no longer exists. Pick another product before exporting.");
+  return createRenderBatch({
+    workspaceId: ctx.workspaceId,
+    userId: ctx.userId,
+    sceneId: scene.id,
+    sceneName: scene.name,
+    productName: mainProduct.name,
+    document: scene.document,
+    request,
+    beforeCommit: hooks.beforeCommit,
+  });
+}
+
+export type RenderListItem = Awaited<ReturnType<typeof listRenders>>[number];
+
+export async function listRenders(db: Database, workspaceId: string) {
+  const batches = await listBatchesWithOutputs(db, workspaceId);
+  return batches.map((b) => ({
+    id: b.id,
+    sceneId: b.sceneId,
+    sceneName: b.sceneName,
+    productName: b.productName,
+    format: b.format,
+    quality: b.quality,
+    transparent: b.transparent,
+    createdAt: b.createdAt.toISOString(),
+    outputs: b.outputs.map((o) => ({
+      id: o.id,
+      label: o.label,
+      width: o.width,
+      height: o.height,
+      status: o.status,
+      error: o.error,
+      fileName: o.fileName,
+      bytes: o.bytes,
+      renderMs: o.renderMs,
+      url: o.status === "done" ? `/api/renders/outputs/${o.id}/file` : null,
+    })),
+  }));
+}
+
+export async function openOutputFile(db: Database, workspaceId: string, outputId: string) {
+  const output = await getOutputInWorkspace(db, workspaceId, outputId);
+  if (output.status !== "done" || !output.fileKey) throw new AppError("not_found", "This image is not ready yet.");
+  const object = await getStorage().get(output.fileKey);
+  if (!object) throw new AppError("not_found", "The image file is missing.");
+  return { output, object };
+}
+
+export async function batchZip(db: Database, workspaceId: string, batchId: string) {
+  const { batch, outputs } = await getBatch(db, workspaceId, batchId);
+  const done = outputs.filter((o) => o.status === "done" && o.fileKey);
+  if (done.length === 0) throw new AppError("not_found", "No image of this export is ready yet.");
+  const storage = getStorage();
+  const stream = zipStream(done.map((o) => ({ name: o.fileName, open: async () => (await storage.get(o.fileKey!))?.stream ?? null })));
+  return { batch, stream };
+}
+
+export async function deleteRenderBatch(db: Database, workspaceId: string, batchId: string) {
+  await getBatch(db, workspaceId, batchId);
+  await deleteBatch(db, workspaceId, batchId);
+  await getStorage().deletePrefix(`workspaces/${workspaceId}/renders/${batchId}/`);
+}

@@ -1,0 +1,49 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/**
+ * Runs render workers as child processes of `npm start` and restarts one that
+ * crashes. Children exit on their own when this process dies (IPC disconnect),
+ * so a SIGKILL here leaves no orphan worker behind.
+ */
+export function superviseWorkers(root: string, count: number, env: NodeJS.ProcessEnv) {
+  const children = new Set<ChildProcess>();
+  let stopping = false;
+
+  const spawnOne = (slot: number) => {
+    const child = fork(path.join(root, "worker", "index.ts"), [], {
+      cwd: root,
+      env: { ...env, PLINTH_WORKER_SLOT: String(slot) },
+      execArgv: ["--import", "tsx"],
+      stdio: "inherit",
+    });
+    children.add(child);
+    child.on("exit", (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      console.error(`[start] render worker ${slot} exited (${signal ?? code}); restarting in 2 s`);
+      setTimeout(() => !stopping && spawnOne(slot), 2000);
+    });
+  };
+
+  for (let i = 0; i < count; i++) spawnOne(i + 1);
+
+  return {
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        [...children].map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              child.once("exit", () => resolve());
+              child.kill("SIGTERM");
+              setTimeout(() => {
+                child.kill("SIGKILL");
+                resolve();
+              }, 15_000).unref();
+            }),
+        ),
+      );
+    },
+  };
+}

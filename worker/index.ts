@@ -1,0 +1,53 @@
+/**
+ * The render worker: `npm run worker` (or started by `npm start` beside the
+ * web server). Scale out by running more of these anywhere that reaches the
+ * same DATABASE_URL, storage and web app (RENDER_APP_URL).
+ */
+import path from "node:path";
+import { closeDb, getDb } from "../lib/db";
+import { getBoss, RENDER_QUEUE, RENDER_QUEUE_OPTIONS, stopBoss } from "../lib/jobs/boss";
+import { getStorage } from "../lib/storage";
+import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "../scripts/lib/data-dir";
+import { RenderBrowser } from "./browser";
+import { handleRenderOutput } from "./handlers/render-output";
+
+async function main() {
+  process.chdir(path.resolve(__dirname, ".."));
+  loadDotEnv();
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(resolveDataDir());
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
+  const appUrl = (process.env.RENDER_APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  const browser = new RenderBrowser();
+  await browser.start();
+  const deps = { db: getDb(), storage: getStorage(), browser, appUrl };
+  const boss = await getBoss("worker");
+
+  await boss.work<{ outputId: string }>(
+    RENDER_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: 0.5 },
+    async ([job]) => {
+      await handleRenderOutput(deps, job.data.outputId, { retryCount: job.retryCount, retryLimit: RENDER_QUEUE_OPTIONS.retryLimit });
+    },
+  );
+  console.log(`[worker] ready (pid ${process.pid}), rendering pages of ${appUrl}`);
+
+  let stopping = false;
+  const shutdown = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${why}: finishing the current job and stopping`);
+    await stopBoss();
+    await browser.close();
+    await closeDb().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // Started by `npm start`: when that process dies (even by SIGKILL) the IPC channel closes.
+  process.on("disconnect", () => void shutdown("parent exited"));
+}
+
+main().catch((err) => {
+  console.error("[worker] failed to start:", err);
+  process.exit(1);
+});
