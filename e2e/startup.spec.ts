@@ -13,7 +13,8 @@ const PG_PORT = 54350;
 const BASE = `http://localhost:${PORT}`;
 
 function startServer(dataDir: string): ChildProcess {
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
+  // Node itself runs the server (no tsx wrapper process), so SIGKILL hits the server and nothing else.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT), NEXTAUTH_URL: BASE, APP_URL: BASE },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -41,6 +42,15 @@ async function stopped(child: ChildProcess) {
   await new Promise((r) => child.once("exit", r));
 }
 
+/** SIGTERM, then SIGKILL if it has not exited within 20 s, so no server outlives the test. */
+async function stopServer(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  child.kill("SIGTERM");
+  await stopped(child);
+  clearTimeout(timer);
+}
+
 test.describe("start-up", () => {
   test.setTimeout(300_000);
   let dataDir: string;
@@ -51,10 +61,7 @@ test.describe("start-up", () => {
     fs.chmodSync(dataDir, 0o755);
   });
   test.afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await stopped(child);
-    }
+    if (child) await stopServer(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -70,8 +77,7 @@ test.describe("start-up", () => {
     expect(created.status).toBe(201);
 
     // A clean stop and a second start reuse the same data: the user is still there.
-    child.kill("SIGTERM");
-    await stopped(child);
+    await stopServer(child);
     child = startServer(dataDir);
     expect(await waitForHome()).toBe(200);
     const again = await fetch(`${BASE}/api/signup`, {

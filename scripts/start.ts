@@ -66,6 +66,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`[start] ${signal}: shutting down`);
+    // Never hang on a slow client or database: exit within 15 s whatever happens.
+    setTimeout(() => process.exit(0), 15_000).unref();
     server.close();
     await workers?.stop();
     await app.close?.().catch(() => {});

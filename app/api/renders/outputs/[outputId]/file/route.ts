@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
+import { contentTypeFor } from "@/lib/renders/file-names";
 import { openOutputFile } from "@/lib/renders/render-service";
 
 export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx, params, request }) => {
@@ -8,7 +9,7 @@ export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, asyn
   const download = new URL(request.url).searchParams.get("download") === "1";
   return new Response(object.stream, {
     headers: {
-      "content-type": object.contentType ?? "application/octet-stream",
+      "content-type": contentTypeFor(output.fileName),
       "content-length": String(object.size),
       "content-disposition": `${download ? "attachment" : "inline"}; filename="${output.fileName}"`,
       "cache-control": "private, max-age=3600",

@@ -1,0 +1,92 @@
+/**
+ * npm run bench:editor — JSON on stdout: time to the first drawn frame of the
+ * editor route on this machine, and how much JavaScript (gzip) each route
+ * loads, to keep three.js and the editor out of pages that do not need them.
+ * Needs a production build (`npm run build`).
+ */
+import { gzipSync } from "node:zlib";
+import { chromium, type Page } from "playwright-core";
+import { createScene, signedInClient } from "./lib/client";
+import { startBenchServer } from "./lib/server";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const log = (...args: unknown[]) => console.error("[bench:editor]", ...args);
+
+async function jsBytes(page: Page, url: string): Promise<{ files: number; rawKb: number; gzipKb: number; threeLoaded: boolean }> {
+  const bodies: Buffer[] = [];
+  let threeLoaded = false;
+  const onResponse = async (res: import("playwright-core").Response) => {
+    if (res.request().resourceType() !== "script") return;
+    const body = await res.body().catch(() => null);
+    if (!body) return;
+    bodies.push(body);
+    // three.js announces itself with its REVISION constant.
+    if (/REVISION\s*=\s*"\d+"|"three"|WebGLRenderer/.test(body.toString("latin1"))) threeLoaded = true;
+  };
+  page.on("response", onResponse);
+  await page.goto(url, { waitUntil: "networkidle" });
+  page.off("response", onResponse);
+  const raw = bodies.reduce((n, b) => n + b.length, 0);
+  const gz = bodies.reduce((n, b) => n + gzipSync(b).length, 0);
+  return { files: bodies.length, rawKb: Math.round(raw / 1024), gzipKb: Math.round(gz / 1024), threeLoaded };
+}
+
+async function main() {
+  const server = await startBenchServer(3301, 54361);
+  const api = await signedInClient(server.baseUrl);
+  const sceneId = await createScene(api, "sample_drink-can");
+  const storage = await api.storageState();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
+  });
+  try {
+    const firstFrameMs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh context each run: nothing cached, like a first visit.
+      const context = await browser.newContext({ storageState: storage, viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      const started = Date.now();
+      await page.goto(`${server.baseUrl}/scenes/${sceneId}`);
+      await page.waitForSelector('[data-testid="scene-canvas"][data-render-state="ready"]', { timeout: 120_000 });
+      firstFrameMs.push(Date.now() - started);
+      log("run", i + 1, firstFrameMs[i], "ms");
+      await context.close();
+    }
+    const context = await browser.newContext({ storageState: storage });
+    const page = await context.newPage();
+    const routes: Record<string, Awaited<ReturnType<typeof jsBytes>>> = {};
+    for (const [name, path] of [
+      ["landing /", "/"],
+      ["products /products", "/products"],
+      ["scenes /scenes", "/scenes"],
+      ["renders /renders", "/renders"],
+      ["editor /scenes/[id]", `/scenes/${sceneId}`],
+    ]) {
+      routes[name] = await jsBytes(page, `${server.baseUrl}${path}`);
+    }
+    await context.close();
+    const sorted = [...firstFrameMs].sort((a, b) => a - b);
+    console.log(
+      JSON.stringify(
+        {
+          editorFirstDrawnFrameMs: { median: sorted[Math.floor(sorted.length / 2)], runs: firstFrameMs },
+          editorRouteJsGzipKb: routes["editor /scenes/[id]"].gzipKb,
+          routes,
+          note: "first drawn frame = navigation start to data-render-state=ready (all assets loaded, frame drawn), cold cache, SwiftShader WebGL on this CPU",
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+    await api.dispose();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export type BenchServer = { baseUrl: string; dataDir: string; databaseUrl: string; secret: string; stop: () => Promise<void> };
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** A throwaway Plinth (own data folder, embedded Postgres, no workers) for one benchmark run. */
+export async function startBenchServer(port: number, pgPort: number, env: Record<string, string> = {}): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-bench-"));
+  fs.chmodSync(dataDir, 0o755);
+  const baseUrl = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, RENDER_WORKERS: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const until = Date.now() + 600_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`bench server exited:\n${log.slice(-2000)}`);
+    const ok = await fetch(`${baseUrl}/`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > until) throw new Error("bench server did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    baseUrl,
+    dataDir,
+    databaseUrl: `postgres://plinth:plinth-local@127.0.0.1:${pgPort}/plinth`,
+    secret: fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim(),
+    async stop() {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A render worker process against the bench server; RSS sampled over its whole process tree (Chromium included). */
+export function startBenchWorker(server: BenchServer, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: server.databaseUrl, RENDER_APP_URL: server.baseUrl, NEXTAUTH_SECRET: server.secret, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, treeRss(child.pid!));
+  }, 200);
+  return {
+    child,
+    log: () => log,
+    peakRssMb: () => Math.round(peakRss / 1024 / 1024),
+    async stop() {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function treeRss(pid: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* gone */
+    }
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      continue;
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}

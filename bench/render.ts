@@ -1,0 +1,142 @@
+/**
+ * npm run bench:render — render pipeline numbers on this machine, as JSON on stdout.
+ * Runs a throwaway server (own data, embedded Postgres) and real worker processes;
+ * progress goes to stderr. Needs a production build (`npm run build`).
+ *
+ *   BENCH_QUICK=1      fewer sizes (a smoke run)
+ *   BENCH_PEER=0       skip the model-viewer / screenshot-glb comparison
+ *   RENDER_GL=llvmpipe compare another GL path
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createScene, exportBatch, signedInClient, waitForBatches, type Output } from "./lib/client";
+import { runPeer } from "./lib/model-viewer-peer";
+import { startBenchServer, startBenchWorker } from "./lib/server";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const log = (...args: unknown[]) => console.error("[bench]", ...args);
+const FIXTURE = path.resolve(__dirname, "..", "..", "shared", "fixtures", "models", "WaterBottle.glb");
+const SIX = [
+  { label: "1:1", width: 1080, height: 1080 },
+  { label: "4:5", width: 1080, height: 1350 },
+  { label: "9:16", width: 1080, height: 1920 },
+  { label: "16:9", width: 1920, height: 1080 },
+  { label: "3:2", width: 1620, height: 1080 },
+  { label: "2:3", width: 1080, height: 1620 },
+];
+const SIZES = QUICK
+  ? [{ width: 1080, height: 1080 }]
+  : [
+      { width: 1080, height: 1080 },
+      { width: 1080, height: 1920 },
+      { width: 1920, height: 1080 },
+      { width: 2048, height: 2048 },
+      { width: 4096, height: 4096 },
+    ];
+
+async function main() {
+  const started = Date.now();
+  const server = await startBenchServer(3300, 54360);
+  log("server up", server.baseUrl);
+  const api = await signedInClient(server.baseUrl);
+  const canScene = await createScene(api, "sample_drink-can");
+  const glassScene = await createScene(api, "sample_perfume-bottle");
+  let fixtureScene: string | null = null;
+  if (fs.existsSync(FIXTURE)) {
+    const upload = await api.post("/api/products", {
+      multipart: { files: { name: "WaterBottle.glb", mimeType: "model/gltf-binary", buffer: fs.readFileSync(FIXTURE) } },
+    });
+    if (upload.status() === 201) fixtureScene = await createScene(api, (await upload.json()).product.id);
+  }
+
+  // Cold start: the job is queued before the worker exists; the clock runs from spawning the worker.
+  const coldBatch = await exportBatch(api, canScene, [{ label: "1:1", width: 1080, height: 1080 }], "final");
+  const worker = startBenchWorker(server);
+  const coldStart = Date.now();
+  await waitForBatches(api, [coldBatch]);
+  const coldStartMs = Date.now() - coldStart;
+  log("cold start", coldStartMs, "ms");
+
+  const one = async (sceneId: string, size: { width: number; height: number }, quality: "draft" | "final") => {
+    const t = Date.now();
+    const [output] = await waitForBatches(api, [await exportBatch(api, sceneId, [{ label: "x", ...size }], quality)]);
+    return { size: `${size.width}x${size.height}`, quality, renderMs: output.renderMs, wallMs: Date.now() - t };
+  };
+
+  const perOutput: Record<string, unknown>[] = [];
+  for (const size of SIZES) {
+    for (const quality of ["draft", "final"] as const) {
+      const result = await one(canScene, size, quality);
+      perOutput.push({ product: "drink can (sample)", ...result });
+      log("drink can", result);
+    }
+  }
+  for (const [name, sceneId] of [
+    ["perfume bottle, glass (sample)", glassScene],
+    ["WaterBottle.glb (fixture)", fixtureScene],
+  ] as const) {
+    if (!sceneId) continue;
+    for (const quality of ["draft", "final"] as const) {
+      const result = await one(sceneId, { width: 1080, height: 1080 }, quality);
+      perOutput.push({ product: name, ...result });
+      log(name, result);
+    }
+  }
+
+  // Six ratios from the click to a downloaded ZIP.
+  const sixStart = Date.now();
+  const sixBatch = await exportBatch(api, canScene, SIX, "final");
+  const sixOutputs = await waitForBatches(api, [sixBatch]);
+  const zip = await api.get(`/api/renders/batches/${sixBatch}/zip`);
+  const zipBytes = (await zip.body()).length;
+  const sixRatiosClickToZipMs = Date.now() - sixStart;
+  log("six ratios click-to-zip", sixRatiosClickToZipMs);
+
+  // Throughput: the same queue with one worker, then with two.
+  const throughput = async (workers: number) => {
+    const extra = workers > 1 ? [startBenchWorker(server)] : [];
+    const n = QUICK ? 4 : 8;
+    const t = Date.now();
+    const batch = await exportBatch(api, canScene, Array.from({ length: n }, (_, i) => ({ label: `q${i}`, width: 1080, height: 1080 })), "final");
+    await waitForBatches(api, [batch]);
+    const ms = Date.now() - t;
+    await Promise.all(extra.map((w) => w.stop()));
+    return { workers, outputs: n, totalMs: ms, outputsPerMinute: Math.round((n / ms) * 60_000 * 10) / 10, peakRssMbExtraWorker: extra[0]?.peakRssMb() };
+  };
+  const oneWorker = await throughput(1);
+  log("throughput 1", oneWorker);
+  const twoWorkers = await throughput(2);
+  log("throughput 2", twoWorkers);
+
+  const workerPeakRssMb = worker.peakRssMb();
+  await worker.stop();
+  await api.dispose();
+  await server.stop();
+
+  const peer = process.env.BENCH_PEER === "0" ? { skipped: true } : await runPeer(SIZES.slice(0, QUICK ? 1 : 3)).catch((err: Error) => ({ error: err.message }));
+  const plinthFinal1080 = perOutput.find((r) => r.product === "drink can (sample)" && r.size === "1080x1080" && r.quality === "final");
+
+  const result = {
+    machine: { cpus: (await import("node:os")).cpus().length, gl: process.env.RENDER_GL ?? "swiftshader" },
+    coldStartToFirstImageMs: coldStartMs,
+    perOutput,
+    sixRatiosClickToZipMs,
+    sixRatiosPerOutputRenderMs: sixOutputs.map((o: Output) => ({ label: o.label, renderMs: o.renderMs })),
+    sixRatiosZipBytes: zipBytes,
+    throughput: [oneWorker, twoWorkers],
+    workerPeakRssMb,
+    peer,
+    ratioPeerOverPlinth1080Final:
+      peer && "perImage" in peer && plinthFinal1080
+        ? Math.round(((peer.perImage as { size: string; warmMs: number }[]).find((p) => p.size === "1080x1080")?.warmMs ?? NaN) / Number(plinthFinal1080.renderMs) * 100) / 100
+        : null,
+    targets: { final1080WarmMs: 1000, sixRatiosClickToZipMs: 6000, final4096Ms: 15000, coldStartMs: 5000, rssMb: 1500 },
+    benchWallMs: Date.now() - started,
+  };
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
