@@ -109,6 +109,7 @@ async function main() {
   log("throughput 2", twoWorkers);
 
   const workerPeakRssMb = worker.peakRssMb();
+  const gl = worker.glBackend();
   await worker.stop();
   await api.dispose();
   await server.stop();
@@ -117,7 +118,7 @@ async function main() {
   const plinthFinal1080 = perOutput.find((r) => r.product === "drink can (sample)" && r.size === "1080x1080" && r.quality === "final");
 
   const result = {
-    machine: { cpus: (await import("node:os")).cpus().length, gl: process.env.RENDER_GL ?? "swiftshader" },
+    machine: { cpus: (await import("node:os")).cpus().length, gl },
     coldStartToFirstImageMs: coldStartMs,
     perOutput,
     sixRatiosClickToZipMs,
@@ -125,6 +126,7 @@ async function main() {
     sixRatiosZipBytes: zipBytes,
     throughput: [oneWorker, twoWorkers],
     workerPeakRssMb,
+    workerPeakMemoryNote: "proportional set size (PSS) of the worker process tree, Chromium included, sampled every 200 ms",
     peer,
     ratioPeerOverPlinth1080Final:
       peer && "perImage" in peer && plinthFinal1080

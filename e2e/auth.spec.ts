@@ -12,7 +12,8 @@ test.describe("accounts", () => {
     await page.getByLabel("Password").fill(account.password);
     await page.getByLabel("Brand or workspace name").fill(account.workspaceName);
     await page.getByRole("button", { name: "Create my workspace" }).click();
-    await expect(page).toHaveURL(/\/products/);
+    // New workspaces start with the brand kit onboarding (skippable).
+    await expect(page).toHaveURL(/\/onboarding/);
     await expect(page.getByTestId("workspace-name")).toHaveText(account.workspaceName);
     await expect(page.getByRole("heading", { name: "Products", exact: true })).toBeVisible();
 

@@ -39,6 +39,13 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** "1" for path-style URLs (MinIO and most self-hosted stores). */
   S3_FORCE_PATH_STYLE: z.enum(["1", "0"]).default("0"),
+  /** Stripe billing. Without STRIPE_SECRET_KEY every workspace stays on the free trial and no upgrade is offered. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Signing secret of the webhook endpoint (/api/stripe/webhook), whsec_... */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Monthly Stripe price ids (price_...) of the Pro and Business plans. */
+  STRIPE_PRICE_PRO: z.string().min(1).optional(),
+  STRIPE_PRICE_BUSINESS: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

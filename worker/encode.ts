@@ -1,6 +1,14 @@
 import sharp from "sharp";
+import { applyWatermark } from "./watermark";
 
-export type EncodeOptions = { format: "png" | "jpg" | "webp"; width: number; height: number; transparent: boolean };
+export type EncodeOptions = {
+  format: "png" | "jpg" | "webp";
+  width: number;
+  height: number;
+  transparent: boolean;
+  /** The free trial's "Made with Plinth" mark, bottom right (worker/watermark.ts). */
+  watermark?: boolean;
+};
 export type Encoded = { bytes: Buffer; contentType: string; extension: string };
 
 const CONTENT_TYPES = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
@@ -21,7 +29,8 @@ export async function encodeAndCheck(capturedPng: Buffer, options: EncodeOptions
     const alphaVaries = stats.channels[3] ? stats.channels[3].stdev >= 0.5 : false;
     if (!alphaVaries) throw new Error("The captured image is blank (a single flat colour)");
   }
-  let pipeline = sharp(capturedPng);
+  const source = options.watermark ? await applyWatermark(capturedPng, options.width, options.height) : capturedPng;
+  let pipeline = sharp(source);
   if (!options.transparent) pipeline = pipeline.removeAlpha();
   // Tag as sRGB so viewers show brand colours as rendered.
   pipeline = pipeline.withIccProfile("srgb");

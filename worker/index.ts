@@ -5,11 +5,13 @@
  */
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db";
-import { getBoss, RENDER_QUEUE, RENDER_QUEUE_OPTIONS, stopBoss } from "../lib/jobs/boss";
+import { refundFailedOutput } from "../lib/billing/refunds";
+import { getBoss, RENDER_QUEUE, RENDER_QUEUE_OPTIONS, stopBoss, THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS } from "../lib/jobs/boss";
 import { getStorage } from "../lib/storage";
 import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "../scripts/lib/data-dir";
 import { RenderBrowser } from "./browser";
 import { handleRenderOutput } from "./handlers/render-output";
+import { handleRenderThumbnail } from "./handlers/render-thumbnail";
 
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
@@ -19,7 +21,7 @@ async function main() {
   const appUrl = (process.env.RENDER_APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
   const browser = new RenderBrowser();
   await browser.start();
-  const deps = { db: getDb(), storage: getStorage(), browser, appUrl };
+  const deps = { db: getDb(), storage: getStorage(), browser, appUrl, onFailed: async (outputId: string) => void (await refundFailedOutput(getDb(), outputId)) };
   const boss = await getBoss("worker");
 
   await boss.work<{ outputId: string }>(
@@ -29,7 +31,10 @@ async function main() {
       await handleRenderOutput(deps, job.data.outputId, { retryCount: job.retryCount, retryLimit: RENDER_QUEUE_OPTIONS.retryLimit });
     },
   );
-  console.log(`[worker] ready (pid ${process.pid}), rendering pages of ${appUrl}`);
+  await boss.work<{ thumbnailId: string }>(THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    await handleRenderThumbnail(deps, job.data.thumbnailId, { retryCount: job.retryCount, retryLimit: THUMBNAIL_QUEUE_OPTIONS.retryLimit });
+  });
+  console.log(`[worker] ready (pid ${process.pid}, WebGL on ${browser.gl}), rendering pages of ${appUrl}`);
 
   let stopping = false;
   const shutdown = async (why: string) => {

@@ -60,6 +60,7 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
     child,
     log: () => log,
     peakRssMb: () => Math.round(peakRss / 1024 / 1024),
+    glBackend: () => /WebGL on (\w+)/.exec(log)?.[1] ?? "unknown",
     async stop() {
       clearInterval(sampler);
       if (child.exitCode !== null) return;
@@ -88,7 +89,9 @@ function treeRss(pid: number): number {
     const p = stack.pop()!;
     try {
       const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      // PSS: shared pages (Chromium's processes share a lot) are split between their users, not counted once per process.
+      const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
     } catch {
       continue;
     }

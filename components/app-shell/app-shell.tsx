@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PaymentFailedBanner } from "@/components/billing/payment-failed-banner";
 import { Logo } from "@/components/ui/logo";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
@@ -8,10 +9,12 @@ type Props = {
   user: { name: string; email: string };
   workspaces: { id: string; name: string; role: string }[];
   activeWorkspaceId: string;
+  /** Set when the workspace's last payment failed: a banner asks to update the card. */
+  paymentFailed?: { canManage: boolean };
   children: ReactNode;
 };
 
-export function AppShell({ user, workspaces, activeWorkspaceId, children }: Props) {
+export function AppShell({ user, workspaces, activeWorkspaceId, paymentFailed, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
@@ -31,6 +34,7 @@ export function AppShell({ user, workspaces, activeWorkspaceId, children }: Prop
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-10">
+        {paymentFailed && <PaymentFailedBanner canManage={paymentFailed.canManage} />}
         {children}
       </main>
     </div>

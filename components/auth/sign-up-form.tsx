@@ -37,7 +37,7 @@ export function SignUpForm() {
       router.replace("/sign-in");
       return;
     }
-    router.replace("/products?welcome=1");
+    router.replace("/onboarding");
     router.refresh();
   }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { CameraChange } from "@/components/scene/scene-canvas";
 import { ExportDialog } from "@/components/renders/export-dialog";
+import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useAutosave } from "@/lib/editor/use-autosave";
@@ -136,6 +137,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
                     </svg>
                   </IconButton>
                 </div>
+                <SaveAsTemplateButton sceneId={scene.id} />
                 <Button onClick={() => setExporting(true)} className="py-1.5">
                   Export
                 </Button>

@@ -61,6 +61,7 @@ export function ProductDetail({ product, canEdit }: { product: DetailProduct; ca
       <ProductPreview
         productId={product.id}
         url={product.url}
+        productSize={product.dimensionsM}
         thumbnailFor={editable && !product.hasThumbnail ? product.id : undefined}
         className="aspect-[4/3] w-full lg:aspect-auto lg:h-[36rem]"
       />

@@ -38,15 +38,20 @@ async function snapshot(canvas: HTMLCanvasElement): Promise<Blob | null> {
 export function ProductPreview({
   productId,
   url,
+  productSize,
   thumbnailFor,
   className = "",
 }: {
   productId: string;
   url: string;
+  /** Real size [x, y, z] in metres: the podium is sized to the product. */
+  productSize?: [number, number, number];
   thumbnailFor?: string;
   className?: string;
 }) {
-  const document_ = useMemo(() => createDefaultScene({ productId }), [productId]);
+  const sizeKey = productSize?.join(",");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the size's value
+  const document_ = useMemo(() => createDefaultScene({ productId, productSize }), [productId, sizeKey]);
   const products = useMemo(() => ({ [productId]: { url } }), [productId, url]);
   const box = useRef<HTMLDivElement>(null);
   const sent = useRef(false);

@@ -181,7 +181,14 @@ export function ExportDialog({ open, onClose, sceneId, document }: Props) {
           </p>
           {error && (
             <div className="mt-3">
-              <Alert tone="error">{error}</Alert>
+              <Alert tone="error">
+                {error}
+                {error.includes("/settings/billing") && (
+                  <a href="/settings/billing" className="ml-1 font-medium underline">
+                    Open billing
+                  </a>
+                )}
+              </Alert>
             </div>
           )}
         </div>

@@ -1,6 +1,7 @@
 /**
- * The plans, as typed config. Prices are placeholders until Stripe billing
- * lands (the billing issue); the pricing page says so.
+ * The plans, as typed config. Paid plans are sold through Stripe Checkout;
+ * their Stripe price ids come from the environment (STRIPE_PRICE_PRO,
+ * STRIPE_PRICE_BUSINESS: see lib/billing/config.ts).
  */
 export type PlanId = "trial" | "pro" | "business";
 
@@ -26,7 +27,7 @@ export const PLANS: Plan[] = [
     maxOutputPx: 2048,
     watermark: true,
     seats: 1,
-    features: ["30 render credits", "Every template and format", "Outputs up to 2048 px", "Small Plinth watermark"],
+    features: ["30 render credits, once", "Every template and format", "Outputs up to 2048 px", "Small Plinth watermark", "1 seat"],
   },
   {
     id: "pro",
@@ -55,4 +56,16 @@ export const PLANS: Plan[] = [
 /** One output up to 2048 px costs one credit; larger outputs cost by area, rounded up. */
 export function creditsForOutput(width: number, height: number): number {
   return Math.max(1, Math.ceil((width * height) / (2048 * 2048)));
+}
+
+export const TRIAL_PLAN: Plan = PLANS[0];
+export const PAID_PLAN_IDS = ["pro", "business"] as const;
+export type PaidPlanId = (typeof PAID_PLAN_IDS)[number];
+
+export function isPlanId(value: unknown): value is PlanId {
+  return typeof value === "string" && PLANS.some((p) => p.id === value);
+}
+
+export function getPlan(id: string | null | undefined): Plan {
+  return PLANS.find((p) => p.id === id) ?? TRIAL_PLAN;
 }

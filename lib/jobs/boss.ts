@@ -1,6 +1,9 @@
 import { PgBoss } from "pg-boss";
 
 export const RENDER_QUEUE = "render-output";
+/** Gallery and variation previews (small draft renders); see worker/handlers/render-thumbnail.ts. */
+export const THUMBNAIL_QUEUE = "render-thumbnail";
+export const THUMBNAIL_QUEUE_OPTIONS = { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, heartbeatSeconds: 10 } as const;
 
 /** Retries after a crash or timeout; a worker SIGKILLed mid-job stops heartbeating and its job is retried. */
 export const RENDER_QUEUE_OPTIONS = {
@@ -27,6 +30,11 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   if (!(await boss.getQueue(RENDER_QUEUE))) {
     await boss.createQueue(RENDER_QUEUE, { ...RENDER_QUEUE_OPTIONS }).catch((err: Error) => {
       // Two processes starting together may both try; the second one loses harmlessly.
+      if (!/already exists|duplicate/i.test(err.message)) throw err;
+    });
+  }
+  if (!(await boss.getQueue(THUMBNAIL_QUEUE))) {
+    await boss.createQueue(THUMBNAIL_QUEUE, { ...THUMBNAIL_QUEUE_OPTIONS }).catch((err: Error) => {
       if (!/already exists|duplicate/i.test(err.message)) throw err;
     });
   }

@@ -17,6 +17,8 @@ export type CreateBatchInput = {
   productName: string;
   document: SceneDocument;
   request: ExportRequest;
+  /** Stamp the free trial's watermark on every output (decided from the plan at export time). */
+  watermark?: boolean;
   /**
    * Runs inside the transaction after the rows are written and before the
    * jobs are queued (credits are debited here); throwing refuses the whole batch.
@@ -54,6 +56,7 @@ export async function createRenderBatch(input: CreateBatchInput) {
       format: input.request.format,
       quality: input.request.quality,
       transparent: input.request.transparent,
+      watermark: input.watermark ?? false,
       createdBy: input.userId,
     });
     await tx.insert(renderOutputs).values(

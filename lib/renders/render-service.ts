@@ -1,12 +1,17 @@
 import type { Database } from "@/lib/db";
 import { deleteBatch, getBatch, getOutputInWorkspace, listBatchesWithOutputs } from "@/lib/db/queries/renders";
+import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
+import { debitCreditsForExport } from "@/lib/billing/debit";
+import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
 import { loadScene } from "@/lib/scenes/scene-service";
 import { getStorage } from "@/lib/storage";
 import { createRenderBatch } from "./create-batch";
-import { exportRequestSchema } from "./export-options";
+import { exportRequestSchema, planOutputs } from "./export-options";
 import { zipStream } from "./zip-stream";
+import { recordTemplateEvents } from "@/lib/db/queries/templates";
+import { ratioLabel } from "@/lib/templates/ratio";
 
 type Ctx = { workspaceId: string; userId: string };
 
@@ -18,7 +23,11 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
   const scene = await loadScene(db, ctx, sceneId);
   const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId);
   if (!mainProduct) throw new AppError("unprocessable", "This scene's product no longer exists. Pick another product before exporting.");
-  return createRenderBatch({
+  // Plan limits: checked here for a quick answer, and again under the billing lock when credits are debited.
+  const plan = await getWorkspacePlan(db, ctx.workspaceId);
+  const tooLarge = oversizeOutput(plan, planOutputs(request));
+  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge));
+  const batch = await createRenderBatch({
     workspaceId: ctx.workspaceId,
     userId: ctx.userId,
     sceneId: scene.id,
@@ -26,8 +35,16 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
     productName: mainProduct.name,
     document: scene.document,
     request,
-    beforeCommit: hooks.beforeCommit,
+    watermark: plan.watermark,
+    // Credits are debited in the transaction that creates the jobs: refused whole when they do not fit.
+    beforeCommit: async (tx, batch) => {
+      await debitCreditsForExport(tx, { workspaceId: ctx.workspaceId, ...batch });
+      await hooks.beforeCommit?.(tx, batch);
+    },
   });
+  // "For you" learns from exports (template, ratio, format); never fails the export.
+  await recordTemplateEvents(db, ctx.workspaceId, planOutputs(request).map((o) => ({ kind: "export" as const, sceneId: scene.id, ratio: ratioLabel(o.width, o.height), format: request.format }))).catch(() => {});
+  return batch;
 }
 
 export type RenderListItem = Awaited<ReturnType<typeof listRenders>>[number];

@@ -38,6 +38,13 @@ export async function createSceneForProduct(db: Database, ctx: Ctx, productId: s
   return insertScene(db, { workspaceId: ctx.workspaceId, name: name?.trim() || `${product.name} scene`, document, createdBy: ctx.userId });
 }
 
+/** A scene from a ready-made document (templates, variations): validated, its products checked. */
+export async function createSceneFromDocument(db: Database, ctx: Ctx, rawDocument: unknown, name: string) {
+  const document = parseSceneOrThrow(rawDocument);
+  await assertProductsAvailable(ctx, document);
+  return insertScene(db, { workspaceId: ctx.workspaceId, name: name.trim().slice(0, 120) || "Untitled scene", document, createdBy: ctx.userId });
+}
+
 export async function loadScene(db: Database, ctx: Ctx, id: string) {
   const row = await getScene(db, ctx.workspaceId, id);
   // Older documents are migrated on the way out, so clients only ever see the current version.

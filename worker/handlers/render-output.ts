@@ -53,7 +53,7 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
       { document: parsed.data, products, size: { width: output.width, height: output.height }, quality: batch.quality },
       timeoutMs,
     );
-    const encoded = await encodeAndCheck(png, { format: batch.format, width: output.width, height: output.height, transparent: batch.transparent });
+    const encoded = await encodeAndCheck(png, { format: batch.format, width: output.width, height: output.height, transparent: batch.transparent, watermark: batch.watermark });
     const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);
     await deps.storage.put(key, encoded.bytes, encoded.contentType);
     await markDone(deps.db, outputId, { key, bytes: encoded.bytes.length, renderMs: Date.now() - started });

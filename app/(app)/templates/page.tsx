@@ -1,14 +1,43 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ButtonLink } from "@/components/ui/button";
+import { TemplateGallery } from "@/components/templates/template-gallery";
+import { requirePageContext } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { listAvailableProducts } from "@/lib/products/catalog";
+import { loadGallery } from "@/lib/templates/template-service";
 
 export const metadata: Metadata = { title: "Templates" };
 
-export default function TemplatesPage() {
+export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ product?: string }> }) {
+  const { active } = await requirePageContext("/templates");
+  const [{ product }, products, gallery] = await Promise.all([searchParams, listAvailableProducts(active.id), loadGallery(getDb(), active.id)]);
+  // Default: the workspace's most recent upload (listed first), else the first sample.
+  const selected = products.find((p) => p.id === product)?.id ?? products[0]?.id;
   return (
     <div>
-      <PageHeader title="Templates" description="Ready-made scenes, previewed with your own product." />
-      <EmptyState title="No templates to show yet" body="Add a product first: every template is previewed with it, so you can pick the look that suits it." />
+      <PageHeader
+        title="Templates"
+        description="Ready-made scenes, previewed with your own product. Pick one and fine-tune it in the editor."
+        actions={
+          <>
+            <ButtonLink variant="secondary" href="/settings/brand">
+              Brand kit
+            </ButtonLink>
+            {selected && <ButtonLink href={`/templates/variations?product=${encodeURIComponent(selected)}`}>Generate variations</ButtonLink>}
+          </>
+        }
+      />
+      <TemplateGallery
+        products={products.map((p) => ({ id: p.id, name: p.name, sample: p.sample }))}
+        initialProductId={selected ?? null}
+        builtIn={gallery.builtIn}
+        yours={gallery.yours}
+        palette={gallery.kit.palette}
+        likedStyles={gallery.kit.likedStyles}
+        canEdit={hasRole(active.role, "editor")}
+      />
     </div>
   );
 }

@@ -9,10 +9,11 @@ export default function PricingPage() {
     <div className="mx-auto max-w-6xl px-6 py-16">
       <h1 className="text-3xl font-semibold tracking-tight">Simple plans, priced per render</h1>
       <p className="mt-2 text-ink-soft">
-        One output up to 2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded up.
+        One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded up (a 4096×4096 px
+        image costs 4). Failed renders are refunded automatically, and unused credits carry over while you subscribe.
       </p>
-      <p className="mt-4 inline-block rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800" role="note">
-        Paid plans open soon: prices shown are placeholders until billing is live. The free trial works today.
+      <p className="mt-4 inline-block rounded-lg bg-canvas-sunken px-3 py-2 text-sm text-ink-soft" role="note">
+        Start with the free trial, no card needed; upgrade from Settings → Billing when you are ready.
       </p>
       <div className="mt-10 grid gap-6 md:grid-cols-3">
         {PLANS.map((plan) => (

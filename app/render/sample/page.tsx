@@ -38,7 +38,7 @@ export default async function SampleRenderPage({ searchParams }: { searchParams:
   const quality = first(params.quality) === "draft" ? "draft" : "final";
   const bg = first(params.bg);
 
-  const document: SceneDocument = createDefaultScene({ productId: sample.id });
+  const document: SceneDocument = createDefaultScene({ productId: sample.id, productSize: sample.dimensionsM });
   if (first(params.podium) === "none") {
     document.stage.podium = null;
     document.products = document.products.map((placement) => ({ ...placement, position: [placement.position[0], 0, placement.position[2]] }));

@@ -3,6 +3,7 @@ import type { Database } from "../index";
 import { users, workspaces, memberships } from "../schema";
 import { newId } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
+import { ensureWorkspaceBilling } from "./billing";
 
 export async function getUserById(db: Database, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
@@ -33,6 +34,8 @@ export async function createUserWithWorkspace(
       await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash: input.passwordHash });
       await tx.insert(workspaces).values({ id: workspaceId, name: input.workspaceName });
       await tx.insert(memberships).values({ workspaceId, userId, role: "owner" });
+      // The free trial: its billing row and its 30 credits, as a ledger grant.
+      await ensureWorkspaceBilling(tx, workspaceId);
       return { userId, workspaceId };
     });
   } catch (err) {

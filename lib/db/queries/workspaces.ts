@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../index";
 import { memberships, users, workspaces, type MemberRole } from "../schema";
 import { newId } from "@/lib/ids";
+import { ensureWorkspaceBilling } from "./billing";
 
 export async function listWorkspacesForUser(db: Database, userId: string) {
   return db
@@ -37,6 +38,7 @@ export async function createWorkspace(db: Database, ownerId: string, name: strin
     const id = newId("ws");
     await tx.insert(workspaces).values({ id, name });
     await tx.insert(memberships).values({ workspaceId: id, userId: ownerId, role: "owner" });
+    await ensureWorkspaceBilling(tx, id);
     return { id, name };
   });
 }

@@ -3,3 +3,5 @@ export * from "./workspaces";
 export * from "./scenes";
 export * from "./products";
 export * from "./renders";
+export * from "./billing";
+export * from "./templates";

@@ -22,6 +22,8 @@ export const renderBatches = pgTable(
     format: renderFormat("format").notNull(),
     quality: renderQuality("quality").notNull(),
     transparent: boolean("transparent").notNull().default(false),
+    /** Decided at export time from the workspace's plan (the free trial is watermarked). */
+    watermark: boolean("watermark").notNull().default(false),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,197 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
+import type { GalleryTemplate } from "@/lib/templates/template-service";
+import { TemplateCard } from "./template-card";
+import { usePreviews } from "./use-previews";
+
+type ProductOption = { id: string; name: string; sample: boolean };
+
+const selectClass = "rounded-lg border border-line-strong bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
+
+const styleLabel = (style: GalleryTemplate["style"]) => (style === "custom" ? "Your template" : TEMPLATE_STYLE_LABELS[style]);
+
+export function TemplateGallery({
+  products,
+  initialProductId,
+  builtIn,
+  yours,
+  palette,
+  likedStyles,
+  canEdit,
+}: {
+  products: ProductOption[];
+  initialProductId: string | null;
+  builtIn: GalleryTemplate[];
+  yours: GalleryTemplate[];
+  palette: string[];
+  likedStyles: string[];
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [productId, setProductId] = useState(initialProductId);
+  const hasPalette = palette.length >= 2;
+  const [tinted, setTinted] = useState(hasPalette);
+  const [style, setStyle] = useState("");
+  const [family, setFamily] = useState("");
+  const [ratio, setRatio] = useState("");
+  const [search, setSearch] = useState("");
+  const [pendingId, setPendingId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const previews = usePreviews(productId, tinted && hasPalette);
+  const byTemplate = useMemo(() => new Map((previews.data?.previews ?? []).map((p) => [p.templateId, p])), [previews.data]);
+
+  const matches = (t: GalleryTemplate) => {
+    const q = search.trim().toLowerCase();
+    return (
+      (!style || t.style === style) &&
+      (!family || t.colourFamily === family) &&
+      (!ratio || t.ratios.includes(ratio as GalleryTemplate["ratios"][number])) &&
+      (!q || t.name.toLowerCase().includes(q) || t.tags.some((tag) => tag.includes(q)) || styleLabel(t.style).toLowerCase().includes(q))
+    );
+  };
+  const shownBuiltIn = builtIn.filter(matches);
+  const shownYours = yours.filter(matches);
+
+  async function use(templateId: string) {
+    if (!productId) return;
+    setPendingId(templateId);
+    setError(null);
+    const res = await fetch("/api/templates/use", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ templateId, productId, tinted: tinted && hasPalette }),
+    });
+    if (!res.ok) {
+      setPendingId(null);
+      setError((await res.json().catch(() => null))?.error ?? "Could not create the scene.");
+      return;
+    }
+    const { sceneId } = await res.json();
+    router.push(`/scenes/${sceneId}`);
+  }
+
+  if (!productId) {
+    return <Alert tone="info">Add a product first: every template is previewed with it.</Alert>;
+  }
+
+  const done = (previews.data?.previews ?? []).filter((p) => p.status === "done").length;
+  const total = previews.data?.previews.length ?? 0;
+  const grid = (list: GalleryTemplate[]) => (
+    <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" data-testid="template-grid">
+      {list.map((t) => (
+        <TemplateCard
+          key={t.id}
+          template={{ id: t.id, name: t.name, style: t.style, styleLabel: styleLabel(t.style), tags: t.tags }}
+          preview={byTemplate.get(t.id)}
+          onUse={() => void use(t.id)}
+          pending={pendingId === t.id}
+          canEdit={canEdit}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-3 rounded-2xl border border-line bg-white p-4 shadow-card">
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
+          Product
+          <select className={selectClass} value={productId} onChange={(e) => setProductId(e.target.value)} data-testid="product-picker">
+            {products.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.sample ? " (sample)" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
+          Style
+          <select className={selectClass} value={style} onChange={(e) => setStyle(e.target.value)} aria-label="Filter by style">
+            <option value="">All styles</option>
+            {TEMPLATE_STYLES.map((s) => (
+              <option key={s} value={s}>
+                {TEMPLATE_STYLE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
+          Colour
+          <select className={selectClass} value={family} onChange={(e) => setFamily(e.target.value)} aria-label="Filter by colour family">
+            <option value="">All colours</option>
+            {COLOUR_FAMILIES.map((f) => (
+              <option key={f} value={f}>
+                {f[0].toUpperCase() + f.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
+          Format
+          <select className={selectClass} value={ratio} onChange={(e) => setRatio(e.target.value)} aria-label="Filter by format">
+            <option value="">All formats</option>
+            {TEMPLATE_RATIOS.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex min-w-[12rem] flex-1 flex-col gap-1 text-xs font-medium text-ink-soft">
+          Search
+          <input
+            type="search"
+            className={selectClass}
+            placeholder="Name or tag: marble, christmas, spa…"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-label="Search templates"
+          />
+        </label>
+        {hasPalette ? (
+          <label className="flex items-center gap-2 self-center text-sm text-ink-soft">
+            <input type="checkbox" checked={tinted} onChange={(e) => setTinted(e.target.checked)} className="h-4 w-4 accent-accent" data-testid="tint-toggle" />
+            <span>Brand colours</span>
+            <span className="flex" aria-hidden="true">
+              {palette.map((c) => (
+                <span key={c} className="-ml-1 h-4 w-4 rounded-full border-2 border-white first:ml-0" style={{ background: c }} />
+              ))}
+            </span>
+          </label>
+        ) : (
+          <ButtonLink variant="ghost" href="/settings/brand" className="self-center">
+            Add brand colours
+          </ButtonLink>
+        )}
+      </div>
+
+      {error && <Alert tone="error">{error}</Alert>}
+      {total > 0 && done < total && (
+        <p className="text-sm text-ink-muted" role="status">
+          Rendering previews with your product: {done} of {total} ready.
+        </p>
+      )}
+
+      {shownYours.length > 0 && (
+        <section aria-labelledby="yours-title" className="space-y-3">
+          <h2 id="yours-title" className="text-base font-semibold text-ink">
+            Your templates
+          </h2>
+          {grid(shownYours)}
+        </section>
+      )}
+
+      <section aria-labelledby="builtin-title" className="space-y-3">
+        <h2 id="builtin-title" className="text-base font-semibold text-ink">
+          {likedStyles.length > 0 ? "For you" : "All templates"} <span className="font-normal text-ink-muted">· {shownBuiltIn.length}</span>
+        </h2>
+        {shownBuiltIn.length > 0 ? grid(shownBuiltIn) : <p className="text-sm text-ink-muted">No template matches these filters.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+
+export type Preview = { key: string; templateId: string; thumbnailId: string; status: "queued" | "rendering" | "done" | "failed"; url: string | null };
+
+/** Template previews for a product, polled until every one is rendered (or failed). */
+export function usePreviews(productId: string | null, tinted: boolean) {
+  return useQuery({
+    queryKey: ["template-previews", productId, tinted],
+    enabled: !!productId,
+    queryFn: async (): Promise<{ tinted: boolean; previews: Preview[] }> => {
+      const res = await fetch("/api/templates/previews", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ productId, tinted }),
+        cache: "no-store",
+      });
+      if (!res.ok) throw new Error("Could not load previews");
+      return res.json();
+    },
+    refetchInterval: (query) => ((query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false),
+  });
+}
