@@ -194,7 +194,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
           </aside>
         </div>
       </div>
-      {canEdit && <ExportDialog open={exporting} onClose={() => setExporting(false)} sceneId={scene.id} document={doc} />}
+      {canEdit && <ExportDialog open={exporting} onClose={() => setExporting(false)} sceneId={scene.id} document={doc} products={products} />}
     </EditorContext.Provider>
   );
 }

@@ -6,14 +6,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
 import type { SceneDocument } from "@/lib/scene";
+import type { ProductAsset } from "@/components/scene/scene-canvas";
+import { RatioPreview } from "./ratio-preview";
 
-type Props = { open: boolean; onClose: () => void; sceneId: string; document: SceneDocument };
+type Props = { open: boolean; onClose: () => void; sceneId: string; document: SceneDocument; products: Record<string, ProductAsset> };
 type Format = "png" | "jpg" | "webp";
 
 const MULTIPLIERS = [1, 2, 3, 4];
 
 /** Every format at once: the social set is ticked by default, so Export is one more click. */
-export function ExportDialog({ open, onClose, sceneId, document }: Props) {
+export function ExportDialog({ open, onClose, sceneId, document, products }: Props) {
   const router = useRouter();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -104,11 +106,17 @@ export function ExportDialog({ open, onClose, sceneId, document }: Props) {
               {EXPORT_PRESETS.map((p) => (
                 <label
                   key={p.label}
-                  className={`flex cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-sm ${selected.has(p.label) ? "border-accent bg-accent-soft" : "border-line-strong"}`}
+                  className={`relative flex cursor-pointer flex-col items-center gap-1 rounded-lg border px-2 pb-2 pt-3 text-sm ${selected.has(p.label) ? "border-accent bg-accent-soft" : "border-line-strong"}`}
                 >
-                  <input type="checkbox" checked={selected.has(p.label)} onChange={() => toggle(p.label)} className="accent-accent" />
-                  <RatioGlyph width={p.width} height={p.height} />
-                  <span>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(p.label)}
+                    onChange={() => toggle(p.label)}
+                    className="absolute left-2 top-2 accent-accent"
+                    aria-label={`${p.name}, ${p.width}×${p.height}`}
+                  />
+                  {open ? <RatioPreview document={document} products={products} width={p.width} height={p.height} /> : <RatioGlyph width={p.width} height={p.height} />}
+                  <span className="text-center">
                     <span className="block font-medium">{p.label}</span>
                     <span className="block text-xs text-ink-muted">
                       {p.width}×{p.height}
