@@ -7,7 +7,7 @@ import { deleteSceneAction, duplicateSceneAction, renameSceneAction } from "@/ap
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-type SceneSummary = { id: string; name: string; productName: string; updatedAt: string };
+type SceneSummary = { id: string; name: string; productName: string; thumbnailUrl: string | null; updatedAt: string };
 
 export function SceneList({ scenes, canEdit }: { scenes: SceneSummary[]; canEdit: boolean }) {
   return (
@@ -41,9 +41,19 @@ function SceneCard({ scene, canEdit }: { scene: SceneSummary; canEdit: boolean }
 
   return (
     <li className="flex flex-col rounded-2xl border border-line bg-white p-4 shadow-card" data-testid="scene-card">
-      <div className="mb-3 flex aspect-[4/3] items-center justify-center rounded-xl bg-gradient-to-b from-canvas-sunken to-line text-xs text-ink-muted">
-        {scene.productName}
-      </div>
+      <Link
+        href={`/scenes/${scene.id}`}
+        tabIndex={-1}
+        aria-hidden="true"
+        className="mb-3 flex aspect-[4/3] items-center justify-center overflow-hidden rounded-xl bg-gradient-to-b from-canvas-sunken to-line text-xs text-ink-muted"
+      >
+        {scene.thumbnailUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- workspace-scoped image route
+          <img src={scene.thumbnailUrl} alt="" className="h-full w-full object-contain" loading="lazy" />
+        ) : (
+          scene.productName
+        )}
+      </Link>
       {renaming ? (
         <form
           className="flex gap-2"

@@ -7,15 +7,16 @@ import { requirePageContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { listScenes } from "@/lib/db/queries/scenes";
-import { listSampleProducts } from "@/lib/products/catalog";
+import { listAvailableProducts } from "@/lib/products/catalog";
 
 export const metadata: Metadata = { title: "Scenes" };
 
 export default async function ScenesPage() {
   const { active } = await requirePageContext("/scenes");
   const rows = await listScenes(getDb(), active.id);
-  const products = listSampleProducts();
-  const names = Object.fromEntries(products.map((p) => [p.id, p.name]));
+  // Newest uploads first, then the shared samples: the product a user just added is the default choice.
+  const products = await listAvailableProducts(active.id);
+  const byId = new Map(products.map((p) => [p.id, p]));
   const canEdit = hasRole(active.role, "editor");
   return (
     <div>
@@ -32,7 +33,13 @@ export default async function ScenesPage() {
       ) : (
         <SceneList
           canEdit={canEdit}
-          scenes={rows.map((r) => ({ id: r.id, name: r.name, productName: names[r.productId] ?? "Product", updatedAt: r.updatedAt.toISOString() }))}
+          scenes={rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            productName: byId.get(r.productId)?.name ?? "Product",
+            thumbnailUrl: byId.get(r.productId)?.thumbnailUrl ?? null,
+            updatedAt: r.updatedAt.toISOString(),
+          }))}
         />
       )}
     </div>
