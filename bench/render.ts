@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createScene, exportBatch, signedInClient, waitForBatches, type Output } from "./lib/client";
+import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBatches, type Output } from "./lib/client";
 import { runPeer } from "./lib/model-viewer-peer";
 import { startBenchServer, startBenchWorker } from "./lib/server";
 
@@ -36,9 +36,19 @@ const SIZES = QUICK
 
 async function main() {
   const started = Date.now();
-  const server = await startBenchServer(3300, 54360);
+  // A placeholder Stripe key turns plan limits on (Business plan below); no Stripe call is made while rendering.
+  const server = await startBenchServer(3300, 54360, { STRIPE_SECRET_KEY: "sk_test_bench_offline" });
   log("server up", server.baseUrl);
+  const stopOnFailure = async (err: unknown) => {
+    await server.stop().catch(() => {});
+    throw err;
+  };
+  await run(server, started).catch(stopOnFailure);
+}
+
+async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started: number) {
   const api = await signedInClient(server.baseUrl);
+  await grantBenchCredits(server.databaseUrl);
   const canScene = await createScene(api, "sample_drink-can");
   const glassScene = await createScene(api, "sample_perfume-bottle");
   let fixtureScene: string | null = null;

@@ -46,7 +46,7 @@ async function main() {
           failed: previews.length - done,
           size: "384x480 draft webp",
           workers: 1,
-          gl: process.env.RENDER_GL ?? "swiftshader",
+          gl: process.env.RENDER_GL ?? "worker default (see worker log)",
           firstThumbnailMs: firstDone,
           totalMs,
           perThumbnailMs: Math.round(totalMs / Math.max(1, previews.length)),

@@ -15,7 +15,7 @@ import { actIn, closeSqlPools, renderToken, signedInApi, sql, type Member } from
 const MODELS = "/work/shared/fixtures/models";
 const SAMPLE = "sample_kraft-box";
 
-type Ids = { productId: string; sceneId: string; templateId: string; thumbnailId: string; batchId: string; outputId: string; workspaceId: string };
+type Ids = { document: unknown; productId: string; sceneId: string; templateId: string; thumbnailId: string; batchId: string; outputId: string; workspaceId: string };
 type Call = (api: APIRequestContext, ids: Ids) => Promise<APIResponse>;
 
 const glb = (name = "Avocado.glb") => ({ files: { name, mimeType: "model/gltf-binary", buffer: fs.readFileSync(path.join(MODELS, name)) } });
@@ -42,7 +42,7 @@ const WORKSPACE_ROUTES: Record<string, { call: Call; id: boolean }> = {
   "GET /api/scenes": { id: false, call: (a) => a.get("/api/scenes") },
   "POST /api/scenes": { id: true, call: (a, i) => a.post("/api/scenes", { data: { productId: i.productId } }) },
   "GET /api/scenes/[sceneId]": { id: true, call: (a, i) => a.get(`/api/scenes/${i.sceneId}`) },
-  "PUT /api/scenes/[sceneId]": { id: true, call: (a, i) => a.put(`/api/scenes/${i.sceneId}`, { data: { document: {} } }) },
+  "PUT /api/scenes/[sceneId]": { id: true, call: (a, i) => a.put(`/api/scenes/${i.sceneId}`, { data: { document: i.document } }) },
   "PATCH /api/scenes/[sceneId]": { id: true, call: (a, i) => a.patch(`/api/scenes/${i.sceneId}`, { data: { name: "pwned" } }) },
   "DELETE /api/scenes/[sceneId]": { id: true, call: (a, i) => a.delete(`/api/scenes/${i.sceneId}`) },
   "POST /api/scenes/[sceneId]/export": {
@@ -123,8 +123,6 @@ function writeStored(key: string, bytes: Buffer) {
   fs.writeFileSync(file, bytes);
 }
 
-test.describe.configure({ mode: "serial" });
-
 let owner: Member; // workspace B: owns the data everybody else aims at
 let outsider: Member; // workspace A
 let ids: Ids;
@@ -161,14 +159,15 @@ test.beforeAll(async () => {
     "insert into template_thumbnails (id, workspace_id, cache_key, template_id, product_id, snapshot, width, height, status, file_key) select $1, $2, $3, 'studio', $4, snapshot, 64, 64, 'done', $5 from render_outputs where id = $6",
     [thumbnailId, owner.workspaceId, `sec-${thumbnailId}`, SAMPLE, thumbKey, outputId],
   );
-  ids = { productId, sceneId, templateId, thumbnailId, batchId, outputId, workspaceId: owner.workspaceId };
+  const document = (await (await owner.api.get(`/api/scenes/${sceneId}`)).json()).scene.document;
+  ids = { document, productId, sceneId, templateId, thumbnailId, batchId, outputId, workspaceId: owner.workspaceId };
 
   // The seeded data is really reachable by its owner, so a 404 below means "refused", not "broken".
   for (const [url, type] of [
     [`/api/products/${productId}`, "json"],
     [`/api/scenes/${sceneId}`, "json"],
     [`/api/renders/outputs/${outputId}/file`, "image/png"],
-    [`/api/templates/thumbnails/${thumbnailId}`, "image/png"],
+    [`/api/templates/thumbnails/${thumbnailId}`, "image/"],
     [`/api/renders/batches/${batchId}/zip`, "zip"],
   ]) {
     const res = await owner.api.get(url);

@@ -37,6 +37,24 @@ async function waitForHome(timeoutMs = 120_000): Promise<number> {
   throw new Error("server did not start");
 }
 
+/** Signs in over HTTP the way the sign-in form does, and returns the session cookie. */
+async function signIn(email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
+  const csrfCookie = (csrfRes.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = await csrfRes.json();
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = (res.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error("no session cookie");
+  return session;
+}
+
+const scenesWith = (cookie: string) => fetch(`${BASE}/api/scenes`, { headers: { cookie } }).then((r) => r.status);
+
 async function stopped(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise((r) => child.once("exit", r));
@@ -75,8 +93,10 @@ test.describe("start-up", () => {
       body: JSON.stringify({ name: "Start", email, password: "startup-password", workspaceName: "Startup" }),
     });
     expect(created.status).toBe(201);
+    const session = await signIn(email, "startup-password");
+    expect(await scenesWith(session)).toBe(200);
 
-    // A clean stop and a second start reuse the same data: the user is still there.
+    // A clean stop and a second start reuse the same data: the user is still there, and still signed in.
     await stopServer(child);
     child = startServer(dataDir);
     expect(await waitForHome()).toBe(200);
@@ -86,6 +106,7 @@ test.describe("start-up", () => {
       body: JSON.stringify({ name: "Start", email, password: "startup-password", workspaceName: "Startup" }),
     });
     expect(again.status).toBe(409);
+    expect(await scenesWith(session)).toBe(200);
 
     // SIGKILL leaves a postmaster behind; the next start must clean it up and boot.
     child.kill("SIGKILL");

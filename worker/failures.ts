@@ -16,7 +16,12 @@ export function isPermanent(err: unknown): boolean {
 }
 
 /** What the Renders page shows: short, human, no stack traces. */
+/** File-system errors of a storage write: the user reads a plain sentence, never a server path. */
+const STORAGE_WRITE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "ENOTDIR", "EISDIR", "EEXIST"]);
+
 export function describeFailure(err: unknown): string {
+  const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (typeof code === "string" && STORAGE_WRITE_ERRORS.has(code)) return "The image could not be saved: storage is full or not writable.";
   const message = err instanceof Error ? err.message : String(err);
   if (/Timeout|timed out/i.test(message)) return "The renderer took too long to draw this image.";
   if (/Target (page|closed)|browser has been closed|crash/i.test(message)) return "The renderer stopped unexpectedly.";

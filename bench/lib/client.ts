@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Client } from "pg";
 import { request, type APIRequestContext } from "playwright-core";
 
 export type Output = { id: string; label: string; width: number; height: number; status: string; renderMs: number | null; error: string | null };
@@ -44,5 +45,25 @@ export async function waitForBatches(api: APIRequestContext, batchIds: string[],
     }
     if (Date.now() > until) throw new Error("timed out waiting for renders");
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Puts every workspace of the bench database on the Business plan with plenty
+ * of credits (an "adjustment" in the ledger), so plan limits do not cut the run short.
+ */
+export async function grantBenchCredits(databaseUrl: string, credits = 100_000): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query("update workspace_billing set plan_id = 'business', status = 'active'");
+    await db.query(
+      `insert into credit_ledger (id, workspace_id, delta, kind, reason)
+       select 'bench_' || workspace_id, workspace_id, $1, 'adjustment', 'benchmark credits' from workspace_billing
+       on conflict (id) do nothing`,
+      [credits],
+    );
+  } finally {
+    await db.end();
   }
 }

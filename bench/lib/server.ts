@@ -12,6 +12,7 @@ export async function startBenchServer(port: number, pgPort: number, env: Record
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const baseUrl = `http://localhost:${port}`;
+  if (await fetch(`${baseUrl}/`).then(() => true, () => false)) throw new Error(`port ${port} is already in use (a bench server left from an earlier run?)`);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, RENDER_WORKERS: "0", ...env },
@@ -47,7 +48,7 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: server.databaseUrl, RENDER_APP_URL: server.baseUrl, NEXTAUTH_SECRET: server.secret, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", "ipc"], // the worker exits when this process goes away,
   });
   let log = "";
   child.stdout?.on("data", (d) => (log += d));

@@ -71,10 +71,18 @@ function Stage({ input, quality, frameAspect, interactive, onCameraChange }: Omi
     max: [0.05, baseHeight + 0.1, 0.05],
   };
   const stageRadius = stageRadiusOf(document, bounds);
-  // The camera frames the product with its podium: a whole plinth reads as a staged packshot, a cut-off
-  // slab reads as a horizon line. Lights and shadows still fit the product alone.
+  // The camera frames the product with the podium under it: a whole plinth reads as a staged packshot, a
+  // cut-off slab as a horizon line. A very wide podium (steps, a counter) is framed only near the product,
+  // so the product keeps its size in the frame. Lights and shadows still fit the product alone.
+  const footprintHalf = Math.max(bounds.max[0] - bounds.min[0], bounds.max[2] - bounds.min[2]) / 2;
   const framingBounds: Bounds = podium
-    ? unionBounds([bounds, { min: [-podium.width / 2, 0, -podium.depth / 2], max: [podium.width / 2, podium.height, podium.depth / 2] }])
+    ? unionBounds([
+        bounds,
+        {
+          min: [-Math.min(podium.width / 2, footprintHalf * 1.9), 0, -Math.min(podium.depth / 2, footprintHalf * 1.9)],
+          max: [Math.min(podium.width / 2, footprintHalf * 1.9), podium.height, Math.min(podium.depth / 2, footprintHalf * 1.9)],
+        },
+      ])
     : bounds;
   const key = document.lighting.rig.lights.find((light) => light.role === "key");
   const accumulated = document.shadows.accumulated && quality === "final";

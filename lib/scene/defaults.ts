@@ -41,14 +41,14 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
 /**
- * A podium in proportion to the product: about twice its footprint wide and a
+ * A podium in proportion to the product: 1.7 times its footprint wide and a
  * quarter of its height tall, so a lipstick and a speaker both look staged, not
  * lost on a slab or perched on a coin.
  */
 export function podiumForProduct(size?: readonly [number, number, number]): PodiumSpec {
   if (!size) return { ...DEFAULT_PODIUM };
   const footprint = Math.max(size[0], size[2]);
-  const width = round3(clamp(footprint * 2.2, 0.08, 3));
+  const width = round3(clamp(footprint * 1.7, 0.08, 3));
   return { ...DEFAULT_PODIUM, width, depth: width, height: round3(clamp(size[1] * 0.22, 0.015, 0.4)) };
 }
 

@@ -119,7 +119,7 @@ describe("default podium", () => {
     const speaker = createDefaultScene({ productId: "p", productSize: [0.3, 0.4, 0.2] });
     expect(lipstick.stage.podium!.width).toBeLessThan(speaker.stage.podium!.width);
     expect(lipstick.stage.podium!.width).toBeGreaterThanOrEqual(0.08);
-    expect(speaker.stage.podium!.width).toBeCloseTo(0.66, 2);
+    expect(speaker.stage.podium!.width).toBeCloseTo(0.51, 2);
     expect(speaker.products[0].position[1]).toBe(speaker.stage.podium!.height);
   });
 });

@@ -82,7 +82,21 @@ type Def = {
   look: Look;
 };
 
-function build(def: Def): SceneTemplateInput {
+/** Podiums read as a stage, not a slab: about 1.7x the product's footprint (steps keep room for the top tier). */
+const PODIUM_SCALE = 0.85;
+/** Frame a little tighter than "the whole podium with margin": props may bleed off the edges, like a styled shoot. */
+const TIGHTEN = 1.1;
+
+function build(input: Def): SceneTemplateInput {
+  const def: Def = {
+    ...input,
+    look: {
+      ...input.look,
+      podium: { ...input.look.podium, w: input.look.podium.shape === "steps" ? input.look.podium.w : Math.round(input.look.podium.w * PODIUM_SCALE * 100) / 100, depth: input.look.podium.depth && input.look.podium.shape !== "steps" ? Math.round(input.look.podium.depth * PODIUM_SCALE * 100) / 100 : input.look.podium.depth },
+      props: input.look.props?.map((p) => ({ ...p, radius: p.radius * (input.look.podium.shape === "steps" ? 1 : 0.9) })),
+      breathing: Math.min(1.5, (input.look.breathing ?? 0.86) * TIGHTEN),
+    },
+  };
   const { look } = def;
   const podium: PodiumSpec = {
     shape: look.podium.shape,
@@ -208,7 +222,7 @@ const pastels: [string, string, string, string, string, string, ColourFamily][] 
 ];
 pastels.forEach(([slug, label, from, to, pod, accent, family], i) => {
   const layouts: Look["podium"][] = [
-    { shape: "steps", w: 2.7, h: 0.45, color: pod, rough: 0.8 },
+    { shape: "steps", w: 2.45, h: 0.45, color: pod, rough: 0.8 },
     { shape: "cylinder", w: 2.0, h: 0.42, color: pod, rough: 0.8 },
     { shape: "arch", w: 2.1, h: 0.7, depth: 1.5, color: pod, rough: 0.8 },
   ];
@@ -371,7 +385,7 @@ beach.forEach(([slug, label, from, to, sand, family], i) =>
     tags: ["summer", "beach", "sun", "travel", "suncare"],
     look: {
       background: gradient(to, from, 0),
-      podium: i % 2 === 0 ? { shape: "cylinder", w: 2.2, h: 0.14, color: sand, rough: 0.95 } : { shape: "steps", w: 2.7, h: 0.36, color: sand, rough: 0.95 },
+      podium: i % 2 === 0 ? { shape: "cylinder", w: 2.2, h: 0.14, color: sand, rough: 0.95 } : { shape: "steps", w: 2.45, h: 0.36, color: sand, rough: 0.95 },
       props: [
         { kind: "pebble", angle: -120, radius: 1.9, size: 0.9, color: "#f4efe6", rough: 0.7 },
         { kind: "pebble", angle: -95, radius: 2.15, size: 0.5, color: "#d9cbb6", rough: 0.8 },
@@ -405,7 +419,7 @@ kitchen.forEach(([slug, label, from, to, counter, family], i) =>
     tags: ["home", "kitchen", "food", "lifestyle", "counter"],
     look: {
       background: gradient(from, to),
-      podium: { shape: "box", w: 4.2, h: 0.22, depth: 2.2, color: counter, rough: i === 0 ? 0.55 : 0.25 },
+      podium: { shape: "box", w: 3.4, h: 0.22, depth: 2.0, color: counter, rough: i === 0 ? 0.55 : 0.25 },
       props: [
         { kind: "cylinder", angle: -128, radius: 1.55, size: 1.1, on: "podium", color: "#f2efe9", rough: 0.35, role: "secondary" },
         { kind: "cylinder", angle: -108, radius: 1.75, size: 0.7, on: "podium", color: "#d8cfc4", rough: 0.35, role: "neutral" },
@@ -527,7 +541,7 @@ defs.push(
     tags: ["christmas", "winter", "snow", "holiday", "seasonal"],
     look: {
       background: gradient("#cfdceb", "#f2f6fb"),
-      podium: { shape: "steps", w: 2.7, h: 0.42, color: "#f7f9fc", rough: 0.85 },
+      podium: { shape: "steps", w: 2.45, h: 0.42, color: "#f7f9fc", rough: 0.85 },
       props: [
         { kind: "cone", angle: -128, radius: 1.95, size: 1.6, color: "#f4f7fb", rough: 0.9, role: "neutral" },
         { kind: "sphere", angle: 100, radius: 1.85, size: 0.42, color: "#c8d6e8", rough: 0.15, metal: 1, role: "accent" },

@@ -1,0 +1,169 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+
+/**
+ * Tenant isolation and roles for every server action ("use server" modules),
+ * against the real Postgres. The session is stubbed (as in billing-routes.test.ts);
+ * everything after it (workspace lookup, membership, role, zod, the query) is real.
+ * The list of actions is read from the source tree at test time: a new action
+ * fails here until it is added to ACTIONS or PUBLIC_ACTIONS.
+ */
+vi.mock("server-only", () => ({}));
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string }, workspaceId: null as string | null, cookies: new Map<string, string>() }));
+vi.mock("@/lib/auth/session", () => ({
+  ACTIVE_WORKSPACE_COOKIE: "plinth_ws",
+  getSessionUser: async () => session.user,
+  activeWorkspaceId: async () => session.workspaceId,
+}));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (n: string) => (session.cookies.has(n) ? { value: session.cookies.get(n) } : undefined), set: (n: string, v: string) => session.cookies.set(n, v) }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+import { scenes, workspaces, memberships } from "@/lib/db/schema";
+import { addMember } from "@/lib/db/queries/workspaces";
+import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { db, seedOwner } from "./helpers";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SAMPLE = "sample_drink-can";
+type Result = { ok: boolean; code?: string };
+type Fn = (...args: unknown[]) => Promise<Result>;
+
+/** "module#export" for every export of every "use server" file under app/, lib/, components/. */
+function enumerateActions(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== "node_modules" && !e.name.startsWith(".")) walk(full);
+      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        if (!/^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(source)) continue;
+        const rel = path.relative(ROOT, full).split(path.sep).join("/");
+        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+([A-Za-z0-9_$]+)/g)) out.push(`${rel}#${m[1]}`);
+      }
+    }
+  };
+  for (const d of ["app", "lib", "components"]) walk(path.join(ROOT, d));
+  return out.sort();
+}
+
+async function load(key: string): Promise<Fn> {
+  const [file, name] = key.split("#");
+  const mod = await import(/* @vite-ignore */ path.join(ROOT, file));
+  return mod[name] as Fn;
+}
+
+/** Actions with no session; each with the reason. */
+const PUBLIC_ACTIONS: Record<string, string> = {
+  "app/(auth)/actions.ts#signUpAction": "creates a new account and its own workspace",
+  "app/(auth)/actions.ts#requestResetAction": "password reset request (tests/integration/password-reset.test.ts)",
+  "app/(auth)/actions.ts#resetPasswordAction": "password reset with an emailed token (tests/integration/password-reset.test.ts)",
+};
+
+type Ids = { sceneId: string; workspaceId: string };
+/** Every workspace action: its call aimed at workspace B's data, and the role it needs. */
+const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>; role: "viewer" | "editor" | "owner" }> = {
+  "app/(app)/actions.ts#switchWorkspaceAction": { role: "viewer", call: (fn, b) => fn(b.workspaceId) },
+  "app/(app)/actions.ts#createWorkspaceAction": { role: "viewer", call: (fn) => fn({ name: "Another one" }) },
+  "app/(app)/actions.ts#renameWorkspaceAction": { role: "owner", call: (fn) => fn({ name: "pwned" }) },
+  "app/(app)/scenes/actions.ts#createSceneAction": { role: "editor", call: (fn) => fn({ productId: SAMPLE }) },
+  "app/(app)/scenes/actions.ts#renameSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
+  "app/(app)/scenes/actions.ts#duplicateSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
+  "app/(app)/scenes/actions.ts#deleteSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
+};
+/** Actions whose call names one of B's ids (so they must refuse even from A's own workspace). */
+const TAKES_B_ID = new Set([
+  "app/(app)/actions.ts#switchWorkspaceAction",
+  "app/(app)/scenes/actions.ts#renameSceneAction",
+  "app/(app)/scenes/actions.ts#duplicateSceneAction",
+  "app/(app)/scenes/actions.ts#deleteSceneAction",
+]);
+/** Actions that are not about one workspace's data (they act on the caller's own account). */
+const ACCOUNT_SCOPED = new Set(["app/(app)/actions.ts#createWorkspaceAction"]);
+
+async function snapshot(workspaceId: string) {
+  const ws = await db().select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  const sc = await db().select().from(scenes).where(eq(scenes.workspaceId, workspaceId));
+  const mem = await db().select().from(memberships).where(eq(memberships.workspaceId, workspaceId));
+  return JSON.stringify({ ws, sc: sc.sort((a, b) => a.id.localeCompare(b.id)), mem: mem.length });
+}
+
+const as = (u: { userId: string; email: string }, workspaceId: string | null) => {
+  session.user = { id: u.userId, email: u.email, name: "T" };
+  session.workspaceId = workspaceId;
+  session.cookies.clear();
+};
+
+describe("server actions: security matrix", () => {
+  it("covers every exported server action (public ones listed with a reason)", () => {
+    const actions = enumerateActions();
+    expect(actions.length).toBeGreaterThan(5);
+    expect(actions.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ACTIONS)), "new server actions: add them to tests/integration/security-actions.test.ts").toEqual([]);
+    expect([...Object.keys(ACTIONS), ...Object.keys(PUBLIC_ACTIONS)].filter((a) => !actions.includes(a)), "stale entries").toEqual([]);
+  });
+
+  it("a member of another workspace gets not_found from every action and nothing changes", async () => {
+    const a = await seedOwner("act-a");
+    const b = await seedOwner("act-b");
+    const scene = await createSceneForProduct(db(), { workspaceId: b.workspaceId, userId: b.userId }, SAMPLE);
+    const bIds = { sceneId: scene.id, workspaceId: b.workspaceId };
+    const before = await snapshot(b.workspaceId);
+    const got: string[] = [];
+    for (const [key, { call }] of Object.entries(ACTIONS)) {
+      if (ACCOUNT_SCOPED.has(key)) continue;
+      const fn = await load(key);
+      // From A's own workspace with B's ids, and with B claimed as the active workspace.
+      for (const active of [a.workspaceId, b.workspaceId]) {
+        as(a, active);
+        const res = await call(fn, bIds);
+        // Without an id of B's, an action in A's own workspace is A's right (renameWorkspace, createScene of a
+        // shared sample; createScene with B's product id is refused over HTTP by the same service: e2e/security.spec.ts).
+        if (active === a.workspaceId && !TAKES_B_ID.has(key)) continue;
+        got.push(`${key} active=${active === a.workspaceId ? "A" : "B"}: ${res.ok ? "ok" : res.code}`);
+      }
+    }
+    expect(got.every((g) => g.endsWith(": not_found")), got.join("\n")).toBe(true);
+    expect(session.cookies.get("plinth_ws")).toBeUndefined(); // switchWorkspace did not switch
+    expect(await snapshot(b.workspaceId)).toEqual(before);
+  });
+
+  it("roles: a viewer cannot create, edit or delete; an editor cannot rename the workspace (owner)", async () => {
+    const owner = await seedOwner("act-owner");
+    const viewer = await seedOwner("act-viewer");
+    const editor = await seedOwner("act-editor");
+    await addMember(db(), owner.workspaceId, viewer.userId, "viewer");
+    await addMember(db(), owner.workspaceId, editor.userId, "editor");
+    const scene = await createSceneForProduct(db(), { workspaceId: owner.workspaceId, userId: owner.userId }, SAMPLE);
+    const ids = { sceneId: scene.id, workspaceId: owner.workspaceId };
+    const before = await snapshot(owner.workspaceId);
+    const rank = { viewer: 0, editor: 1, owner: 2 };
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const [key, { call, role }] of Object.entries(ACTIONS)) {
+      if (ACCOUNT_SCOPED.has(key) || key.endsWith("#deleteSceneAction")) continue;
+      for (const [who, user] of [["viewer", viewer], ["editor", editor]] as const) {
+        if (rank[who] >= rank[role]) continue;
+        as(user, owner.workspaceId);
+        const res = await call(await load(key), ids);
+        got.push(`${who} ${key}: ${res.ok ? "ok" : res.code}`);
+        want.push(`${who} ${key}: forbidden`);
+      }
+    }
+    as(viewer, owner.workspaceId);
+    const del = await ACTIONS["app/(app)/scenes/actions.ts#deleteSceneAction"].call(await load("app/(app)/scenes/actions.ts#deleteSceneAction"), ids);
+    got.push(`viewer delete: ${del.ok ? "ok" : del.code}`);
+    want.push("viewer delete: forbidden");
+    expect(got).toEqual(want);
+    expect(await snapshot(owner.workspaceId)).toEqual(before);
+    // And the roles that may, can (the refusals above are about roles).
+    as(editor, owner.workspaceId);
+    expect((await ACTIONS["app/(app)/scenes/actions.ts#renameSceneAction"].call(await load("app/(app)/scenes/actions.ts#renameSceneAction"), ids)).ok).toBe(true);
+    as(owner, owner.workspaceId);
+    expect((await ACTIONS["app/(app)/actions.ts#renameWorkspaceAction"].call(await load("app/(app)/actions.ts#renameWorkspaceAction"), ids)).ok).toBe(true);
+  });
+});
