@@ -50,7 +50,13 @@ function serve(dir: string): Promise<{ url: string; close: () => void }> {
     "/model.glb": MODEL,
   };
   const server = http.createServer((req, res) => {
-    const file = files[req.url ?? ""];
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname === "/page") {
+      // Same origin as the module script (module scripts need CORS across origins).
+      res.writeHead(200, { "content-type": "text/html" });
+      return void res.end(template("", Number(url.searchParams.get("w")), Number(url.searchParams.get("h"))));
+    }
+    const file = files[url.pathname];
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "model/gltf-binary" });
     fs.createReadStream(file).pipe(res);
@@ -70,8 +76,7 @@ function template(base: string, width: number, height: number) {
 async function captureOnce(page: import("playwright-core").Page, base: string, width: number, height: number) {
   const started = Date.now();
   await page.setViewportSize({ width, height });
-  await page.goto(`${base}/blank`).catch(() => {});
-  await page.setContent(template(base, width, height), { waitUntil: "domcontentloaded" });
+  await page.goto(`${base}/page?w=${width}&h=${height}`, { waitUntil: "domcontentloaded" });
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -97,7 +102,8 @@ export async function runPeer(sizes: { width: number; height: number }[]) {
     const server = await serve(dir);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
+      // The same GL path as Plinth's render worker (Mesa llvmpipe through ANGLE).
+      args: ["--no-sandbox", "--use-gl=angle", "--use-angle=gl-egl", "--ignore-gpu-blocklist", "--disable-background-networking"],
     });
     const perImage: { size: string; coldMs: number; warmMs: number }[] = [];
     try {
@@ -119,7 +125,7 @@ export async function runPeer(sizes: { width: number; height: number }[]) {
       tool: `${SCREENSHOT_GLB} capture (model-viewer ${MODEL_VIEWER.split("@").pop()})`,
       model: "public/samples/drink-can.glb",
       cliAsPublished: cli,
-      method: "screenshot-glb's HTML template and ready rule, driven by playwright in the same Chromium and GL flags as Plinth",
+      method: "screenshot-glb's HTML template and ready rule (poster-dismissed + 3 frames, then page.screenshot), served same-origin, driven by playwright in the same Chromium and GL path (llvmpipe) as Plinth's worker",
       perImage,
     };
   } finally {
