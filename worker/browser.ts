@@ -134,6 +134,8 @@ export class RenderBrowser {
         timer = setTimeout(() => reject(new Error(`Render timed out after ${timeoutMs} ms`)), timeoutMs);
       });
       const dataUrl = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() => clearTimeout(timer));
+      // Very large frames leave big buffers behind in Chromium: start the next job on a fresh page instead.
+      if (job.size && job.size.width * job.size.height > 2048 * 2048) await this.dropPage();
       return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
     } catch (err) {
       await this.dropPage();
