@@ -15,7 +15,7 @@ test.describe("accounts", () => {
     // New workspaces start with the brand kit onboarding (skippable).
     await expect(page).toHaveURL(/\/onboarding/);
     await expect(page.getByTestId("workspace-name")).toHaveText(account.workspaceName);
-    await expect(page.getByRole("heading", { name: "Products", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Tell us about your brand" })).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).last().click();
     await expect(page).toHaveURL(/\/sign-in/);
@@ -27,6 +27,7 @@ test.describe("accounts", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/products/);
     await expect(page.getByTestId("workspace-name")).toHaveText(account.workspaceName);
+    await expect(page.getByRole("heading", { name: "Products", exact: true })).toBeVisible();
   });
 
   test("a wrong password shows an error and does not sign in", async ({ page }) => {
