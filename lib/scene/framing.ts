@@ -67,7 +67,8 @@ export interface Framing {
 }
 
 export const SENSOR_HEIGHT_MM = 24;
-export const DEFAULT_MARGIN = 0.1;
+// A fraction of the half-frame kept clear on the tightest side: 16% reads as a composed packshot, not a crop.
+export const DEFAULT_MARGIN = 0.16;
 
 const DEG = Math.PI / 180;
 

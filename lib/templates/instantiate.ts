@@ -1,11 +1,10 @@
 /**
  * Template -> scene document for one product (pure): the product keeps its
  * real size and stands centred on the podium top; the podium and props scale
- * to the product; the camera is re-fitted to frame the whole stage; brand
+ * to the product; the camera frames product and podium automatically; brand
  * colours go into the tintable slots when a palette is given.
  */
 import {
-  frameProduct,
   parseScene,
   unionBounds,
   type Bounds,
@@ -34,28 +33,15 @@ export function stageUnit(size: ProductSize): number {
   return Math.max(size[0], size[2], size[1] * 0.5, 0.01);
 }
 
-const FIT_ASPECTS = [0.8, 1] as const;
-
 /**
- * The camera zoom that frames the stage bounds (podium + product) as the
- * renderer frames the product alone, so every output ratio shows the podium.
+ * The renderer frames the product together with the podium under it (see
+ * components/scene/scene-contents.tsx), for every output ratio. A template
+ * only adds its breathing room on top, as a zoom; target and distance stay
+ * automatic so each ratio is re-framed, not cropped.
  */
-export function fitCameraToStage(document: SceneDocument, product: Bounds, stage: Bounds, breathing = 1): SceneDocument["camera"] {
-  const camera = document.camera;
-  const target: Vec3 = [
-    round4((stage.min[0] + stage.max[0]) / 2),
-    round4(stage.min[1] + (stage.max[1] - stage.min[1]) * 0.46),
-    round4((stage.min[2] + stage.max[2]) / 2),
-  ];
-  const view = { azimuthDeg: camera.azimuth, elevationDeg: camera.elevation, focalLengthMm: camera.focalLength, target };
-  let zoom = 4;
-  // Composed for the gallery's 4:5 and square: wider or taller outputs keep the product's size and show more (or less) stage.
-  for (const aspect of FIT_ASPECTS) {
-    const productFit = frameProduct({ ...view, bounds: product, aspect }).fitDistance;
-    const stageFit = frameProduct({ ...view, bounds: stage, aspect }).fitDistance;
-    zoom = Math.min(zoom, productFit / stageFit);
-  }
-  return { ...camera, preset: camera.preset, target, distance: null, zoom: round4(clamp(zoom * breathing, 0.25, 4)), referenceAspect: 1 };
+export function fitCameraToStage(document: SceneDocument, _product: Bounds, _stage: Bounds, breathing = 1): SceneDocument["camera"] {
+  // Breathing only ever adds room: never a tighter crop than the automatic fit.
+  return { ...document.camera, target: null, distance: null, zoom: round4(clamp(breathing, 0.6, 1)), referenceAspect: 1 };
 }
 
 export function instantiateTemplate(template: SceneTemplate, options: InstantiateOptions): SceneDocument {
