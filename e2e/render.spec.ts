@@ -67,6 +67,11 @@ test.describe("render pipeline", () => {
       expect(output.fileName).toMatch(new RegExp(`^drink-can_drink-can-scene_${SOCIAL[i].label.replace(":", "x")}_${png.width}x${png.height}\\.png$`));
     }
 
+    // The grid shows light previews, not the full files.
+    const preview = await page.request.get(`${outputs[2].url}?preview=1`);
+    expect(preview.headers()["content-type"]).toBe("image/webp");
+    expect((await preview.body()).length).toBeLessThan(120_000);
+
     const zip = await page.request.get(`/api/renders/batches/${batchId}/zip`);
     expect(zip.headers()["content-type"]).toBe("application/zip");
     const files = unzipSync(new Uint8Array(await zip.body()));

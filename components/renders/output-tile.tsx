@@ -16,7 +16,7 @@ export function OutputTile({ output }: { output: Output }) {
         {output.url ? (
           <a href={output.url} target="_blank" rel="noreferrer" className="block h-full w-full">
             {/* eslint-disable-next-line @next/next/no-img-element -- private, workspace-scoped image route; next/image would proxy it */}
-            <img src={output.url} alt={`${output.label} render, ${output.width}×${output.height}`} className="h-full w-full object-contain" loading="lazy" />
+            <img src={`${output.url}?preview=1`} alt={`${output.label} render, ${output.width}×${output.height}`} className="h-full w-full object-contain" loading="lazy" />
           </a>
         ) : output.status === "failed" ? (
           <span className="px-2 text-center text-xs text-danger">{output.error ?? "Failed"}</span>
