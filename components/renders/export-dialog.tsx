@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
@@ -17,7 +18,7 @@ const MULTIPLIERS = [1, 2, 3, 4];
 /** Every format at once: the social set is ticked by default, so Export is one more click. */
 export function ExportDialog({ open, onClose, sceneId, document, products }: Props) {
   const router = useRouter();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   const [selected, setSelected] = useState<Set<string>>(() => new Set(EXPORT_PRESETS.filter((p) => p.social).map((p) => p.label)));
   const [custom, setCustom] = useState({ enabled: false, width: 1200, height: 628 });
@@ -27,13 +28,6 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const outputs = [
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({ label, width, height })),

@@ -14,7 +14,7 @@ import { memo, useContext, useLayoutEffect, useRef } from "react";
 import { Camera, Vector3, type Group, type Object3D } from "three";
 import { orbitDirection, type Bounds, type LightSpec, type ShadowSpec } from "@/lib/scene";
 import { ContactShadow } from "./contact-shadow";
-import { mixSeed, seededRandom } from "./seeded-random";
+import { mixSeed, seededRandom } from "@/lib/scene/random";
 
 export const SHADOW_LAYER = 1;
 

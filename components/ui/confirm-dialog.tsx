@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 import { Button } from "./button";
 
 type Props = {
@@ -15,14 +15,7 @@ type Props = {
 
 /** A native <dialog>: focus is trapped and Escape cancels, as keyboard users expect. */
 export function ConfirmDialog({ open, title, body, confirmLabel, pending, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
+  const ref = useModalDialog(open);
   return (
     <dialog
       ref={ref}

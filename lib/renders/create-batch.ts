@@ -1,8 +1,8 @@
-import { drizzle } from "drizzle-orm/node-postgres";
-import { getPool, schema, type Database } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
-import { getBoss, RENDER_QUEUE } from "@/lib/jobs/boss";
+import { RENDER_QUEUE } from "@/lib/jobs/boss";
+import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
 import { planOutputs, type ExportRequest } from "./export-options";
 import { renderFileName, uniqueNames } from "./file-names";
@@ -32,7 +32,6 @@ export type CreateBatchInput = {
  * either all of it exists or none of it does.
  */
 export async function createRenderBatch(input: CreateBatchInput) {
-  const boss = await getBoss("web");
   const planned = planOutputs(input.request);
   const names = uniqueNames(
     planned.map((p) =>
@@ -43,10 +42,7 @@ export async function createRenderBatch(input: CreateBatchInput) {
   const outputs = planned.map((p, i) => ({ id: newId("rnd"), ...p, fileName: names[i] }));
   const snapshot = input.request.transparent ? { ...input.document, background: { kind: "transparent" as const } } : input.document;
 
-  const client = await getPool().connect();
-  try {
-    await client.query("begin");
-    const tx = drizzle(client, { schema }) as unknown as RenderTx;
+  await withJobTransaction(async (tx, enqueue) => {
     await tx.insert(renderBatches).values({
       id: batchId,
       workspaceId: input.workspaceId,
@@ -63,16 +59,7 @@ export async function createRenderBatch(input: CreateBatchInput) {
       outputs.map((o, position) => ({ id: o.id, position, batchId, workspaceId: input.workspaceId, label: o.label, width: o.width, height: o.height, fileName: o.fileName, snapshot })),
     );
     await input.beforeCommit?.(tx, { batchId, outputs: outputs.map(({ id, width, height }) => ({ id, width, height })) });
-    const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
-    for (const o of outputs) {
-      await boss.send(RENDER_QUEUE, { outputId: o.id }, { db, singletonKey: o.id });
-    }
-    await client.query("commit");
-  } catch (err) {
-    await client.query("rollback").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+    for (const o of outputs) await enqueue(RENDER_QUEUE, { outputId: o.id }, o.id);
+  });
   return { batchId, outputIds: outputs.map((o) => o.id) };
 }

@@ -4,9 +4,8 @@
  * worker, "Use template", "Save as template", variations and usage events.
  */
 import { createHash } from "node:crypto";
-import { drizzle } from "drizzle-orm/node-postgres";
 import { z } from "zod";
-import { getPool, schema, type Database } from "@/lib/db";
+import type { Database } from "@/lib/db";
 import {
   findThumbnailsByKeys,
   getBrandKit,
@@ -19,7 +18,8 @@ import {
 import { templateThumbnails, type WorkspaceTemplateRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { getBoss, THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { findProduct, type ProductInfo } from "@/lib/products/catalog";
 import { parseScene, type SceneDocument } from "@/lib/scene";
 import {
@@ -158,25 +158,14 @@ export async function ensureThumbnails(
   const have = new Set(existing.map((e) => e.cacheKey));
   const missing = keyed.filter((k) => !have.has(k.cacheKey));
   if (missing.length > 0) {
-    const boss = await getBoss("web");
-    const client = await getPool().connect();
-    try {
-      await client.query("begin");
-      const tx = drizzle(client, { schema });
+    await withJobTransaction(async (tx, enqueue) => {
       const inserted = await tx
         .insert(templateThumbnails)
         .values(missing.map((m) => ({ id: newId("tth"), workspaceId, cacheKey: m.cacheKey, templateId: m.templateId, productId: product.id, snapshot: m.document, width, height })))
         .onConflictDoNothing()
         .returning({ id: templateThumbnails.id });
-      const jobDb = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
-      for (const row of inserted) await boss.send(THUMBNAIL_QUEUE, { thumbnailId: row.id }, { db: jobDb, singletonKey: row.id });
-      await client.query("commit");
-    } catch (err) {
-      await client.query("rollback").catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+      for (const row of inserted) await enqueue(THUMBNAIL_QUEUE, { thumbnailId: row.id }, row.id);
+    });
     existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));
   }
   const byKey = new Map(existing.map((e) => [e.cacheKey, e]));

@@ -6,7 +6,7 @@
 import { lightsForPreset, type LightRigPresetId, type SceneDocument } from "@/lib/scene";
 import type { SceneTemplate, TemplateStyle } from "@/lib/scene/templates/schema";
 import { fitCameraToStage, instantiateTemplate, type ProductSize } from "./instantiate";
-import { prng } from "./random";
+import { seededRandom as prng } from "@/lib/scene/random";
 import { PALETTE_ROTATIONS, type BrandPalette } from "./tint";
 import { unionBounds, type Bounds } from "@/lib/scene";
 

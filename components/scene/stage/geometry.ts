@@ -17,7 +17,7 @@ import {
 import { mergeGeometries, mergeVertices } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 import { RoundedBoxGeometry } from "three/examples/jsm/geometries/RoundedBoxGeometry.js";
 import type { PodiumSpec, PropSpec } from "@/lib/scene";
-import { seededRandom } from "../seeded-random";
+import { seededRandom } from "@/lib/scene/random";
 
 const sitOnFloor = (geometry: BufferGeometry): BufferGeometry => {
   geometry.computeBoundingBox();

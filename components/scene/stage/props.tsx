@@ -2,7 +2,7 @@
 /** Decorative props (procedural geometry only), 0.1 m base size times `scale`. */
 import { useEffect, useMemo } from "react";
 import type { PropSpec } from "@/lib/scene";
-import { mixSeed } from "../seeded-random";
+import { mixSeed } from "@/lib/scene/random";
 import { propGeometry } from "./geometry";
 
 function Prop({ prop, seed }: { prop: PropSpec; seed: number }) {
