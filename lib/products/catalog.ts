@@ -28,7 +28,8 @@ function fromSample(s: SampleProduct): ProductInfo {
     materials: s.materials,
     variants: s.variants,
     sample: true,
-    thumbnailUrl: null,
+    // Rendered by scripts/generate-samples/thumbnails.ts and shipped with the app.
+    thumbnailUrl: s.file.replace(/\.glb$/, ".png"),
   };
 }
 

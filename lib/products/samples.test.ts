@@ -187,3 +187,13 @@ describe.each(SAMPLE_PRODUCTS.map((p) => [p.slug, p] as const))("sample %s", (_s
     }
   });
 });
+
+describe("sample thumbnails", () => {
+  it("ship with the app, one PNG per sample", async () => {
+    const { listSampleProducts } = await import("./catalog");
+    for (const sample of listSampleProducts()) {
+      expect(sample.thumbnailUrl).toMatch(/^\/samples\/[a-z-]+\.png$/);
+      expect(statSync(path.join(__dirname, "..", "..", "public", sample.thumbnailUrl!)).size).toBeGreaterThan(10_000);
+    }
+  });
+});
