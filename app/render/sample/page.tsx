@@ -12,21 +12,13 @@
  * Only shipped samples (lib/products/samples.ts): no database access.
  */
 import type { Metadata } from "next";
+import { first, pixels, type SearchParams } from "@/app/render/search-params";
 import { notFound } from "next/navigation";
 import { createDefaultScene, type SceneDocument } from "@/lib/scene";
 import { SAMPLE_PRODUCTS, getSampleProduct } from "@/lib/products/samples";
 import { SampleRender } from "./sample-render";
 
 export const metadata: Metadata = { title: "Sample render", robots: { index: false, follow: false } };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-function pixels(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 16 && parsed <= 8192 ? parsed : fallback;
-}
 
 export default async function SampleRenderPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;

@@ -6,6 +6,7 @@
  *   ?id=minimal-ivory&product=sample_drink-can&w=384&h=480&quality=draft&palette=%23e63946,%231d3557
  */
 import type { Metadata } from "next";
+import { first, pixels, type SearchParams } from "@/app/render/search-params";
 import { notFound } from "next/navigation";
 import { SampleRender } from "@/app/render/sample/sample-render";
 import { getSampleProduct, SAMPLE_PRODUCTS } from "@/lib/products/samples";
@@ -13,14 +14,6 @@ import { getBuiltInTemplate } from "@/lib/scene/templates";
 import { instantiateTemplate } from "@/lib/templates";
 
 export const metadata: Metadata = { title: "Template render", robots: { index: false, follow: false } };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-function pixels(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 16 && parsed <= 4096 ? parsed : fallback;
-}
 
 export default async function TemplateRenderPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
@@ -38,7 +31,7 @@ export default async function TemplateRenderPage({ searchParams }: { searchParam
       <SampleRender
         document={document}
         products={{ [sample.id]: { url: sample.file } }}
-        size={{ width: pixels(first(params.w), 384), height: pixels(first(params.h), 480) }}
+        size={{ width: pixels(first(params.w), 384, 4096), height: pixels(first(params.h), 480, 4096) }}
         quality={first(params.quality) === "final" ? "final" : "draft"}
       />
     </main>
