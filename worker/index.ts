@@ -26,12 +26,15 @@ async function main() {
 
   await boss.work<{ outputId: string }>(
     RENDER_QUEUE,
-    { batchSize: 1, pollingIntervalSeconds: 0.5 },
+    // Two jobs in hand: the browser draws one while the other is encoded and stored (renders themselves queue up in RenderBrowser).
+    // NOTIFY wakes an idle worker at once; the backstop poll stays short because pg-boss also waits it out
+    // between two jobs when the first one took less time than the interval.
+    { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
     async ([job]) => {
       await handleRenderOutput(deps, job.data.outputId, { retryCount: job.retryCount, retryLimit: RENDER_QUEUE_OPTIONS.retryLimit });
     },
   );
-  await boss.work<{ thumbnailId: string }>(THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+  await boss.work<{ thumbnailId: string }>(THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
     await handleRenderThumbnail(deps, job.data.thumbnailId, { retryCount: job.retryCount, retryLimit: THUMBNAIL_QUEUE_OPTIONS.retryLimit });
   });
   console.log(`[worker] ready (pid ${process.pid}, WebGL on ${browser.gl}), rendering pages of ${appUrl}`);

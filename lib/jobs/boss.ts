@@ -3,7 +3,7 @@ import { PgBoss } from "pg-boss";
 export const RENDER_QUEUE = "render-output";
 /** Gallery and variation previews (small draft renders); see worker/handlers/render-thumbnail.ts. */
 export const THUMBNAIL_QUEUE = "render-thumbnail";
-export const THUMBNAIL_QUEUE_OPTIONS = { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, heartbeatSeconds: 10 } as const;
+export const THUMBNAIL_QUEUE_OPTIONS = { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, heartbeatSeconds: 10, notify: true } as const;
 
 /** Retries after a crash or timeout; a worker SIGKILLed mid-job stops heartbeating and its job is retried. */
 export const RENDER_QUEUE_OPTIONS = {
@@ -11,6 +11,8 @@ export const RENDER_QUEUE_OPTIONS = {
   retryDelay: 2,
   expireInSeconds: 300,
   heartbeatSeconds: 10,
+  // A new job wakes idle workers through Postgres LISTEN/NOTIFY (polling stays on as the safety net).
+  notify: true,
 } as const;
 
 const holder = globalThis as unknown as { __plinthBoss?: Promise<PgBoss> };
@@ -19,7 +21,9 @@ async function startBoss(role: "web" | "worker"): Promise<PgBoss> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   // The web process only sends; maintenance runs in workers.
-  const boss = new PgBoss({ connectionString: url, max: 4, supervise: role === "worker", schedule: false });
+  // Workers hold one extra connection to LISTEN for new jobs: a click starts rendering within milliseconds
+  // instead of after a polling interval. Behind PgBouncer (transaction mode) pg-boss warns and keeps polling.
+  const boss = new PgBoss({ connectionString: url, max: 4, supervise: role === "worker", schedule: false, useListenNotify: role === "worker" });
   boss.on("error", (err: Error) => console.error(`[jobs] pg-boss error: ${err.message}`));
   await boss.start();
   await ensureQueues(boss);
@@ -27,16 +31,20 @@ async function startBoss(role: "web" | "worker"): Promise<PgBoss> {
 }
 
 export async function ensureQueues(boss: PgBoss): Promise<void> {
-  if (!(await boss.getQueue(RENDER_QUEUE))) {
-    await boss.createQueue(RENDER_QUEUE, { ...RENDER_QUEUE_OPTIONS }).catch((err: Error) => {
-      // Two processes starting together may both try; the second one loses harmlessly.
-      if (!/already exists|duplicate/i.test(err.message)) throw err;
-    });
-  }
-  if (!(await boss.getQueue(THUMBNAIL_QUEUE))) {
-    await boss.createQueue(THUMBNAIL_QUEUE, { ...THUMBNAIL_QUEUE_OPTIONS }).catch((err: Error) => {
-      if (!/already exists|duplicate/i.test(err.message)) throw err;
-    });
+  for (const [name, options] of [
+    [RENDER_QUEUE, RENDER_QUEUE_OPTIONS],
+    [THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS],
+  ] as const) {
+    const queue = await boss.getQueue(name);
+    if (!queue) {
+      await boss.createQueue(name, { ...options }).catch((err: Error) => {
+        // Two processes starting together may both try; the second one loses harmlessly.
+        if (!/already exists|duplicate/i.test(err.message)) throw err;
+      });
+    } else if (!queue.notify) {
+      // Queues created before NOTIFY was switched on.
+      await boss.updateQueue(name, { notify: true });
+    }
   }
 }
 
