@@ -1,5 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { RenderJob } from "@/app/render/session/render-session";
+import { frameFromWebGl, type Frame } from "./frame";
+import { MAX_TILE, renderInTiles } from "./tiles";
 
 export type SessionJob = RenderJob;
 
@@ -42,7 +44,7 @@ export class RenderBrowser {
   private jobsOnPage = 0;
 
   constructor(
-    private readonly options: { executablePath?: string; gl?: GlBackend; recycleAfter?: number } = {},
+    private readonly options: { executablePath?: string; gl?: GlBackend; recycleAfter?: number; maxTile?: number } = {},
   ) {}
 
   /** The GL path in use, once started. */
@@ -112,16 +114,20 @@ export class RenderBrowser {
    * page only when needed: between outputs the WebGL context, shader programs
    * and prefiltered environment maps stay warm.
    */
-  async renderOnSession(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Buffer> {
-    // One page, one job at a time: several queues (outputs, thumbnails) share this browser.
-    const run = this.sessionQueue.then(() => this.renderOnSessionNow(sessionUrl, job, timeoutMs));
+  async renderOnSession(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Frame> {
+    // One page, one job at a time (all tiles of a large one together): several jobs and queues share this browser.
+    const size = job.size;
+    const draw = (part: SessionJob) => this.renderOnSessionNow(sessionUrl, part, timeoutMs);
+    // RENDER_MAX_TILE: smaller tiles for machines with less memory (and for the tiling test).
+    const maxTile = this.options.maxTile ?? (Number(process.env.RENDER_MAX_TILE) || MAX_TILE);
+    const run = this.sessionQueue.then(() => (size ? renderInTiles(draw, { ...job, size }, maxTile) : draw(job)));
     this.sessionQueue = run.catch(() => undefined);
     return run;
   }
 
   private sessionQueue: Promise<unknown> = Promise.resolve();
 
-  private async renderOnSessionNow(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Buffer> {
+  private async renderOnSessionNow(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Frame> {
     const page = await this.freshPage(1280, 720);
     try {
       if (!page.url().startsWith(sessionUrl.split("?")[0])) {
@@ -133,10 +139,14 @@ export class RenderBrowser {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Render timed out after ${timeoutMs} ms`)), timeoutMs);
       });
-      const dataUrl = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() => clearTimeout(timer));
-      // Very large frames leave big buffers behind in Chromium: start the next job on a fresh page instead.
-      if (job.size && job.size.width * job.size.height > 2048 * 2048) await this.dropPage();
-      return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
+      const evaluateStarted = Date.now();
+      const rendered = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() => clearTimeout(timer));
+      const pixels = Buffer.from(rendered.rgbaBase64, "base64");
+      if (process.env.RENDER_TIMING === "1") {
+        const t = await page.evaluate(() => window.__plinthTiming ?? {});
+        console.log(`[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms`);
+      }
+      return frameFromWebGl(pixels, rendered.width, rendered.height);
     } catch (err) {
       await this.dropPage();
       throw err;

@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { encodeAndCheck } from "./encode";
 
-async function png(width: number, height: number, draw: "flat" | "product", alpha = 255) {
+async function testFrame(width: number, height: number, draw: "flat" | "product", alpha = 255) {
   const data = Buffer.alloc(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -14,12 +14,12 @@ async function png(width: number, height: number, draw: "flat" | "product", alph
       data[i + 3] = inside ? 255 : alpha;
     }
   }
-  return sharp(data, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  return { rgba: data, width, height };
 }
 
 describe("encodeAndCheck", () => {
   it("keeps the exact size and colours, in every format", async () => {
-    const input = await png(64, 80, "product");
+    const input = await testFrame(64, 80, "product");
     for (const format of ["png", "jpg", "webp"] as const) {
       const out = await encodeAndCheck(input, { format, width: 64, height: 80, transparent: false });
       const meta = await sharp(out.bytes).metadata();
@@ -30,7 +30,7 @@ describe("encodeAndCheck", () => {
   });
 
   it("keeps alpha for transparent PNG", async () => {
-    const out = await encodeAndCheck(await png(32, 32, "product", 0), { format: "png", width: 32, height: 32, transparent: true });
+    const out = await encodeAndCheck(await testFrame(32, 32, "product", 0), { format: "png", width: 32, height: 32, transparent: true });
     const { data, info } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
     expect(info.channels).toBe(4);
     expect(data[3]).toBe(0);
@@ -38,7 +38,7 @@ describe("encodeAndCheck", () => {
   });
 
   it("refuses a wrong size or a blank frame", async () => {
-    await expect(encodeAndCheck(await png(64, 64, "product"), { format: "png", width: 64, height: 80, transparent: false })).rejects.toThrow(/instead of 64x80/);
-    await expect(encodeAndCheck(await png(64, 64, "flat"), { format: "png", width: 64, height: 64, transparent: false })).rejects.toThrow(/blank/);
+    await expect(encodeAndCheck(await testFrame(64, 64, "product"), { format: "png", width: 64, height: 80, transparent: false })).rejects.toThrow(/instead of 64x80/);
+    await expect(encodeAndCheck(await testFrame(64, 64, "flat"), { format: "png", width: 64, height: 64, transparent: false })).rejects.toThrow(/blank/);
   });
 });

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import type { Frame } from "./frame";
 import { applyWatermark } from "./watermark";
 
 export type EncodeOptions = {
@@ -17,20 +18,19 @@ const CONTENT_TYPES = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" 
  * Encodes the captured frame and checks it before anything is stored: exact
  * size, not blank, not a single flat colour (a product is always in frame).
  */
-export async function encodeAndCheck(capturedPng: Buffer, options: EncodeOptions): Promise<Encoded> {
-  const image = sharp(capturedPng);
-  const meta = await image.metadata();
-  if (meta.width !== options.width || meta.height !== options.height) {
-    throw new Error(`Captured ${meta.width}x${meta.height} instead of ${options.width}x${options.height}`);
+export async function encodeAndCheck(frame: Frame, options: EncodeOptions): Promise<Encoded> {
+  if (frame.width !== options.width || frame.height !== options.height) {
+    throw new Error(`Captured ${frame.width}x${frame.height} instead of ${options.width}x${options.height}`);
   }
-  const stats = await image.stats();
+  const raw = { raw: { width: frame.width, height: frame.height, channels: 4 as const } };
+  const stats = await sharp(frame.rgba, raw).stats();
   const colourChannels = stats.channels.slice(0, 3);
   if (colourChannels.every((c) => c.stdev < 0.5)) {
     const alphaVaries = stats.channels[3] ? stats.channels[3].stdev >= 0.5 : false;
     if (!alphaVaries) throw new Error("The captured image is blank (a single flat colour)");
   }
-  const source = options.watermark ? await applyWatermark(capturedPng, options.width, options.height) : capturedPng;
-  let pipeline = sharp(source);
+  const source = options.watermark ? await applyWatermark(frame) : frame;
+  let pipeline = sharp(source.rgba, raw);
   if (!options.transparent) pipeline = pipeline.removeAlpha();
   // Tag as sRGB so viewers show brand colours as rendered.
   pipeline = pipeline.withIccProfile("srgb");

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import type { Frame } from "./frame";
 
 /**
  * The free trial's watermark: "Made with Plinth" with the logo mark, bottom
@@ -53,12 +54,13 @@ export function watermarkLayout(imageWidth: number, imageHeight: number): Waterm
   return { left, top, width, height, svg: Buffer.from(svg) };
 }
 
-/** The image with the watermark composited bottom-right, as PNG (alpha kept); unchanged when the image is too small for it. */
-export async function applyWatermark(png: Buffer, width: number, height: number): Promise<Buffer> {
-  const layout = watermarkLayout(width, height);
-  if (!layout) return png;
-  return sharp(png)
+/** The frame with the watermark composited bottom-right (alpha kept); unchanged when the image is too small for it. */
+export async function applyWatermark(frame: Frame): Promise<Frame> {
+  const layout = watermarkLayout(frame.width, frame.height);
+  if (!layout) return frame;
+  const rgba = await sharp(frame.rgba, { raw: { width: frame.width, height: frame.height, channels: 4 } })
     .composite([{ input: layout.svg, left: layout.left, top: layout.top }])
-    .png({ compressionLevel: 1 })
+    .raw()
     .toBuffer();
+  return { rgba, width: frame.width, height: frame.height };
 }

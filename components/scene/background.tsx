@@ -9,6 +9,7 @@ import { useEffect, useLayoutEffect, useMemo } from "react";
 import { CanvasTexture, Color, LinearFilter, SRGBColorSpace, type Texture } from "three";
 import type { BackgroundSpec, EnvironmentSpec } from "@/lib/scene";
 import { normalisedIntensity, useEnvironmentMap } from "./environment";
+import type { ViewOffset } from "./view-offset";
 
 const DEG = Math.PI / 180;
 
@@ -57,21 +58,28 @@ function SolidBackground({ color }: { color: string }) {
   return null;
 }
 
-function GradientBackground({ from, to, angle }: { from: string; to: string; angle: number }) {
+function GradientBackground({ from, to, angle, viewOffset }: { from: string; to: string; angle: number; viewOffset?: ViewOffset }) {
   const scene = useThree((state) => state.scene);
   const invalidate = useThree((state) => state.invalidate);
   const width = useThree((state) => state.size.width);
   const height = useThree((state) => state.size.height);
-  const aspect = Math.round((width / Math.max(1, height)) * 1000) / 1000 || 1;
+  // A tile shows its window of the full frame's gradient (texture repeat/offset), so tiles join seamlessly.
+  const [fullWidth, fullHeight] = viewOffset ? [viewOffset.fullWidth, viewOffset.fullHeight] : [width, height];
+  const aspect = Math.round((fullWidth / Math.max(1, fullHeight)) * 1000) / 1000 || 1;
   const texture = useMemo(() => gradientTexture(from, to, angle, aspect), [from, to, angle, aspect]);
   useEffect(() => () => texture.dispose(), [texture]);
+  const tileWindow = viewOffset ? [viewOffset.width / fullWidth, viewOffset.height / fullHeight, viewOffset.x / fullWidth, 1 - (viewOffset.y + viewOffset.height) / fullHeight] : [1, 1, 0, 0];
+  const windowKey = tileWindow.join(",");
   useLayoutEffect(() => {
+    texture.repeat.set(tileWindow[0], tileWindow[1]);
+    texture.offset.set(tileWindow[2], tileWindow[3]);
     scene.background = texture;
     invalidate();
     return () => {
       scene.background = null;
     };
-  }, [scene, texture, invalidate]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the window is keyed by value
+  }, [scene, texture, invalidate, windowKey]);
   return null;
 }
 
@@ -110,7 +118,15 @@ function TransparentBackground() {
 /** Environment backdrop blur when the environment is shown without its own blur setting. */
 const DEFAULT_ENVIRONMENT_BLUR = 0.35;
 
-export function Background({ background, environment }: { background: BackgroundSpec; environment: EnvironmentSpec }) {
+export function Background({
+  background,
+  environment,
+  viewOffset,
+}: {
+  background: BackgroundSpec;
+  environment: EnvironmentSpec;
+  viewOffset?: ViewOffset;
+}) {
   switch (background.kind) {
     case "transparent":
       // A cut-out stays a cut-out, even with "show environment" on.
@@ -122,7 +138,7 @@ export function Background({ background, environment }: { background: Background
       return background.kind === "solid" ? (
         <SolidBackground color={background.color} />
       ) : (
-        <GradientBackground from={background.from} to={background.to} angle={background.angle} />
+        <GradientBackground from={background.from} to={background.to} angle={background.angle} viewOffset={viewOffset} />
       );
   }
 }

@@ -12,6 +12,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
 import type { PerspectiveCamera } from "three";
 import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
 import { frameCamera, type Bounds, type CameraState, type Vec3 } from "@/lib/scene";
+import type { ViewOffset } from "./view-offset";
 
 export type CameraChange = { azimuth: number; elevation: number; distance: number; target: [number, number, number] };
 
@@ -22,12 +23,15 @@ export function CameraRig({
   camera: cameraState,
   bounds,
   frameAspect,
+  viewOffset,
   interactive,
   onCameraChange,
 }: {
   camera: CameraState;
   bounds: Bounds;
   frameAspect?: number;
+  /** Draw only this window of the full frame (a tile of a very large output). */
+  viewOffset?: ViewOffset;
   interactive?: boolean;
   onCameraChange?: (camera: CameraChange) => void;
 }) {
@@ -37,7 +41,9 @@ export function CameraRig({
   const height = useThree((state) => state.size.height);
   const controls = useRef<OrbitControlsImpl>(null);
 
-  const canvasAspect = width > 0 && height > 0 ? width / height : 1;
+  // A tile sees the full frame's projection through a window: the full frame is what the camera frames.
+  const canvasAspect = viewOffset ? viewOffset.fullWidth / viewOffset.fullHeight : width > 0 && height > 0 ? width / height : 1;
+  const offsetKey = viewOffset ? JSON.stringify(viewOffset) : null;
   const aspect = frameAspect && frameAspect > 0 ? frameAspect : canvasAspect;
   const cameraKey = JSON.stringify(cameraState);
   const boundsKey = JSON.stringify(bounds);
@@ -60,6 +66,8 @@ export function CameraRig({
     camera.up.set(0, 1, 0);
     camera.position.set(...framing.position);
     camera.lookAt(...framing.target);
+    if (viewOffset) camera.setViewOffset(viewOffset.fullWidth, viewOffset.fullHeight, viewOffset.x, viewOffset.y, viewOffset.width, viewOffset.height);
+    else camera.clearViewOffset();
     camera.updateProjectionMatrix();
     const orbit = controls.current;
     if (orbit) {
@@ -67,7 +75,8 @@ export function CameraRig({
       orbit.update();
     }
     invalidate();
-  }, [camera, framing, canvasAspect, aspect, interactive, invalidate]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- viewOffset is keyed by value (offsetKey)
+  }, [camera, framing, canvasAspect, aspect, interactive, invalidate, offsetKey, width, height]);
 
   const handleEnd = useCallback(() => {
     const orbit = controls.current;

@@ -16,9 +16,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "rea
 import type { SceneDocument } from "@/lib/scene";
 import type { CameraChange } from "./camera-rig";
 import { SceneContents, type ProductAsset, type Quality, type SceneInput } from "./scene-contents";
+import type { ViewOffset } from "./view-offset";
 
 export type { CameraChange } from "./camera-rig";
 export type { ProductAsset } from "./scene-contents";
+export type { ViewOffset } from "./view-offset";
 
 export type SceneCanvasProps = {
   document: SceneDocument;
@@ -28,6 +30,8 @@ export type SceneCanvasProps = {
   size?: { width: number; height: number };
   /** Aspect the camera framing is computed for; default = the canvas aspect. */
   frameAspect?: number;
+  /** Draw one tile of a larger frame (`size` is the tile's size): the render worker's very large outputs. */
+  viewOffset?: ViewOffset;
   /** Orbit/zoom/pan controls (editor). */
   interactive?: boolean;
   /** Called when a user orbit/zoom/pan gesture ENDS (not every frame). */
@@ -44,6 +48,7 @@ export function SceneCanvas({
   products,
   size,
   frameAspect,
+  viewOffset,
   interactive = false,
   onCameraChange,
   onReady,
@@ -55,7 +60,7 @@ export function SceneCanvas({
       .sort()
       .map((id) => [id, products[id].url]),
   );
-  const renderKey = JSON.stringify([document, productsKey, size?.width, size?.height, frameAspect ?? null, quality]);
+  const renderKey = JSON.stringify([document, productsKey, size?.width, size?.height, frameAspect ?? null, viewOffset ?? null, quality]);
   // A new input only when something that changes pixels changed (parents often rebuild objects).
   const input = useMemo<SceneInput>(
     () => ({ document, products, renderKey }),
@@ -109,7 +114,8 @@ export function SceneCanvas({
         <SceneContents
           input={input}
           quality={quality}
-          frameAspect={frameAspect}
+          frameAspect={viewOffset ? viewOffset.fullWidth / viewOffset.fullHeight : frameAspect}
+          viewOffset={viewOffset}
           interactive={interactive}
           onCameraChange={onCameraChange}
           onRendered={onRendered}

@@ -14,6 +14,7 @@ import { EnvironmentLighting } from "./environment";
 import { Lights } from "./lights";
 import { preloadModel, readModel } from "./model-loader";
 import { Products, productGroupBounds, type LoadedProduct } from "./products";
+import type { ViewOffset } from "./view-offset";
 import { ReadySignal } from "./ready-signal";
 import { RendererSettings } from "./renderer-settings";
 import { SHADOW_LAYER, Shadows } from "./shadows";
@@ -35,6 +36,7 @@ export interface SceneContentsProps {
   input: SceneInput;
   quality: Quality;
   frameAspect?: number;
+  viewOffset?: ViewOffset;
   interactive?: boolean;
   onCameraChange?: (camera: CameraChange) => void;
   onRendered: (renderKey: string) => void;
@@ -51,7 +53,7 @@ function stageRadiusOf(document: SceneDocument, products: Bounds): number {
   return Math.max(radius, 0.05);
 }
 
-function Stage({ input, quality, frameAspect, interactive, onCameraChange }: Omit<SceneContentsProps, "onRendered">) {
+function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraChange }: Omit<SceneContentsProps, "onRendered">) {
   const { document, products } = input;
   const gl = useThree((state) => state.gl);
   const camera = useThree((state) => state.camera);
@@ -103,6 +105,7 @@ function Stage({ input, quality, frameAspect, interactive, onCameraChange }: Omi
         camera={document.camera}
         bounds={framingBounds}
         frameAspect={frameAspect}
+        viewOffset={viewOffset}
         interactive={interactive}
         onCameraChange={onCameraChange}
       />
@@ -143,7 +146,7 @@ export function SceneContents({ input, onRendered, ...rest }: SceneContentsProps
   return (
     <Suspense fallback={null}>
       <RendererSettings toneMapping={document.toneMapping} quality={rest.quality} />
-      <Background background={document.background} environment={document.lighting.environment} />
+      <Background background={document.background} environment={document.lighting.environment} viewOffset={rest.viewOffset} />
       <EnvironmentLighting spec={document.lighting.environment} />
       <Stage input={deferred} {...rest} />
       <ReadySignal renderKey={deferred.renderKey} onRendered={onRendered} />

@@ -6,7 +6,11 @@ import { findProductRow } from "@/lib/db/queries/products";
 import { getSampleProduct } from "@/lib/products/samples";
 import { getStorage } from "@/lib/storage";
 
-export type ModelStream = { stream: ReadableStream<Uint8Array>; size: number };
+/**
+ * `version` names these exact bytes (it changes whenever the file may have): the
+ * render session page keeps parsed models by it between outputs.
+ */
+export type ModelStream = { stream: ReadableStream<Uint8Array>; size: number; version: string };
 
 /** The web-ready GLB of a product the workspace may use: a shipped sample or its own upload. */
 export async function openProductModel(workspaceId: string, productId: string): Promise<ModelStream | null> {
@@ -15,10 +19,15 @@ export async function openProductModel(workspaceId: string, productId: string): 
     const file = path.join(process.cwd(), "public", sample.file);
     const stat = await fs.promises.stat(file).catch(() => null);
     if (!stat) return null;
-    return { stream: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, size: stat.size };
+    return {
+      stream: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
+      size: stat.size,
+      version: `sample:${sample.file}:${stat.size}:${stat.mtimeMs}`,
+    };
   }
   const row = await findProductRow(getDb(), workspaceId, productId);
   if (!row?.modelKey) return null;
   const object = await getStorage().get(row.modelKey);
-  return object ? { stream: object.stream, size: object.size } : null;
+  // The unit fix-up rewrites the file in place and bumps updatedAt.
+  return object ? { stream: object.stream, size: object.size, version: `${row.modelKey}:${row.updatedAt.getTime()}:${object.size}` } : null;
 }

@@ -32,31 +32,40 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
   const row = await getOutputForRender(deps.db, outputId);
   if (!row || row.output.status === "done" || row.output.status === "failed") return "skipped";
   const { output, batch } = row;
+  const prepStarted = Date.now();
   try {
     const parsed = safeParseScene(output.snapshot);
     if (!parsed.success) throw new PermanentRenderError(`The scene snapshot is not valid: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
+    const versions = new Map<string, string>();
     for (const placement of parsed.data.products) {
       const model = await openProductModel(output.workspaceId, placement.productId);
       if (!model) throw new PermanentRenderError(`The product model is missing (${placement.productId}); it may have been deleted.`);
       await model.stream.cancel();
+      versions.set(placement.productId, model.version);
     }
     if (!(await markRendering(deps.db, outputId))) return "skipped";
     const started = Date.now();
     const token = encodeURIComponent(createRenderToken(outputId));
     const products = Object.fromEntries(
-      parsed.data.products.map((p) => [p.productId, { url: `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(p.productId)}?token=${token}` }]),
+      parsed.data.products.map((p) => [p.productId, {
+        url: `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(p.productId)}?token=${token}`,
+        cacheKey: versions.get(p.productId),
+      }]),
     );
     const sessionUrl = `${deps.appUrl}/render/session?token=${encodeURIComponent(createRenderToken(RENDER_SESSION_ID))}`;
     const timeoutMs = Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000);
-    const png = await deps.browser.renderOnSession(
+    const frame = await deps.browser.renderOnSession(
       sessionUrl,
       { document: parsed.data, products, size: { width: output.width, height: output.height }, quality: batch.quality },
       timeoutMs,
     );
-    const encoded = await encodeAndCheck(png, { format: batch.format, width: output.width, height: output.height, transparent: batch.transparent, watermark: batch.watermark });
+    const rendered = Date.now();
+    const encoded = await encodeAndCheck(frame, { format: batch.format, width: output.width, height: output.height, transparent: batch.transparent, watermark: batch.watermark });
     const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);
     await deps.storage.put(key, encoded.bytes, encoded.contentType);
+    const stored = Date.now();
     await markDone(deps.db, outputId, { key, bytes: encoded.bytes.length, renderMs: Date.now() - started });
+    if (process.env.RENDER_TIMING === "1") console.log(`[timing] ${outputId} prep ${started - prepStarted} ms, browser ${rendered - started} ms, encode+store ${stored - rendered} ms, markDone ${Date.now() - stored} ms`);
     return "done";
   } catch (err) {
     const reason = describeFailure(err);

@@ -25,10 +25,12 @@ export async function handleRenderThumbnail(deps: ThumbnailDeps, thumbnailId: st
   try {
     const parsed = safeParseScene(row.snapshot);
     if (!parsed.success) throw new PermanentRenderError(`The preview snapshot is not valid: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
+    const versions = new Map<string, string>();
     for (const placement of parsed.data.products) {
       const model = await openProductModel(row.workspaceId, placement.productId);
       if (!model) throw new PermanentRenderError(`The product model is missing (${placement.productId}).`);
       await model.stream.cancel();
+      versions.set(placement.productId, model.version);
     }
     if (!(await markThumbnailRendering(deps.db, thumbnailId))) return "skipped";
     const started = Date.now();
@@ -36,16 +38,19 @@ export async function handleRenderThumbnail(deps: ThumbnailDeps, thumbnailId: st
     const products = Object.fromEntries(
       parsed.data.products.map((p) => [
         p.productId,
-        { url: `/api/render-assets/thumbnails/${encodeURIComponent(thumbnailId)}/${encodeURIComponent(p.productId)}?token=${token}` },
+        {
+          url: `/api/render-assets/thumbnails/${encodeURIComponent(thumbnailId)}/${encodeURIComponent(p.productId)}?token=${token}`,
+          cacheKey: versions.get(p.productId),
+        },
       ]),
     );
     const sessionUrl = `${deps.appUrl}/render/session?token=${encodeURIComponent(createRenderToken(RENDER_SESSION_ID))}`;
-    const png = await deps.browser.renderOnSession(
+    const frame = await deps.browser.renderOnSession(
       sessionUrl,
       { document: parsed.data, products, size: { width: row.width, height: row.height }, quality: "draft" },
       60_000,
     );
-    const encoded = await encodeAndCheck(png, { format: "webp", width: row.width, height: row.height, transparent: false });
+    const encoded = await encodeAndCheck(frame, { format: "webp", width: row.width, height: row.height, transparent: false });
     const key = thumbnailKey(row.workspaceId, row.id);
     await deps.storage.put(key, encoded.bytes, encoded.contentType);
     await markThumbnailDone(deps.db, thumbnailId, key, Date.now() - started);

@@ -4,22 +4,53 @@ import dynamic from "next/dynamic";
 import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { parseScene } from "@/lib/scene";
+import { resolveModelUrls, type SessionProductAsset } from "./model-cache";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), { ssr: false });
 
-export type RenderJob = Pick<SceneCanvasProps, "products" | "size" | "quality"> & { document: unknown };
-type Pending = { resolve: (dataUrl: string) => void; reject: (err: Error) => void };
+export type RenderJob = Pick<SceneCanvasProps, "size" | "quality" | "viewOffset"> & {
+  document: unknown;
+  products: Record<string, SessionProductAsset>;
+};
+/** Raw RGBA as drawn by WebGL (bottom-up rows, premultiplied alpha), base64. */
+export type RenderedFrame = { width: number; height: number; rgbaBase64: string };
+type Pending = { resolve: (frame: RenderedFrame) => void; reject: (err: Error) => void };
 
 declare global {
   interface Window {
-    __plinthRender?: (job: RenderJob) => Promise<string>;
+    __plinthRender?: (job: RenderJob) => Promise<RenderedFrame>;
+    /** Phase timings of the last job (ms), read by the worker when RENDER_TIMING=1. */
+    __plinthTiming?: Record<string, number>;
   }
 }
 
-function readCanvas(): string {
+/**
+ * Hands the drawn frame to the worker as raw RGBA (bottom-up rows, premultiplied
+ * alpha: the worker turns it upright and straight, worker/frame.ts). Raw pixels,
+ * not canvas.toDataURL: Chromium's PNG encoder cost 100-300 ms per 1080p frame
+ * and the worker decoded it again. Measured against a POST of the bytes to a
+ * loopback receiver in the worker, base64 through the DevTools protocol was
+ * faster (about 750 vs 1000 ms per 1080p image) and used less memory.
+ */
+async function readFrame(): Promise<RenderedFrame> {
   const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
-  if (!canvas) throw new Error("No canvas to read");
-  return canvas.toDataURL("image/png");
+  // Same context type as the renderer's (three uses WebGL 2), so this is that context, not a new one.
+  const gl = canvas?.getContext("webgl2");
+  if (!gl) throw new Error("No canvas to read");
+  const width = gl.drawingBufferWidth;
+  const height = gl.drawingBufferHeight;
+  const pixels = new Uint8Array(width * height * 4);
+  const bound = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+  gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+  gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+  gl.bindFramebuffer(gl.READ_FRAMEBUFFER, bound);
+  const dataUrl = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error("Could not read the frame"));
+    reader.readAsDataURL(new Blob([pixels]));
+  });
+  return { width, height, rgbaBase64: dataUrl.slice(dataUrl.indexOf(",") + 1) };
 }
 
 class JobErrorBoundary extends Component<{ onError: (err: Error) => void; resetKey: string; children: ReactNode }, { failed: boolean }> {
@@ -39,30 +70,29 @@ class JobErrorBoundary extends Component<{ onError: (err: Error) => void; resetK
 }
 
 export function RenderSession() {
-  const [job, setJob] = useState<(Omit<RenderJob, "document"> & { document: SceneCanvasProps["document"]; key: string }) | null>(null);
+  const [job, setJob] = useState<
+    (Omit<RenderJob, "document" | "products"> & Pick<SceneCanvasProps, "document" | "products"> & { key: string }) | null
+  >(null);
   const pending = useRef<Pending | null>(null);
   const currentKey = useRef<string | null>(null);
   const readyKey = useRef<string | null>(null);
 
   useEffect(() => {
-    window.__plinthRender = (next) =>
-      new Promise<string>((resolve, reject) => {
-        try {
-          const document = parseScene(next.document);
-          const key = JSON.stringify([document, next.products, next.size, next.quality]);
-          // The same picture again (a retried job): it is already on the canvas.
-          if (key === currentKey.current && readyKey.current === key) {
-            resolve(readCanvas());
-            return;
-          }
-          pending.current?.reject(new Error("Superseded by a newer job"));
-          pending.current = { resolve, reject };
-          currentKey.current = key;
-          setJob({ ...next, document, key });
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
+    window.__plinthRender = async (next) => {
+      window.__plinthTiming = { received: performance.now() };
+      const document = parseScene(next.document);
+      const products = await resolveModelUrls(next.products);
+      window.__plinthTiming.models = performance.now();
+      const key = JSON.stringify([document, products, next.size, next.quality, next.viewOffset ?? null]);
+      // The same picture again (a retried job, or an identical output): it is already on the canvas.
+      if (key === currentKey.current && readyKey.current === key) return readFrame();
+      return new Promise<RenderedFrame>((resolve, reject) => {
+        pending.current?.reject(new Error("Superseded by a newer job"));
+        pending.current = { resolve, reject };
+        currentKey.current = key;
+        setJob({ size: next.size, quality: next.quality, viewOffset: next.viewOffset, document, products, key });
       });
+    };
     return () => {
       delete window.__plinthRender;
     };
@@ -73,11 +103,15 @@ export function RenderSession() {
     const waiting = pending.current;
     pending.current = null;
     if (!waiting) return;
-    try {
-      waiting.resolve(readCanvas());
-    } catch (err) {
-      waiting.reject(err as Error);
-    }
+    const timing = window.__plinthTiming ?? {};
+    timing.ready = performance.now();
+    readFrame().then(
+      (frame) => {
+        timing.read = performance.now();
+        waiting.resolve(frame);
+      },
+      (err: Error) => waiting.reject(err),
+    );
   }, []);
 
   const onError = useCallback((err: Error) => {
@@ -89,7 +123,14 @@ export function RenderSession() {
   return (
     <div data-testid="render-session" data-state="active">
       <JobErrorBoundary onError={onError} resetKey={job.key}>
-        <SceneCanvas document={job.document} products={job.products} size={job.size} quality={job.quality} onReady={onReady} />
+        <SceneCanvas
+          document={job.document}
+          products={job.products}
+          size={job.size}
+          quality={job.quality}
+          viewOffset={job.viewOffset}
+          onReady={onReady}
+        />
       </JobErrorBoundary>
     </div>
   );

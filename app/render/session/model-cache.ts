@@ -1,0 +1,59 @@
+"use client";
+/**
+ * Models kept between the outputs a worker renders. Each job brings its own
+ * token-signed model URL (different for every output), so loading by that URL
+ * would download and parse the same GLB again for every ratio of a batch.
+ * Instead the bytes are fetched once per model version into a blob: URL that
+ * stays the same between jobs, and drei's GLTF cache (keyed by URL) then keeps
+ * the parsed model too. The worker's `cacheKey` names the exact file version.
+ */
+import { useGLTF } from "@react-three/drei";
+
+export type SessionProductAsset = { url: string; cacheKey?: string };
+
+/** Enough for a batch of multi-product scenes; the page itself is recycled every few dozen jobs. */
+const KEEP = 8;
+const models = new Map<string, Promise<string>>(); // cacheKey -> blob URL, least recently used first
+
+async function download(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The product model could not be loaded (HTTP ${response.status})`);
+  return URL.createObjectURL(await response.blob());
+}
+
+function forget(key: string) {
+  const entry = models.get(key);
+  models.delete(key);
+  entry?.then(
+    (blobUrl) => {
+      useGLTF.clear(blobUrl);
+      URL.revokeObjectURL(blobUrl);
+    },
+    () => {},
+  );
+}
+
+/** productId -> a URL to load the model from: a cached blob: URL when the worker named the version. */
+export async function resolveModelUrls(products: Record<string, SessionProductAsset>): Promise<Record<string, { url: string }>> {
+  const inUse = new Set<string>();
+  const resolved = await Promise.all(
+    Object.entries(products).map(async ([productId, asset]) => {
+      if (!asset.cacheKey) return [productId, { url: asset.url }] as const;
+      const key = asset.cacheKey;
+      inUse.add(key);
+      let entry = models.get(key);
+      if (entry) models.delete(key); // re-inserted below as the most recently used
+      else {
+        entry = download(asset.url);
+        entry.catch(() => models.get(key) === entry && models.delete(key));
+      }
+      models.set(key, entry);
+      return [productId, { url: await entry }] as const;
+    }),
+  );
+  for (const key of models.keys()) {
+    if (models.size <= KEEP) break;
+    if (!inUse.has(key)) forget(key);
+  }
+  return Object.fromEntries(resolved);
+}
