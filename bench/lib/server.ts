@@ -51,8 +51,10 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
     stdio: ["ignore", "pipe", "pipe", "ipc"], // the worker exits when this process goes away,
   });
   let log = "";
-  child.stdout?.on("data", (d) => (log += d));
-  child.stderr?.on("data", (d) => (log += d));
+  // BENCH_VERBOSE=1 passes the worker's own log (RENDER_TIMING=1 phase timings included) to stderr.
+  const echo = process.env.BENCH_VERBOSE === "1" ? (d: Buffer) => process.stderr.write(d) : () => {};
+  child.stdout?.on("data", (d) => ((log += d), echo(d)));
+  child.stderr?.on("data", (d) => ((log += d), echo(d)));
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRss(child.pid!));
