@@ -119,8 +119,11 @@ export function ContactShadow({
 
   return (
     <group ref={group} position={[0, y, 0]}>
-      {/* Seen from above; the texture was rendered looking up, hence the mirrored V. */}
-      <mesh rotation-x={-Math.PI / 2} scale={[1, -1, 1]} renderOrder={renderOrder}>
+      {/*
+        The texture was rendered looking up with the camera's up = -Z, so its right is world -X and its top
+        world -Z. The flat plane maps u to +X and v to -Z: mirroring u puts every shadow under its object.
+      */}
+      <mesh rotation-x={-Math.PI / 2} scale={[-1, 1, 1]} renderOrder={renderOrder}>
         <planeGeometry args={[size, size]} />
         <meshBasicMaterial map={resources.target.texture} transparent opacity={opacity} depthWrite={false} toneMapped={false} />
       </mesh>
