@@ -68,6 +68,9 @@ function KeyShadowLight({
 }) {
   const target = useMemo(() => new Object3D(), []);
   const direction = orbitDirection(spec.azimuth, spec.elevation);
+  // Softness widens the penumbra through a coarser map, not a wider filter: three's PCF spreads 17 fixed taps
+  // over its radius, so a large radius draws the shadow edge as a staircase of offset copies.
+  const softMapSize = Math.max(256, shadowMapSize >> Math.round(spec.softness * 2));
   // A light below the horizon cannot cast a floor shadow; keep it a little above.
   const position: [number, number, number] = [
     center[0] + direction[0] * distance,
@@ -85,8 +88,8 @@ function KeyShadowLight({
         intensity={spec.intensity * KEY_DIRECTIONAL_SHARE * DIRECTIONAL_SCALE}
         color={lightColor(spec.temperatureK)}
         castShadow
-        shadow-mapSize={[shadowMapSize, shadowMapSize]}
-        shadow-radius={2 + spec.softness * 10}
+        shadow-mapSize={[softMapSize, softMapSize]}
+        shadow-radius={1.5}
         shadow-bias={-0.0004}
         shadow-normalBias={0.002}
       >

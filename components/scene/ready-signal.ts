@@ -2,8 +2,8 @@
 /**
  * Reports when the frame for a given render key has actually been drawn.
  * Mounted inside the same Suspense boundary as every asset, so its effect
- * runs only once everything is loaded and committed (accumulated shadows are
- * computed synchronously during that commit). It then requests a frame and
+ * runs only once everything is loaded and committed (contact shadows
+ * render inside the first frame after it). It then requests a frame and
  * reports after R3F finishes rendering it: with preserveDrawingBuffer the
  * canvas then holds the final image.
  */

@@ -86,15 +86,11 @@ function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraC
         },
       ])
     : bounds;
-  const key = document.lighting.rig.lights.find((light) => light.role === "key");
-  const accumulated = document.shadows.accumulated && quality === "final";
   const shadowSignature = JSON.stringify([
     document.products,
     document.stage.podium,
     document.stage.props,
-    document.shadows,
-    key ? [key.azimuth, key.elevation] : null,
-    document.seed,
+    document.shadows.contact,
     quality,
     Object.keys(products).length,
   ]);
@@ -115,11 +111,9 @@ function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraC
         stageRadius={stageRadius}
         shadowMapSize={quality === "final" ? 2048 : 1024}
       />
-      {/* With accumulated shadows the floor takes its shadows from the accumulation only. */}
       <Floor
         floor={document.stage.floor}
         stageRadius={stageRadius}
-        receiveKeyShadow={!accumulated}
         seamless={document.background.kind !== "environment" && !document.lighting.environment.showAsBackground}
       />
       {podium && <Podium podium={podium} />}
@@ -129,12 +123,10 @@ function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraC
         signature={shadowSignature}
         shadows={document.shadows}
         quality={quality}
-        seed={document.seed}
         productBounds={bounds}
         baseHeight={baseHeight}
         podium={podium}
         stageRadius={stageRadius}
-        keyLight={key}
       />
     </>
   );

@@ -241,7 +241,10 @@ export type StageSpec = z.infer<typeof stageSchema>;
 export const shadowsSchema = z
   .object({
     contact: z.object({ opacity: unit, blur: finite.min(0).max(10) }).strict(),
-    /** Progressive accumulated soft shadows (slower, final renders). */
+    /**
+     * Reserved for progressive accumulated soft shadows; not drawn (components/scene/shadows.tsx says
+     * why): Final draws the same shadows as the editor's preview.
+     */
     accumulated: z.boolean(),
   })
   .strict();

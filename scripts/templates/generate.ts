@@ -151,7 +151,7 @@ function build(input: Def): SceneTemplateInput {
     },
     background: look.background,
     stage: { floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false }, podium, props },
-    shadows: { contact: look.shadow ?? { opacity: 0.5, blur: 2.5 }, accumulated: true },
+    shadows: { contact: look.shadow ?? { opacity: 0.5, blur: 2.5 }, accumulated: false },
     toneMapping: { mode: "neutral", exposure: look.exposure ?? 1 },
     outputs: (DEFAULT_OUTPUT_RATIOS as readonly string[]).map((r) => ({ ...OUTPUT_PRESETS[r as keyof typeof OUTPUT_PRESETS] })),
   };

@@ -37,12 +37,10 @@ function fadeTexture(solid: number): Texture {
 export function Floor({
   floor,
   stageRadius,
-  receiveKeyShadow,
   seamless,
 }: {
   floor: FloorSpec;
   stageRadius: number;
-  receiveKeyShadow: boolean;
   seamless: boolean;
 }) {
   // Keep the floor solid well beyond the stage, fading only in the far distance.
@@ -52,14 +50,14 @@ export function Floor({
 
   if (!floor.visible || seamless) {
     return (
-      <mesh name="shadow-catcher" rotation-x={-Math.PI / 2} receiveShadow={receiveKeyShadow} renderOrder={-1}>
+      <mesh name="shadow-catcher" rotation-x={-Math.PI / 2} receiveShadow renderOrder={-1}>
         <circleGeometry args={[FLOOR_RADIUS, 96]} />
         <shadowMaterial transparent opacity={0.22} depthWrite={false} />
       </mesh>
     );
   }
   return (
-    <mesh name="floor" rotation-x={-Math.PI / 2} receiveShadow={receiveKeyShadow} renderOrder={-2}>
+    <mesh name="floor" rotation-x={-Math.PI / 2} receiveShadow renderOrder={-2}>
       <circleGeometry args={[FLOOR_RADIUS, 96]} />
       <meshStandardMaterial
         color={floor.color}
