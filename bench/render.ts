@@ -102,6 +102,17 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
   const sixRatiosClickToZipMs = Date.now() - sixStart;
   log("six ratios click-to-zip", sixRatiosClickToZipMs);
 
+  // The same from a template scene (podium, props, gradient; what most users export), perfume glass.
+  const used = await api.post("/api/templates/use", { data: { templateId: "pastel-mint", productId: "sample_perfume-bottle" } });
+  if (used.status() !== 201) throw new Error(`use template failed: ${await used.text()}`);
+  const templateScene = (await used.json()).sceneId as string;
+  const templateStart = Date.now();
+  const templateBatch = await exportBatch(api, templateScene, SIX, "final");
+  const templateOutputs = await waitForBatches(api, [templateBatch]);
+  await (await api.get(`/api/renders/batches/${templateBatch}/zip`)).body();
+  const templateSixRatiosClickToZipMs = Date.now() - templateStart;
+  log("template six ratios click-to-zip", templateSixRatiosClickToZipMs);
+
   // Throughput: the same queue with one worker, then with two.
   const throughput = async (workers: number) => {
     const extra = workers > 1 ? [startBenchWorker(server)] : [];
@@ -134,6 +145,9 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
     sixRatiosClickToZipMs,
     sixRatiosPerOutputRenderMs: sixOutputs.map((o: Output) => ({ label: o.label, renderMs: o.renderMs })),
     sixRatiosZipBytes: zipBytes,
+    templateSixRatiosClickToZipMs,
+    templateSixRatiosNote: "pastel-mint template (arch podium, two props, gradient) with the glass perfume bottle, Final, six ratios",
+    templateSixRatiosFailed: templateOutputs.filter((o: Output) => o.status !== "done").length,
     throughput: [oneWorker, twoWorkers],
     workerPeakRssMb,
     workerPeakMemoryNote: "proportional set size (PSS) of the worker process tree, Chromium included, sampled every 200 ms",
