@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
+import { decodePng, pixel } from "./fixtures/images";
+import { startWorker, stopWorker } from "./fixtures/worker";
 
 const MODELS_DIR = path.resolve(__dirname, "../../shared/fixtures/models");
 
@@ -31,6 +33,15 @@ async function canvasVaries(page: Page): Promise<boolean> {
 }
 
 test.describe("product library", () => {
+  // Library thumbnails are drawn by the render worker.
+  let worker: ReturnType<typeof startWorker> | undefined;
+  test.beforeAll(() => {
+    worker = startWorker("products-worker");
+  });
+  test.afterAll(async () => {
+    await stopWorker(worker);
+  });
+
   test("uploads each fixture model through the UI, lists it with its size and previews it", async ({ page }) => {
     test.setTimeout(240_000);
     await signedInAccount(page);
@@ -55,10 +66,22 @@ test.describe("product library", () => {
     await expect(page.getByTestId("product-size")).toHaveText("10.9 × 10.9 × 26 cm");
     await expect(page.locator("[data-testid=product-preview] [data-render-state=ready]")).toBeVisible({ timeout: 45_000 });
     await expect.poll(() => canvasVaries(page), { timeout: 15_000 }).toBe(true);
-    // The first preview becomes the grid thumbnail.
-    await expect
-      .poll(async () => (await page.request.get(`${page.url().replace(/\/products\//, "/api/products/")}/thumbnail`)).status(), { timeout: 15_000 })
-      .toBe(200);
+    // The render worker draws the library thumbnail (4:3, the product on its podium), shown on the grid card.
+    const thumbnailUrl = `${page.url().replace(/\/products\//, "/api/products/")}/thumbnail`;
+    await expect.poll(async () => (await page.request.get(thumbnailUrl)).status(), { timeout: 60_000 }).toBe(200);
+    const thumbnail = decodePng(await (await page.request.get(thumbnailUrl)).body());
+    expect([thumbnail.width, thumbnail.height]).toEqual([480, 360]);
+    const corner = pixel(thumbnail, 2, 2);
+    let product = 0;
+    for (let y = 90; y < 270; y += 3) {
+      for (let x = 160; x < 320; x += 3) {
+        const p = pixel(thumbnail, x, y);
+        if (Math.abs(p[0] - corner[0]) + Math.abs(p[1] - corner[1]) + Math.abs(p[2] - corner[2]) > 30) product++;
+      }
+    }
+    expect(product, "product pixels in the middle of the thumbnail").toBeGreaterThan(300);
+    await page.goto("/products");
+    await expect(page.getByTestId("product-card").filter({ hasText: "WaterBottle" }).locator("img")).toBeVisible();
   });
 
   test("shows a clear error for a bad file and a wrong type", async ({ page }) => {

@@ -19,7 +19,6 @@ type Ids = { document: unknown; productId: string; sceneId: string; templateId: 
 type Call = (api: APIRequestContext, ids: Ids) => Promise<APIResponse>;
 
 const glb = (name = "Avocado.glb") => ({ files: { name, mimeType: "model/gltf-binary", buffer: fs.readFileSync(path.join(MODELS, name)) } });
-const png = () => PNG.sync.write(new PNG({ width: 8, height: 8 }));
 
 /**
  * Every workspace route, by "METHOD /api/path" as its file declares it, with a
@@ -35,10 +34,6 @@ const WORKSPACE_ROUTES: Record<string, { call: Call; id: boolean }> = {
   "GET /api/products/[productId]/model": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}/model`) },
   "GET /api/products/[productId]/original": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}/original`) },
   "GET /api/products/[productId]/thumbnail": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}/thumbnail`) },
-  "PUT /api/products/[productId]/thumbnail": {
-    id: true,
-    call: (a, i) => a.put(`/api/products/${i.productId}/thumbnail`, { data: png(), headers: { "content-type": "image/png" } }),
-  },
   "GET /api/scenes": { id: false, call: (a) => a.get("/api/scenes") },
   "POST /api/scenes": { id: true, call: (a, i) => a.post("/api/scenes", { data: { productId: i.productId } }) },
   "GET /api/scenes/[sceneId]": { id: true, call: (a, i) => a.get(`/api/scenes/${i.sceneId}`) },
@@ -81,6 +76,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "POST /api/stripe/webhook": "Stripe-signed (tests/integration/billing-webhook.test.ts)",
   "GET /api/render-assets/[outputId]/[productId]": "render-token gated (tested below)",
   "GET /api/render-assets/thumbnails/[thumbnailId]/[productId]": "render-token gated (tested below)",
+  "GET /api/render-assets/products/[productId]": "render-token gated (tested below)",
 };
 
 /** Every "METHOD /api/..." the app exports, read from app/api/**\/route.ts now. */
@@ -231,7 +227,6 @@ test("roles: a viewer cannot create, edit, delete or export; an editor cannot ma
       "POST /api/products",
       "PATCH /api/products/[productId]",
       "DELETE /api/products/[productId]",
-      "PUT /api/products/[productId]/thumbnail",
       "POST /api/scenes",
       "PUT /api/scenes/[sceneId]",
       "PATCH /api/scenes/[sceneId]",
@@ -316,6 +311,20 @@ test("render session page and render assets refuse missing, expired, tampered an
   expect((await thumbAsset(renderToken(ids.thumbnailId))).status()).toBe(404);
   expect((await thumbAsset(good)).status()).toBe(404);
   expect((await thumbAsset(thumbToken)).status()).toBe(200);
+
+  // A product thumbnail's model: only with a token bound to that very product.
+  const productAsset = (productId: string, token: string | null) =>
+    api.get(`/api/render-assets/products/${productId}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`);
+  const productToken = renderToken(`product:${ids.productId}`);
+  expect((await productAsset(ids.productId, null)).status()).toBe(404);
+  expect((await productAsset(ids.productId, renderToken(`product:${ids.productId}`, { ttlSeconds: -5 }))).status()).toBe(404);
+  expect((await productAsset(ids.productId, tamper(productToken))).status()).toBe(404);
+  expect((await productAsset(ids.productId, renderToken(ids.productId))).status()).toBe(404);
+  expect((await productAsset(ids.productId, good)).status()).toBe(404);
+  expect((await productAsset(ids.productId, thumbToken)).status()).toBe(404);
+  const productOk = await productAsset(ids.productId, productToken);
+  expect(productOk.status()).toBe(200);
+  expect(productOk.headers()["content-type"]).toBe("model/gltf-binary");
 });
 
 test("security headers on pages and API routes", async () => {

@@ -6,11 +6,14 @@
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db";
 import { refundFailedOutput } from "../lib/billing/refunds";
-import { getBoss, RENDER_QUEUE, RENDER_QUEUE_OPTIONS, stopBoss, THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS } from "../lib/jobs/boss";
+import { getBoss, PRODUCT_THUMBNAIL_QUEUE, PRODUCT_THUMBNAIL_QUEUE_OPTIONS, RENDER_QUEUE, RENDER_QUEUE_OPTIONS, stopBoss, THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS } from "../lib/jobs/boss";
+import { listProductsWithoutThumbnail } from "../lib/db/queries/products";
+import { requestProductThumbnail } from "../lib/products/product-thumbnail";
 import { getStorage } from "../lib/storage";
 import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "../scripts/lib/data-dir";
 import { RenderBrowser } from "./browser";
 import { handleRenderOutput } from "./handlers/render-output";
+import { handleRenderProductThumbnail } from "./handlers/render-product-thumbnail";
 import { handleRenderThumbnail } from "./handlers/render-thumbnail";
 
 async function main() {
@@ -38,6 +41,11 @@ async function main() {
   await boss.work<{ thumbnailId: string }>(THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
     await handleRenderThumbnail(deps, job.data.thumbnailId, { retryCount: job.retryCount, retryLimit: THUMBNAIL_QUEUE_OPTIONS.retryLimit });
   });
+  await boss.work<{ productId: string }>(PRODUCT_THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
+    await handleRenderProductThumbnail(deps, job.data.productId, { retryCount: job.retryCount, retryLimit: PRODUCT_THUMBNAIL_QUEUE_OPTIONS.retryLimit });
+  });
+  // Catch up on products that have no thumbnail (uploaded while no worker ran, or whose render failed).
+  for (const { id } of await listProductsWithoutThumbnail(getDb())) await requestProductThumbnail(id);
   console.log(`[worker] ready (pid ${process.pid}, WebGL on ${browser.gl}), rendering pages of ${appUrl}`);
 
   let stopping = false;

@@ -25,7 +25,6 @@ export type DetailProduct = {
   warnings: { code: string; message: string; pointer?: string }[];
   originalFilename: string | null;
   originalUrl: string | null;
-  hasThumbnail: boolean;
 };
 
 export function ProductDetail({ product, canEdit }: { product: DetailProduct; canEdit: boolean }) {
@@ -62,7 +61,6 @@ export function ProductDetail({ product, canEdit }: { product: DetailProduct; ca
         productId={product.id}
         url={product.url}
         productSize={product.dimensionsM}
-        thumbnailFor={editable && !product.hasThumbnail ? product.id : undefined}
         className="aspect-[4/3] w-full lg:aspect-auto lg:h-[36rem]"
       />
 

@@ -4,6 +4,10 @@ export const RENDER_QUEUE = "render-output";
 /** Gallery and variation previews (small draft renders); see worker/handlers/render-thumbnail.ts. */
 export const THUMBNAIL_QUEUE = "render-thumbnail";
 export const THUMBNAIL_QUEUE_OPTIONS = { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, heartbeatSeconds: 10, notify: true } as const;
+/** A product's library thumbnail, drawn by the worker after upload or a unit change (worker/handlers/render-product-thumbnail.ts). */
+export const PRODUCT_THUMBNAIL_QUEUE = "product-thumbnail";
+/** "stately": at most one waiting job per product (the singleton key), so repeated requests draw once. */
+export const PRODUCT_THUMBNAIL_QUEUE_OPTIONS = { ...THUMBNAIL_QUEUE_OPTIONS, policy: "stately" } as const;
 
 /** Retries after a crash or timeout; a worker SIGKILLed mid-job stops heartbeating and its job is retried. */
 export const RENDER_QUEUE_OPTIONS = {
@@ -34,6 +38,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
   for (const [name, options] of [
     [RENDER_QUEUE, RENDER_QUEUE_OPTIONS],
     [THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS],
+    [PRODUCT_THUMBNAIL_QUEUE, PRODUCT_THUMBNAIL_QUEUE_OPTIONS],
   ] as const) {
     const queue = await boss.getQueue(name);
     if (!queue) {

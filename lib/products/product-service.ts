@@ -16,6 +16,7 @@ import { normaliseModel, rescaleModel } from "./normalise";
 import { UNIT_OPTIONS, suggestUnit, unitForScale, type UnitKey } from "./units";
 import { collectUpload, type UploadFile } from "./upload-files";
 import { validateGltf } from "./validate";
+import { requestProductThumbnail } from "./product-thumbnail";
 
 type Ctx = { workspaceId: string; userId: string | null };
 type Deps = { storage?: StorageDriver; limits?: UploadLimits };
@@ -124,6 +125,7 @@ export async function createProductFromUpload(db: Database, ctx: Ctx, input: Upl
     await storage.deletePrefix(prefix).catch((e) => console.error("[products] cleanup failed:", e));
     throw err;
   }
+  await requestProductThumbnail(id);
   return toSummary(await getProductRow(db, ctx.workspaceId, id));
 }
 
@@ -149,9 +151,10 @@ export async function setProductUnit(db: Database, workspaceId: string, id: stri
   if (!glb) throw new AppError("internal", "This product's model file is missing; upload it again.");
   const rescaled = await rescaleModel(glb, scale);
   await storage.put(row.modelKey, rescaled, "model/gltf-binary");
-  return toSummary(
-    await updateProduct(db, workspaceId, id, { unitScale: scale, dimensionsM: scaleVec(row.sourceSize, scale), modelBytes: rescaled.byteLength }),
-  );
+  const updated = await updateProduct(db, workspaceId, id, { unitScale: scale, dimensionsM: scaleVec(row.sourceSize, scale), modelBytes: rescaled.byteLength });
+  // The podium and framing follow the real size: the thumbnail is drawn again.
+  await requestProductThumbnail(id);
+  return toSummary(updated);
 }
 
 /** Removes the row first (so nothing points at missing files), then every file under the product's prefix. */
@@ -161,8 +164,7 @@ export async function deleteProduct(db: Database, workspaceId: string, id: strin
   await storage.deletePrefix(productPrefix(workspaceId, id));
 }
 
-// The browser makes thumbnails for now (a canvas snapshot after the preview loads);
-// the render worker will take this over and write the same key.
+/** Stores the thumbnail the render worker drew (worker/handlers/render-product-thumbnail.ts). */
 export async function saveThumbnail(db: Database, workspaceId: string, id: string, png: Uint8Array, deps: Deps = {}) {
   const storage = deps.storage ?? getStorage();
   if (png.byteLength > MAX_THUMBNAIL_BYTES) throw new AppError("payload_too_large", "The thumbnail is too large.");

@@ -8,6 +8,8 @@ import { draco, meshopt } from "@gltf-transform/functions";
 import { zipSync } from "fflate";
 import { MeshoptEncoder } from "meshoptimizer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBoss, PRODUCT_THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { requestProductThumbnail } from "@/lib/products/product-thumbnail";
 import { listProducts } from "@/lib/db/queries/products";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
@@ -122,6 +124,9 @@ describe("product uploads: the fixture models", () => {
     expect(product.dimensionsM[1]).toBeCloseTo(0.2604, 3);
     expect(product.dimensionsM[2]).toBeCloseTo(0.1089, 3);
     expect(product.suggestedUnit).toBeNull();
+    // The render worker is asked for its library thumbnail.
+    const boss = await getBoss("web");
+    expect(await boss.findJobs(PRODUCT_THUMBNAIL_QUEUE, { data: { productId: product.id }, queued: true })).toHaveLength(1);
   });
 
   it("accepts a .gltf with its .bin and textures, and the same as a .zip in a folder", async () => {
@@ -235,7 +240,17 @@ describe("product uploads: bad input leaves nothing behind", async () => {
     expect(big.dimensionsM[1]).toBeCloseTo(expected[1] * 1000, 1);
     expect(big.suggestedUnit).toBe("mm");
     expect(unitSuggestionText(big.suggestedUnit!)).toBe("This looks like it is in millimetres.");
+    const boss = await getBoss("web");
+    const waiting = () => boss.findJobs(PRODUCT_THUMBNAIL_QUEUE, { data: { productId: big.id }, queued: true });
+    // Asked twice while one waits: still one job.
+    await requestProductThumbnail(big.id);
+    const [queued, ...more] = await waiting();
+    expect(more).toHaveLength(0);
+    // Pretend the worker drew it: after the unit change it must be drawn again, at the real size.
+    await boss.deleteJob(PRODUCT_THUMBNAIL_QUEUE, queued.id);
+    expect(await waiting()).toHaveLength(0);
     const fixed = await setProductUnit(db(), o.workspaceId, big.id, "mm", { storage });
+    expect(await waiting()).toHaveLength(1);
     fixed.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
     expect(fixed.unit).toBe("mm");
     expect(fixed.suggestedUnit).toBeNull();

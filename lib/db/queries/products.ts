@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../index";
 import { products, type NewProductRow } from "../schema";
 import { notFound } from "@/lib/errors";
@@ -16,6 +16,20 @@ export async function findProductRow(db: Database, workspaceId: string, id: stri
     .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * Unscoped, by id alone: only for the render worker and the render-token-gated
+ * model route, which learn the workspace from the row itself.
+ */
+export async function findProductForRender(db: Database, id: string) {
+  const [row] = await db.select().from(products).where(eq(products.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Uploaded products that have no thumbnail yet (all workspaces; the worker's start-up catch-up). */
+export async function listProductsWithoutThumbnail(db: Database, limit = 500) {
+  return db.select({ id: products.id }).from(products).where(isNull(products.thumbnailKey)).limit(limit);
 }
 
 export async function getProductRow(db: Database, workspaceId: string, id: string) {

@@ -28,13 +28,12 @@ async function load(workspaceId: string, id: string): Promise<DetailProduct | nu
       warnings: [],
       originalFilename: null,
       originalUrl: null,
-      hasThumbnail: false,
     };
   }
   const row = await findProductRow(getDb(), workspaceId, id);
   if (!row) return null;
   const s = toSummary(row);
-  return { ...s, url: s.modelUrl, sample: false, hasThumbnail: Boolean(row.thumbnailKey) };
+  return { ...s, url: s.modelUrl, sample: false };
 }
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,45 @@
+import type { Database } from "@/lib/db";
+import { findProductForRender } from "@/lib/db/queries/products";
+import { saveThumbnail } from "@/lib/products/product-service";
+import { PRODUCT_THUMBNAIL_SIZE, productThumbnailTokenId } from "@/lib/products/product-thumbnail";
+import { openProductModel } from "@/lib/renders/product-model";
+import { createRenderToken, RENDER_SESSION_ID } from "@/lib/renders/render-token";
+import { createDefaultScene } from "@/lib/scene";
+import type { StorageDriver } from "@/lib/storage";
+import type { RenderBrowser } from "../browser";
+import { encodeAndCheck } from "../encode";
+import { describeFailure } from "../failures";
+import type { Attempt } from "./render-output";
+
+export type ProductThumbnailDeps = { db: Database; storage: StorageDriver; browser: RenderBrowser; appUrl: string };
+
+/**
+ * Draws a product's library thumbnail: the product in the default look (the
+ * one its preview and a new scene start from), 4:3, Final. Runs after an
+ * upload and after a unit change; a deleted product is skipped.
+ */
+export async function handleRenderProductThumbnail(deps: ProductThumbnailDeps, productId: string, attempt: Attempt): Promise<"done" | "failed" | "skipped"> {
+  const row = await findProductForRender(deps.db, productId);
+  if (!row) return "skipped";
+  try {
+    const model = await openProductModel(row.workspaceId, productId);
+    if (!model) return "skipped";
+    await model.stream.cancel();
+    const document = createDefaultScene({ productId, productSize: row.dimensionsM });
+    const token = encodeURIComponent(createRenderToken(productThumbnailTokenId(productId)));
+    const products = { [productId]: { url: `/api/render-assets/products/${encodeURIComponent(productId)}?token=${token}`, cacheKey: model.version } };
+    const sessionUrl = `${deps.appUrl}/render/session?token=${encodeURIComponent(createRenderToken(RENDER_SESSION_ID))}`;
+    const frame = await deps.browser.renderOnSession(sessionUrl, { document, products, size: { ...PRODUCT_THUMBNAIL_SIZE }, quality: "final" }, 60_000);
+    const encoded = await encodeAndCheck(frame, { format: "png", ...PRODUCT_THUMBNAIL_SIZE, transparent: false });
+    await saveThumbnail(deps.db, row.workspaceId, productId, encoded.bytes, { storage: deps.storage });
+    return "done";
+  } catch (err) {
+    const reason = describeFailure(err);
+    if (attempt.retryCount >= attempt.retryLimit) {
+      // The library shows a placeholder; the next unit change or worker start asks again.
+      console.error(`[worker] thumbnail of product ${productId} failed: ${reason}`);
+      return "failed";
+    }
+    throw err;
+  }
+}
