@@ -144,7 +144,7 @@ export class RenderBrowser {
       const pixels = Buffer.from(rendered.rgbaBase64, "base64");
       if (process.env.RENDER_TIMING === "1") {
         const t = await page.evaluate(() => window.__plinthTiming ?? {});
-        console.log(`[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms`);
+        console.log(`[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`);
       }
       return frameFromWebGl(pixels, rendered.width, rendered.height);
     } catch (err) {

@@ -10,9 +10,35 @@
 import { addAfterEffect, useThree } from "@react-three/fiber";
 import { useEffect } from "react";
 
-export function ReadySignal({ renderKey, onRendered }: { renderKey: string; onRendered: (renderKey: string) => void }) {
+export function ReadySignal({
+  renderKey,
+  onRendered,
+  renderOnce,
+}: {
+  renderKey: string;
+  onRendered: (renderKey: string) => void;
+  /** No render loop (frameloop "never"): draw this document once, by hand, when the canvas has this size. */
+  renderOnce?: { width: number; height: number } | null;
+}) {
   const invalidate = useThree((state) => state.invalidate);
+  const advance = useThree((state) => state.advance);
+  const width = useThree((state) => state.size.width);
+  const height = useThree((state) => state.size.height);
+  const manual = renderOnce !== undefined;
+  const sized = !renderOnce || (renderOnce.width === width && renderOnce.height === height);
+
   useEffect(() => {
+    if (!manual) return;
+    // A new size reaches the canvas a moment after the document (R3F measures it): wait for it.
+    if (!sized) return;
+    // One frame, drawn now: contact shadows (useFrame), texture uploads, shader compiles, PMREM and
+    // the transmission pass all happen inside it.
+    advance(performance.now() / 1000, true);
+    onRendered(renderKey);
+  }, [manual, sized, renderKey, onRendered, advance]);
+
+  useEffect(() => {
+    if (manual) return;
     let done = false;
     const unsubscribe = addAfterEffect(() => {
       if (done) return;
@@ -27,6 +53,6 @@ export function ReadySignal({ renderKey, onRendered }: { renderKey: string; onRe
       done = true;
       unsubscribe();
     };
-  }, [renderKey, onRendered, invalidate]);
+  }, [manual, renderKey, onRendered, invalidate]);
   return null;
 }

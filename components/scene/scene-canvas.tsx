@@ -40,6 +40,12 @@ export type SceneCanvasProps = {
   onReady?: () => void;
   /** Default "final". */
   quality?: Quality;
+  /**
+   * The render worker's page: no render loop and no deferral. Each document is drawn exactly once,
+   * when it is committed and the canvas has its size, then reported ready. (With the loop, a job drew
+   * a wasted frame at the previous job's size first: two frames' work for one picture.)
+   */
+  renderOnce?: boolean;
   className?: string;
 };
 
@@ -53,6 +59,7 @@ export function SceneCanvas({
   onCameraChange,
   onReady,
   quality = "final",
+  renderOnce = false,
   className,
 }: SceneCanvasProps): JSX.Element {
   const productsKey = JSON.stringify(
@@ -96,7 +103,7 @@ export function SceneCanvas({
       <Canvas
         // Antialiasing is a context attribute: switching quality needs a new context.
         key={quality}
-        frameloop="demand"
+        frameloop={renderOnce ? "never" : "demand"}
         // An explicit size renders at exactly width x height device pixels, whatever the screen.
         dpr={fixed ? 1 : [1, 2]}
         shadows="percentage"
@@ -119,6 +126,7 @@ export function SceneCanvas({
           interactive={interactive}
           onCameraChange={onCameraChange}
           onRendered={onRendered}
+          renderOnce={renderOnce ? (size ?? null) : undefined}
         />
       </Canvas>
     </div>

@@ -132,8 +132,18 @@ function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraC
   );
 }
 
-export function SceneContents({ input, onRendered, ...rest }: SceneContentsProps) {
-  const deferred = useDeferredValue(input);
+export function SceneContents({
+  input,
+  onRendered,
+  renderOnce,
+  ...rest
+}: SceneContentsProps & {
+  /** Draw once, by hand, at this canvas size (null: whatever size it has): the render worker's page. */
+  renderOnce?: { width: number; height: number } | null;
+}) {
+  const latest = useDeferredValue(input);
+  // The render worker's page wants no deferral: each job is one commit and one frame.
+  const deferred = renderOnce !== undefined ? input : latest;
   const { document } = deferred;
   return (
     <Suspense fallback={null}>
@@ -141,7 +151,7 @@ export function SceneContents({ input, onRendered, ...rest }: SceneContentsProps
       <Background background={document.background} environment={document.lighting.environment} viewOffset={rest.viewOffset} />
       <EnvironmentLighting spec={document.lighting.environment} />
       <Stage input={deferred} {...rest} />
-      <ReadySignal renderKey={deferred.renderKey} onRendered={onRendered} />
+      <ReadySignal renderKey={deferred.renderKey} onRendered={onRendered} renderOnce={renderOnce} />
     </Suspense>
   );
 }

@@ -21,6 +21,7 @@ declare global {
     __plinthRender?: (job: RenderJob) => Promise<RenderedFrame>;
     /** Phase timings of the last job (ms), read by the worker when RENDER_TIMING=1. */
     __plinthTiming?: Record<string, number>;
+    __plinthFrames?: () => number;
   }
 }
 
@@ -78,8 +79,12 @@ export function RenderSession() {
   const readyKey = useRef<string | null>(null);
 
   useEffect(() => {
+    // Frames drawn per job, for the worker's RENDER_TIMING log (a job should cost one).
+    let frames = 0;
+    void import("@react-three/fiber").then(({ addAfterEffect }) => addAfterEffect(() => void frames++));
+    window.__plinthFrames = () => frames;
     window.__plinthRender = async (next) => {
-      window.__plinthTiming = { received: performance.now() };
+      window.__plinthTiming = { received: performance.now(), framesBefore: window.__plinthFrames?.() ?? 0 };
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
       window.__plinthTiming.models = performance.now();
@@ -105,6 +110,7 @@ export function RenderSession() {
     if (!waiting) return;
     const timing = window.__plinthTiming ?? {};
     timing.ready = performance.now();
+    timing.frames = (window.__plinthFrames?.() ?? 0) - (timing.framesBefore ?? 0);
     readFrame().then(
       (frame) => {
         timing.read = performance.now();
@@ -129,6 +135,7 @@ export function RenderSession() {
           size={job.size}
           quality={job.quality}
           viewOffset={job.viewOffset}
+          renderOnce
           onReady={onReady}
         />
       </JobErrorBoundary>
