@@ -154,10 +154,20 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
     peer,
     // Peer time / Plinth time per image and size (> 1: Plinth is faster), against each of the peer's three ways of working.
     peerOverPlinthFinal: peerRatios(peer, perOutput),
+    // The same at 1080x1080, against Plinth's per-image time inside a batch (one worker's steady state, 60 s / outputs per minute).
+    peerOverPlinthBatchPerImage1080: batchRatios(peer, oneWorker.outputsPerMinute),
     targets: { final1080WarmMs: 1000, sixRatiosClickToZipMs: 6000, final4096Ms: 15000, coldStartMs: 5000, rssMb: 1500 },
     benchWallMs: Date.now() - started,
   };
   console.log(JSON.stringify(result, null, 2));
+}
+
+function batchRatios(peer: unknown, outputsPerMinute: number) {
+  const image = (peer as { perImage?: { size: string; cliPerImageMs: number; coldMs: number; warmMs: number }[] })?.perImage?.find((p) => p.size === "1080x1080");
+  if (!image || !(outputsPerMinute > 0)) return null;
+  const plinthMs = Math.round(60_000 / outputsPerMinute);
+  const round = (v: number) => Math.round(v * 100) / 100;
+  return { plinthPerImageMs: plinthMs, vsCli: round(image.cliPerImageMs / plinthMs), vsFreshPage: round(image.coldMs / plinthMs), vsWarmPage: round(image.warmMs / plinthMs) };
 }
 
 function peerRatios(peer: unknown, perOutput: Record<string, unknown>[]) {
