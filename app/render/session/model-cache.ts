@@ -11,27 +11,38 @@ import { useGLTF } from "@react-three/drei";
 
 export type SessionProductAsset = { url: string; cacheKey?: string };
 
-/** Enough for a batch of multi-product scenes; the page itself is recycled every few dozen jobs. */
+/**
+ * Enough for a batch of multi-product scenes; the byte budget bounds memory when
+ * models are large (uploads may be up to 100 MB). The page itself is recycled
+ * every few dozen jobs.
+ */
 const KEEP = 8;
-const models = new Map<string, Promise<string>>(); // cacheKey -> blob URL, least recently used first
+const KEEP_BYTES = 256 * 1024 * 1024;
+type Entry = { url: string; bytes: number };
+const models = new Map<string, Promise<Entry>>(); // cacheKey -> blob URL, least recently used first
+const sizes = new Map<string, number>(); // cacheKey -> bytes, once downloaded
 
-async function download(url: string): Promise<string> {
+async function download(url: string): Promise<Entry> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The product model could not be loaded (HTTP ${response.status})`);
-  return URL.createObjectURL(await response.blob());
+  const blob = await response.blob();
+  return { url: URL.createObjectURL(blob), bytes: blob.size };
 }
 
 function forget(key: string) {
   const entry = models.get(key);
   models.delete(key);
+  sizes.delete(key);
   entry?.then(
-    (blobUrl) => {
-      useGLTF.clear(blobUrl);
-      URL.revokeObjectURL(blobUrl);
+    ({ url }) => {
+      useGLTF.clear(url);
+      URL.revokeObjectURL(url);
     },
     () => {},
   );
 }
+
+const cachedBytes = () => [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0);
 
 /** productId -> a URL to load the model from: a cached blob: URL when the worker named the version. */
 export async function resolveModelUrls(products: Record<string, SessionProductAsset>): Promise<Record<string, { url: string }>> {
@@ -48,11 +59,14 @@ export async function resolveModelUrls(products: Record<string, SessionProductAs
         entry.catch(() => models.get(key) === entry && models.delete(key));
       }
       models.set(key, entry);
-      return [productId, { url: await entry }] as const;
+      const { url, bytes } = await entry;
+      if (models.get(key) === entry) sizes.set(key, bytes);
+      return [productId, { url }] as const;
     }),
   );
-  for (const key of models.keys()) {
-    if (models.size <= KEEP) break;
+  // Least recently used first; never a model this job needs.
+  for (const key of [...models.keys()]) {
+    if (models.size <= KEEP && cachedBytes() <= KEEP_BYTES) break;
     if (!inUse.has(key)) forget(key);
   }
   return Object.fromEntries(resolved);
