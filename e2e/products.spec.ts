@@ -55,6 +55,11 @@ test.describe("product library", () => {
       await expect(card).toBeVisible({ timeout: 30_000 });
       await expect(card.getByTestId("product-size")).toHaveText(fx.size);
     }
+    // The worker draws each library thumbnail; the open page picks them up without a reload.
+    for (const fx of FIXTURES) {
+      const card = page.getByTestId("product-grid").getByTestId("product-card").filter({ hasText: fx.name });
+      await expect(card.locator("img")).toBeVisible({ timeout: 60_000 });
+    }
 
     // Search narrows the grid.
     await page.getByLabel("Search products").fill("bottle");

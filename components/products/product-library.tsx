@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -21,6 +21,18 @@ export function ProductLibrary({ products, samples, canEdit, maxBytes }: Props) 
   const [deleting, setDeleting] = useState<ProductSummary | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // A new upload's thumbnail is drawn by the render worker a moment later: look again until it is there.
+  const awaitingThumbnails = products.some((p) => !p.thumbnailUrl);
+  useEffect(() => {
+    if (!awaitingThumbnails) return;
+    let looks = 0;
+    const timer = setInterval(() => {
+      if (++looks > 30) clearInterval(timer); // about a minute; a failed thumbnail keeps its placeholder
+      router.refresh();
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [awaitingThumbnails, router]);
 
   const q = query.trim().toLowerCase();
   const mine = useMemo(() => products.filter((p) => p.name.toLowerCase().includes(q)), [products, q]);
