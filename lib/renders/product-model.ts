@@ -3,6 +3,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { getDb } from "@/lib/db";
 import { findProductRow } from "@/lib/db/queries/products";
+import { AppError } from "@/lib/errors";
 import { getSampleProduct } from "@/lib/products/samples";
 import { getStorage } from "@/lib/storage";
 
@@ -30,4 +31,13 @@ export async function openProductModel(workspaceId: string, productId: string): 
   const object = await getStorage().get(row.modelKey);
   // The unit fix-up rewrites the file in place and bumps updatedAt.
   return object ? { stream: object.stream, size: object.size, version: `${row.modelKey}:${row.updatedAt.getTime()}:${object.size}` } : null;
+}
+
+/** A product's model as the render page's asset routes serve it (404 when it is gone). */
+export async function productModelResponse(workspaceId: string, productId: string): Promise<Response> {
+  const model = await openProductModel(workspaceId, productId);
+  if (!model) throw new AppError("not_found", "Product model was not found.");
+  return new Response(model.stream, {
+    headers: { "content-type": "model/gltf-binary", "content-length": String(model.size), "cache-control": "private, max-age=300" },
+  });
 }

@@ -1,12 +1,12 @@
 import type { Database } from "@/lib/db";
 import { getOutputForRender, markDone, markFailed, markRendering, markRetrying } from "@/lib/db/queries/renders";
-import { createRenderToken, RENDER_SESSION_ID } from "@/lib/renders/render-token";
-import { openProductModel } from "@/lib/renders/product-model";
+import { createRenderToken } from "@/lib/renders/render-token";
 import { safeParseScene } from "@/lib/scene";
 import type { StorageDriver } from "@/lib/storage";
 import type { RenderBrowser } from "../browser";
 import { encodeAndCheck } from "../encode";
 import { describeFailure, isPermanent, PermanentRenderError } from "../failures";
+import { modelVersions, sessionUrl } from "./session-inputs";
 
 export type RenderDeps = {
   db: Database;
@@ -36,13 +36,7 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
   try {
     const parsed = safeParseScene(output.snapshot);
     if (!parsed.success) throw new PermanentRenderError(`The scene snapshot is not valid: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-    const versions = new Map<string, string>();
-    for (const placement of parsed.data.products) {
-      const model = await openProductModel(output.workspaceId, placement.productId);
-      if (!model) throw new PermanentRenderError(`The product model is missing (${placement.productId}); it may have been deleted.`);
-      await model.stream.cancel();
-      versions.set(placement.productId, model.version);
-    }
+    const versions = await modelVersions(output.workspaceId, parsed.data.products.map((p) => p.productId));
     if (!(await markRendering(deps.db, outputId))) return "skipped";
     const started = Date.now();
     const token = encodeURIComponent(createRenderToken(outputId));
@@ -52,10 +46,9 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
         cacheKey: versions.get(p.productId),
       }]),
     );
-    const sessionUrl = `${deps.appUrl}/render/session?token=${encodeURIComponent(createRenderToken(RENDER_SESSION_ID))}`;
     const timeoutMs = Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000);
     const frame = await deps.browser.renderOnSession(
-      sessionUrl,
+      sessionUrl(deps.appUrl),
       { document: parsed.data, products, size: { width: output.width, height: output.height }, quality: batch.quality },
       timeoutMs,
     );

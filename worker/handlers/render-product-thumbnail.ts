@@ -2,13 +2,13 @@ import type { Database } from "@/lib/db";
 import { findProductForRender } from "@/lib/db/queries/products";
 import { saveThumbnail } from "@/lib/products/product-service";
 import { PRODUCT_THUMBNAIL_SIZE, productThumbnailTokenId } from "@/lib/products/product-thumbnail";
-import { openProductModel } from "@/lib/renders/product-model";
-import { createRenderToken, RENDER_SESSION_ID } from "@/lib/renders/render-token";
+import { createRenderToken } from "@/lib/renders/render-token";
 import { createDefaultScene } from "@/lib/scene";
 import type { StorageDriver } from "@/lib/storage";
 import type { RenderBrowser } from "../browser";
 import { encodeAndCheck } from "../encode";
-import { describeFailure } from "../failures";
+import { describeFailure, isPermanent } from "../failures";
+import { modelVersions, sessionUrl } from "./session-inputs";
 import type { Attempt } from "./render-output";
 
 export type ProductThumbnailDeps = { db: Database; storage: StorageDriver; browser: RenderBrowser; appUrl: string };
@@ -22,20 +22,17 @@ export async function handleRenderProductThumbnail(deps: ProductThumbnailDeps, p
   const row = await findProductForRender(deps.db, productId);
   if (!row) return "skipped";
   try {
-    const model = await openProductModel(row.workspaceId, productId);
-    if (!model) return "skipped";
-    await model.stream.cancel();
+    const versions = await modelVersions(row.workspaceId, [productId]);
     const document = createDefaultScene({ productId, productSize: row.dimensionsM });
     const token = encodeURIComponent(createRenderToken(productThumbnailTokenId(productId)));
-    const products = { [productId]: { url: `/api/render-assets/products/${encodeURIComponent(productId)}?token=${token}`, cacheKey: model.version } };
-    const sessionUrl = `${deps.appUrl}/render/session?token=${encodeURIComponent(createRenderToken(RENDER_SESSION_ID))}`;
-    const frame = await deps.browser.renderOnSession(sessionUrl, { document, products, size: { ...PRODUCT_THUMBNAIL_SIZE }, quality: "final" }, 60_000);
+    const products = { [productId]: { url: `/api/render-assets/products/${encodeURIComponent(productId)}?token=${token}`, cacheKey: versions.get(productId) } };
+    const frame = await deps.browser.renderOnSession(sessionUrl(deps.appUrl), { document, products, size: { ...PRODUCT_THUMBNAIL_SIZE }, quality: "final" }, 60_000);
     const encoded = await encodeAndCheck(frame, { format: "png", ...PRODUCT_THUMBNAIL_SIZE, transparent: false });
     await saveThumbnail(deps.db, row.workspaceId, productId, encoded.bytes, { storage: deps.storage });
     return "done";
   } catch (err) {
     const reason = describeFailure(err);
-    if (attempt.retryCount >= attempt.retryLimit) {
+    if (isPermanent(err) || attempt.retryCount >= attempt.retryLimit) {
       // The library shows a placeholder; the next unit change or worker start asks again.
       console.error(`[worker] thumbnail of product ${productId} failed: ${reason}`);
       return "failed";

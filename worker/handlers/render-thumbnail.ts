@@ -1,13 +1,13 @@
 import type { Database } from "@/lib/db";
 import { getThumbnailForRender, markThumbnailDone, markThumbnailFailed, markThumbnailRendering } from "@/lib/db/queries/templates";
-import { createRenderToken, RENDER_SESSION_ID } from "@/lib/renders/render-token";
-import { openProductModel } from "@/lib/renders/product-model";
+import { createRenderToken } from "@/lib/renders/render-token";
 import { safeParseScene } from "@/lib/scene";
 import { thumbnailTokenId } from "@/lib/templates/thumbnail-token";
 import type { StorageDriver } from "@/lib/storage";
 import type { RenderBrowser } from "../browser";
 import { encodeAndCheck } from "../encode";
 import { describeFailure, isPermanent, PermanentRenderError } from "../failures";
+import { modelVersions, sessionUrl } from "./session-inputs";
 import type { Attempt } from "./render-output";
 
 export type ThumbnailDeps = { db: Database; storage: StorageDriver; browser: RenderBrowser; appUrl: string };
@@ -25,13 +25,7 @@ export async function handleRenderThumbnail(deps: ThumbnailDeps, thumbnailId: st
   try {
     const parsed = safeParseScene(row.snapshot);
     if (!parsed.success) throw new PermanentRenderError(`The preview snapshot is not valid: ${parsed.issues[0]?.path} ${parsed.issues[0]?.message}`);
-    const versions = new Map<string, string>();
-    for (const placement of parsed.data.products) {
-      const model = await openProductModel(row.workspaceId, placement.productId);
-      if (!model) throw new PermanentRenderError(`The product model is missing (${placement.productId}).`);
-      await model.stream.cancel();
-      versions.set(placement.productId, model.version);
-    }
+    const versions = await modelVersions(row.workspaceId, parsed.data.products.map((p) => p.productId));
     if (!(await markThumbnailRendering(deps.db, thumbnailId))) return "skipped";
     const started = Date.now();
     const token = encodeURIComponent(createRenderToken(thumbnailTokenId(thumbnailId)));
@@ -44,9 +38,8 @@ export async function handleRenderThumbnail(deps: ThumbnailDeps, thumbnailId: st
         },
       ]),
     );
-    const sessionUrl = `${deps.appUrl}/render/session?token=${encodeURIComponent(createRenderToken(RENDER_SESSION_ID))}`;
     const frame = await deps.browser.renderOnSession(
-      sessionUrl,
+      sessionUrl(deps.appUrl),
       { document: parsed.data, products, size: { width: row.width, height: row.height }, quality: "draft" },
       60_000,
     );

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { getOutputForRender } from "@/lib/db/queries/renders";
 import { AppError, errorResponse } from "@/lib/errors";
-import { openProductModel } from "@/lib/renders/product-model";
+import { productModelResponse } from "@/lib/renders/product-model";
 import { verifyRenderToken } from "@/lib/renders/render-token";
 import { parseScene } from "@/lib/scene";
 
@@ -19,11 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ outp
     if (!row) throw new AppError("not_found", "Not found.");
     const document = parseScene(row.output.snapshot);
     if (!document.products.some((p) => p.productId === productId)) throw new AppError("not_found", "Not found.");
-    const model = await openProductModel(row.output.workspaceId, productId);
-    if (!model) throw new AppError("not_found", "Product model was not found.");
-    return new Response(model.stream, {
-      headers: { "content-type": "model/gltf-binary", "content-length": String(model.size), "cache-control": "private, max-age=300" },
-    });
+    return await productModelResponse(row.output.workspaceId, productId);
   } catch (err) {
     return errorResponse(err);
   }

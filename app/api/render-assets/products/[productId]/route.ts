@@ -2,7 +2,7 @@ import { getDb } from "@/lib/db";
 import { findProductForRender } from "@/lib/db/queries/products";
 import { AppError, errorResponse } from "@/lib/errors";
 import { productThumbnailTokenId } from "@/lib/products/product-thumbnail";
-import { openProductModel } from "@/lib/renders/product-model";
+import { productModelResponse } from "@/lib/renders/product-model";
 import { verifyRenderToken } from "@/lib/renders/render-token";
 
 /**
@@ -16,11 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ prod
     if (!verifyRenderToken(productThumbnailTokenId(productId), token).ok) throw new AppError("not_found", "Not found.");
     const row = await findProductForRender(getDb(), productId);
     if (!row) throw new AppError("not_found", "Not found.");
-    const model = await openProductModel(row.workspaceId, productId);
-    if (!model) throw new AppError("not_found", "Product model was not found.");
-    return new Response(model.stream, {
-      headers: { "content-type": "model/gltf-binary", "content-length": String(model.size), "cache-control": "private, max-age=300" },
-    });
+    return await productModelResponse(row.workspaceId, productId);
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { getThumbnailForRender } from "@/lib/db/queries/templates";
 import { AppError, errorResponse } from "@/lib/errors";
-import { openProductModel } from "@/lib/renders/product-model";
+import { productModelResponse } from "@/lib/renders/product-model";
 import { verifyRenderToken } from "@/lib/renders/render-token";
 import { parseScene } from "@/lib/scene";
 import { thumbnailTokenId } from "@/lib/templates/thumbnail-token";
@@ -19,11 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ thum
     const row = await getThumbnailForRender(getDb(), thumbnailId);
     if (!row) throw new AppError("not_found", "Not found.");
     if (!parseScene(row.snapshot).products.some((p) => p.productId === productId)) throw new AppError("not_found", "Not found.");
-    const model = await openProductModel(row.workspaceId, productId);
-    if (!model) throw new AppError("not_found", "Product model was not found.");
-    return new Response(model.stream, {
-      headers: { "content-type": "model/gltf-binary", "content-length": String(model.size), "cache-control": "private, max-age=300" },
-    });
+    return await productModelResponse(row.workspaceId, productId);
   } catch (err) {
     return errorResponse(err);
   }
