@@ -44,8 +44,13 @@ async function main() {
   await boss.work<{ productId: string }>(PRODUCT_THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
     await handleRenderProductThumbnail(deps, job.data.productId, { retryCount: job.retryCount, retryLimit: PRODUCT_THUMBNAIL_QUEUE_OPTIONS.retryLimit });
   });
-  // Catch up on products that have no thumbnail (uploaded while no worker ran, or whose render failed).
-  for (const { id } of await listProductsWithoutThumbnail(getDb())) await requestProductThumbnail(id);
+  // Catch up on products that have no thumbnail (uploaded while no worker ran, or whose render failed),
+  // in the background: the worker takes jobs meanwhile, and repeated requests are dropped by the queue.
+  void listProductsWithoutThumbnail(getDb())
+    .then(async (missing) => {
+      for (const { id } of missing) await requestProductThumbnail(id);
+    })
+    .catch((err: Error) => console.error(`[worker] thumbnail catch-up failed: ${err.message}`));
   console.log(`[worker] ready (pid ${process.pid}, WebGL on ${browser.gl}), rendering pages of ${appUrl}`);
 
   let stopping = false;
