@@ -1,10 +1,12 @@
-import { pgTable, text, timestamp, index, boolean } from "drizzle-orm/pg-core";
+import { pgTable, text, timestamp, index, boolean, integer, bigserial } from "drizzle-orm/pg-core";
 
 export const users = pgTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** Bumped when the password changes: sessions signed with an older version are ended. */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -30,6 +32,20 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   used: boolean("used").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per counted request of a rate-limited action (sign-up, reset request...), keyed by a bucket such as
+ * "signup:ip:203.0.113.7". Counted in Postgres so limits hold across processes and restarts.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    bucket: text("bucket").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("rate_limit_hits_bucket_idx").on(t.bucket, t.createdAt)],
+);
 
 /** Mail that was "sent" without SMTP: shown on /dev/outbox for local installs. */
 export const mailOutbox = pgTable("mail_outbox", {

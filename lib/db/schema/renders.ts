@@ -65,3 +65,22 @@ export type RenderBatch = typeof renderBatches.$inferSelect;
 export type RenderOutput = typeof renderOutputs.$inferSelect;
 export type RenderFormat = (typeof renderFormat.enumValues)[number];
 export type RenderQuality = (typeof renderQuality.enumValues)[number];
+
+/**
+ * Each render worker's heartbeat and health, so the app can say "Rendering is paused: ..." when no worker can
+ * draw (no browser found, or none running) instead of showing placeholders for ever.
+ */
+export const renderWorkers = pgTable("render_workers", {
+  /** Random per worker process. */
+  id: text("id").primaryKey(),
+  host: text("host").notNull(),
+  pid: integer("pid").notNull(),
+  /** "starting" | "ready" | "no_browser" | "stopped" */
+  status: text("status").notNull(),
+  /** What a person should read when status is not ready (no secrets, no paths beyond the browser's). */
+  message: text("message"),
+  /** Which browser and GL path the worker draws with, e.g. "system /usr/bin/chromium, llvmpipe". */
+  browser: text("browser"),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+});
