@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -5,8 +7,14 @@ export const BASE_URL = `http://localhost:${PORT}`;
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 const DATA_DIR = E2E_DATA_DIR;
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54330);
-/** The embedded Postgres of the e2e server (user and password are the embedded defaults). */
-export const E2E_DATABASE_URL = `postgres://plinth:plinth-local@127.0.0.1:${PG_PORT}/plinth`;
+/**
+ * The URL of an embedded Postgres started by `npm start` with this data folder: its password is generated into
+ * DATA_DIR/pg-password at first start, so this is read when needed, after the server is up.
+ */
+export function embeddedDatabaseUrl(dataDir = DATA_DIR, pgPort = PG_PORT): string {
+  const password = fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
+  return `postgres://plinth:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/plinth`;
+}
 
 /**
  * E2E runs against a production build served by `npm start` with its own

