@@ -10,7 +10,9 @@ import { parse } from "node:url";
 import next from "next";
 import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
+import { CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "../lib/auth/client-ip";
 import { buildIfStale } from "./lib/build-if-stale";
+import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
 import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
 
@@ -18,8 +20,8 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const root = path.resolve(__dirname, "..");
   process.chdir(root);
-  // Our lockfile has no download URLs (offline-friendly npm config); stop Next from trying to "patch" it over the network.
-  process.env.NEXT_IGNORE_INCORRECT_LOCKFILE ??= "1";
+  // Telemetry off and no lockfile "patching" over the network, for this server and the build it may run.
+  applyNextEnv();
   loadDotEnv();
   const dataDir = resolveDataDir();
   const port = Number(process.env.PORT ?? 3000);
@@ -44,11 +46,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const trustProxy = process.env.TRUST_PROXY === "1";
+  const proxyHops = trustedProxyHops(process.env.TRUST_PROXY);
   const server = http.createServer((req, res) => {
     // The per-IP sign-in limit reads this header; clients cannot set it themselves.
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
-    req.headers["x-plinth-client-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+    // The rightmost X-Forwarded-For hops are our proxies'; the leftmost is whatever the client wrote.
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxyHops);
     handle(req, res, parse(req.url ?? "/", true));
   });
   // One render worker beside the web server by default; RENDER_WORKERS=0 for a web-only node.

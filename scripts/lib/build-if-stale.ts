@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { NEXT_ENV } from "./next-env";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.js", "tailwind.config.ts", "package-lock.json", "middleware.ts"];
 
@@ -23,7 +24,7 @@ export function buildIfStale(root: string): void {
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, ...NEXT_ENV, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("next build failed");
 }
