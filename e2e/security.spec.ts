@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { PNG } from "pngjs";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { actIn, closeSqlPools, renderToken, signedInApi, sql, type Member } from "./fixtures/session";
+import { actIn, authSecret, closeSqlPools, renderToken, signedInApi, sql, type Member } from "./fixtures/session";
 
 /**
  * Security over HTTP against the production e2e server: tenant isolation for
@@ -276,6 +276,8 @@ test("render session page and render assets refuse missing, expired, tampered an
     "longer expiry, same mac": session.replace(/^\d+/, (n) => String(Number(n) + 3600)),
     "for an output": renderToken(ids.outputId),
     "other secret": renderToken("session", { secret: "not-the-server-secret" }),
+    // Render tokens have their own key: the session secret (which the worker no longer holds) signs none.
+    "session secret": renderToken("session", { secret: authSecret() }),
   };
   for (const [why, token] of Object.entries(badSessionTokens)) {
     const res = await api.get(`/render/session${token === null ? "" : `?token=${encodeURIComponent(token)}`}`);

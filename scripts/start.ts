@@ -14,7 +14,7 @@ import { CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "../lib/auth
 import { buildIfStale } from "./lib/build-if-stale";
 import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
-import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
+import { ensureAuthSecret, ensureRenderSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -27,6 +27,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
+  // Render tokens have a key of their own: the worker gets this one and never the session secret.
+  process.env.RENDER_TOKEN_SECRET = ensureRenderSecret(dataDir);
   process.env.NEXTAUTH_URL ??= process.env.APP_URL ?? `http://localhost:${port}`;
 
   let embedded: EmbeddedDb | undefined;

@@ -10,7 +10,7 @@ import { getBoss, PRODUCT_THUMBNAIL_QUEUE, PRODUCT_THUMBNAIL_QUEUE_OPTIONS, REND
 import { listProductsWithoutThumbnail } from "../lib/db/queries/products";
 import { requestProductThumbnail } from "../lib/products/product-thumbnail";
 import { getStorage } from "../lib/storage";
-import { ensureAuthSecret, loadDotEnv, resolveDataDir } from "../scripts/lib/data-dir";
+import { ensureRenderSecret, loadDotEnv, resolveDataDir } from "../scripts/lib/data-dir";
 import { RenderBrowser } from "./browser";
 import { handleRenderOutput } from "./handlers/render-output";
 import { handleRenderProductThumbnail } from "./handlers/render-product-thumbnail";
@@ -19,7 +19,11 @@ import { handleRenderThumbnail } from "./handlers/render-thumbnail";
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
   loadDotEnv();
-  process.env.NEXTAUTH_SECRET = ensureAuthSecret(resolveDataDir());
+  // The worker signs render tokens with their own key and never holds the session secret: its Chromium runs
+  // uploaded models. A .env or shell that sets NEXTAUTH_SECRET anyway does not reach the browser or this process.
+  process.env.RENDER_TOKEN_SECRET = ensureRenderSecret(resolveDataDir());
+  delete process.env.NEXTAUTH_SECRET;
+  delete process.env.AUTH_SECRET;
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
   const appUrl = (process.env.RENDER_APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
   const browser = new RenderBrowser();

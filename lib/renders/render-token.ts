@@ -9,9 +9,15 @@ const DEFAULT_TTL_SECONDS = 300;
 /** The worker's long-lived render page is opened with a token for this id (it carries no data of its own). */
 export const RENDER_SESSION_ID = "session";
 
+/**
+ * Render tokens have their own key (RENDER_TOKEN_SECRET, generated into DATA_DIR/render-secret), never the session
+ * secret: the worker signs them while its Chromium runs uploaded models, and a compromised renderer that learns this
+ * key can open render pages for a few minutes, but never mint a session.
+ */
 function key(): string {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: render tokens cannot be signed");
+  const secret = process.env.RENDER_TOKEN_SECRET;
+  if (!secret) throw new Error("RENDER_TOKEN_SECRET is not set: render tokens cannot be signed or checked");
+  if (secret === process.env.NEXTAUTH_SECRET) throw new Error("RENDER_TOKEN_SECRET must differ from NEXTAUTH_SECRET");
   return createHmac("sha256", secret).update("plinth-render-token-v1").digest("hex");
 }
 

@@ -8,14 +8,30 @@ export function resolveDataDir(): string {
   return dir;
 }
 
+/** A random secret generated once into DATA_DIR/<name> (exclusive create: two processes starting together agree). */
+function ensureSecretFile(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  try {
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
 /** Generates the session-signing secret once and keeps it, so sessions survive restarts. */
 export function ensureAuthSecret(dataDir: string): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir, "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
+  return ensureSecretFile(dataDir, "auth-secret");
+}
+
+/**
+ * The render-token signing key (DATA_DIR/render-secret unless RENDER_TOKEN_SECRET is set): its own key, so the
+ * render worker, whose Chromium runs uploaded models, never holds the session secret.
+ */
+export function ensureRenderSecret(dataDir: string): string {
+  if (process.env.RENDER_TOKEN_SECRET) return process.env.RENDER_TOKEN_SECRET;
+  return ensureSecretFile(dataDir, "render-secret");
 }
 
 /** Loads .env (if any) into process.env without overriding what the shell set. */
@@ -26,4 +42,12 @@ export function loadDotEnv(file = ".env"): void {
     if (!m || process.env[m[1]] !== undefined) continue;
     process.env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, "$2");
   }
+}
+
+/** The environment for a render worker: everything but the session secret (its Chromium runs uploaded models). */
+export function workerEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.NEXTAUTH_SECRET;
+  delete copy.AUTH_SECRET;
+  return copy;
 }

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { workerEnvironment } from "./data-dir";
 
 /**
  * Runs render workers as child processes of `npm start` and restarts one that
@@ -13,7 +14,8 @@ export function superviseWorkers(root: string, count: number, env: NodeJS.Proces
   const spawnOne = (slot: number) => {
     const child = fork(path.join(root, "worker", "index.ts"), [], {
       cwd: root,
-      env: { ...env, PLINTH_WORKER_SLOT: String(slot) },
+      // Never the session secret: the worker signs render tokens with RENDER_TOKEN_SECRET.
+      env: { ...workerEnvironment(env), PLINTH_WORKER_SLOT: String(slot) },
       execArgv: ["--import", "tsx"],
       stdio: "inherit",
     });
