@@ -63,6 +63,11 @@ export default defineConfig({
       APP_URL: BASE_URL,
       NEXTAUTH_URL: BASE_URL,
       SIGNIN_MAX_FAILURES_PER_IP: "1000",
+      // Every spec signs up its own accounts from this one loopback address.
+      SIGNUP_MAX_PER_IP_PER_HOUR: "100000",
+      RESET_MAX_PER_IP_PER_HOUR: "1000",
+      // Reset links are read back from /dev/outbox (loopback clients only); production's default is off.
+      DEV_OUTBOX: "on",
     },
   },
 });

@@ -22,13 +22,23 @@ const envSchema = z.object({
   /** smtp://user:pass@host:port — when unset, mail goes to the server log and the dev outbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Plinth <no-reply@plinth.local>"),
-  /** Force the /dev/outbox page on or off; by default it is on only with embedded Postgres and no SMTP. */
+  /**
+   * /dev/outbox (mail kept in the database, shown to loopback clients only): "auto" = only under `npm run dev`
+   * (NODE_ENV=development), "on" = also in production (tests), "off" = never.
+   */
   DEV_OUTBOX: z.enum(["on", "off", "auto"]).default("auto"),
   /** Set by the start script when it runs the embedded database. */
   PLINTH_EMBEDDED_DB: z.enum(["1", "0"]).default("0"),
+  /** Failed sign-ins for one email from one client address: an attacker elsewhere cannot lock the owner out. */
   SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins for one email from all addresses together: a ceiling against distributed guessing. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
   SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Sign-ups and password-reset requests allowed per client address (and resets per email) per hour. */
+  SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  RESET_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  RESET_MAX_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Largest product upload (one model with its files, or one .zip), in megabytes. */
   PRODUCT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
   /** Local storage folder; defaults to DATA_DIR/storage. Ignored when S3_BUCKET is set. */
@@ -74,7 +84,7 @@ export function devOutboxEnabled(): boolean {
   const e = env();
   if (e.DEV_OUTBOX === "on") return true;
   if (e.DEV_OUTBOX === "off") return false;
-  // Reset links in a web page are only safe on a local install: never on a
-  // deployment with its own database and no mail server configured.
-  return !e.SMTP_URL && e.PLINTH_EMBEDDED_DB === "1";
+  // "auto": only `npm run dev`. A default `npm start` is production, and there reset links in a web page would let
+  // anyone who reaches the port take over any account.
+  return e.NODE_ENV === "development";
 }

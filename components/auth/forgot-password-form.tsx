@@ -7,7 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
-export function ForgotPasswordForm() {
+/** `unavailable`: why this server cannot mail a link (no SMTP in production); then there is no form. */
+export function ForgotPasswordForm({ unavailable }: { unavailable?: string }) {
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
@@ -33,7 +34,9 @@ export function ForgotPasswordForm() {
         </h1>
         <p className="mt-1 text-sm text-ink-muted">We will send a link to choose a new password.</p>
       </div>
-      {sent ? (
+      {unavailable ? (
+        <Alert tone="error">{unavailable}</Alert>
+      ) : sent ? (
         <Alert tone="success">If an account exists for that email, a reset link is on its way. It works for one hour.</Alert>
       ) : (
         <>

@@ -9,17 +9,21 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
+const CHECK_EMAIL = "Check your email to continue. If you already have an account, sign in or reset your password.";
+
 export function SignUpForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    setNotice(null);
     const result = await signUpAction(form);
     if (!result.ok) {
       setPending(false);
@@ -34,7 +38,10 @@ export function SignUpForm() {
       redirect: false,
     });
     if (!signedIn || signedIn.error) {
-      router.replace("/sign-in");
+      // The email already had an account (sign-up answers the same either way, so strangers cannot probe who has
+      // one): its owner got a mail about this attempt.
+      setPending(false);
+      setNotice(CHECK_EMAIL);
       return;
     }
     router.replace("/onboarding");
@@ -55,6 +62,7 @@ export function SignUpForm() {
         </p>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
+      {notice && <Alert tone="info">{notice}</Alert>}
       <Field label="Your name" name="name" autoComplete="name" error={fieldErrors.name} maxLength={100} />
       <Field label="Work email" name="email" type="email" autoComplete="email" error={fieldErrors.email} />
       <Field

@@ -23,7 +23,10 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const ip = clientIpFromHeaders(req?.headers ?? {});
         const outcome = await verifySignIn(getDb(), parsed.data.email, parsed.data.password, ip);
-        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
+        if (outcome.ok) {
+          const { id, email, name, sessionVersion } = outcome.user;
+          return { id, email, name, sessionVersion };
+        }
         if (outcome.reason === "rate_limited") throw new Error(RATE_LIMITED_MESSAGE);
         return null;
       },
@@ -31,11 +34,18 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        // The user's session version at sign-in: a password change bumps it and ends this session (session.ts).
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      (session as { userId?: string }).userId = typeof token.uid === "string" ? token.uid : undefined;
+      const s = session as { userId?: string; sessionVersion?: number };
+      s.userId = typeof token.uid === "string" ? token.uid : undefined;
+      // Tokens from before session versions existed count as version 0, the column's default.
+      s.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

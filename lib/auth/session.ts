@@ -6,14 +6,19 @@ import { getDb } from "@/lib/db";
 import { getUserById } from "@/lib/db/queries/users";
 import { listWorkspacesForUser } from "@/lib/db/queries/workspaces";
 import { authOptions } from "./options";
+import { isSessionCurrent } from "./session-version";
 
 export const ACTIVE_WORKSPACE_COOKIE = "plinth_ws";
 
+/**
+ * The signed-in user, loaded from Postgres on every request; null when signed out, when the user is gone, or when
+ * the session was signed before the password last changed (its version is older than the user's).
+ */
 export async function getSessionUser() {
-  const session = await getServerSession(authOptions);
-  const userId = (session as { userId?: string } | null)?.userId;
-  if (!userId) return null;
-  return getUserById(getDb(), userId);
+  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
+  if (!session?.userId) return null;
+  const user = await getUserById(getDb(), session.userId);
+  return user && isSessionCurrent(session.sessionVersion, user.sessionVersion) ? user : null;
 }
 
 /** For pages: the signed-in user with their workspaces and the active one, or a redirect to sign-in. */

@@ -1,37 +1,35 @@
 import type { Database } from "@/lib/db";
 import { getUserByEmail } from "@/lib/db/queries/users";
-import { clearFailuresForEmail, countRecentFailures, recordFailure } from "@/lib/db/queries/sign-in-failures";
+import { admitSignInAttempt, forgetFailuresForPair } from "@/lib/db/queries/sign-in-failures";
 import { env } from "@/lib/env";
 import { verifyPassword } from "./passwords";
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "rate_limited" };
 
 export const RATE_LIMITED_MESSAGE = "Too many sign-in attempts. Wait a few minutes, or reset your password.";
 
 /**
- * Checks a sign-in attempt. Failures are counted in Postgres per email and per
- * IP within a window, so the limit holds across restarts and processes; a
- * limited email is refused even with the right password until the window passes.
+ * Checks a sign-in attempt. Failures are counted in Postgres per email and address pair (so a guesser elsewhere
+ * cannot lock the owner out), per email across addresses (a higher ceiling) and per address, within a window.
+ * The attempt is recorded before the password is checked, atomically (lib/db/queries/sign-in-failures.ts), so
+ * parallel guesses cannot all slip under the limit; a limited pair is refused even with the right password.
  */
 export async function verifySignIn(db: Database, email: string, password: string, ip: string): Promise<SignInOutcome> {
   const e = env();
   const normalised = email.trim().toLowerCase();
-  const since = new Date(Date.now() - e.SIGNIN_WINDOW_MINUTES * 60_000);
-  const [byEmail, byIp] = await Promise.all([
-    countRecentFailures(db, since, { email: normalised }),
-    countRecentFailures(db, since, { ip }),
-  ]);
-  if (byEmail >= e.SIGNIN_MAX_FAILURES_PER_EMAIL || byIp >= e.SIGNIN_MAX_FAILURES_PER_IP) {
-    return { ok: false, reason: "rate_limited" };
-  }
+  const attempt = await admitSignInAttempt(db, normalised, ip, {
+    perPair: e.SIGNIN_MAX_FAILURES_PER_EMAIL,
+    perEmail: e.SIGNIN_MAX_FAILURES_PER_ACCOUNT,
+    perIp: e.SIGNIN_MAX_FAILURES_PER_IP,
+    since: new Date(Date.now() - e.SIGNIN_WINDOW_MINUTES * 60_000),
+  });
+  if (!attempt) return { ok: false, reason: "rate_limited" };
   const user = await getUserByEmail(db, normalised);
   const valid = await verifyPassword(password, user?.passwordHash);
-  if (!user || !valid) {
-    await recordFailure(db, normalised, ip);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailuresForEmail(db, normalised);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  // A wrong password leaves its attempt row: it is the recorded failure.
+  if (!user || !valid) return { ok: false, reason: "invalid" };
+  await forgetFailuresForPair(db, normalised, ip);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -40,14 +40,14 @@ async function seedScene(prefix: string, credits?: number) {
 }
 
 describe("credits", () => {
-  it("grants the free trial's 30 credits as a ledger row at signup, and for a new workspace", async () => {
+  it("grants the free trial's 30 credits as a ledger row at signup, once per user (not for a later workspace)", async () => {
     const o = await seedOwner("trialgrant");
     const rows = await listLedger(db(), o.workspaceId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: "grant", delta: 30, stripeInvoiceId: null });
     expect(await getCreditBalance(db(), o.workspaceId)).toBe(30);
     const second = await createWorkspace(db(), o.userId, "Second brand");
-    expect(await getCreditBalance(db(), second.id)).toBe(30);
+    expect(await getCreditBalance(db(), second.id)).toBe(0);
   });
 
   it("lets exactly as many of 20 concurrent exports through as there are credits, and never goes below zero", async () => {

@@ -1,3 +1,4 @@
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { signUp } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
@@ -8,7 +9,8 @@ export async function POST(request: Request) {
     const body = await request.json().catch(() => {
       throw new AppError("bad_request", "The request body is not valid JSON.");
     });
-    const { userId, workspaceId } = await signUp(getDb(), body);
+    // The same 201 whether or not the email already had an account (lib/auth/sign-up.ts).
+    const { userId, workspaceId } = await signUp(getDb(), body, { ip: clientIpFromHeaders(request.headers) });
     return Response.json({ userId, workspaceId }, { status: 201 });
   } catch (err) {
     return errorResponse(err);

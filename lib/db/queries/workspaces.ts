@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../index";
-import { memberships, users, workspaces, type MemberRole } from "../schema";
+import { creditLedger, memberships, users, workspaceBilling, workspaces, type MemberRole } from "../schema";
 import { newId } from "@/lib/ids";
-import { ensureWorkspaceBilling } from "./billing";
+import { ensureWorkspaceBilling, type Executor } from "./billing";
 
 export async function listWorkspacesForUser(db: Database, userId: string) {
   return db
@@ -33,14 +33,41 @@ export async function listMembers(db: Database, workspaceId: string) {
     .orderBy(asc(memberships.createdAt));
 }
 
+/**
+ * Another workspace for a signed-in user. The free trial's credits come once per user: a user who already owns a
+ * workspace that got the trial grant starts this one at 0 credits, still with the trial plan's limits. The user's
+ * row is locked first, so parallel requests cannot both see "no trial yet".
+ */
 export async function createWorkspace(db: Database, ownerId: string, name: string) {
   return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for("update");
+    const hadTrial = await ownsTrialWorkspace(tx, ownerId);
     const id = newId("ws");
     await tx.insert(workspaces).values({ id, name });
     await tx.insert(memberships).values({ workspaceId: id, userId: ownerId, role: "owner" });
+    // The billing row alone is the trial plan without its grant; ensureWorkspaceBilling then finds it and grants nothing.
+    if (hadTrial) await tx.insert(workspaceBilling).values({ workspaceId: id });
     await ensureWorkspaceBilling(tx, id);
     return { id, name };
   });
+}
+
+/** Whether the user owns a workspace holding the trial's grant (a grant with no Stripe invoice). */
+async function ownsTrialWorkspace(tx: Executor, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: creditLedger.id })
+    .from(memberships)
+    .innerJoin(creditLedger, eq(creditLedger.workspaceId, memberships.workspaceId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.role, "owner"),
+        eq(creditLedger.kind, "grant"),
+        isNull(creditLedger.stripeInvoiceId),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function renameWorkspace(db: Database, workspaceId: string, name: string) {
