@@ -17,8 +17,11 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Signs session cookies. Generated into DATA_DIR on first start when unset. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
-  /** Signs render-page tokens (its own key: the render worker never holds NEXTAUTH_SECRET). Generated into DATA_DIR/render-secret when unset. */
+  /** Signs render-page tokens: its own key, so the render worker never holds NEXTAUTH_SECRET. Generated into
+   * DATA_DIR/render-secret when unset. */
   RENDER_TOKEN_SECRET: z.string().min(16).optional(),
+  /** Template/variation previews one workspace may have waiting or drawing at once; more wait their turn. */
+  PREVIEW_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   /** smtp://user:pass@host:port — when unset, mail goes to the server log and the dev outbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Plinth <no-reply@plinth.local>"),

@@ -2,7 +2,13 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { getPool, schema, type Database } from "@/lib/db";
 import { getBoss } from "./boss";
 
-export type Enqueue = (queue: string, data: object, singletonKey: string) => Promise<void>;
+/** `priority`: pg-boss fetches higher first (default 0); see lib/jobs/preview-queue.ts for how previews use it. */
+export type Enqueue = (
+  queue: string,
+  data: object,
+  singletonKey: string,
+  options?: { priority?: number },
+) => Promise<void>;
 
 /**
  * Rows and the pg-boss jobs that process them, in one Postgres transaction:
@@ -16,8 +22,10 @@ export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueu
     await client.query("begin");
     const tx = drizzle(client, { schema }) as unknown as Database;
     const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
-    const enqueue: Enqueue = async (queue, data, singletonKey) => {
-      await boss.send(queue, data, { db, singletonKey });
+    const enqueue: Enqueue = async (queue, data, singletonKey, options) => {
+      // pg-boss rejects a `priority` key that is present but undefined.
+      const priority = options?.priority !== undefined ? { priority: options.priority } : {};
+      await boss.send(queue, data, { db, singletonKey, ...priority });
     };
     const result = await work(tx, enqueue);
     await client.query("commit");

@@ -34,6 +34,7 @@ import {
 } from "@/lib/scene/templates";
 import { createSceneFromDocument, loadScene } from "@/lib/scenes/scene-service";
 import { sortForYou } from "./for-you";
+import { lockWaitingPreviews, previewPriority, previewQueueLimit } from "./preview-queue";
 import { instantiateTemplate, stageUnit } from "./instantiate";
 import { inferTintSlots, tintDocument } from "./tint";
 import { generateVariations } from "./variations";
@@ -132,7 +133,14 @@ export async function loadGallery(db: Database, workspaceId: string) {
 
 // -------------------------------------------------------------- thumbnails
 
-export type PreviewItem = { key: string; templateId: string; thumbnailId: string; status: "queued" | "rendering" | "done" | "failed"; url: string | null };
+export type PreviewItem = {
+  key: string;
+  templateId: string;
+  /** Null for a preview deferred by the workspace's queue limit: it shows as queued, and a later poll queues it. */
+  thumbnailId: string | null;
+  status: "queued" | "rendering" | "done" | "failed";
+  url: string | null;
+};
 
 const hash = (text: string) => createHash("sha1").update(text).digest("hex").slice(0, 20);
 
@@ -141,6 +149,8 @@ const hash = (text: string) => createHash("sha1").update(text).digest("hex").sli
  * transaction; jobs carry ids only). Cached by content: the key hashes the
  * document (template x product x brand palette), the model URL (product
  * version) and the size, so any change is a new preview.
+ * Bounded and fair (lib/templates/preview-queue.ts): beyond the workspace's limit a preview is deferred, and each
+ * job's priority puts it behind the workspace's own earlier previews, not behind other workspaces'.
  */
 export async function ensureThumbnails(
   db: Database,
@@ -159,20 +169,37 @@ export async function ensureThumbnails(
   const missing = keyed.filter((k) => !have.has(k.cacheKey));
   if (missing.length > 0) {
     await withJobTransaction(async (tx, enqueue) => {
+      const waiting = await lockWaitingPreviews(tx, workspaceId);
+      const admitted = missing.slice(0, Math.max(0, previewQueueLimit() - waiting));
+      if (admitted.length === 0) return;
       const inserted = await tx
         .insert(templateThumbnails)
-        .values(missing.map((m) => ({ id: newId("tth"), workspaceId, cacheKey: m.cacheKey, templateId: m.templateId, productId: product.id, snapshot: m.document, width, height })))
+        .values(
+          admitted.map((m) => ({
+            id: newId("tth"),
+            workspaceId,
+            cacheKey: m.cacheKey,
+            templateId: m.templateId,
+            productId: product.id,
+            snapshot: m.document,
+            width,
+            height,
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: templateThumbnails.id });
-      for (const row of inserted) await enqueue(THUMBNAIL_QUEUE, { thumbnailId: row.id }, row.id);
+      for (const [i, row] of inserted.entries()) {
+        await enqueue(THUMBNAIL_QUEUE, { thumbnailId: row.id }, row.id, { priority: previewPriority(waiting + i) });
+      }
     });
     existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));
   }
   const byKey = new Map(existing.map((e) => [e.cacheKey, e]));
-  return keyed.flatMap((k) => {
+  return keyed.map((k): PreviewItem => {
     const row = byKey.get(k.cacheKey);
-    if (!row) return [];
-    return [{ key: k.key, templateId: k.templateId, thumbnailId: row.id, status: row.status, url: row.status === "done" ? `/api/templates/thumbnails/${row.id}` : null }];
+    if (!row) return { key: k.key, templateId: k.templateId, thumbnailId: null, status: "queued", url: null };
+    const url = row.status === "done" ? `/api/templates/thumbnails/${row.id}` : null;
+    return { key: k.key, templateId: k.templateId, thumbnailId: row.id, status: row.status, url };
   });
 }
 

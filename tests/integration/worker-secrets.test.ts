@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { Client } from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { runMigrations } from "@/lib/db/migrate";
 import { superviseWorkers } from "@/scripts/lib/worker-supervisor";
 
 /**
@@ -19,8 +21,31 @@ function tempDataDir(): string {
   return dir;
 }
 
+// A database of its own: a started worker takes jobs, and must not take other test files' queued ones.
+const DB_NAME = `plinth_worker_secrets_${process.pid}`;
+let databaseUrl = "";
+const admin = () => new Client({ connectionString: process.env.DATABASE_URL });
+
+beforeAll(async () => {
+  const client = admin();
+  await client.connect();
+  await client.query(`create database ${DB_NAME}`);
+  await client.end();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${DB_NAME}`;
+  databaseUrl = url.toString();
+  await runMigrations(databaseUrl);
+}, 60_000);
+
+afterAll(async () => {
+  const client = admin();
+  await client.connect();
+  await client.query(`drop database if exists ${DB_NAME} with (force)`);
+  await client.end();
+});
+
 function baseEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, RENDER_APP_URL: "http://localhost:9", PORT: "9" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, RENDER_APP_URL: "http://localhost:9", PORT: "9" };
   delete env.NEXTAUTH_SECRET;
   delete env.RENDER_TOKEN_SECRET;
   return env;

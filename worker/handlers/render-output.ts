@@ -3,15 +3,15 @@ import { getOutputForRender, markDone, markFailed, markRendering, markRetrying }
 import { createRenderToken } from "@/lib/renders/render-token";
 import { safeParseScene } from "@/lib/scene";
 import type { StorageDriver } from "@/lib/storage";
-import type { RenderBrowser } from "../browser";
 import { encodeAndCheck } from "../encode";
 import { describeFailure, isPermanent, PermanentRenderError } from "../failures";
 import { modelVersions, sessionUrl } from "./session-inputs";
+import type { SessionRenderer } from "../render-turns";
 
 export type RenderDeps = {
   db: Database;
   storage: StorageDriver;
-  browser: RenderBrowser;
+  browser: SessionRenderer;
   appUrl: string;
   /** Called once when an output ends failed (credits are refunded there). */
   onFailed?: (outputId: string) => Promise<void>;

@@ -5,13 +5,13 @@ import { PRODUCT_THUMBNAIL_SIZE, productThumbnailTokenId } from "@/lib/products/
 import { createRenderToken } from "@/lib/renders/render-token";
 import { createDefaultScene } from "@/lib/scene";
 import type { StorageDriver } from "@/lib/storage";
-import type { RenderBrowser } from "../browser";
 import { encodeAndCheck } from "../encode";
 import { describeFailure, isPermanent } from "../failures";
 import { modelVersions, sessionUrl } from "./session-inputs";
 import type { Attempt } from "./render-output";
+import type { SessionRenderer } from "../render-turns";
 
-export type ProductThumbnailDeps = { db: Database; storage: StorageDriver; browser: RenderBrowser; appUrl: string };
+export type ProductThumbnailDeps = { db: Database; storage: StorageDriver; browser: SessionRenderer; appUrl: string };
 
 /**
  * Draws a product's library thumbnail: the product in the default look (the

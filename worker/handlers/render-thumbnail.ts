@@ -4,13 +4,13 @@ import { createRenderToken } from "@/lib/renders/render-token";
 import { safeParseScene } from "@/lib/scene";
 import { thumbnailTokenId } from "@/lib/templates/thumbnail-token";
 import type { StorageDriver } from "@/lib/storage";
-import type { RenderBrowser } from "../browser";
 import { encodeAndCheck } from "../encode";
 import { describeFailure, isPermanent, PermanentRenderError } from "../failures";
 import { modelVersions, sessionUrl } from "./session-inputs";
 import type { Attempt } from "./render-output";
+import type { SessionRenderer } from "../render-turns";
 
-export type ThumbnailDeps = { db: Database; storage: StorageDriver; browser: RenderBrowser; appUrl: string };
+export type ThumbnailDeps = { db: Database; storage: StorageDriver; browser: SessionRenderer; appUrl: string };
 
 export const thumbnailKey = (workspaceId: string, thumbnailId: string) => `workspaces/${workspaceId}/thumbnails/${thumbnailId}.webp`;
 

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { RenderTurns, type RenderLane } from "./render-turns";
+
+/** A draw that ends when the test says so, recording when it started. */
+function gate() {
+  let open!: () => void;
+  const done = new Promise<void>((r) => (open = r));
+  return { done, open };
+}
+
+describe("render turns: who draws next on the worker's one page", () => {
+  it("draws a waiting export before waiting previews, then product thumbnails, then previews in order", async () => {
+    const turns = new RenderTurns();
+    const order: string[] = [];
+    const first = gate();
+    const all: Promise<void>[] = [];
+    const draw = (lane: RenderLane, name: string, until?: Promise<void>) =>
+      all.push(turns.run(lane, async () => {
+        order.push(name);
+        await until;
+      }));
+    draw("preview", "preview 1", first.done); // drawing now
+    draw("preview", "preview 2");
+    draw("preview", "preview 3");
+    draw("product-thumbnail", "product");
+    draw("preview", "preview 4");
+    draw("export", "export");
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual(["preview 1"]);
+    expect(turns.queued).toBe(5);
+    first.open();
+    await Promise.all(all);
+    expect(order).toEqual(["preview 1", "export", "product", "preview 2", "preview 3", "preview 4"]);
+  });
+
+  it("lets a preview that waited too long go before newer exports (no starvation)", async () => {
+    let clock = 0;
+    const turns = new RenderTurns({ maxWaitMs: 30_000, now: () => clock });
+    const order: string[] = [];
+    const first = gate();
+    const all = [
+      turns.run("export", async () => {
+        order.push("export 1");
+        await first.done;
+      }),
+      turns.run("preview", async () => void order.push("preview")),
+    ];
+    clock = 31_000;
+    all.push(turns.run("export", async () => void order.push("export 2")));
+    first.open();
+    await Promise.all(all);
+    expect(order).toEqual(["export 1", "preview", "export 2"]);
+  });
+
+  it("passes results and errors through and keeps going after a failed draw", async () => {
+    const turns = new RenderTurns();
+    await expect(turns.run("export", async () => { throw new Error("browser crashed"); })).rejects.toThrow("browser crashed");
+    expect(await turns.run("preview", async () => 42)).toBe(42);
+  });
+});

@@ -1,0 +1,73 @@
+import type { RenderBrowser } from "./browser";
+
+/** Which queue a draw comes from, most urgent first: a paid export, a product's library thumbnail, a free preview. */
+export type RenderLane = "export" | "product-thumbnail" | "preview";
+const RANK: Record<RenderLane, number> = { export: 0, "product-thumbnail": 1, preview: 2 };
+
+/** A draw that has waited this long goes next whatever its lane: exports cannot starve previews till their jobs expire. */
+const MAX_WAIT_MS = 30_000;
+
+type Waiter = { rank: number; since: number; start: () => void };
+
+/**
+ * The worker holds jobs of three queues at once (one pg-boss work() per queue) and all of them draw on one
+ * browser page. Turns decide who draws next: one draw at a time; when the page frees up, the most urgent lane
+ * goes first (exports, then product thumbnails, then previews), oldest first within a lane. So an export that
+ * arrives while previews wait is drawn as soon as the current draw ends, not after them.
+ */
+export class RenderTurns {
+  private busy = false;
+  private readonly waiting: Waiter[] = [];
+
+  constructor(private readonly options: { maxWaitMs?: number; now?: () => number } = {}) {}
+
+  run<T>(lane: RenderLane, draw: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.busy = true;
+        Promise.resolve()
+          .then(draw)
+          .then(resolve, reject)
+          .finally(() => {
+            this.busy = false;
+            this.next();
+          });
+      };
+      this.waiting.push({ rank: RANK[lane], since: this.now(), start });
+      this.next();
+    });
+  }
+
+  /** How many draws wait for the page (not counting the one drawing). */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private next(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    const maxWait = this.options.maxWaitMs ?? MAX_WAIT_MS;
+    // Waiters are in arrival order: the oldest one that waited too long, else the first of the most urgent lane.
+    const overdue = this.waiting.findIndex((w) => this.now() - w.since >= maxWait);
+    let pick = overdue;
+    if (pick < 0) {
+      pick = 0;
+      for (let i = 1; i < this.waiting.length; i++) if (this.waiting[i].rank < this.waiting[pick].rank) pick = i;
+    }
+    const [chosen] = this.waiting.splice(pick, 1);
+    chosen.start();
+  }
+}
+
+/** What a handler draws with. */
+export type SessionRenderer = Pick<RenderBrowser, "renderOnSession">;
+
+/** The browser as one lane sees it: every draw takes its turn. */
+export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: RenderLane): SessionRenderer {
+  return {
+    renderOnSession: (sessionUrl, job, timeoutMs) => turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
+  };
+}
