@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NEXT_ENV } from "@/scripts/lib/next-env";
@@ -10,8 +11,14 @@ const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 function telemetryStatus(env: Record<string, string>): string {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NEXT_TELEMETRY_DISABLED"));
-  const r = spawnSync(process.execPath, [nextBin, "telemetry", "status"], { cwd: ROOT, env: { ...clean, ...env }, encoding: "utf8" });
-  return `${r.stdout}${r.stderr}`;
+  // In a scratch folder: asking for the status makes Next write its notice state into ./cache.
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-telemetry-"));
+  try {
+    const r = spawnSync(process.execPath, [nextBin, "telemetry", "status"], { cwd, env: { ...clean, ...env }, encoding: "utf8" });
+    return `${r.stdout}${r.stderr}`;
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 describe("Next.js telemetry", () => {
