@@ -15,6 +15,7 @@ import { RenderBrowser } from "./browser";
 import { handleRenderOutput } from "./handlers/render-output";
 import { handleRenderProductThumbnail } from "./handlers/render-product-thumbnail";
 import { handleRenderThumbnail } from "./handlers/render-thumbnail";
+import { registerSweep } from "../lib/jobs/sweep";
 import { inLane, RenderTurns } from "./render-turns";
 
 async function main() {
@@ -57,6 +58,8 @@ async function main() {
   await boss.work<{ productId: string }>(PRODUCT_THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
     await handleRenderProductThumbnail(lanes.productThumbnail, job.data.productId, { retryCount: job.retryCount, retryLimit: PRODUCT_THUMBNAIL_QUEUE_OPTIONS.retryLimit });
   });
+  // Hourly housekeeping (lib/jobs/sweep.ts): stale sign-in failures, rate-limit hits, workers, previews, temp files.
+  await registerSweep(boss, getDb());
   // Catch up on products that have no thumbnail (uploaded while no worker ran, or whose render failed),
   // in the background: the worker takes jobs meanwhile, and repeated requests are dropped by the queue.
   void listProductsWithoutThumbnail(getDb())

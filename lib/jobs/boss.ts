@@ -9,6 +9,10 @@ export const PRODUCT_THUMBNAIL_QUEUE = "product-thumbnail";
 /** "stately": at most one waiting job per product (the singleton key), so repeated requests draw once. */
 export const PRODUCT_THUMBNAIL_QUEUE_OPTIONS = { ...THUMBNAIL_QUEUE_OPTIONS, policy: "stately" } as const;
 
+/** Hourly housekeeping (lib/jobs/sweep.ts); "singleton": never two sweeps at once. */
+export const SWEEP_QUEUE = "housekeeping";
+export const SWEEP_QUEUE_OPTIONS = { retryLimit: 1, retryDelay: 60, expireInSeconds: 600, policy: "singleton", notify: true } as const;
+
 /** Retries after a crash or timeout; a worker SIGKILLed mid-job stops heartbeating and its job is retried. */
 export const RENDER_QUEUE_OPTIONS = {
   retryLimit: 3,
@@ -24,10 +28,10 @@ const holder = globalThis as unknown as { __plinthBoss?: Promise<PgBoss> };
 async function startBoss(role: "web" | "worker"): Promise<PgBoss> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  // The web process only sends; maintenance runs in workers.
+  // The web process only sends; maintenance and the cron schedule (lib/jobs/sweep.ts) run in workers.
   // Workers hold one extra connection to LISTEN for new jobs: a click starts rendering within milliseconds
   // instead of after a polling interval. Behind PgBouncer (transaction mode) pg-boss warns and keeps polling.
-  const boss = new PgBoss({ connectionString: url, max: 4, supervise: role === "worker", schedule: false, useListenNotify: role === "worker" });
+  const boss = new PgBoss({ connectionString: url, max: 4, supervise: role === "worker", schedule: role === "worker", useListenNotify: role === "worker" });
   boss.on("error", (err: Error) => console.error(`[jobs] pg-boss error: ${err.message}`));
   await boss.start();
   await ensureQueues(boss);
@@ -39,6 +43,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
     [RENDER_QUEUE, RENDER_QUEUE_OPTIONS],
     [THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS],
     [PRODUCT_THUMBNAIL_QUEUE, PRODUCT_THUMBNAIL_QUEUE_OPTIONS],
+    [SWEEP_QUEUE, SWEEP_QUEUE_OPTIONS],
   ] as const) {
     const queue = await boss.getQueue(name);
     if (!queue) {
