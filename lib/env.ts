@@ -44,6 +44,14 @@ const envSchema = z.object({
   RESET_MAX_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
   /** Largest product upload (one model with its files, or one .zip), in megabytes. */
   PRODUCT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
+  /** Uploaded models checked at the same time, each in its own worker process (lib/products/model-worker). */
+  UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Uploads that may wait for a model worker; more are refused with 429. */
+  UPLOAD_QUEUE_MAX: z.coerce.number().int().min(0).default(8),
+  /** Longest a model worker may spend checking one upload, in seconds (then 422). */
+  UPLOAD_TIMEOUT_S: z.coerce.number().positive().default(60),
+  /** Most memory a model worker may use while checking one upload, in MB (then 422). */
+  UPLOAD_WORKER_MEMORY_MB: z.coerce.number().int().min(128).default(1024),
   /** Local storage folder; defaults to DATA_DIR/storage. Ignored when S3_BUCKET is set. */
   STORAGE_DIR: z.string().min(1).optional(),
   /** S3-compatible storage (AWS, MinIO, R2...): used instead of the local folder when S3_BUCKET is set. */

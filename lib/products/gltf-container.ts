@@ -1,11 +1,14 @@
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { jsonNestingExceeds } from "./json-depth";
+import { MODEL_LIMITS } from "./limits";
 
 /** The parts of a glTF JSON this module looks at. */
 export type GltfJson = {
   asset?: { version?: string };
   buffers?: { uri?: string; byteLength?: number }[];
-  images?: { uri?: string; mimeType?: string }[];
+  images?: { uri?: string; mimeType?: string; bufferView?: number; name?: string }[];
+  bufferViews?: { buffer?: number; byteOffset?: number; byteLength?: number }[];
   [key: string]: unknown;
 };
 
@@ -22,8 +25,19 @@ const CHUNK_BIN = 0x004e4942;
 const notGltf = (name: string, why: string) =>
   new AppError("unprocessable", `"${name}" is not a glTF model: ${why}. Export it again as glTF 2.0 (.glb or .gltf).`);
 
-/** Reads a .glb or .gltf just far enough to get its JSON, refusing what is not glTF at all. */
-export function parseContainer(name: string, bytes: Uint8Array): ParsedContainer {
+const malformed = (why: string) =>
+  new AppError("unprocessable", `The model file is malformed: ${why}. Export it again from your 3D tool as glTF 2.0 (.glb or .gltf).`);
+
+/** Refuses JSON nested deeper than `maxDepth` before anything parses or walks it. */
+function checkNesting(json: Uint8Array, maxDepth: number) {
+  if (jsonNestingExceeds(json, maxDepth)) throw malformed(`nesting too deep (more than ${maxDepth} levels)`);
+}
+
+/**
+ * Reads a .glb or .gltf just far enough to get its JSON, refusing what is not
+ * glTF at all, JSON nested too deep and top-level fields of the wrong shape.
+ */
+export function parseContainer(name: string, bytes: Uint8Array, maxDepth = MODEL_LIMITS.maxJsonDepth): ParsedContainer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const isGlbName = name.toLowerCase().endsWith(".glb");
   if (bytes.byteLength >= 4 && view.getUint32(0, true) === GLB_MAGIC) {
@@ -39,9 +53,11 @@ export function parseContainer(name: string, bytes: Uint8Array): ParsedContainer
     }
     const jsonLength = view.getUint32(12, true);
     if (view.getUint32(16, true) !== CHUNK_JSON || 20 + jsonLength > declared) throw notGltf(name, "its JSON chunk is damaged");
+    const jsonBytes = bytes.subarray(20, 20 + jsonLength);
+    checkNesting(jsonBytes, maxDepth);
     let json: GltfJson;
     try {
-      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(20, 20 + jsonLength))) as GltfJson;
+      json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(jsonBytes)) as GltfJson;
     } catch {
       throw notGltf(name, "its JSON chunk is not valid JSON");
     }
@@ -57,6 +73,7 @@ export function parseContainer(name: string, bytes: Uint8Array): ParsedContainer
     return { json: assertObject(name, json), bin };
   }
   if (isGlbName) throw notGltf(name, "it does not start with the GLB header");
+  checkNesting(bytes, maxDepth);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
@@ -71,8 +88,22 @@ export function parseContainer(name: string, bytes: Uint8Array): ParsedContainer
   }
 }
 
+/**
+ * Top-level lists our own code walks before the validator (resource URIs, texture headers): a wrong shape
+ * there is the model's fault and gets a clear 422 here. Every other field is the validator's to judge.
+ */
+const WALKED_LISTS = ["buffers", "bufferViews", "images"];
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
 function assertObject(name: string, json: unknown): GltfJson {
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw notGltf(name, "its JSON is not a glTF object");
+  if (!isObject(json)) throw notGltf(name, "its JSON is not a glTF object");
+  for (const field of WALKED_LISTS) {
+    const value = json[field];
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) throw malformed(`"${field}" must be a list`);
+    if (!value.every(isObject)) throw malformed(`every entry of "${field}" must be an object`);
+  }
   return json as GltfJson;
 }
 
@@ -90,11 +121,7 @@ export function resolveResources(mainPath: string, json: GltfJson, files: Map<st
   const baseDir = path.posix.dirname(mainPath);
   const byUri: Record<string, Uint8Array> = {};
   const missing: string[] = [];
-  const refs = [...(json.buffers ?? []), ...(json.images ?? [])];
-  for (const ref of refs) {
-    if (!ref || typeof ref !== "object" || typeof ref.uri !== "string") continue;
-    const uri = ref.uri;
-    if (uri.startsWith("data:")) continue;
+  for (const uri of externalUris(json)) {
     const target = resolveUploadPath(baseDir, uri);
     if (!target) {
       throw new AppError(
@@ -117,6 +144,24 @@ export function resolveResources(mainPath: string, json: GltfJson, files: Map<st
     );
   }
   return { byUri };
+}
+
+/** Every buffer and image URI that names a file (data: URIs carry their bytes inline). */
+export function externalUris(json: GltfJson): string[] {
+  const refs = [...(json.buffers ?? []), ...(json.images ?? [])];
+  const uris: string[] = [];
+  for (const ref of refs) {
+    if (!ref || typeof ref !== "object" || typeof ref.uri !== "string" || ref.uri.startsWith("data:")) continue;
+    uris.push(ref.uri);
+  }
+  return uris;
+}
+
+/** The upload paths a model's URIs point to (those that stay inside the upload). */
+export function referencedPaths(mainPath: string, json: GltfJson): string[] {
+  const baseDir = path.posix.dirname(mainPath);
+  const paths = externalUris(json).map((uri) => resolveUploadPath(baseDir, uri));
+  return [...new Set(paths.filter((p): p is string => p !== null))];
 }
 
 /** A relative URI -> its path inside the upload, or null when it points outside. */

@@ -10,16 +10,15 @@ import type { ProductRow, Vec3 } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getStorage, productPrefix, type StorageDriver } from "@/lib/storage";
-import { parseContainer, resolveResources } from "./gltf-container";
 import { uploadLimits, type UploadLimits } from "./limits";
-import { normaliseModel, rescaleModel } from "./normalise";
+import { modelWorkers, type ModelWorkerPool } from "./model-worker";
+import { rescaleModel } from "./normalise";
 import { UNIT_OPTIONS, suggestUnit, unitForScale, type UnitKey } from "./units";
-import { collectUpload, type UploadFile } from "./upload-files";
-import { validateGltf } from "./validate";
+import type { UploadFile } from "./upload-files";
 import { requestProductThumbnail } from "./product-thumbnail";
 
 type Ctx = { workspaceId: string; userId: string | null };
-type Deps = { storage?: StorageDriver; limits?: UploadLimits };
+type Deps = { storage?: StorageDriver; limits?: UploadLimits; workers?: ModelWorkerPool };
 
 /** What the product library and product page show. */
 export type ProductSummary = {
@@ -77,21 +76,21 @@ function defaultName(filename: string): string {
 const scaleVec = (v: Vec3, s: number): Vec3 => v.map((x) => Number((x * s).toPrecision(6))) as Vec3;
 
 /**
- * The whole upload pipeline: sort out the files, refuse what is not a sound
- * glTF, normalise, store original + web-ready copy, then insert the row. On
- * any failure nothing is left behind: no row, no files.
+ * The whole upload pipeline: a model worker sorts out the files, refuses what
+ * is not a sound glTF and normalises it (off this process: see
+ * model-worker/pool.ts); then the original and the web-ready copy are stored
+ * and the row inserted. On any failure nothing is left behind: no row, no files.
  */
 export async function createProductFromUpload(db: Database, ctx: Ctx, input: UploadFile[], options: { name?: string } & Deps = {}) {
   const storage = options.storage ?? getStorage();
   const limits = options.limits ?? uploadLimits();
-  const upload = collectUpload(input, limits);
-  const mainBytes = upload.files.get(upload.main)!;
-  const container = parseContainer(upload.main, mainBytes);
-  const { byUri } = resolveResources(upload.main, container.json, upload.files);
-  const warnings = await validateGltf(upload.main, upload.files);
-  const resources: Record<string, Uint8Array> = { ...byUri };
-  if (container.bin) resources["@glb.bin"] = container.bin;
-  const model = await normaliseModel(container.json, resources, 1);
+  const processed = await (options.workers ?? modelWorkers()).process(input, limits);
+  const { model, warnings } = processed;
+  // Only a several-file upload comes back with a new original (zipped); otherwise it is the one file sent.
+  const upload = {
+    format: processed.format,
+    original: { ...processed.original, bytes: processed.original.bytes ?? input[0].bytes },
+  };
 
   const id = newId("prd");
   const prefix = productPrefix(ctx.workspaceId, id);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { unzipSync, zipSync } from "fflate";
 import { AppError } from "@/lib/errors";
-import { formatMb, type UploadLimits } from "./limits";
+import { formatMb, fullLimits, type UploadLimits } from "./limits";
 
 /** One file of an upload, keyed by its path relative to the upload root ("scene.gltf", "textures/a.png"). */
 export type UploadFile = { name: string; bytes: Uint8Array };
@@ -11,7 +11,9 @@ export type ModelUpload = {
   format: "glb" | "gltf" | "zip";
   /** Path of the .glb/.gltf inside `files`. */
   main: string;
+  /** The model file and, for a .zip, nothing else until `zip.unpack` adds the files the model references. */
   files: Map<string, Uint8Array>;
+  zip?: ZipUpload;
   /** The original upload as one file, kept as is (a multi-file .gltf is zipped). */
   original: { filename: string; bytes: Uint8Array; contentType: string };
 };
@@ -53,46 +55,93 @@ function cleanZipPath(raw: string): string | null {
   return parts.join("/");
 }
 
-export function unzipUpload(bytes: Uint8Array, limits: UploadLimits): Map<string, Uint8Array> {
-  let entries = 0;
-  let declared = 0;
-  let raw: Record<string, Uint8Array>;
-  try {
-    raw = unzipSync(bytes, {
-      // Runs for every entry of the central directory before anything is inflated; each entry is
-      // inflated into a buffer of its declared size, so a lying header cannot make it grow.
-      filter(file) {
-        entries += 1;
-        if (entries > limits.maxZipEntries) {
-          throw new AppError("unprocessable", `The zip has more than ${limits.maxZipEntries} files. Zip only the model and its textures.`);
-        }
-        declared += file.originalSize;
-        if (declared > limits.maxUnzippedBytes) {
-          throw new AppError(
-            "payload_too_large",
-            `The zip unpacks to more than ${formatMb(limits.maxUnzippedBytes)}, which is more than a product may use.`,
-          );
-        }
-        return !file.name.endsWith("/");
-      },
-    });
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError("unprocessable", "The .zip file could not be read: it is damaged or uses a compression method we do not support.");
+type ZipEntry = { raw: string; size: number; originalSize: number };
+
+/** Entries over this size must not grow more than `maxZipRatio` when unpacked; small ones cannot cost much anyway. */
+const RATIO_FLOOR = 1024 * 1024;
+
+const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : formatMb(bytes));
+
+const unreadableZip = () =>
+  new AppError("unprocessable", "The .zip file could not be read: it is damaged or uses a compression method we do not support.");
+
+/**
+ * A .zip read from its central directory only. Nothing is unpacked until
+ * `unpack` names the entries the model uses, and each of those is checked
+ * first: the total uncompressed size and the compression ratio (a 250 KB zip
+ * of zeros once cost 256 MB and seconds of inflating). Each entry inflates
+ * into a buffer of its declared size, so a lying header cannot make it grow.
+ */
+export class ZipUpload {
+  readonly entries = new Map<string, ZipEntry>();
+  private unpacked = 0;
+  private readonly done = new Set<string>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly limits: Required<Pick<UploadLimits, "maxUnzippedBytes" | "maxZipEntries" | "maxZipRatio">>,
+  ) {
+    let count = 0;
+    try {
+      unzipSync(bytes, {
+        filter: (file) => {
+          count += 1;
+          if (count > limits.maxZipEntries) {
+            throw new AppError("unprocessable", `The zip has more than ${limits.maxZipEntries} files. Zip only the model and its textures.`);
+          }
+          const clean = cleanZipPath(file.name);
+          if (clean) this.entries.set(clean, { raw: file.name, size: file.size, originalSize: file.originalSize });
+          return false; // listing only
+        },
+      });
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw unreadableZip();
+    }
   }
-  const files = new Map<string, Uint8Array>();
-  for (const [name, data] of Object.entries(raw)) {
-    const clean = cleanZipPath(name);
-    if (clean) files.set(clean, data);
+
+  /** Unpacks the named entries (paths as listed in `entries`); names not in the zip are skipped. */
+  unpack(paths: string[]): Map<string, Uint8Array> {
+    const wanted = new Map<string, string>();
+    for (const p of paths) {
+      const entry = this.entries.get(p);
+      if (!entry || this.done.has(p)) continue;
+      this.done.add(p);
+      this.unpacked += entry.originalSize;
+      if (this.unpacked > this.limits.maxUnzippedBytes) {
+        throw new AppError(
+          "payload_too_large",
+          `The zip unpacks to more than ${formatMb(this.limits.maxUnzippedBytes)}, which is more than a product may use.`,
+        );
+      }
+      if (entry.originalSize > RATIO_FLOOR && entry.originalSize > entry.size * this.limits.maxZipRatio) {
+        throw new AppError(
+          "unprocessable",
+          `"${p}" in the zip would unpack from ${formatSize(entry.size)} to ${formatMb(entry.originalSize)}, ` +
+            "far more than any model file compresses. Zip the model's folder again and retry.",
+        );
+      }
+      wanted.set(entry.raw, p);
+    }
+    const out = new Map<string, Uint8Array>();
+    if (wanted.size === 0) return out;
+    let raw: Record<string, Uint8Array>;
+    try {
+      raw = unzipSync(this.bytes, { filter: (file) => wanted.has(file.name) });
+    } catch {
+      throw unreadableZip();
+    }
+    for (const [name, data] of Object.entries(raw)) out.set(wanted.get(name)!, data);
+    return out;
   }
-  return files;
 }
 
 /**
  * Works out what was uploaded: one .glb, a .gltf with its resources, or one
  * .zip holding either. Wrong types are 415; ambiguous uploads are 400.
  */
-export function collectUpload(input: UploadFile[], limits: UploadLimits): ModelUpload {
+export function collectUpload(input: UploadFile[], uploadLimits: UploadLimits): ModelUpload {
+  const limits = fullLimits(uploadLimits);
   if (input.length === 0) throw new AppError("bad_request", `Choose a file to upload. ${ACCEPTED_TYPES_HINT}`);
   const named = input.map((f) => ({ name: cleanName(f.name), bytes: f.bytes }));
   const total = named.reduce((n, f) => n + f.bytes.byteLength, 0);
@@ -104,13 +153,20 @@ export function collectUpload(input: UploadFile[], limits: UploadLimits): ModelU
   if (zips.length) {
     if (named.length > 1) throw new AppError("bad_request", "Upload a .zip on its own, without other files.");
     const zip = zips[0];
-    const files = unzipUpload(zip.bytes, limits);
-    const models = [...files.keys()].filter((n) => MODEL_EXT.has(ext(n)));
+    const unzipped = new ZipUpload(zip.bytes, limits);
+    const models = [...unzipped.entries.keys()].filter((n) => MODEL_EXT.has(ext(n)));
     if (models.length === 0) throw new AppError("unsupported_media_type", `The zip has no .glb or .gltf file in it. ${ACCEPTED_TYPES_HINT}`);
     if (models.length > 1) {
       throw new AppError("bad_request", `The zip holds ${models.length} models (${models.slice(0, 3).join(", ")}). Upload one model at a time.`);
     }
-    return { format: "zip", main: models[0], files, original: { filename: zip.name, bytes: zip.bytes, contentType: "application/zip" } };
+    const files = unzipped.unpack([models[0]]);
+    return {
+      format: "zip",
+      main: models[0],
+      files,
+      zip: unzipped,
+      original: { filename: zip.name, bytes: zip.bytes, contentType: "application/zip" },
+    };
   }
 
   for (const f of named) {

@@ -20,7 +20,7 @@ type Validator = {
 
 // gltf-validator ships no type declarations; a plain require keeps it out of the bundler's way.
 let validator: Validator | undefined;
-function getValidator(): Validator {
+export function getValidator(): Validator {
   validator ??= runtimeRequire<Validator>("gltf-validator");
   return validator;
 }

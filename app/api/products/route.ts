@@ -3,12 +3,15 @@ import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { listSampleProducts } from "@/lib/products/catalog";
 import { uploadLimits } from "@/lib/products/limits";
+import { modelWorkers } from "@/lib/products/model-worker";
 import { createProductFromUpload, listWorkspaceProducts } from "@/lib/products/product-service";
 import { readUploadRequest } from "@/lib/products/read-upload";
 
 export const runtime = "nodejs";
 
 export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx }) => {
+  // The library is where uploads start: have a model worker loaded before the first one arrives.
+  if (ctx.role !== "viewer") modelWorkers().warm(uploadLimits());
   return { products: await listWorkspaceProducts(getDb(), ctx.workspace.id), samples: listSampleProducts() };
 });
 
