@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { describeErrorForLog } from "@/lib/logging/redact-error";
 
 /** Every failure a user can cause has a code; the code alone decides the HTTP status. */
 export const ERROR_STATUS = {
@@ -48,12 +49,36 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   return out;
 }
 
+/** The Postgres error (a SQLSTATE `code`) behind `err`: drizzle wraps it as the `cause` of a DrizzleQueryError. */
+export function postgresErrorCode(err: unknown): string | null {
+  for (let e = err, i = 0; typeof e === "object" && e !== null && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    const { code, severity } = e as { code?: unknown; severity?: unknown };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && typeof severity === "string") return code;
+  }
+  return null;
+}
+
+/**
+ * Input the database refused as data, not a fault of ours: class 22 (data exception: NUL in text 22021,
+ * untranslatable \u0000 in jsonb 22P05, invalid text representation 22P02, out of range 22003, ...) and
+ * 54000 (a value too long to index). Validation at the boundary catches these first; this is defence in depth.
+ */
+function isInvalidInputCode(code: string | null): boolean {
+  return code !== null && (code.startsWith("22") || code === "54000");
+}
+
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) {
     return new AppError("unprocessable", "Some fields need attention.", zodFieldErrors(err));
   }
-  console.error("[error] unexpected:", err);
+  const pgCode = postgresErrorCode(err);
+  if (isInvalidInputCode(pgCode)) {
+    console.warn(`[error] input refused by the database (${pgCode}):`, describeErrorForLog(err).split("\n")[0]);
+    return new AppError("bad_request", "Some of the text sent cannot be stored. Remove unusual characters and try again.");
+  }
+  // Never the error object itself: drizzle's message and `.params` carry every value of the query.
+  console.error("[error] unexpected:", describeErrorForLog(err));
   return new AppError("internal", "Something went wrong on our side. Please try again.");
 }
 

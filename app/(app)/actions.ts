@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { getDb } from "@/lib/db";
 import { createWorkspace, renameWorkspace } from "@/lib/db/queries/workspaces";
 import { AppError } from "@/lib/errors";
+import { isWellFormedId } from "@/lib/validation/safe-text";
 
 const COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365 };
 
@@ -18,7 +19,9 @@ export async function switchWorkspaceAction(workspaceId: string): Promise<Action
   try {
     const user = await getSessionUser();
     if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
-    await authorizeWorkspace(getDb(), user.id, z.string().max(64).parse(workspaceId), "viewer");
+    // A junk id (a NUL byte from a hand-made request) names no workspace: not found, and no query runs.
+    if (!isWellFormedId(z.string().max(64).parse(workspaceId))) throw new AppError("not_found", "Workspace was not found.");
+    await authorizeWorkspace(getDb(), user.id, workspaceId, "viewer");
     (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, workspaceId, COOKIE_OPTIONS);
     revalidatePath("/", "layout");
     return { ok: true, data: null };

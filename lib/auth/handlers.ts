@@ -4,6 +4,8 @@ import type { ActionResult } from "@/lib/action-result";
 import { getDb } from "@/lib/db";
 import type { MemberRole } from "@/lib/db/schema";
 import { AppError, errorResponse, toAppError } from "@/lib/errors";
+import { assertSafeInput, assertWellFormedParams } from "@/lib/validation/assert-safe-input";
+import { isWellFormedId } from "@/lib/validation/safe-text";
 import { activeWorkspaceId, getSessionUser } from "./session";
 import { authorizeWorkspace, type WorkspaceContext } from "./workspace-access";
 
@@ -13,7 +15,8 @@ async function resolveContext(role: MemberRole, explicitWorkspaceId?: string): P
   const user = await getSessionUser();
   if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
   const workspaceId = explicitWorkspaceId ?? (await activeWorkspaceId(user.id));
-  if (!workspaceId) throw new AppError("not_found", "Workspace was not found.");
+  // The id may come from a cookie the client wrote: junk (a NUL byte) names no workspace.
+  if (!workspaceId || !isWellFormedId(workspaceId)) throw new AppError("not_found", "Workspace was not found.");
   return authorizeWorkspace(getDb(), user.id, workspaceId, role);
 }
 
@@ -33,7 +36,7 @@ export function workspaceAction<S extends z.ZodTypeAny, T>(
   return async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
     try {
       const ctx = await resolveContext(role);
-      const input = schema.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      const input = schema.parse(assertSafeInput(raw instanceof FormData ? Object.fromEntries(raw) : raw));
       return { ok: true, data: await fn(input, ctx) };
     } catch (err) {
       return toActionError(err);
@@ -45,7 +48,7 @@ export function workspaceAction<S extends z.ZodTypeAny, T>(
 export function publicAction<S extends z.ZodTypeAny, T>(schema: S, fn: (input: z.output<S>) => Promise<T>) {
   return async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
     try {
-      const input = schema.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
+      const input = schema.parse(assertSafeInput(raw instanceof FormData ? Object.fromEntries(raw) : raw));
       return { ok: true, data: await fn(input) };
     } catch (err) {
       return toActionError(err);
@@ -69,6 +72,7 @@ export function workspaceRoute<S extends z.ZodTypeAny, T>(
       const params = Object.fromEntries(
         Object.entries((await routeContext.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
       );
+      assertWellFormedParams(params);
       const ctx = await resolveContext(role, params.workspaceId);
       let body: unknown = {};
       if (request.method !== "GET" && request.method !== "HEAD" && request.headers.get("content-type")?.includes("json")) {
@@ -76,7 +80,7 @@ export function workspaceRoute<S extends z.ZodTypeAny, T>(
           throw new AppError("bad_request", "The request body is not valid JSON.");
         });
       }
-      const input = schema.parse(body);
+      const input = schema.parse(assertSafeInput(body));
       const result = await fn({ input, ctx, params, request });
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineSafeText } from "@/lib/validation/safe-text";
 
 export const emailSchema = z
   .string({ required_error: "Enter your email address." })
@@ -13,13 +14,14 @@ export const newPasswordSchema = z
   .min(8, "Use at least 8 characters.")
   .max(200, "Use at most 200 characters.");
 
-export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.").superRefine(refineSafeText);
 
 export const workspaceNameSchema = z
   .string()
   .trim()
   .min(1, "Enter your brand or workspace name.")
-  .max(80, "Use at most 80 characters.");
+  .max(80, "Use at most 80 characters.")
+  .superRefine(refineSafeText);
 
 export const signUpSchema = z.object({
   name: personNameSchema,

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
@@ -25,66 +23,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 import { scenes, workspaces, memberships } from "@/lib/db/schema";
 import { addMember } from "@/lib/db/queries/workspaces";
 import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { ACCOUNT_SCOPED, ACTIONS, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE, TAKES_B_ID } from "./action-catalog";
 import { db, seedOwner } from "./helpers";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const SAMPLE = "sample_drink-can";
-type Result = { ok: boolean; code?: string };
-type Fn = (...args: unknown[]) => Promise<Result>;
-
-/** "module#export" for every export of every "use server" file under app/, lib/, components/. */
-function enumerateActions(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== "node_modules" && !e.name.startsWith(".")) walk(full);
-      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
-        const source = fs.readFileSync(full, "utf8");
-        if (!/^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(source)) continue;
-        const rel = path.relative(ROOT, full).split(path.sep).join("/");
-        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+([A-Za-z0-9_$]+)/g)) out.push(`${rel}#${m[1]}`);
-      }
-    }
-  };
-  for (const d of ["app", "lib", "components"]) walk(path.join(ROOT, d));
-  return out.sort();
-}
-
-async function load(key: string): Promise<Fn> {
-  const [file, name] = key.split("#");
-  const mod = await import(/* @vite-ignore */ path.join(ROOT, file));
-  return mod[name] as Fn;
-}
-
-/** Actions with no session; each with the reason. */
-const PUBLIC_ACTIONS: Record<string, string> = {
-  "app/(auth)/actions.ts#signUpAction": "creates a new account and its own workspace",
-  "app/(auth)/actions.ts#requestResetAction": "password reset request (tests/integration/password-reset.test.ts)",
-  "app/(auth)/actions.ts#resetPasswordAction": "password reset with an emailed token (tests/integration/password-reset.test.ts)",
-};
-
-type Ids = { sceneId: string; workspaceId: string };
-/** Every workspace action: its call aimed at workspace B's data, and the role it needs. */
-const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>; role: "viewer" | "editor" | "owner" }> = {
-  "app/(app)/actions.ts#switchWorkspaceAction": { role: "viewer", call: (fn, b) => fn(b.workspaceId) },
-  "app/(app)/actions.ts#createWorkspaceAction": { role: "viewer", call: (fn) => fn({ name: "Another one" }) },
-  "app/(app)/actions.ts#renameWorkspaceAction": { role: "owner", call: (fn) => fn({ name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#createSceneAction": { role: "editor", call: (fn) => fn({ productId: SAMPLE }) },
-  "app/(app)/scenes/actions.ts#renameSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#duplicateSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
-  "app/(app)/scenes/actions.ts#deleteSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
-};
-/** Actions whose call names one of B's ids (so they must refuse even from A's own workspace). */
-const TAKES_B_ID = new Set([
-  "app/(app)/actions.ts#switchWorkspaceAction",
-  "app/(app)/scenes/actions.ts#renameSceneAction",
-  "app/(app)/scenes/actions.ts#duplicateSceneAction",
-  "app/(app)/scenes/actions.ts#deleteSceneAction",
-]);
-/** Actions that are not about one workspace's data (they act on the caller's own account). */
-const ACCOUNT_SCOPED = new Set(["app/(app)/actions.ts#createWorkspaceAction"]);
 
 async function snapshot(workspaceId: string) {
   const ws = await db().select().from(workspaces).where(eq(workspaces.id, workspaceId));
@@ -103,7 +43,7 @@ describe("server actions: security matrix", () => {
   it("covers every exported server action (public ones listed with a reason)", () => {
     const actions = enumerateActions();
     expect(actions.length).toBeGreaterThan(5);
-    expect(actions.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ACTIONS)), "new server actions: add them to tests/integration/security-actions.test.ts").toEqual([]);
+    expect(actions.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ACTIONS)), "new server actions: add them to tests/integration/action-catalog.ts").toEqual([]);
     expect([...Object.keys(ACTIONS), ...Object.keys(PUBLIC_ACTIONS)].filter((a) => !actions.includes(a)), "stale entries").toEqual([]);
   });
 

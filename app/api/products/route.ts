@@ -6,6 +6,7 @@ import { uploadLimits } from "@/lib/products/limits";
 import { modelWorkers } from "@/lib/products/model-worker";
 import { createProductFromUpload, listWorkspaceProducts } from "@/lib/products/product-service";
 import { readUploadRequest } from "@/lib/products/read-upload";
+import { assertSafeInput } from "@/lib/validation/assert-safe-input";
 
 export const runtime = "nodejs";
 
@@ -19,6 +20,8 @@ export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, asyn
 export const POST = workspaceRoute({ role: "editor", schema: z.object({}) }, async ({ ctx, request }) => {
   const limits = uploadLimits();
   const { files, name } = await readUploadRequest(request, limits);
+  // The name and the file names are stored as text: NUL or a lone surrogate is a 422, not a database error.
+  assertSafeInput({ name, files: files.map((f) => f.name) });
   const product = await createProductFromUpload(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, files, { name, limits });
   return Response.json({ product }, { status: 201 });
 });

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Every server action ("use server" export), for the security matrix
+ * (security-actions.test.ts) and the fuzzer (fuzz-actions.test.ts): read from the
+ * source tree, so a new action fails those tests until it is listed here.
+ * No imports of the app: each test file sets up its own mocks before loading actions.
+ */
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const SAMPLE = "sample_drink-can";
+export type Result = { ok: boolean; code?: string };
+export type Fn = (...args: unknown[]) => Promise<Result>;
+
+/** "module#export" for every export of every "use server" file under app/, lib/, components/. */
+export function enumerateActions(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== "node_modules" && !e.name.startsWith(".")) walk(full);
+      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
+        const source = fs.readFileSync(full, "utf8");
+        if (!/^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(source)) continue;
+        const rel = path.relative(ROOT, full).split(path.sep).join("/");
+        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+([A-Za-z0-9_$]+)/g)) out.push(`${rel}#${m[1]}`);
+      }
+    }
+  };
+  for (const d of ["app", "lib", "components"]) walk(path.join(ROOT, d));
+  return out.sort();
+}
+
+export async function load(key: string): Promise<Fn> {
+  const [file, name] = key.split("#");
+  const mod = await import(/* @vite-ignore */ path.join(ROOT, file));
+  return mod[name] as Fn;
+}
+
+/** Actions with no session; each with the reason. */
+export const PUBLIC_ACTIONS: Record<string, string> = {
+  "app/(auth)/actions.ts#signUpAction": "creates a new account and its own workspace",
+  "app/(auth)/actions.ts#requestResetAction": "password reset request (tests/integration/password-reset.test.ts)",
+  "app/(auth)/actions.ts#resetPasswordAction": "password reset with an emailed token (tests/integration/password-reset.test.ts)",
+};
+
+export type Ids = { sceneId: string; workspaceId: string };
+/** Every workspace action: its call aimed at workspace B's data, and the role it needs. */
+export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>; role: "viewer" | "editor" | "owner" }> = {
+  "app/(app)/actions.ts#switchWorkspaceAction": { role: "viewer", call: (fn, b) => fn(b.workspaceId) },
+  "app/(app)/actions.ts#createWorkspaceAction": { role: "viewer", call: (fn) => fn({ name: "Another one" }) },
+  "app/(app)/actions.ts#renameWorkspaceAction": { role: "owner", call: (fn) => fn({ name: "pwned" }) },
+  "app/(app)/scenes/actions.ts#createSceneAction": { role: "editor", call: (fn) => fn({ productId: SAMPLE }) },
+  "app/(app)/scenes/actions.ts#renameSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
+  "app/(app)/scenes/actions.ts#duplicateSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
+  "app/(app)/scenes/actions.ts#deleteSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
+};
+/** Actions whose call names one of B's ids (so they must refuse even from A's own workspace). */
+export const TAKES_B_ID = new Set([
+  "app/(app)/actions.ts#switchWorkspaceAction",
+  "app/(app)/scenes/actions.ts#renameSceneAction",
+  "app/(app)/scenes/actions.ts#duplicateSceneAction",
+  "app/(app)/scenes/actions.ts#deleteSceneAction",
+]);
+/** Actions that are not about one workspace's data (they act on the caller's own account). */
+export const ACCOUNT_SCOPED = new Set(["app/(app)/actions.ts#createWorkspaceAction"]);
