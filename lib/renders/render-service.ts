@@ -12,6 +12,7 @@ import { exportRequestSchema, planOutputs } from "./export-options";
 import { zipStream } from "./zip-stream";
 import { recordTemplateEvents } from "@/lib/db/queries/templates";
 import { ratioLabel } from "@/lib/templates/ratio";
+import { shownRenderError } from "./failure-messages";
 
 type Ctx = { workspaceId: string; userId: string };
 
@@ -66,7 +67,7 @@ export async function listRenders(db: Database, workspaceId: string) {
       width: o.width,
       height: o.height,
       status: o.status,
-      error: o.error,
+      error: shownRenderError(o.error),
       fileName: o.fileName,
       bytes: o.bytes,
       renderMs: o.renderMs,
