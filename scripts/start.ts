@@ -15,6 +15,7 @@ import { buildIfStale } from "./lib/build-if-stale";
 import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
 import { ensureAuthSecret, ensureRenderSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
+import { installLogRedaction } from "../lib/logging/install-redaction";
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -22,6 +23,8 @@ async function main() {
   process.chdir(root);
   // Telemetry off and no lockfile "patching" over the network, for this server and the build it may run.
   applyNextEnv();
+  // Whatever this process logs (our handlers, Next.js printing an error from a page) never carries query values.
+  installLogRedaction();
   loadDotEnv();
   const dataDir = resolveDataDir();
   const port = Number(process.env.PORT ?? 3000);

@@ -17,9 +17,12 @@ import { handleRenderProductThumbnail } from "./handlers/render-product-thumbnai
 import { handleRenderThumbnail } from "./handlers/render-thumbnail";
 import { registerSweep } from "../lib/jobs/sweep";
 import { inLane, RenderTurns } from "./render-turns";
+import { installLogRedaction } from "../lib/logging/install-redaction";
 
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
+  // Errors logged here (a failed query from pg-boss or ours) never print the query's values.
+  installLogRedaction();
   loadDotEnv();
   // The worker signs render tokens with their own key and never holds the session secret: its Chromium runs
   // uploaded models. A .env or shell that sets NEXTAUTH_SECRET anyway does not reach the browser or this process.

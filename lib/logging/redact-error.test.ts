@@ -34,3 +34,17 @@ describe("log redaction", () => {
     expect(n).toBe(3);
   });
 });
+
+describe("console redaction for a whole process", () => {
+  it("wraps error and warn once", async () => {
+    const { installLogRedaction } = await import("./install-redaction");
+    const seen: unknown[][] = [];
+    const fake = { error: (...a: unknown[]) => seen.push(a), warn: (...a: unknown[]) => seen.push(a) };
+    installLogRedaction(fake);
+    installLogRedaction(fake);
+    fake.error("⨯", drizzleError([HASH]));
+    fake.warn(`params: ${HASH}`);
+    expect(JSON.stringify(seen)).not.toContain(HASH);
+    expect(seen).toHaveLength(2);
+  });
+});
