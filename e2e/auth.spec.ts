@@ -160,6 +160,7 @@ test.describe("a default install reached over the network", () => {
   let server: OwnServer | undefined;
 
   test.beforeAll(async () => {
+    test.setTimeout(300_000);
     server = ownServer(port, pgPort, { DEV_OUTBOX: "auto", SMTP_URL: "" });
     await server.start();
   });
