@@ -69,6 +69,10 @@ const envSchema = z.object({
   /** Monthly Stripe price ids (price_...) of the Pro and Business plans. */
   STRIPE_PRICE_PRO: z.string().min(1).optional(),
   STRIPE_PRICE_BUSINESS: z.string().min(1).optional(),
+  /** The render worker's browser: auto = CHROMIUM_PATH, else a system Chromium/Chrome, else the npm-shipped one. */
+  RENDER_BROWSER: z.enum(["auto", "system", "bundled"]).default("auto"),
+  /** A Chromium or Chrome for the render worker, tried first (unless RENDER_BROWSER=bundled). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

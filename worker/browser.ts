@@ -34,6 +34,28 @@ async function usesRenderer(browser: Browser, gl: GlBackend): Promise<boolean> {
 }
 
 /**
+ * Chromium refuses its sandbox as root (it needs --no-sandbox there); anywhere else the sandbox stays on, so a
+ * model that exploits the renderer is still contained.
+ */
+export function sandboxPlan(uid: number | undefined): { sandbox: true } | { sandbox: false; why: string } {
+  return uid === 0 ? { sandbox: false, why: "the worker runs as root, where Chromium cannot use its sandbox" } : { sandbox: true };
+}
+
+const SANDBOX_FAILURE = /sandbox|namespace/i;
+
+/** What Chromium gets of the worker's environment: no database URL, storage keys or render-token key. */
+const BROWSER_ENV = /^(PATH|HOME|TMPDIR|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|FONTCONFIG_PATH|LD_LIBRARY_PATH|DISPLAY)$/;
+
+export function browserEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const kept = Object.entries(process.env).filter((entry): entry is [string, string] => BROWSER_ENV.test(entry[0]) && entry[1] !== undefined);
+  return { ...Object.fromEntries(kept), ...extra };
+}
+
+function firstLine(message: string, pattern: RegExp): string {
+  return (message.split("\n").find((line) => pattern.test(line)) ?? message).trim().slice(0, 200);
+}
+
+/**
  * One warm Chromium per worker, one page reused between jobs (so the WebGL
  * context, shader cache and HTTP cache stay warm), recycled after N jobs or on
  * any error.
@@ -44,17 +66,31 @@ export class RenderBrowser {
   private jobsOnPage = 0;
 
   constructor(
-    private readonly options: { executablePath?: string; gl?: GlBackend; recycleAfter?: number; maxTile?: number } = {},
+    private readonly options: {
+      executablePath?: string;
+      /** Extra environment for the browser process (the bundled Chromium's libraries). */
+      env?: Record<string, string>;
+      /** False for a Chromium that has no llvmpipe path (the npm-shipped one only has SwiftShader). */
+      canUseLlvmpipe?: boolean;
+      gl?: GlBackend;
+      recycleAfter?: number;
+      maxTile?: number;
+    } = {},
   ) {}
 
   /** The GL path in use, once started. */
   gl: GlBackend | null = null;
+  /** Chromium's version, once started. */
+  version: string | null = null;
+  /** Why the sandbox is off, when it is (null: on). */
+  sandboxOff: string | null = null;
 
   async start(): Promise<void> {
     if (this.browser?.isConnected()) return;
     const wanted = this.options.gl ?? ((process.env.RENDER_GL as GlBackend | "auto" | undefined) || "auto");
     // llvmpipe measured ~2-3x faster than SwiftShader here (npm run bench:render); fall back when Mesa is missing.
-    const candidates: GlBackend[] = wanted === "auto" ? ["llvmpipe", "swiftshader"] : [wanted];
+    const auto: GlBackend[] = this.options.canUseLlvmpipe === false ? ["swiftshader"] : ["llvmpipe", "swiftshader"];
+    const candidates: GlBackend[] = wanted === "auto" ? auto : [wanted];
     for (const gl of candidates) {
       const browser = await this.launch(gl);
       if (candidates.length === 1 || (await usesRenderer(browser, gl))) {
@@ -65,27 +101,46 @@ export class RenderBrowser {
       await browser.close();
     }
     if (!this.browser) throw new Error("No WebGL path works in this Chromium");
+    this.version = this.browser.version();
     this.browser.on("disconnected", () => {
       this.browser = null;
       this.page = null;
     });
   }
 
-  private launch(gl: GlBackend): Promise<Browser> {
-    return chromium.launch({
-      executablePath: this.options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      args: [
-        "--no-sandbox",
-        ...GL_FLAGS[gl],
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        "--mute-audio",
-      ],
-    });
+  private async launch(gl: GlBackend): Promise<Browser> {
+    const launch = (sandbox: boolean) =>
+      chromium.launch({
+        executablePath: this.options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        headless: true,
+        // Playwright adds --no-sandbox unless told otherwise: the renderer runs uploaded models, so keep it on.
+        chromiumSandbox: sandbox,
+        env: browserEnv(this.options.env),
+        args: [
+          ...GL_FLAGS[gl],
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--hide-scrollbars",
+          "--mute-audio",
+        ],
+      });
+    const plan = sandboxPlan(process.getuid?.());
+    if (!plan.sandbox) {
+      this.sandboxOff = plan.why;
+      return launch(false);
+    }
+    try {
+      const browser = await launch(true);
+      this.sandboxOff = null;
+      return browser;
+    } catch (err) {
+      if (!SANDBOX_FAILURE.test((err as Error).message)) throw err;
+      // No user namespaces and no setuid helper (containers often allow neither): draw without it rather than never.
+      this.sandboxOff = `Chromium's sandbox cannot start here (${firstLine((err as Error).message, SANDBOX_FAILURE)})`;
+      return launch(false);
+    }
   }
 
   private async freshPage(width: number, height: number): Promise<Page> {

@@ -11,7 +11,10 @@ import { listProductsWithoutThumbnail } from "../lib/db/queries/products";
 import { requestProductThumbnail } from "../lib/products/product-thumbnail";
 import { getStorage } from "../lib/storage";
 import { ensureRenderSecret, loadDotEnv, resolveDataDir } from "../scripts/lib/data-dir";
-import { RenderBrowser } from "./browser";
+import type { RenderBrowser } from "./browser";
+import { parseBrowserMode } from "./browser-executable";
+import { describeBrowser, startBrowserWithRetries, swiftShaderHint } from "./start-browser";
+import { workerHealth } from "./worker-health";
 import { handleRenderOutput } from "./handlers/render-output";
 import { handleRenderProductThumbnail } from "./handlers/render-product-thumbnail";
 import { handleRenderThumbnail } from "./handlers/render-thumbnail";
@@ -31,8 +34,40 @@ async function main() {
   delete process.env.AUTH_SECRET;
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
   const appUrl = (process.env.RENDER_APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-  const browser = new RenderBrowser();
-  await browser.start();
+  const mode = parseBrowserMode(process.env.RENDER_BROWSER);
+  const health = workerHealth(getDb());
+  // Filled in as start-up gets there: a stop while still looking for a browser has no browser or queue to close.
+  const running: { browser?: RenderBrowser; boss?: boolean } = {};
+
+  let stopping = false;
+  const shutdown = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[worker] ${why}: finishing the current job and stopping`);
+    if (running.boss) await stopBoss();
+    await running.browser?.close();
+    await health.stop();
+    await closeDb().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // Started by `npm start`: when that process dies (even by SIGKILL) the IPC channel closes.
+  process.on("disconnect", () => void shutdown("parent exited"));
+
+  await health.start();
+  // Without a browser the worker stays up, says why in render_workers (the app shows "Rendering is paused") and
+  // tries again with a backoff; jobs wait in the queue, untouched, until a browser starts.
+  const found = await startBrowserWithRetries({
+    dataDir: resolveDataDir(),
+    mode,
+    chromiumPath: process.env.CHROMIUM_PATH || undefined,
+    onNoBrowser: (message) => health.set("no_browser", { message }),
+  });
+  const browser = (running.browser = found.browser);
+  const described = describeBrowser(found.resolved, browser);
+  console.log(`[worker] browser: ${described}`);
+  if (browser.gl === "swiftshader") console.log(swiftShaderHint(found.resolved));
   const deps = { db: getDb(), storage: getStorage(), browser, appUrl, onFailed: async (outputId: string) => void (await refundFailedOutput(getDb(), outputId)) };
   // Each queue's draws take turns on the one browser page: exports first, then product thumbnails, then previews.
   const turns = new RenderTurns();
@@ -42,6 +77,7 @@ async function main() {
     preview: { ...deps, browser: inLane(browser, turns, "preview") },
   };
   const boss = await getBoss("worker");
+  running.boss = true;
 
   await boss.work<{ outputId: string }>(
     RENDER_QUEUE,
@@ -70,22 +106,8 @@ async function main() {
       for (const { id } of missing) await requestProductThumbnail(id);
     })
     .catch((err: Error) => console.error(`[worker] thumbnail catch-up failed: ${err.message}`));
+  await health.set("ready", { browser: described });
   console.log(`[worker] ready (pid ${process.pid}, WebGL on ${browser.gl}), rendering pages of ${appUrl}`);
-
-  let stopping = false;
-  const shutdown = async (why: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`[worker] ${why}: finishing the current job and stopping`);
-    await stopBoss();
-    await browser.close();
-    await closeDb().catch(() => {});
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  // Started by `npm start`: when that process dies (even by SIGKILL) the IPC channel closes.
-  process.on("disconnect", () => void shutdown("parent exited"));
 }
 
 main().catch((err) => {

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { backoffMs } from "../../worker/backoff";
 import { workerEnvironment } from "./data-dir";
 
 /**
@@ -11,7 +12,12 @@ export function superviseWorkers(root: string, count: number, env: NodeJS.Proces
   const children = new Set<ChildProcess>();
   let stopping = false;
 
+  // Restarts back off (2 s doubling to 60 s) while a worker keeps exiting soon after start: a broken set-up
+  // costs one line a minute, not a crash every 2 s. A worker that ran a minute or more restarts after 2 s again.
+  const quickExits = new Map<number, number>();
+
   const spawnOne = (slot: number) => {
+    const startedAt = Date.now();
     const child = fork(path.join(root, "worker", "index.ts"), [], {
       cwd: root,
       // Never the session secret: the worker signs render tokens with RENDER_TOKEN_SECRET.
@@ -23,8 +29,11 @@ export function superviseWorkers(root: string, count: number, env: NodeJS.Proces
     child.on("exit", (code, signal) => {
       children.delete(child);
       if (stopping) return;
-      console.error(`[start] render worker ${slot} exited (${signal ?? code}); restarting in 2 s`);
-      setTimeout(() => !stopping && spawnOne(slot), 2000);
+      const failures = Date.now() - startedAt < 60_000 ? (quickExits.get(slot) ?? 0) + 1 : 1;
+      quickExits.set(slot, failures);
+      const wait = backoffMs(failures);
+      console.error(`[start] render worker ${slot} exited (${signal ?? code}); restarting in ${wait / 1000} s`);
+      setTimeout(() => !stopping && spawnOne(slot), wait);
     });
   };
 

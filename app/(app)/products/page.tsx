@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProductLibrary } from "@/components/products/product-library";
+import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -18,6 +19,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   return (
     <div>
       <PageHeader title="Products" description="Your 3D products. Each one can be staged in any template and exported in every format." />
+      <RenderingPausedBanner workspaceId={active.id} />
       {welcome && (
         <div className="mb-6">
           <Alert tone="success">Welcome to Plinth! Your workspace is ready. Start by adding a product.</Alert>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { RendersBoard } from "@/components/renders/renders-board";
+import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { requirePageContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -14,6 +15,7 @@ export default async function RendersPage() {
   return (
     <div>
       <PageHeader title="Renders" description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP." />
+      <RenderingPausedBanner workspaceId={active.id} />
       <RendersBoard initialBatches={batches} canDelete={hasRole(active.role, "editor")} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { TemplateGallery } from "@/components/templates/template-gallery";
+import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { requirePageContext } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -29,6 +30,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
           </>
         }
       />
+      <RenderingPausedBanner workspaceId={active.id} />
       <TemplateGallery
         products={products.map((p) => ({ id: p.id, name: p.name, sample: p.sample }))}
         initialProductId={selected ?? null}
