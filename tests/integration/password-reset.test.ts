@@ -35,6 +35,21 @@ describe("password reset through the dev outbox", () => {
     expect(reuse.status).toBe(400);
   });
 
+  it("outside development the link is in the outbox only, never in the server log", async () => {
+    const user = await seedOwner("nolog");
+    const logged: string[] = [];
+    const spies = (["log", "info", "warn"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.join(" "))),
+    );
+    try {
+      await requestPasswordReset(db(), { email: user.email });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const token = await latestLinkFor(user.email);
+    expect(logged.join("\n")).not.toContain(token);
+  });
+
   it("says nothing about unknown emails and sends nothing", async () => {
     const email = uniqueEmail("ghost");
     await expect(requestPasswordReset(db(), { email })).resolves.toBeUndefined();
