@@ -4,7 +4,9 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
 import { decodePng, pixel } from "./fixtures/images";
+import { signedInApi } from "./fixtures/session";
 import { startWorker, stopWorker } from "./fixtures/worker";
+import { deepNestingGltf, glbWithTextureSize, structurallyWrongGltfs, zipBomb, type NamedFile } from "../tests/fixtures/bad-models";
 
 const MODELS_DIR = path.resolve(__dirname, "../../shared/fixtures/models");
 
@@ -119,4 +121,44 @@ test.describe("product library", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Delete product" }).click();
     await expect(page.getByText("No products yet")).toBeVisible();
   });
+});
+
+test("hostile uploads answer a clear 4xx quickly, and the server keeps serving", async () => {
+  test.setTimeout(120_000);
+  const uploader = await signedInApi();
+  const post = (file: NamedFile) =>
+    uploader.api.post("/api/products", {
+      multipart: { files: { name: file.name, mimeType: "application/octet-stream", buffer: Buffer.from(file.bytes) } },
+      timeout: 30_000,
+    });
+  try {
+    const cases: { file: NamedFile; message: RegExp }[] = [
+      // 200,000 nested "[": gltf-validator used to throw an uncaught "Stack Overflow" and the request never answered.
+      { file: deepNestingGltf(), message: /The model file is malformed: nesting too deep/ },
+      // 250 KB that unpacks to 256 MB of zeros: it was inflated in the web process (256 MB, seconds of stall).
+      { file: zipBomb(256), message: /would unpack from .+ to 256 MB/ },
+      { file: { name: "huge.glb", bytes: glbWithTextureSize("WaterBottle.glb", 60000, 60000) }, message: /is 60000x60000 pixels; the largest we accept is 8192x8192/ },
+      ...structurallyWrongGltfs().map((w) => ({ file: w.file, message: w.message })),
+    ];
+    for (const c of cases) {
+      const started = Date.now();
+      const res = await post(c.file);
+      expect(res.status(), `${c.file.name}: ${await res.text()}`).toBe(422);
+      expect((await res.json()).error.message).toMatch(c.message);
+      expect(Date.now() - started, c.file.name).toBeLessThan(15_000);
+    }
+    // The model worker process is not the web server: a real model still goes through, and quickly once it is warm.
+    const bottle = { name: "WaterBottle.glb", bytes: new Uint8Array(fs.readFileSync(path.join(MODELS_DIR, "WaterBottle.glb"))) };
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      const res = await post(bottle);
+      expect(res.status(), await res.text()).toBe(201);
+      times.push(Date.now() - started);
+    }
+    console.log(`[upload timing] WaterBottle.glb over HTTP: ${times.join(", ")} ms`);
+    expect((await uploader.api.get("/api/products")).status()).toBe(200);
+  } finally {
+    await uploader.api.dispose();
+  }
 });

@@ -45,6 +45,12 @@ function ownBuffers(result: ProcessedUpload): ProcessedUpload {
   return { ...result, model: { ...result.model, glb: result.model.glb.slice() }, original: { ...result.original, bytes } };
 }
 
+/** The worker's environment: enough to run node and tsx, and none of the server's secrets (database, auth, Stripe). */
+function workerEnv(): NodeJS.ProcessEnv {
+  const keep = ["PATH", "NODE_ENV", "TMPDIR", "LANG"];
+  return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
+}
+
 const couldNotRead = (why: string) =>
   new AppError("unprocessable", `We could not read this model: ${why}. Export it again from your 3D tool as glTF 2.0 (.glb) and retry.`);
 
@@ -108,7 +114,7 @@ export class ModelWorkerPool {
       cwd: process.cwd(),
       execArgv: ["--import", "tsx", `--max-old-space-size=${memoryMb}`],
       // No secrets: the worker needs none of the server's configuration.
-      env: { PATH: process.env.PATH ?? "", NODE_ENV: process.env.NODE_ENV ?? "production", TMPDIR: process.env.TMPDIR ?? "" },
+      env: workerEnv(),
       serialization: "advanced",
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
