@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 const DATA_DIR = E2E_DATA_DIR;
+/** Everything the shared server prints during the run; e2e/server-log-check.ts fails the run on unexpected errors in it. */
+export const E2E_SERVER_LOG = process.env.E2E_SERVER_LOG ?? `${DATA_DIR}-server.log`;
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54330);
 /**
  * The URL of an embedded Postgres started by `npm start` with this data folder: its password is generated into
@@ -28,6 +30,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
+  globalTeardown: "./e2e/server-log-check.ts",
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: BASE_URL,
@@ -48,7 +51,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && npm start`,
+    command: `rm -rf ${DATA_DIR} && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `${BASE_URL}/`,
     timeout: 300_000,
     reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PNG } from "pngjs";
 import { E2E_DATA_DIR } from "../playwright.config";
+import { enumerateRoutes, glb, MODELS, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
 import { actIn, authSecret, closeSqlPools, renderToken, signedInApi, sql, type Member } from "./fixtures/session";
 
 /**
@@ -12,95 +13,7 @@ import { actIn, authSecret, closeSqlPools, renderToken, signedInApi, sql, type M
  * Server actions are covered in tests/integration/security-actions.test.ts.
  */
 
-const MODELS = "/work/shared/fixtures/models";
 const SAMPLE = "sample_kraft-box";
-
-type Ids = { document: unknown; productId: string; sceneId: string; templateId: string; thumbnailId: string; batchId: string; outputId: string; workspaceId: string };
-type Call = (api: APIRequestContext, ids: Ids) => Promise<APIResponse>;
-
-const glb = (name = "Avocado.glb") => ({ files: { name, mimeType: "model/gltf-binary", buffer: fs.readFileSync(path.join(MODELS, name)) } });
-
-/**
- * Every workspace route, by "METHOD /api/path" as its file declares it, with a
- * call that aims at the other workspace's data. `id`: the call names a
- * resource by id (path or body), so it is also tried from the caller's own workspace.
- */
-const WORKSPACE_ROUTES: Record<string, { call: Call; id: boolean }> = {
-  "GET /api/products": { id: false, call: (a) => a.get("/api/products") },
-  "POST /api/products": { id: false, call: (a) => a.post("/api/products", { multipart: glb() }) },
-  "GET /api/products/[productId]": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}`) },
-  "PATCH /api/products/[productId]": { id: true, call: (a, i) => a.patch(`/api/products/${i.productId}`, { data: { name: "pwned" } }) },
-  "DELETE /api/products/[productId]": { id: true, call: (a, i) => a.delete(`/api/products/${i.productId}`) },
-  "GET /api/products/[productId]/model": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}/model`) },
-  "GET /api/products/[productId]/original": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}/original`) },
-  "GET /api/products/[productId]/thumbnail": { id: true, call: (a, i) => a.get(`/api/products/${i.productId}/thumbnail`) },
-  "GET /api/scenes": { id: false, call: (a) => a.get("/api/scenes") },
-  "POST /api/scenes": { id: true, call: (a, i) => a.post("/api/scenes", { data: { productId: i.productId } }) },
-  "GET /api/scenes/[sceneId]": { id: true, call: (a, i) => a.get(`/api/scenes/${i.sceneId}`) },
-  "PUT /api/scenes/[sceneId]": { id: true, call: (a, i) => a.put(`/api/scenes/${i.sceneId}`, { data: { document: i.document } }) },
-  "PATCH /api/scenes/[sceneId]": { id: true, call: (a, i) => a.patch(`/api/scenes/${i.sceneId}`, { data: { name: "pwned" } }) },
-  "DELETE /api/scenes/[sceneId]": { id: true, call: (a, i) => a.delete(`/api/scenes/${i.sceneId}`) },
-  "POST /api/scenes/[sceneId]/export": {
-    id: true,
-    call: (a, i) => a.post(`/api/scenes/${i.sceneId}/export`, { data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" } }),
-  },
-  "POST /api/templates/previews": { id: true, call: (a, i) => a.post("/api/templates/previews", { data: { productId: i.productId } }) },
-  "POST /api/templates/custom": { id: true, call: (a, i) => a.post("/api/templates/custom", { data: { sceneId: i.sceneId, name: "pwned" } }) },
-  "DELETE /api/templates/custom/[templateId]": { id: true, call: (a, i) => a.delete(`/api/templates/custom/${i.templateId}`) },
-  "GET /api/templates/thumbnails/[thumbnailId]": { id: true, call: (a, i) => a.get(`/api/templates/thumbnails/${i.thumbnailId}`) },
-  "POST /api/templates/use": {
-    id: true,
-    call: (a, i) => a.post("/api/templates/use", { data: { templateId: i.templateId, productId: i.productId } }),
-  },
-  "GET /api/renders": { id: false, call: (a) => a.get("/api/renders") },
-  "GET /api/renders/outputs/[outputId]/file": { id: true, call: (a, i) => a.get(`/api/renders/outputs/${i.outputId}/file?download=1`) },
-  "DELETE /api/renders/batches/[batchId]": { id: true, call: (a, i) => a.delete(`/api/renders/batches/${i.batchId}`) },
-  "GET /api/renders/batches/[batchId]/zip": { id: true, call: (a, i) => a.get(`/api/renders/batches/${i.batchId}/zip`) },
-  "POST /api/billing/checkout": { id: false, call: (a) => a.post("/api/billing/checkout", { data: { plan: "pro" } }) },
-  "POST /api/billing/portal": { id: false, call: (a) => a.post("/api/billing/portal", { data: {} }) },
-  "GET /api/billing/portal": { id: false, call: (a) => a.get("/api/billing/portal") },
-  "GET /api/brand-kit": { id: false, call: (a) => a.get("/api/brand-kit") },
-  "PUT /api/brand-kit": { id: false, call: (a) => a.put("/api/brand-kit", { data: { skip: true } }) },
-  "POST /api/variations": { id: true, call: (a, i) => a.post("/api/variations", { data: { productId: i.productId, seed: 1, count: 2 } }) },
-  "POST /api/variations/keep": {
-    id: true,
-    call: (a, i) => a.post("/api/variations/keep", { data: { productId: i.productId, seed: 1, count: 2, indexes: [0] } }),
-  },
-};
-
-/** Routes with no workspace session, each with the reason. */
-const PUBLIC_ROUTES: Record<string, string> = {
-  "GET /api/auth/[...nextauth]": "Auth.js: sign-in, csrf and session endpoints",
-  "POST /api/auth/[...nextauth]": "Auth.js: credential sign-in and sign-out",
-  "POST /api/signup": "creates a new account and its own workspace",
-  "POST /api/stripe/webhook": "Stripe-signed (tests/integration/billing-webhook.test.ts)",
-  "GET /api/render-assets/[outputId]/[productId]": "render-token gated (tested below)",
-  "GET /api/render-assets/thumbnails/[thumbnailId]/[productId]": "render-token gated (tested below)",
-  "GET /api/render-assets/products/[productId]": "render-token gated (tested below)",
-};
-
-/** Every "METHOD /api/..." the app exports, read from app/api/**\/route.ts now. */
-function enumerateRoutes(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
-        const source = fs.readFileSync(full, "utf8");
-        const urlPath = "/" + path.relative("app", dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
-        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) out.push(`${m[1]} ${urlPath}`);
-        for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const name of m[1].split(",").map((s) => s.trim().split(/\s+as\s+/).pop()!)) {
-            if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) out.push(`${name} ${urlPath}`);
-          }
-        }
-      }
-    }
-  };
-  walk("app/api");
-  return out.sort();
-}
 
 /** A digest of everything a workspace owns: any change by an outsider shows up here. */
 async function workspaceDigest(workspaceId: string): Promise<Record<string, string>> {
@@ -182,7 +95,7 @@ test("the matrix covers every route handler in app/api (public ones listed with 
   const routes = enumerateRoutes();
   expect(routes.length).toBeGreaterThan(20);
   const uncovered = routes.filter((r) => !(r in WORKSPACE_ROUTES) && !(r in PUBLIC_ROUTES));
-  expect(uncovered, "new route handlers: add them to WORKSPACE_ROUTES or PUBLIC_ROUTES in e2e/security.spec.ts").toEqual([]);
+  expect(uncovered, "new route handlers: add them to WORKSPACE_ROUTES or PUBLIC_ROUTES in e2e/fixtures/routes.ts").toEqual([]);
   const stale = [...Object.keys(WORKSPACE_ROUTES), ...Object.keys(PUBLIC_ROUTES)].filter((r) => !routes.includes(r));
   expect(stale, "routes in the matrix that no longer exist").toEqual([]);
 });
