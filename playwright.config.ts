@@ -50,6 +50,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "default", testIgnore: /bundled-browser\.spec\.ts$/ },
+    // The render worker on the Chromium that `npm install` brings (RENDER_BROWSER=bundled), not Debian's.
+    { name: "bundled-browser", testMatch: /bundled-browser\.spec\.ts$/ },
+  ],
   webServer: {
     command: `rm -rf ${DATA_DIR} && npm start 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `${BASE_URL}/`,
