@@ -34,6 +34,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: BASE_URL,
+    // API calls from tests (page.request, request) carry the Origin a browser's own fetches send:
+    // route handlers refuse signed-in writes without it (lib/http/same-origin.ts).
+    extraHTTPHeaders: { origin: BASE_URL },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

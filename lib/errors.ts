@@ -84,5 +84,7 @@ export function toAppError(err: unknown): AppError {
 
 export function errorResponse(err: unknown): Response {
   const e = toAppError(err);
-  return Response.json({ error: { code: e.code, message: e.message, fields: e.fieldErrors } }, { status: e.status });
+  // no-store: an error is about one request of one user; no cache may keep it.
+  const body = { error: { code: e.code, message: e.message, fields: e.fieldErrors } };
+  return Response.json(body, { status: e.status, headers: { "cache-control": "no-store" } });
 }

@@ -6,7 +6,8 @@ export type Output = { id: string; label: string; width: number; height: number;
 
 /** A signed-in HTTP client with its own workspace. */
 export async function signedInClient(baseUrl: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl });
+  // The Origin a browser sends: route handlers refuse signed-in writes without it (lib/http/same-origin.ts).
+  const api = await request.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: new URL(baseUrl).origin } });
   const id = randomUUID().slice(0, 8);
   const account = { name: "Bench", email: `bench-${id}@example.com`, password: `pw-${id}-bench`, workspaceName: `Bench ${id}` };
   const created = await api.post("/api/signup", { data: account });

@@ -6,6 +6,9 @@ import type { MemberRole } from "@/lib/db/schema";
 import { AppError, errorResponse, toAppError } from "@/lib/errors";
 import { assertSafeInput, assertWellFormedParams } from "@/lib/validation/assert-safe-input";
 import { isWellFormedId } from "@/lib/validation/safe-text";
+import { finishApiResponse } from "@/lib/http/api-response";
+import { BODY_LIMITS, readJsonBody } from "@/lib/http/read-body";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { activeWorkspaceId, getSessionUser } from "./session";
 import { authorizeWorkspace, type WorkspaceContext } from "./workspace-access";
 
@@ -59,32 +62,35 @@ export function publicAction<S extends z.ZodTypeAny, T>(schema: S, fn: (input: z
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
- * Wraps a route handler the same way. The workspace is the one named in the
- * `workspaceId` route param when present, else the active one; JSON bodies are
- * parsed with `schema` (zod errors become 422 with field messages).
+ * Wraps a route handler the same way. A state-changing request from another
+ * site is refused first (403, lib/http/same-origin.ts). The workspace is the
+ * one named in the `workspaceId` route param when present, else the active
+ * one; bodies are JSON only (415 otherwise), at most 1 MB (413), parsed with
+ * `schema` (zod errors become 422 with field messages). `body: "upload"`
+ * leaves the body unread for a handler that streams it itself (multipart).
+ * JSON answers are never cached (no-store).
  */
 export function workspaceRoute<S extends z.ZodTypeAny, T>(
-  { role, schema }: Options<S>,
+  { role, schema, body: bodyKind = "json" }: Options<S> & { body?: "json" | "upload" },
   fn: (args: { input: z.output<S>; ctx: WorkspaceContext; params: Record<string, string>; request: Request }) => Promise<T | Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
+    let response: Response;
     try {
+      assertSameOrigin(request);
       const params = Object.fromEntries(
         Object.entries((await routeContext.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]),
       );
       assertWellFormedParams(params);
       const ctx = await resolveContext(role, params.workspaceId);
-      let body: unknown = {};
-      if (request.method !== "GET" && request.method !== "HEAD" && request.headers.get("content-type")?.includes("json")) {
-        body = await request.json().catch(() => {
-          throw new AppError("bad_request", "The request body is not valid JSON.");
-        });
-      }
+      const readsJson = bodyKind === "json" && request.method !== "GET" && request.method !== "HEAD";
+      const body = readsJson ? await readJsonBody(request, BODY_LIMITS.workspaceJson) : {};
       const input = schema.parse(assertSafeInput(body));
       const result = await fn({ input, ctx, params, request });
-      return result instanceof Response ? result : Response.json(result);
+      response = result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err);
+      response = errorResponse(err);
     }
+    return finishApiResponse(request, response);
   };
 }

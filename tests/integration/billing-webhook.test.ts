@@ -178,4 +178,21 @@ describe("stripe webhook", () => {
     expect((await deliver(stray)).status).toBe(200);
     expect(await db().select().from(creditLedger).where(eq(creditLedger.stripeInvoiceId, "in_nope"))).toHaveLength(0);
   });
+
+  it("answers 413 to a body over 1 MB without reading the rest of it", async () => {
+    // An endless body: the route must stop pulling just past the cap, signed or not.
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const init = { method: "POST", body, duplex: "half", headers: { "stripe-signature": "t=1,v1=x", "content-type": "application/json" } };
+    const res = await POST(new Request("http://localhost/api/stripe/webhook", init as RequestInit));
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.message).toMatch(/larger than 1 MB/);
+    expect(pulled).toBeLessThan(2 * 1024 * 1024);
+  });
 });

@@ -17,7 +17,7 @@ export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, asyn
 });
 
 /** Upload: multipart with "files" (one .glb, a .gltf and its files, or one .zip) and an optional "name". */
-export const POST = workspaceRoute({ role: "editor", schema: z.object({}) }, async ({ ctx, request }) => {
+export const POST = workspaceRoute({ role: "editor", schema: z.object({}), body: "upload" }, async ({ ctx, request }) => {
   const limits = uploadLimits();
   const { files, name } = await readUploadRequest(request, limits);
   // The name and the file names are stored as text: NUL or a lone surrogate is a 422, not a database error.

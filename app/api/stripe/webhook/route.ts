@@ -4,6 +4,7 @@ import { applyStripeEvent } from "@/lib/billing/stripe-events";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
+import { BODY_LIMITS, readBodyText } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,13 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const secret = env().STRIPE_WEBHOOK_SECRET;
   if (!secret) return errorResponse(new AppError("not_found", "Stripe webhooks are not configured on this server."));
-  const payload = await request.text();
+  // Stripe events are small: read at most 1 MB (413 past that) before checking the signature.
+  let payload: string;
+  try {
+    payload = await readBodyText(request, BODY_LIMITS.stripeWebhook);
+  } catch (err) {
+    return errorResponse(err);
+  }
   const signature = request.headers.get("stripe-signature");
   if (!signature) return errorResponse(new AppError("bad_request", "Missing Stripe-Signature header."));
   let event: Stripe.Event;
@@ -25,7 +32,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   try {
     const result = await applyStripeEvent(getDb(), event);
-    return Response.json({ received: true, duplicate: result.duplicate });
+    return Response.json({ received: true, duplicate: result.duplicate }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     // Nothing was recorded (one transaction): Stripe retries and the event is applied then.
     console.error(`[billing] webhook ${event.type} ${event.id} failed:`, err);
