@@ -1,16 +1,12 @@
 // @ts-check
-const isDev = process.env.NODE_ENV !== "production";
 
-// The editor needs blob: workers (Draco/KTX2 decoders) and WebGL; everything is served from this origin.
-const csp = [
+// Pages get their Content-Security-Policy from middleware.ts (a nonce per request: lib/http/content-security-policy.ts).
+// API responses and build assets run no scripts: this fixed policy allows none inline.
+const staticCsp = [
   "default-src 'self'",
-  // wasm-unsafe-eval: the Draco/Basis/meshopt decoders (served from /decoders) compile WebAssembly.
-  `script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'${isDev ? " 'unsafe-eval'" : ""}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self' blob: data:${isDev ? " ws:" : ""}`,
-  "worker-src 'self' blob:",
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -28,10 +24,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
+      { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },

@@ -275,7 +275,23 @@ test("security headers on pages and API routes", async () => {
       if (!/default-src 'self'/.test(csp)) problems.push(`${where}: CSP without default-src 'self'`);
       if (/script-src[^;]*'unsafe-eval'/.test(csp)) problems.push(`${where}: CSP allows unsafe-eval in production`);
       if (!/object-src 'none'/.test(csp)) problems.push(`${where}: CSP without object-src 'none'`);
+      const scriptSrc = /script-src([^;]*)/.exec(csp)?.[1] ?? "";
+      if (/'unsafe-inline'/.test(scriptSrc)) problems.push(`${where}: script-src allows 'unsafe-inline'`);
+      // Pages: a per-request nonce, and every script tag of the page carries it (API answers run no scripts).
+      if (!url.startsWith("/api/")) {
+        const nonce = /'nonce-([A-Za-z0-9+/=]{16,})'/.exec(scriptSrc)?.[1];
+        const tags = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+        if (!nonce) problems.push(`${where}: page CSP without a script nonce`);
+        else if (tags.length === 0) problems.push(`${where}: no script tags (is this page served?)`);
+        else {
+          const bare = tags.filter((tag) => !tag.includes(`nonce="${nonce}"`));
+          if (bare.length) problems.push(`${where}: ${bare.length} script tags without the nonce, e.g. ${bare[0].slice(0, 80)}`);
+        }
+      }
     }
+    // JSON answers are per user: never cached. Plain http (no https proxy in front): no HSTS.
+    if (url.startsWith("/api/") && !/no-store/.test(h["cache-control"] ?? "")) problems.push(`${where}: JSON without Cache-Control no-store`);
+    if (h["strict-transport-security"]) problems.push(`${where}: HSTS over plain http`);
     if (!/frame-ancestors 'none'/.test(csp) && !/^(DENY|SAMEORIGIN)$/i.test(h["x-frame-options"] ?? "")) problems.push(`${where}: can be framed`);
     if (!h["referrer-policy"]) problems.push(`${where}: no Referrer-Policy`);
     if (h["x-content-type-options"] !== "nosniff") problems.push(`${where}: no nosniff`);

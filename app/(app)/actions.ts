@@ -1,10 +1,10 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { toActionError, workspaceAction } from "@/lib/auth/handlers";
-import { ACTIVE_WORKSPACE_COOKIE, getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/auth/session";
+import { setActiveWorkspaceCookie } from "@/lib/auth/workspace-cookie";
 import { authorizeWorkspace } from "@/lib/auth/workspace-access";
 import { workspaceNameSchema } from "@/lib/auth/validation";
 import type { ActionResult } from "@/lib/action-result";
@@ -13,8 +13,6 @@ import { createWorkspace, renameWorkspace } from "@/lib/db/queries/workspaces";
 import { AppError } from "@/lib/errors";
 import { isWellFormedId } from "@/lib/validation/safe-text";
 
-const COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365 };
-
 export async function switchWorkspaceAction(workspaceId: string): Promise<ActionResult<null>> {
   try {
     const user = await getSessionUser();
@@ -22,7 +20,7 @@ export async function switchWorkspaceAction(workspaceId: string): Promise<Action
     // A junk id (a NUL byte from a hand-made request) names no workspace: not found, and no query runs.
     if (!isWellFormedId(z.string().max(64).parse(workspaceId))) throw new AppError("not_found", "Workspace was not found.");
     await authorizeWorkspace(getDb(), user.id, workspaceId, "viewer");
-    (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, workspaceId, COOKIE_OPTIONS);
+    await setActiveWorkspaceCookie(workspaceId);
     revalidatePath("/", "layout");
     return { ok: true, data: null };
   } catch (err) {
@@ -36,7 +34,7 @@ export async function createWorkspaceAction(raw: FormData | { name: string }): P
     if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
     const { name } = z.object({ name: workspaceNameSchema }).parse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
     const ws = await createWorkspace(getDb(), user.id, name);
-    (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, ws.id, COOKIE_OPTIONS);
+    await setActiveWorkspaceCookie(ws.id);
     revalidatePath("/", "layout");
     return { ok: true, data: { id: ws.id } };
   } catch (err) {

@@ -17,6 +17,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (n: string) => (session.cookies.has(n) ? { value: session.cookies.get(n) } : undefined), set: (n: string, v: string) => session.cookies.set(n, v) }),
+  headers: async () => new Headers(),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 

@@ -1,0 +1,33 @@
+/**
+ * The Content-Security-Policy of every page, built per request by
+ * middleware.ts with a fresh nonce: Next.js reads the nonce from the
+ * request's CSP header and stamps it on its own scripts, so no inline script
+ * needs 'unsafe-inline'. next.config.js sends the same policy without a
+ * nonce (no scripts at all) on API responses and static files.
+ */
+export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    // wasm-unsafe-eval: the Draco/Basis/meshopt decoders (served from /decoders) compile WebAssembly.
+    // Dev mode (React refresh) evaluates strings; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' blob: data:${dev ? " ws:" : ""}`,
+    // The editor's model decoders run in blob: workers.
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/** 128 random bits, base64: a nonce nobody can guess for one response. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
