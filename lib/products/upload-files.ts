@@ -1,7 +1,8 @@
 import path from "node:path";
-import { unzipSync, zipSync } from "fflate";
+import { zipSync } from "fflate";
 import { AppError } from "@/lib/errors";
 import { formatMb, fullLimits, type UploadLimits } from "./limits";
+import { listZip, readZipEntry, type ZipEntry } from "./zip-reader";
 
 /** One file of an upload, keyed by its path relative to the upload root ("scene.gltf", "textures/a.png"). */
 export type UploadFile = { name: string; bytes: Uint8Array };
@@ -55,8 +56,6 @@ function cleanZipPath(raw: string): string | null {
   return parts.join("/");
 }
 
-type ZipEntry = { raw: string; size: number; originalSize: number };
-
 /** Entries over this size must not grow more than `maxZipRatio` when unpacked; small ones cannot cost much anyway. */
 const RATIO_FLOOR = 1024 * 1024;
 
@@ -69,8 +68,8 @@ const unreadableZip = () =>
  * A .zip read from its central directory only. Nothing is unpacked until
  * `unpack` names the entries the model uses, and each of those is checked
  * first: the total uncompressed size and the compression ratio (a 250 KB zip
- * of zeros once cost 256 MB and seconds of inflating). Each entry inflates
- * into a buffer of its declared size, so a lying header cannot make it grow.
+ * of zeros once cost 256 MB and seconds of inflating). An entry never
+ * inflates past the size it declares, so a lying header cannot make it grow.
  */
 export class ZipUpload {
   readonly entries = new Map<string, ZipEntry>();
@@ -81,57 +80,48 @@ export class ZipUpload {
     private readonly bytes: Uint8Array,
     private readonly limits: Required<Pick<UploadLimits, "maxUnzippedBytes" | "maxZipEntries" | "maxZipRatio">>,
   ) {
-    let count = 0;
+    const tooMany = () =>
+      new AppError("unprocessable", `The zip has more than ${limits.maxZipEntries} files. Zip only the model and its textures.`);
+    let listed: ZipEntry[];
     try {
-      unzipSync(bytes, {
-        filter: (file) => {
-          count += 1;
-          if (count > limits.maxZipEntries) {
-            throw new AppError("unprocessable", `The zip has more than ${limits.maxZipEntries} files. Zip only the model and its textures.`);
-          }
-          const clean = cleanZipPath(file.name);
-          if (clean) this.entries.set(clean, { raw: file.name, size: file.size, originalSize: file.originalSize });
-          return false; // listing only
-        },
-      });
+      listed = listZip(bytes, limits.maxZipEntries, tooMany);
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw unreadableZip();
+    }
+    for (const entry of listed) {
+      const clean = cleanZipPath(entry.name);
+      if (clean) this.entries.set(clean, entry);
     }
   }
 
   /** Unpacks the named entries (paths as listed in `entries`); names not in the zip are skipped. */
   unpack(paths: string[]): Map<string, Uint8Array> {
-    const wanted = new Map<string, string>();
+    const out = new Map<string, Uint8Array>();
     for (const p of paths) {
       const entry = this.entries.get(p);
       if (!entry || this.done.has(p)) continue;
       this.done.add(p);
-      this.unpacked += entry.originalSize;
+      this.unpacked += entry.size;
       if (this.unpacked > this.limits.maxUnzippedBytes) {
         throw new AppError(
           "payload_too_large",
           `The zip unpacks to more than ${formatMb(this.limits.maxUnzippedBytes)}, which is more than a product may use.`,
         );
       }
-      if (entry.originalSize > RATIO_FLOOR && entry.originalSize > entry.size * this.limits.maxZipRatio) {
+      if (entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * this.limits.maxZipRatio) {
         throw new AppError(
           "unprocessable",
-          `"${p}" in the zip would unpack from ${formatSize(entry.size)} to ${formatMb(entry.originalSize)}, ` +
+          `"${p}" in the zip would unpack from ${formatSize(entry.compressedSize)} to ${formatMb(entry.size)}, ` +
             "far more than any model file compresses. Zip the model's folder again and retry.",
         );
       }
-      wanted.set(entry.raw, p);
+      try {
+        out.set(p, readZipEntry(this.bytes, entry));
+      } catch {
+        throw unreadableZip();
+      }
     }
-    const out = new Map<string, Uint8Array>();
-    if (wanted.size === 0) return out;
-    let raw: Record<string, Uint8Array>;
-    try {
-      raw = unzipSync(this.bytes, { filter: (file) => wanted.has(file.name) });
-    } catch {
-      throw unreadableZip();
-    }
-    for (const [name, data] of Object.entries(raw)) out.set(wanted.get(name)!, data);
     return out;
   }
 }

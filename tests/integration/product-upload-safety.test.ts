@@ -25,6 +25,7 @@ import {
   prng,
   structurallyWrongGltfs,
   zipBomb,
+  zipWithLyingSize,
   zipWithUnusedJunk,
   type NamedFile,
 } from "../fixtures/bad-models";
@@ -159,6 +160,16 @@ describe("uploads: hostile models answer 4xx quickly and leave the web process a
     expect((seen.result as { originalFilename: string }).originalFilename).toBe("bottle-and-junk.zip");
     expect(seen.rssGrowthMb).toBeLessThan(64);
     expect(seen.maxLagMs).toBeLessThan(500);
+  });
+
+  it("stops unpacking a zip entry at the size it declares: one that lies costs no more than an honest one", async () => {
+    const ctx = await owner("liar");
+    // 256 MB of zeros declared as 100 KB (under every size and ratio check). It used to be inflated whole
+    // (into a 100 KB buffer, seconds of work); now inflating stops at 100 KB and the zip is refused as damaged.
+    const liar = zipWithLyingSize(256, 100_000);
+    const started = Date.now();
+    await expectRefused(ctx, [liar], 422, /The \.zip file could not be read: it is damaged/, DEFAULT_LIMITS);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("refuses a texture declaring 60000x60000 pixels, and models whose textures add up to too many pixels", async () => {
