@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 import { HSTS_VALUE, isHttpsRequest, proxySettings } from "@/lib/http/request-facts";
+import { refuseMalformedServerAction } from "@/lib/http/server-action-guard";
 
 /** App pages: signed-out visits go to /sign-in?callbackUrl=..., before any page code runs. */
 const APP_PATHS = ["/products", "/templates", "/scenes", "/renders", "/settings", "/onboarding"];
@@ -19,6 +20,9 @@ function isAppPath(pathname: string): boolean {
  * bodies (lib/http guards them in the handlers instead).
  */
 export default async function middleware(request: NextRequest, event: NextFetchEvent) {
+  // Server-action posts Next.js would answer with a 500 get a 4xx here (lib/http/server-action-guard.ts).
+  const refused = await refuseMalformedServerAction(request);
+  if (refused) return refused;
   if (isAppPath(request.nextUrl.pathname)) {
     const redirect = await requireSignIn(request as NextRequestWithAuth, event);
     if (redirect) return redirect;
@@ -49,5 +53,8 @@ export const config = {
       source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
       missing: [{ type: "header", key: "next-action" }],
     },
+    // Server-action posts to any page, for the action guard (lib/http/server-action-guard.ts): it refuses a
+    // Content-Length over 1 MB before reading, so the copy is bounded by Next.js's own action limit.
+    { source: "/((?!api|_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
   ],
 };
