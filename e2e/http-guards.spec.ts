@@ -3,6 +3,7 @@ import { expect, request as pwRequest, test } from "@playwright/test";
 import type { APIRequestContext, APIResponse, ConsoleMessage } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
 import { newAccount } from "./fixtures/accounts";
+import { glb } from "./fixtures/routes";
 import { closeSqlPools, signedInApi, sql, type Member } from "./fixtures/session";
 
 /**
@@ -207,8 +208,12 @@ test("JSON answers are never cached; downloads keep their own caching; no HSTS f
   const signup = await owner.api.post("/api/signup", { data: { email: "not-an-email" } });
   expect(signup.status()).toBeGreaterThanOrEqual(400);
   expect(signup.headers()["cache-control"]).toBe("no-store");
-  const model = await owner.api.get("/api/products/sample_kraft-box/model");
-  if (model.status() === 200) expect(model.headers()["cache-control"]).not.toContain("no-store");
+  const upload = await owner.api.post("/api/products", { multipart: glb() });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const model = await owner.api.get(`/api/products/${(await upload.json()).product.id}/model`);
+  expect(model.status()).toBe(200);
+  expect(model.headers()["content-type"]).toBe("model/gltf-binary");
+  expect(model.headers()["cache-control"]).toBe("private, max-age=3600");
   // Without TRUST_PROXY=1 a client's own X-Forwarded-Proto means nothing.
   const spoofed = await owner.api.get("/", { headers: { "x-forwarded-proto": "https" } });
   expect(spoofed.headers()["strict-transport-security"]).toBeUndefined();
@@ -258,6 +263,17 @@ test("pages run only nonce'd scripts, a new nonce each time, no CSP violation, a
     await expect(page).toHaveURL(/\/templates/);
     // The gallery keeps polling for previews (no worker here): wait for the load, not for network quiet.
     await page.waitForLoadState("load");
+    // The editor: WebGL and the wasm model decoders in blob: workers, under the same policy. The scene is made
+    // by a fetch from the page, as the app makes it: the browser's own Origin is what passes the check.
+    const created = await page.evaluate(async () => {
+      const body = JSON.stringify({ productId: "sample_kraft-box" });
+      const res = await fetch("/api/scenes", { method: "POST", headers: { "content-type": "application/json" }, body });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await page.goto(`/scenes/${created.body.id}`);
+    const canvas = page.locator('[data-testid="scene-canvas"][data-render-state="ready"]');
+    await expect(canvas).toBeVisible({ timeout: 45_000 });
   } finally {
     await context.close();
   }
