@@ -14,7 +14,7 @@ function telemetryStatus(env: Record<string, string>): string {
   // In a scratch folder: asking for the status makes Next write its notice state into ./cache.
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-telemetry-"));
   try {
-    const r = spawnSync(process.execPath, [nextBin, "telemetry", "status"], { cwd, env: { ...clean, ...env }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [nextBin, "telemetry", "status"], { cwd, env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: "utf8" });
     return `${r.stdout}${r.stderr}`;
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });

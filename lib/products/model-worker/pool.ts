@@ -48,7 +48,7 @@ function ownBuffers(result: ProcessedUpload): ProcessedUpload {
 /** The worker's environment: enough to run node and tsx, and none of the server's secrets (database, auth, Stripe). */
 function workerEnv(): NodeJS.ProcessEnv {
   const keep = ["PATH", "NODE_ENV", "TMPDIR", "LANG"];
-  return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
+  return Object.fromEntries(keep.filter((k) => process.env[k]).map((k) => [k, process.env[k]])) as NodeJS.ProcessEnv;
 }
 
 const couldNotRead = (why: string) =>
