@@ -9,7 +9,7 @@ export function PreviewImage({ preview, alt }: { preview: Preview | undefined; a
     // eslint-disable-next-line @next/next/no-img-element -- workspace-scoped, already sized previews
     return <img src={preview.url} alt={alt} width={384} height={480} className="h-full w-full object-cover" data-testid="template-thumbnail" />;
   }
-  if (preview?.status === "failed") {
+  if (preview?.status === "failed" || preview?.status === "unavailable") {
     return <div className="flex h-full items-center justify-center bg-canvas-sunken p-4 text-center text-xs text-ink-muted">Preview unavailable</div>;
   }
   return (

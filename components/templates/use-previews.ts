@@ -1,7 +1,15 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 
-export type Preview = { key: string; templateId: string; thumbnailId: string; status: "queued" | "rendering" | "done" | "failed"; url: string | null };
+export type Preview = {
+  key: string;
+  templateId: string;
+  /** Null while a preview waits for room in the workspace's preview queue. */
+  thumbnailId: string | null;
+  /** "unavailable": not made yet, and a viewer cannot have it made. */
+  status: "queued" | "rendering" | "done" | "failed" | "unavailable";
+  url: string | null;
+};
 
 /** Template previews for a product, polled until every one is rendered (or failed). */
 export function usePreviews(productId: string | null, tinted: boolean) {

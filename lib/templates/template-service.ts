@@ -138,7 +138,8 @@ export type PreviewItem = {
   templateId: string;
   /** Null for a preview deferred by the workspace's queue limit: it shows as queued, and a later poll queues it. */
   thumbnailId: string | null;
-  status: "queued" | "rendering" | "done" | "failed";
+  /** "unavailable": not made yet, and this caller (a viewer) may not queue it. */
+  status: "queued" | "rendering" | "done" | "failed" | "unavailable";
   url: string | null;
 };
 
@@ -158,6 +159,8 @@ export async function ensureThumbnails(
   product: ProductInfo,
   brandVersion: number,
   items: { key: string; templateId: string; document: SceneDocument }[],
+  /** false for viewers: they see the previews that exist and queue none (previews cost render time). */
+  mayQueue = true,
 ): Promise<PreviewItem[]> {
   const { width, height } = THUMBNAIL_SIZE;
   const keyed = items.map((item) => ({
@@ -167,7 +170,7 @@ export async function ensureThumbnails(
   let existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));
   const have = new Set(existing.map((e) => e.cacheKey));
   const missing = keyed.filter((k) => !have.has(k.cacheKey));
-  if (missing.length > 0) {
+  if (missing.length > 0 && mayQueue) {
     await withJobTransaction(async (tx, enqueue) => {
       const waiting = await lockWaitingPreviews(tx, workspaceId);
       const admitted = missing.slice(0, Math.max(0, previewQueueLimit() - waiting));
@@ -197,13 +200,18 @@ export async function ensureThumbnails(
   const byKey = new Map(existing.map((e) => [e.cacheKey, e]));
   return keyed.map((k): PreviewItem => {
     const row = byKey.get(k.cacheKey);
-    if (!row) return { key: k.key, templateId: k.templateId, thumbnailId: null, status: "queued", url: null };
+    if (!row) return { key: k.key, templateId: k.templateId, thumbnailId: null, status: mayQueue ? "queued" : "unavailable", url: null };
     const url = row.status === "done" ? `/api/templates/thumbnails/${row.id}` : null;
     return { key: k.key, templateId: k.templateId, thumbnailId: row.id, status: row.status, url };
   });
 }
 
-export async function galleryPreviews(db: Database, ctx: Ctx, input: { productId: string; tinted: boolean }) {
+export async function galleryPreviews(
+  db: Database,
+  ctx: Ctx,
+  input: { productId: string; tinted: boolean },
+  { mayQueue = true }: { mayQueue?: boolean } = {},
+) {
   const product = await requireProduct(ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const palette = input.tinted ? paletteOf(kit) : null;
@@ -213,7 +221,7 @@ export async function galleryPreviews(db: Database, ctx: Ctx, input: { productId
     items.push({ key: t.id, templateId: t.id, document: instantiateTemplate(t, { productId: product.id, productSize: product.dimensionsM, brandPalette: palette }) });
   }
   for (const row of rows) items.push({ key: row.id, templateId: row.id, document: await documentFor(db, ctx.workspaceId, row.id, product, palette) });
-  return { tinted: !!palette, previews: await ensureThumbnails(db, ctx.workspaceId, product, palette ? kit.version : 0, items) };
+  return { tinted: !!palette, previews: await ensureThumbnails(db, ctx.workspaceId, product, palette ? kit.version : 0, items, mayQueue) };
 }
 
 // ------------------------------------------------------------ use / save

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe("template previews: who may queue them, how many, and in what order", () => {
-  it("a viewer cannot queue previews or variations (403, nothing queued); an editor can", async () => {
+  it("a viewer sees existing previews but queues none, cannot queue variations (403); an editor can", async () => {
     const owner = await seedOwner("prev-owner");
     const viewer = await seedOwner("prev-viewer");
     const editor = await seedOwner("prev-editor");
@@ -36,14 +36,20 @@ describe("template previews: who may queue them, how many, and in what order", (
     await addMember(db(), owner.workspaceId, editor.userId, "editor");
     session.workspaceId = owner.workspaceId;
 
-    session.user = { id: viewer.userId, email: viewer.email, name: "Viewer" };
-    const refused = await previewsRoute(post("/api/templates/previews", { productId: PRODUCT }), routeCtx);
-    expect(refused.status).toBe(403);
-    expect((await refused.json()).error.message).toMatch(/role \(viewer\) cannot do this/);
-    expect((await variationsRoute(post("/api/variations", { productId: PRODUCT, seed: 1, count: 24 }), routeCtx)).status).toBe(403);
     const boss = await getBoss("web");
     const waiting = async () => (await boss.findJobs(THUMBNAIL_QUEUE, { queued: true })).length;
     const before = await waiting();
+    session.user = { id: viewer.userId, email: viewer.email, name: "Viewer" };
+    const seen = await previewsRoute(post("/api/templates/previews", { productId: PRODUCT }), routeCtx);
+    expect(seen.status).toBe(200);
+    const { previews } = (await seen.json()) as { previews: PreviewItem[] };
+    expect(previews.length).toBeGreaterThan(0);
+    // Nothing was made for this workspace yet, and a viewer's visit makes nothing: no polling for ever either.
+    expect(new Set(previews.map((p) => p.status))).toEqual(new Set(["unavailable"]));
+    const refused = await variationsRoute(post("/api/variations", { productId: PRODUCT, seed: 1, count: 24 }), routeCtx);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/role \(viewer\) cannot do this/);
+    expect(await waiting()).toBe(before);
 
     session.user = { id: editor.userId, email: editor.email, name: "Editor" };
     const res = await variationsRoute(post("/api/variations", { productId: PRODUCT, seed: 1, count: 2 }), routeCtx);

@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { workspaceRoute } from "@/lib/auth/handlers";
+import { hasRole } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { galleryPreviews } from "@/lib/templates/template-service";
 
 /**
  * Ensures a preview (queued for the render worker) of every template with the product; answers their states. Idempotent.
- * Editors and owners only: previews cost render time, and a viewer must not be able to queue them.
+ * Previews cost render time, so only editors and owners queue them: a viewer sees the ones that exist.
  */
 export const POST = workspaceRoute(
-  { role: "editor", schema: z.object({ productId: z.string().min(1).max(64), tinted: z.boolean().default(true) }) },
-  async ({ input, ctx }) => galleryPreviews(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, input),
+  { role: "viewer", schema: z.object({ productId: z.string().min(1).max(64), tinted: z.boolean().default(true) }) },
+  async ({ input, ctx }) =>
+    galleryPreviews(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, input, {
+      mayQueue: hasRole(ctx.role, "editor"),
+    }),
 );
