@@ -8,6 +8,8 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Interface the web server listens on: every one by default; 127.0.0.1 keeps it on this machine. */
+  HOST: z.string().min(1).default("0.0.0.0"),
   /** Public base URL of the app, used in e-mailed links. */
   APP_URL: z.string().url().optional(),
   /** Where embedded Postgres data, local storage and the generated secret live. */
