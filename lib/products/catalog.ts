@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 import { findProductRow, listProducts } from "@/lib/db/queries/products";
 import type { ProductRow } from "@/lib/db/schema";
 import { modelUrl } from "./product-service";
@@ -58,11 +58,14 @@ export async function listAvailableProducts(workspaceId: string): Promise<Produc
   return [...rows.map(fromRow), ...listSampleProducts()];
 }
 
-/** A product the workspace may use: a shared sample or one of its own uploads (null for another workspace's). */
-export async function findProduct(workspaceId: string, productId: string): Promise<ProductInfo | null> {
+/**
+ * A product the workspace may use: a shared sample or one of its own uploads (null for another workspace's).
+ * Services pass the `db` (or transaction) they were given, so the read sees what that transaction sees.
+ */
+export async function findProduct(workspaceId: string, productId: string, db: Database = getDb()): Promise<ProductInfo | null> {
   const sample = SAMPLE_PRODUCTS.find((s) => s.id === productId);
   if (sample) return fromSample(sample);
   if (!productId.startsWith("prd_")) return null;
-  const row = await findProductRow(getDb(), workspaceId, productId);
+  const row = await findProductRow(db, workspaceId, productId);
   return row ? fromRow(row) : null;
 }

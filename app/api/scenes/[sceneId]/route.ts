@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
-import { deleteScene, loadScene, renameScene, saveScene } from "@/lib/scenes/scene-service";
+import { deleteScene, loadScene, renameScene, saveScene, SceneConflictError } from "@/lib/scenes/scene-service";
 
 const sceneCtx = (ctx: { workspace: { id: string }; userId: string }) => ({ workspaceId: ctx.workspace.id, userId: ctx.userId });
 
@@ -9,13 +9,25 @@ export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, asyn
   return { scene: await loadScene(getDb(), sceneCtx(ctx), params.sceneId) };
 });
 
-/** Autosave target: the whole document, validated; the stored scene is never replaced by an invalid one. */
-export const PUT = workspaceRoute(
-  { role: "editor", schema: z.object({ document: z.unknown() }) },
-  async ({ input, ctx, params }) => {
-    return saveScene(getDb(), sceneCtx(ctx), params.sceneId, input.document);
-  },
-);
+const saveBody = z.object({
+  document: z.unknown(),
+  /** The revision the edits started from; a stale one is refused with 409 (absent: last write wins). */
+  revision: z.number({ invalid_type_error: "Send the revision as a number." }).int().min(1).optional(),
+});
+
+/**
+ * Autosave target: the whole document, validated; the stored scene is never replaced by an invalid one, nor by a
+ * save based on an older revision (409 with the current `revision`, so the editor can offer to reload or copy).
+ */
+export const PUT = workspaceRoute({ role: "editor", schema: saveBody }, async ({ input, ctx, params }) => {
+  try {
+    return await saveScene(getDb(), sceneCtx(ctx), params.sceneId, input.document, input.revision);
+  } catch (err) {
+    if (!(err instanceof SceneConflictError)) throw err;
+    const error = { code: err.code, message: err.message };
+    return Response.json({ error, revision: err.currentRevision }, { status: 409 });
+  }
+});
 
 export const PATCH = workspaceRoute(
   { role: "editor", schema: z.object({ name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") }) },
