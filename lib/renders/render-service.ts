@@ -16,13 +16,11 @@ import { shownRenderError } from "./failure-messages";
 
 type Ctx = { workspaceId: string; userId: string };
 
-export type ExportHooks = { beforeCommit?: Parameters<typeof createRenderBatch>[0]["beforeCommit"] };
-
 /** Export: the scene as saved now becomes a batch of frozen outputs, queued for the workers. */
-export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown, hooks: ExportHooks = {}) {
+export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown) {
   const request = exportRequestSchema.parse(raw);
   const scene = await loadScene(db, ctx, sceneId);
-  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId);
+  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId, db);
   if (!mainProduct) throw new AppError("unprocessable", "This scene's product no longer exists. Pick another product before exporting.");
   // Plan limits: checked here for a quick answer, and again under the billing lock when credits are debited.
   const plan = await getWorkspacePlan(db, ctx.workspaceId);
@@ -40,7 +38,6 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
     // Credits are debited in the transaction that creates the jobs: refused whole when they do not fit.
     beforeCommit: async (tx, batch) => {
       await debitCreditsForExport(tx, { workspaceId: ctx.workspaceId, ...batch });
-      await hooks.beforeCommit?.(tx, batch);
     },
   });
   // "For you" learns from exports (template, ratio, format); never fails the export.

@@ -116,8 +116,8 @@ async function documentFor(db: Database, workspaceId: string, templateId: string
   return parseScene(palette ? tintDocument(swapped, custom.tint, palette) : swapped);
 }
 
-async function requireProduct(workspaceId: string, productId: string): Promise<ProductInfo> {
-  const product = await findProduct(workspaceId, productId);
+async function requireProduct(db: Database, workspaceId: string, productId: string): Promise<ProductInfo> {
+  const product = await findProduct(workspaceId, productId, db);
   if (!product) throw new AppError("not_found", "Product was not found.", { productId: "Pick one of your products." });
   return product;
 }
@@ -212,7 +212,7 @@ export async function galleryPreviews(
   input: { productId: string; tinted: boolean },
   { mayQueue = true }: { mayQueue?: boolean } = {},
 ) {
-  const product = await requireProduct(ctx.workspaceId, input.productId);
+  const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const palette = input.tinted ? paletteOf(kit) : null;
   const rows = await listWorkspaceTemplates(db, ctx.workspaceId);
@@ -227,7 +227,7 @@ export async function galleryPreviews(
 // ------------------------------------------------------------ use / save
 
 export async function useTemplate(db: Database, ctx: Ctx, input: { templateId: string; productId: string; tinted: boolean }) {
-  const product = await requireProduct(ctx.workspaceId, input.productId);
+  const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const document = await documentFor(db, ctx.workspaceId, input.templateId, product, input.tinted ? paletteOf(kit) : null);
   const builtIn = getBuiltInTemplate(input.templateId);
@@ -243,7 +243,7 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
   const scene = await loadScene(db, ctx, input.sceneId);
   const document = scene.document;
   const placement = document.products[0];
-  const product = await findProduct(ctx.workspaceId, placement.productId);
+  const product = await findProduct(ctx.workspaceId, placement.productId, db);
   const podium = document.stage.podium;
   let productSlot: z.infer<typeof productSlotSchema> | null = null;
   if (product && podium) {
@@ -273,7 +273,7 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
 // -------------------------------------------------------------- variations
 
 async function variationSet(db: Database, ctx: Ctx, input: { productId: string; seed: number; count?: number }) {
-  const product = await requireProduct(ctx.workspaceId, input.productId);
+  const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const variations = generateVariations({
     templates: BUILT_IN_TEMPLATES,

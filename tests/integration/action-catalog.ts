@@ -52,7 +52,6 @@ export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>
   "app/(app)/actions.ts#switchWorkspaceAction": { role: "viewer", call: (fn, b) => fn(b.workspaceId) },
   "app/(app)/actions.ts#createWorkspaceAction": { role: "viewer", call: (fn) => fn({ name: "Another one" }) },
   "app/(app)/actions.ts#renameWorkspaceAction": { role: "owner", call: (fn) => fn({ name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#createSceneAction": { role: "editor", call: (fn) => fn({ productId: SAMPLE }) },
   "app/(app)/scenes/actions.ts#renameSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
   "app/(app)/scenes/actions.ts#duplicateSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
   "app/(app)/scenes/actions.ts#deleteSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },

@@ -4,19 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
-import { createSceneForProduct, deleteScene, duplicateScene, renameScene } from "@/lib/scenes/scene-service";
+import { deleteScene, duplicateScene, renameScene } from "@/lib/scenes/scene-service";
 
 const sceneId = z.string().min(1).max(64);
 const sceneName = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
-
-export const createSceneAction = workspaceAction(
-  { role: "editor", schema: z.object({ productId: z.string().min(1, "Pick a product.").max(64) }) },
-  async ({ productId }, ctx) => {
-    const scene = await createSceneForProduct(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, productId);
-    revalidatePath("/scenes");
-    return scene;
-  },
-);
 
 export const renameSceneAction = workspaceAction(
   { role: "editor", schema: z.object({ id: sceneId, name: sceneName }) },
