@@ -1,22 +1,18 @@
-/** Client calls to the product API; each returns the error message to show, or null. */
-async function errorOf(res: Response): Promise<string | null> {
-  if (res.ok) return null;
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-  const field = body?.error?.fields ? Object.values(body.error.fields)[0] : undefined;
-  return field ?? body?.error?.message ?? `Something went wrong (${res.status}).`;
-}
+import { api, errorText } from "@/lib/client/api";
 
+/** Client calls to the product API; each returns the error message to show, or null. */
 export async function patchProduct(id: string, patch: { name?: string; unit?: string }): Promise<string | null> {
-  return errorOf(await fetch(`/api/products/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) }));
+  const result = await api.patch(`/api/products/${id}`, patch);
+  return result.ok ? null : errorText(result.error);
 }
 
 export async function deleteProductRequest(id: string): Promise<string | null> {
-  return errorOf(await fetch(`/api/products/${id}`, { method: "DELETE" }));
+  const result = await api.delete(`/api/products/${id}`);
+  return result.ok ? null : errorText(result.error);
 }
 
+/** Scenes are created through POST /api/scenes only (the one path for every client). */
 export async function createScene(productId: string): Promise<{ id: string } | { error: string }> {
-  const res = await fetch("/api/scenes", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ productId }) });
-  const err = await errorOf(res.clone());
-  if (err) return { error: err };
-  return (await res.json()) as { id: string };
+  const result = await api.post<{ id: string }>("/api/scenes", { productId });
+  return result.ok ? result.data : { error: errorText(result.error) };
 }

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { api, errorText } from "@/lib/client/api";
 import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormatId } from "@/lib/formats";
 import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
 import type { SceneDocument } from "@/lib/scene";
@@ -45,29 +46,21 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     setPending(true);
     setError(null);
     // Export renders the scene as saved: save what is on screen first.
-    const saved = await fetch(`/api/scenes/${encodeURIComponent(sceneId)}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ document }),
-    });
+    const scenePath = `/api/scenes/${encodeURIComponent(sceneId)}`;
+    const saved = await api.put(scenePath, { document }, { fallback: "Could not save the scene before exporting." });
     if (!saved.ok) {
       setPending(false);
-      setError((await saved.json().catch(() => null))?.error?.message ?? "Could not save the scene before exporting.");
+      setError(saved.error.message);
       return;
     }
-    const res = await fetch(`/api/scenes/${encodeURIComponent(sceneId)}/export`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ outputs, multiplier, format, transparent: transparent && alpha, quality }),
-    });
-    const body = await res.json().catch(() => null);
-    if (!res.ok) {
+    const request = { outputs, multiplier, format, transparent: transparent && alpha, quality };
+    const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, { fallback: "The export could not be started." });
+    if (!started.ok) {
       setPending(false);
-      const fields = body?.error?.fields as Record<string, string> | undefined;
-      setError(fields ? Object.values(fields)[0] : (body?.error?.message ?? "The export could not be started."));
+      setError(errorText(started.error));
       return;
     }
-    router.push(`/renders?batch=${body.batchId}`);
+    router.push(`/renders?batch=${started.data.batchId}`);
   }
 
   const toggle = (label: string) =>
