@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { PNG } from "pngjs";
 import { E2E_DATA_DIR } from "../playwright.config";
-import { enumerateRoutes, glb, MODELS, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
+import { MODELS_DIR } from "./fixtures/models";
+import { enumerateRoutes, glb, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
 import { actIn, authSecret, closeSqlPools, renderToken, signedInApi, sql, type Member } from "./fixtures/session";
 
 /**
@@ -312,11 +313,11 @@ function prng(seed: number) {
 
 function fuzzCases(count: number, seed = 0x5eed8): { name: string; bytes: Buffer; how: string }[] {
   const rand = prng(seed);
-  const models = fs.readdirSync(MODELS).filter((f) => f.endsWith(".glb")).sort();
+  const models = fs.readdirSync(MODELS_DIR).filter((f) => f.endsWith(".glb")).sort();
   const cases = [];
   for (let i = 0; i < count; i++) {
     const model = models[i % models.length];
-    const bytes = Buffer.from(fs.readFileSync(path.join(MODELS, model)));
+    const bytes = Buffer.from(fs.readFileSync(path.join(MODELS_DIR, model)));
     const kind = i % 4;
     let how: string;
     let out: Buffer = bytes;
