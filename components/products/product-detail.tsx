@@ -7,27 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDimensions, formatCount } from "@/lib/products/format";
+import type { ProductDetailData } from "@/lib/products/product-types";
 import { UNIT_KEYS, UNIT_OPTIONS, unitSuggestionText, type UnitKey } from "@/lib/products/units";
 import { createScene, deleteProductRequest, patchProduct } from "./product-actions";
 import { ProductPreview } from "./product-preview";
 
-export type DetailProduct = {
-  id: string;
-  name: string;
-  url: string;
-  sample: boolean;
-  dimensionsM: [number, number, number];
-  triangles: number;
-  materials: string[];
-  variants: string[];
-  unit: UnitKey | null;
-  suggestedUnit: UnitKey | null;
-  warnings: { code: string; message: string; pointer?: string }[];
-  originalFilename: string | null;
-  originalUrl: string | null;
-};
-
-export function ProductDetail({ product, canEdit }: { product: DetailProduct; canEdit: boolean }) {
+export function ProductDetail({ product, canEdit }: { product: ProductDetailData; canEdit: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<null | "scene" | "unit" | "name" | "delete">(null);

@@ -8,13 +8,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fetchJson } from "@/lib/client/api";
-import type { ProductInfo } from "@/lib/products/catalog";
-import type { ProductSummary } from "@/lib/products/product-service";
+import type { Product, ProductSummary } from "@/lib/products/product-types";
 import { ProductCard } from "./product-card";
 import { deleteProductRequest, patchProduct } from "./product-actions";
 import { UploadDropzone } from "./upload-dropzone";
 
-type Props = { products: ProductSummary[]; samples: ProductInfo[]; canEdit: boolean; maxBytes: number };
+type Props = { products: ProductSummary[]; samples: Product[]; canEdit: boolean; maxBytes: number };
 
 const PRODUCTS_QUERY_KEY = ["products"] as const;
 /** How long the library waits for a new upload's thumbnail; a failed one keeps its placeholder. */

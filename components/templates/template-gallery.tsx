@@ -5,11 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { api, errorText } from "@/lib/client/api";
 import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
+import type { ProductOption } from "@/lib/products/product-types";
 import type { GalleryTemplate } from "@/lib/templates/template-service";
 import { TemplateCard } from "./template-card";
 import { usePreviews } from "./use-previews";
 
-type ProductOption = { id: string; name: string; sample: boolean };
 
 const selectClass = "rounded-lg border border-line-strong bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
 

@@ -2,21 +2,11 @@ import { getDb, type Database } from "@/lib/db";
 import { findProductRow, listProducts } from "@/lib/db/queries/products";
 import type { ProductRow } from "@/lib/db/schema";
 import { modelUrl } from "./product-service";
+import type { Product } from "./product-types";
 import { SAMPLE_PRODUCTS, type SampleProduct } from "./samples";
 
-/** What the editor and renderer need to know about a product. */
-export type ProductInfo = {
-  id: string;
-  name: string;
-  /** A GLB the renderer loads: standing on y = 0, centred on x/z, in metres. */
-  url: string;
-  dimensionsM: [number, number, number];
-  triangles: number;
-  materials: string[];
-  variants: string[];
-  sample: boolean;
-  thumbnailUrl: string | null;
-};
+/** What the editor and renderer need to know about a product: the one product type (./product-types.ts). */
+export type ProductInfo = Product;
 
 function fromSample(s: SampleProduct): ProductInfo {
   return {

@@ -16,28 +16,13 @@ import { rescaleModel } from "./normalise";
 import { UNIT_OPTIONS, suggestUnit, unitForScale, type UnitKey } from "./units";
 import type { UploadFile } from "./upload-files";
 import { requestProductThumbnail } from "./product-thumbnail";
+import type { ProductSummary } from "./product-types";
 
 type Ctx = { workspaceId: string; userId: string | null };
 type Deps = { storage?: StorageDriver; limits?: UploadLimits; workers?: ModelWorkerPool };
 
-/** What the product library and product page show. */
-export type ProductSummary = {
-  id: string;
-  name: string;
-  dimensionsM: Vec3;
-  triangles: number;
-  materials: string[];
-  variants: string[];
-  unit: UnitKey | null;
-  suggestedUnit: UnitKey | null;
-  warnings: { code: string; message: string; pointer?: string }[];
-  originalFilename: string;
-  modelUrl: string;
-  originalUrl: string;
-  thumbnailUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+/** What the product library and product page show: a view of the one product type. */
+export type { ProductSummary };
 
 const MAX_THUMBNAIL_BYTES = 4 * 1024 * 1024;
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
