@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { RenderJob } from "@/app/render/session/render-session";
+import type { RenderJob } from "@/lib/render-contract/render-job";
 import { frameFromWebGl, type Frame } from "./frame";
 import { MAX_TILE, renderInTiles } from "./tiles";
 

@@ -18,7 +18,6 @@ import {
 import { templateThumbnails, type WorkspaceTemplateRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { findProduct, type ProductInfo } from "@/lib/products/catalog";
 import { parseScene, type SceneDocument } from "@/lib/scene";
@@ -192,7 +191,7 @@ export async function ensureThumbnails(
         .onConflictDoNothing()
         .returning({ id: templateThumbnails.id });
       for (const [i, row] of inserted.entries()) {
-        await enqueue(THUMBNAIL_QUEUE, { thumbnailId: row.id }, row.id, { priority: previewPriority(waiting + i) });
+        await enqueue("template-preview", { thumbnailId: row.id }, { priority: previewPriority(waiting + i) });
       }
     });
     existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));

@@ -8,7 +8,8 @@ import { draco, meshopt } from "@gltf-transform/functions";
 import { zipSync } from "fflate";
 import { MeshoptEncoder } from "meshoptimizer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBoss, PRODUCT_THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { getBoss } from "@/lib/jobs/boss";
+import { jobKind } from "@/lib/jobs/registry";
 import { requestProductThumbnail } from "@/lib/products/product-thumbnail";
 import { listProducts } from "@/lib/db/queries/products";
 import { AppError } from "@/lib/errors";
@@ -88,6 +89,8 @@ async function ownBounds(bytes: Uint8Array) {
 async function readStream(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+const PRODUCT_THUMBNAIL_QUEUE = jobKind("product-thumbnail").queue;
 
 describe("product uploads: the fixture models", () => {
   for (const name of FIXTURE_MODELS) {

@@ -5,10 +5,16 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { rateLimitHits, renderWorkers, signInFailures, templateThumbnails } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
-import { getBoss, stopBoss, SWEEP_QUEUE, THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
-import { registerSweep, SWEEP_CRON, sweep } from "@/lib/jobs/sweep";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { SWEEP_CRON } from "@/lib/jobs/kinds/housekeeping";
+import { jobKind } from "@/lib/jobs/registry";
+import { registerSchedules } from "@/lib/jobs/schedules";
+import { sweep } from "@/lib/jobs/sweep";
 import { variationPreviews } from "@/lib/templates/template-service";
 import { db, seedOwner } from "./helpers";
+
+const THUMBNAIL_QUEUE = jobKind("template-preview").queue;
+const SWEEP_QUEUE = jobKind("housekeeping").queue;
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -84,7 +90,7 @@ describe("housekeeping sweep", () => {
 
   it("is scheduled hourly through pg-boss by the worker's registration", async () => {
     const boss = await getBoss("web");
-    await registerSweep(boss, db());
+    await registerSchedules(boss);
     const schedules = await boss.getSchedules(SWEEP_QUEUE);
     expect(schedules.map((s) => [s.name, s.cron])).toEqual([[SWEEP_QUEUE, SWEEP_CRON]]);
   });

@@ -11,7 +11,8 @@ import { POST as previewsRoute } from "@/app/api/templates/previews/route";
 import { POST as variationsRoute } from "@/app/api/variations/route";
 import { markThumbnailDone } from "@/lib/db/queries/templates";
 import { addMember } from "@/lib/db/queries/workspaces";
-import { getBoss, stopBoss, THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { jobKind } from "@/lib/jobs/registry";
 import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { galleryPreviews, variationPreviews, type PreviewItem } from "@/lib/templates/template-service";
 import { db, seedOwner } from "./helpers";
@@ -26,6 +27,8 @@ const queuedIds = (previews: (PreviewItem | null)[]) => previews.flatMap((p) => 
 afterAll(async () => {
   await stopBoss();
 });
+
+const THUMBNAIL_QUEUE = jobKind("template-preview").queue;
 
 describe("template previews: who may queue them, how many, and in what order", () => {
   it("a viewer sees existing previews but queues none, cannot queue variations (403); an editor can", async () => {
