@@ -1,18 +1,15 @@
-import { api, errorText } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
 
-/** Client calls to the product API; each returns the error message to show, or null. */
-export async function patchProduct(id: string, patch: { name?: string; unit?: string }): Promise<string | null> {
-  const result = await api.patch(`/api/products/${id}`, patch);
-  return result.ok ? null : errorText(result.error);
+/** Client calls to the product API (lib/client/api.ts): forms show `errorText(result.error)`. */
+export function patchProduct(id: string, patch: { name?: string; unit?: string }) {
+  return api.patch(`/api/products/${id}`, patch);
 }
 
-export async function deleteProductRequest(id: string): Promise<string | null> {
-  const result = await api.delete(`/api/products/${id}`);
-  return result.ok ? null : errorText(result.error);
+export function deleteProductRequest(id: string) {
+  return api.delete(`/api/products/${id}`);
 }
 
 /** Scenes are created through POST /api/scenes only (the one path for every client). */
-export async function createScene(productId: string): Promise<{ id: string } | { error: string }> {
-  const result = await api.post<{ id: string }>("/api/scenes", { productId });
-  return result.ok ? result.data : { error: errorText(result.error) };
+export function createScene(productId: string) {
+  return api.post<{ id: string }>("/api/scenes", { productId });
 }

@@ -7,7 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { fetchJson } from "@/lib/client/api";
+import { errorText, fetchJson } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 import type { Product, ProductSummary } from "@/lib/products/product-types";
 import { ProductCard } from "./product-card";
 import { deleteProductRequest, patchProduct } from "./product-actions";
@@ -44,8 +45,7 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
   const [query, setQuery] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<ProductSummary | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useSubmit();
 
   const q = query.trim().toLowerCase();
   const mine = useMemo(() => products.filter((p) => p.name.toLowerCase().includes(q)), [products, q]);
@@ -53,11 +53,8 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
 
   async function saveName() {
     if (!renaming) return;
-    setPending(true);
-    const err = await patchProduct(renaming.id, { name: renaming.name });
-    setPending(false);
-    setError(err);
-    if (!err) {
+    const { id, name } = renaming;
+    if ((await run(() => patchProduct(id, { name }))).ok) {
       setRenaming(null);
       router.refresh();
     }
@@ -65,10 +62,8 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
 
   async function confirmDelete() {
     if (!deleting) return;
-    setPending(true);
-    const err = await deleteProductRequest(deleting.id);
-    setPending(false);
-    setError(err);
+    const { id } = deleting;
+    await run(() => deleteProductRequest(id));
     setDeleting(null);
     router.refresh();
   }
@@ -76,7 +71,7 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
   return (
     <div className="space-y-8">
       {canEdit && <UploadDropzone maxBytes={maxBytes} compact={products.length > 0} />}
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && <Alert tone="error">{errorText(error)}</Alert>}
 
       <section aria-labelledby="mine-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">

@@ -15,14 +15,15 @@ export function fromAction<T>(result: ActionResult<T>): ApiResult<T> {
  * The one form-state pattern: `pending` while a call runs, `error` from its
  * answer. Forms show `fieldError(name)` beside an input and `error.message` by
  * the button. `keepPending` leaves the button busy after a success that
- * navigates away, so it cannot be pressed twice.
+ * navigates away, so it cannot be pressed twice. A form with several buttons
+ * names each call (`key`): `pendingKey` says which button spins.
  */
 export function useSubmit() {
-  const [pending, setPending] = useState(false);
+  const [pendingKey, setPendingKey] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const run = useCallback(async <T>(call: () => Promise<ApiResult<T>>, options: { keepPending?: boolean } = {}) => {
-    setPending(true);
+  const run = useCallback(async <T>(call: () => Promise<ApiResult<T>>, options: { keepPending?: boolean; key?: string } = {}) => {
+    setPendingKey(options.key ?? "submit");
     setError(null);
     let result: ApiResult<T>;
     try {
@@ -31,10 +32,10 @@ export function useSubmit() {
       result = { ok: false, error: { code: "network", message: "The server could not be reached. Please try again.", status: 0 } };
     }
     if (!result.ok) setError(result.error);
-    if (!result.ok || !options.keepPending) setPending(false);
+    if (!result.ok || !options.keepPending) setPendingKey(null);
     return result;
   }, []);
 
   const fieldError = useCallback((name: string) => error?.fields?.[name], [error]);
-  return { pending, error, run, fieldError, setError };
+  return { pending: pendingKey !== null, pendingKey, error, run, fieldError, setError };
 }

@@ -10,7 +10,7 @@ export type RenderTx = Database;
 
 export type CreateBatchInput = {
   workspaceId: string;
-  userId: string;
+  userId: string | null;
   sceneId: string;
   sceneName: string;
   productName: string;

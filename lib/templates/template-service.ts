@@ -3,6 +3,7 @@
  * workspace's own, ordered "for you"), preview thumbnails rendered by the
  * worker, "Use template", "Save as template", variations and usage events.
  */
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
@@ -38,7 +39,8 @@ import { instantiateTemplate, stageUnit } from "./instantiate";
 import { inferTintSlots, tintDocument } from "./tint";
 import { generateVariations } from "./variations";
 
-type Ctx = { workspaceId: string; userId: string };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 
 export const THUMBNAIL_SIZE = { width: 384, height: 480 } as const;
 
@@ -264,7 +266,7 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
     document,
     slots,
     sourceSceneId: scene.id,
-    createdBy: ctx.userId,
+    createdBy: actingUserId(ctx),
   });
   return { id };
 }

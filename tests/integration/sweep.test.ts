@@ -11,7 +11,7 @@ import { jobKind } from "@/lib/jobs/registry";
 import { registerSchedules } from "@/lib/jobs/schedules";
 import { sweep } from "@/lib/jobs/sweep";
 import { variationPreviews } from "@/lib/templates/template-service";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 const THUMBNAIL_QUEUE = jobKind("template-preview").queue;
 const SWEEP_QUEUE = jobKind("housekeeping").queue;
@@ -43,7 +43,7 @@ describe("housekeeping sweep", () => {
     ]);
     // Two waiting previews from an hour ago: one still has its job, the other's job is gone.
     const o = await seedOwner("sweep");
-    const { variations } = await variationPreviews(db(), { workspaceId: o.workspaceId, userId: o.userId }, { productId: "sample_drink-can", seed: 3, count: 2 });
+    const { variations } = await variationPreviews(db(), ownerCaller(o), { productId: "sample_drink-can", seed: 3, count: 2 });
     const [kept, lost] = variations.map((v) => v.preview!.thumbnailId!);
     await db().update(templateThumbnails).set({ createdAt: ago(HOUR) }).where(inArray(templateThumbnails.id, [kept, lost]));
     const boss = await getBoss("web");
@@ -80,7 +80,7 @@ describe("housekeeping sweep", () => {
       expect(report.tempFiles).toBe(1);
 
       // The dropped preview is made and queued again by the gallery's next poll.
-      const again = await variationPreviews(db(), { workspaceId: o.workspaceId, userId: o.userId }, { productId: "sample_drink-can", seed: 3, count: 2 });
+      const again = await variationPreviews(db(), ownerCaller(o), { productId: "sample_drink-can", seed: 3, count: 2 });
       expect(again.variations.map((v) => v.preview?.status)).toEqual(["queued", "queued"]);
       expect(again.variations[1].preview?.thumbnailId).not.toBe(lost);
     } finally {
