@@ -14,9 +14,8 @@
  * and the editor asks the user to reload or to keep the document as a copy.
  */
 
-export type SaveOutcome =
-  | { ok: true; /** The scene's revision after this save. */ revision?: number }
-  | { ok: false; message: string; /** Set when the save was stale: the revision the server has now. */ conflict?: { revision: number } };
+/** `revision`: the scene's revision after the save. `conflict`: the save was stale; the revision the server has now. */
+export type SaveOutcome = { ok: true; revision?: number } | { ok: false; message: string; conflict?: { revision: number } };
 
 export type SaveFn<T> = (doc: T, options: { keepalive: boolean; revision: number | undefined }) => Promise<SaveOutcome>;
 
@@ -56,7 +55,8 @@ export interface Autosaver<T> {
 
 export const AUTOSAVE_DELAY_MS = 800;
 
-export function createAutosaver<T>({ save, delayMs = AUTOSAVE_DELAY_MS, onStatus, revision }: AutosaveOptions<T>): Autosaver<T> {
+export function createAutosaver<T>(options: AutosaveOptions<T>): Autosaver<T> {
+  const { save, delayMs = AUTOSAVE_DELAY_MS, onStatus, revision } = options;
   let base = revision; // the newest revision the server confirmed: what the next save starts from
   let conflict: string | null = null; // once set, nothing more is sent
   let seq = 0; // sequence number of the newest edit
