@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db";
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import {
   deleteProductRow,
   getProductRow,
@@ -18,7 +19,8 @@ import type { UploadFile } from "./upload-files";
 import { requestProductThumbnail } from "./product-thumbnail";
 import type { ProductSummary } from "./product-types";
 
-type Ctx = { workspaceId: string; userId: string | null };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 type Deps = { storage?: StorageDriver; limits?: UploadLimits; workers?: ModelWorkerPool };
 
 /** What the product library and product page show: a view of the one product type. */
@@ -103,7 +105,7 @@ export async function createProductFromUpload(db: Database, ctx: Ctx, input: Upl
       materials: model.materials,
       variants: model.variants,
       warnings,
-      createdBy: ctx.userId,
+      createdBy: actingUserId(ctx),
     });
   } catch (err) {
     await storage.deletePrefix(prefix).catch((e) => console.error("[products] cleanup failed:", e));

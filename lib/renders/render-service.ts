@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db";
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { deleteBatch, getBatch, getOutputInWorkspace, listBatchesWithOutputs } from "@/lib/db/queries/renders";
 import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { debitCreditsForExport } from "@/lib/billing/debit";
@@ -14,7 +15,8 @@ import { recordTemplateEvents } from "@/lib/db/queries/templates";
 import { ratioLabel } from "@/lib/templates/ratio";
 import { shownRenderError } from "./failure-messages";
 
-type Ctx = { workspaceId: string; userId: string };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 
 /** Export: the scene as saved now becomes a batch of frozen outputs, queued for the workers. */
 export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown) {
@@ -28,7 +30,7 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge));
   const batch = await createRenderBatch({
     workspaceId: ctx.workspaceId,
-    userId: ctx.userId,
+    userId: actingUserId(ctx),
     sceneId: scene.id,
     sceneName: scene.name,
     productName: mainProduct.name,

@@ -1,10 +1,12 @@
 import type { Database } from "@/lib/db";
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { deleteScene, getScene, insertScene, renameScene, saveSceneDocument } from "@/lib/db/queries/scenes";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
 import { createDefaultScene, parseScene, SceneValidationError, type SceneDocument } from "@/lib/scene";
 
-type Ctx = { workspaceId: string; userId: string };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 
 /** parseScene at the API boundary: an invalid document is a 422 that names each field, never a saved scene. */
 export function parseSceneOrThrow(raw: unknown): SceneDocument {
@@ -35,14 +37,14 @@ export async function createSceneForProduct(db: Database, ctx: Ctx, productId: s
   const product = await findProduct(ctx.workspaceId, productId, db);
   if (!product) throw new AppError("not_found", "Product was not found.", { productId: "Pick one of your products." });
   const document = createDefaultScene({ productId, productSize: product.dimensionsM });
-  return insertScene(db, { workspaceId: ctx.workspaceId, name: name?.trim() || `${product.name} scene`, document, createdBy: ctx.userId });
+  return insertScene(db, { workspaceId: ctx.workspaceId, name: name?.trim() || `${product.name} scene`, document, createdBy: actingUserId(ctx) });
 }
 
 /** A scene from a ready-made document (templates, variations): validated, its products checked. */
 export async function createSceneFromDocument(db: Database, ctx: Ctx, rawDocument: unknown, name: string) {
   const document = parseSceneOrThrow(rawDocument);
   await assertProductsAvailable(db, ctx, document);
-  return insertScene(db, { workspaceId: ctx.workspaceId, name: name.trim().slice(0, 120) || "Untitled scene", document, createdBy: ctx.userId });
+  return insertScene(db, { workspaceId: ctx.workspaceId, name: name.trim().slice(0, 120) || "Untitled scene", document, createdBy: actingUserId(ctx) });
 }
 
 export async function loadScene(db: Database, ctx: Ctx, id: string) {
@@ -81,7 +83,7 @@ export async function copySceneWithDocument(db: Database, ctx: Ctx, id: string, 
 
 export async function duplicateScene(db: Database, ctx: Ctx, id: string) {
   const source = await loadScene(db, ctx, id);
-  return insertScene(db, { workspaceId: ctx.workspaceId, name: `${source.name} (copy)`.slice(0, 120), document: source.document, createdBy: ctx.userId });
+  return insertScene(db, { workspaceId: ctx.workspaceId, name: `${source.name} (copy)`.slice(0, 120), document: source.document, createdBy: actingUserId(ctx) });
 }
 
 export { renameScene, deleteScene };

@@ -8,12 +8,12 @@ import {
   saveScene,
   SceneConflictError,
 } from "@/lib/scenes/scene-service";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 describe("scenes", () => {
   it("creates the default look for a sample product and saves edits with a new revision", async () => {
     const o = await seedOwner("scenes");
-    const ctx = { workspaceId: o.workspaceId, userId: o.userId };
+    const ctx = ownerCaller(o);
     const { id } = await createSceneForProduct(db(), ctx, "sample_perfume-bottle");
     const scene = await loadScene(db(), ctx, id);
     expect(scene.document.products[0].productId).toBe("sample_perfume-bottle");
@@ -26,7 +26,7 @@ describe("scenes", () => {
 
   it("answers an invalid document with a 422 naming the field and keeps the stored scene", async () => {
     const o = await seedOwner("invalid");
-    const ctx = { workspaceId: o.workspaceId, userId: o.userId };
+    const ctx = ownerCaller(o);
     const { id } = await createSceneForProduct(db(), ctx, "sample_drink-can");
     const before = await loadScene(db(), ctx, id);
     const err = await saveScene(db(), ctx, id, { ...before.document, background: { kind: "solid", color: "red" } }).catch((e) => e);
@@ -43,7 +43,7 @@ describe("scenes", () => {
 
   it("of concurrent saves from one revision exactly one wins; the others get 409 with the current revision", async () => {
     const o = await seedOwner("conflict");
-    const ctx = { workspaceId: o.workspaceId, userId: o.userId };
+    const ctx = ownerCaller(o);
     const { id } = await createSceneForProduct(db(), ctx, "sample_drink-can");
     const base = await loadScene(db(), ctx, id);
     const colors = ["#111111", "#222222", "#333333", "#444444", "#555555"];
@@ -75,7 +75,7 @@ describe("scenes", () => {
 
   it("keeps a conflicting document as a copy of the scene; the original stays as it was", async () => {
     const o = await seedOwner("keepcopy");
-    const ctx = { workspaceId: o.workspaceId, userId: o.userId };
+    const ctx = ownerCaller(o);
     const { id } = await createSceneForProduct(db(), ctx, "sample_drink-can", "Launch");
     const original = await loadScene(db(), ctx, id);
     const mine = { ...original.document, background: { kind: "solid" as const, color: "#00ff00" } };
@@ -85,13 +85,13 @@ describe("scenes", () => {
     expect(stored.document.background).toEqual({ kind: "solid", color: "#00ff00" });
     expect(await loadScene(db(), ctx, id)).toEqual(original);
     const other = await seedOwner("keepcopy-other");
-    const foreign = await copySceneWithDocument(db(), { workspaceId: other.workspaceId, userId: other.userId }, id, mine).catch((e) => e);
+    const foreign = await copySceneWithDocument(db(), ownerCaller(other), id, mine).catch((e) => e);
     expect(foreign.status).toBe(404);
   });
 
   it("refuses to create a scene for an unknown product", async () => {
     const o = await seedOwner("unknownproduct");
-    const err = await createSceneForProduct(db(), { workspaceId: o.workspaceId, userId: o.userId }, "sample_nope").catch((e) => e);
+    const err = await createSceneForProduct(db(), ownerCaller(o), "sample_nope").catch((e) => e);
     expect(err.status).toBe(404);
   });
 });

@@ -15,13 +15,13 @@ import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { jobKind } from "@/lib/jobs/registry";
 import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { galleryPreviews, variationPreviews, type PreviewItem } from "@/lib/templates/template-service";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 const PRODUCT = "sample_drink-can";
 const routeCtx = { params: Promise.resolve({}) };
 const post = (url: string, body: unknown) =>
   new Request(`http://localhost${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-const ctxOf = (o: { workspaceId: string; userId: string }) => ({ workspaceId: o.workspaceId, userId: o.userId });
+const ctxOf = ownerCaller;
 const queuedIds = (previews: (PreviewItem | null)[]) => previews.flatMap((p) => (p?.thumbnailId && p.status === "queued" ? [p.thumbnailId] : []));
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProductDetail } from "@/components/products/product-detail";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { requirePageContext } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findProductRow } from "@/lib/db/queries/products";
@@ -27,7 +27,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   return (
     <div>
       <PageHeader title={product.name} description={product.sample ? "Sample product, shared by every workspace." : undefined} />
-      <ProductDetail product={product} canEdit={hasRole(active.role, "editor")} />
+      <ProductDetail product={product} canEdit={roleCan(active.role, "products.write")} />
     </div>
   );
 }

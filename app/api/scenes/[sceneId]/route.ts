@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { okOutput } from "@/lib/api/outputs/common";
+import { sceneOutput } from "@/lib/api/outputs/scenes";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { deleteScene, loadScene, renameScene, saveScene, SceneConflictError } from "@/lib/scenes/scene-service";
 
-const sceneCtx = (ctx: { workspace: { id: string }; userId: string }) => ({ workspaceId: ctx.workspace.id, userId: ctx.userId });
-
-export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx, params }) => {
-  return { scene: await loadScene(getDb(), sceneCtx(ctx), params.sceneId) };
+export const GET = workspaceRoute({ permission: "scenes.view", schema: z.object({}), output: sceneOutput }, async ({ ctx, params }) => {
+  return { scene: await loadScene(getDb(), ctx, params.sceneId) };
 });
 
 const saveBody = z.object({
@@ -19,9 +19,9 @@ const saveBody = z.object({
  * Autosave target: the whole document, validated; the stored scene is never replaced by an invalid one, nor by a
  * save based on an older revision (409 with the current `revision`, so the editor can offer to reload or copy).
  */
-export const PUT = workspaceRoute({ role: "editor", schema: saveBody }, async ({ input, ctx, params }) => {
+export const PUT = workspaceRoute({ permission: "scenes.write", schema: saveBody }, async ({ input, ctx, params }) => {
   try {
-    return await saveScene(getDb(), sceneCtx(ctx), params.sceneId, input.document, input.revision);
+    return await saveScene(getDb(), ctx, params.sceneId, input.document, input.revision);
   } catch (err) {
     if (!(err instanceof SceneConflictError)) throw err;
     const error = { code: err.code, message: err.message };
@@ -30,14 +30,14 @@ export const PUT = workspaceRoute({ role: "editor", schema: saveBody }, async ({
 });
 
 export const PATCH = workspaceRoute(
-  { role: "editor", schema: z.object({ name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") }) },
+  { permission: "scenes.write", output: okOutput, schema: z.object({ name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") }) },
   async ({ input, ctx, params }) => {
     await renameScene(getDb(), ctx.workspace.id, params.sceneId, input.name);
-    return { ok: true };
+    return { ok: true as const };
   },
 );
 
-export const DELETE = workspaceRoute({ role: "editor", schema: z.object({}) }, async ({ ctx, params }) => {
+export const DELETE = workspaceRoute({ permission: "scenes.write", schema: z.object({}), output: okOutput }, async ({ ctx, params }) => {
   await deleteScene(getDb(), ctx.workspace.id, params.sceneId);
-  return { ok: true };
+  return { ok: true as const };
 });

@@ -7,7 +7,7 @@ import { getStorage } from "@/lib/storage";
 import { CACHE, serveFile } from "@/lib/files";
 
 /** A finished preview image, for members of its workspace only. Immutable: a change makes a new preview id. */
-export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx, params }) => {
+export const GET = workspaceRoute({ permission: "templates.view", schema: z.object({}) }, async ({ ctx, params }) => {
   const row = await getThumbnailInWorkspace(getDb(), ctx.workspace.id, params.thumbnailId);
   if (row.status !== "done" || !row.fileKey) throw new AppError("not_found", "This preview is not ready yet.");
   const object = await getStorage().get(row.fileKey);

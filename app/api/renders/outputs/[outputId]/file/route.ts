@@ -6,7 +6,7 @@ import { contentTypeForName } from "@/lib/formats";
 import { openOutputFile } from "@/lib/renders/render-service";
 import { recordDownload } from "@/lib/templates/events";
 
-export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx, params, request }) => {
+export const GET = workspaceRoute({ permission: "renders.view", schema: z.object({}) }, async ({ ctx, params, request }) => {
   const { output, object } = await openOutputFile(getDb(), ctx.workspace.id, params.outputId);
   const url = new URL(request.url);
   const download = url.searchParams.get("download") === "1";
