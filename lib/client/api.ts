@@ -46,7 +46,13 @@ export function errorText(error: ApiError): string {
   return field ?? error.message;
 }
 
+/** Only this app's own API: a path, never a URL (nothing leaves the machine, tests/offline/outbound-hosts.test.ts). */
+function assertOwnPath(path: string): void {
+  if (!path.startsWith("/") || path.startsWith("//")) throw new Error(`The API client calls this app's own paths only, not ${path}`);
+}
+
 export async function call<T>(method: Method, path: string, body?: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
+  assertOwnPath(path);
   let res: Response;
   try {
     res = await fetch(path, {
