@@ -6,7 +6,7 @@ import { debitCreditsForExport } from "@/lib/billing/debit";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
-import { loadScene } from "@/lib/scenes/scene-service";
+import { loadScene } from "@/lib/stored-scenes/scene-service";
 import { getStorage } from "@/lib/storage";
 import { createRenderBatch } from "./create-batch";
 import { exportRequestSchema, planOutputs } from "./export-options";

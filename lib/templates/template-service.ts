@@ -32,7 +32,7 @@ import {
   type TemplateRatio,
   type TemplateStyle,
 } from "@/lib/scene/templates";
-import { createSceneFromDocument, loadScene } from "@/lib/scenes/scene-service";
+import { createSceneFromDocument, loadScene } from "@/lib/stored-scenes/scene-service";
 import { sortForYou } from "./for-you";
 import { lockWaitingPreviews, previewPriority, previewQueueLimit } from "./preview-queue";
 import { instantiateTemplate, stageUnit } from "./instantiate";

@@ -15,7 +15,7 @@ import { creditLedger, renderBatches, renderOutputs } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { stopBoss } from "@/lib/jobs/boss";
 import { exportScene } from "@/lib/renders/render-service";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { db, seedOwner, ownerCaller } from "./helpers";
 
 afterAll(async () => {

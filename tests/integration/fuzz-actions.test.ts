@@ -20,7 +20,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { NUL_MESSAGE } from "@/lib/validation/safe-text";
 import { ACTIONS, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE } from "./action-catalog";
 import { db, seedOwner, ownerCaller } from "./helpers";

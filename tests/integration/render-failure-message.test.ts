@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { RENDER_FAILURE } from "@/lib/renders/failure-messages";
 import { exportScene, listRenders } from "@/lib/renders/render-service";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { getStorage } from "@/lib/storage";
 import { handleRenderOutput, type RenderDeps } from "@/worker/handlers/render-output";
 import { db, seedOwner, ownerCaller } from "./helpers";

@@ -7,7 +7,7 @@ import type { RenderJob } from "@/lib/render-contract/render-job";
 import { exportScene, listRenders } from "@/lib/renders/render-service";
 import { verifyRenderToken } from "@/lib/renders/render-token";
 import { createDefaultScene } from "@/lib/scene";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { getStorage } from "@/lib/storage";
 import { thumbnailTokenId } from "@/lib/templates/thumbnail-token";
 import type { Frame } from "@/worker/frame";

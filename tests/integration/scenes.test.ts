@@ -7,7 +7,7 @@ import {
   loadScene,
   saveScene,
   SceneConflictError,
-} from "@/lib/scenes/scene-service";
+} from "@/lib/stored-scenes/scene-service";
 import { db, seedOwner, ownerCaller } from "./helpers";
 
 describe("scenes", () => {

@@ -25,7 +25,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { scenes, workspaces, memberships } from "@/lib/db/schema";
 import { addMember } from "@/lib/db/queries/workspaces";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { minimumRole } from "@/lib/auth/permissions";
 import { ACCOUNT_SCOPED, ACTIONS, declaredWrapper, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE, TAKES_B_ID } from "./action-catalog";
 import { db, seedOwner, ownerCaller } from "./helpers";

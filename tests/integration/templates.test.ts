@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { linkSceneToTemplate, templateOfScene, upsertBrandKit } from "@/lib/db/queries/templates";
-import { loadScene } from "@/lib/scenes/scene-service";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { loadScene } from "@/lib/stored-scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { keepVariations, loadBrandKit, loadGallery, saveSceneAsTemplate, useTemplate } from "@/lib/templates/template-service";
 import { db, seedOwner, ownerCaller } from "./helpers";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authorizeWorkspace } from "@/lib/auth/workspace-access";
 import { addMember } from "@/lib/db/queries/workspaces";
 import { AppError } from "@/lib/errors";
-import { createSceneForProduct, loadScene, saveScene } from "@/lib/scenes/scene-service";
+import { createSceneForProduct, loadScene, saveScene } from "@/lib/stored-scenes/scene-service";
 import { db, seedOwner, ownerCaller } from "./helpers";
 
 const SAMPLE = "sample_drink-can";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
-import { deleteScene, duplicateScene, renameScene } from "@/lib/scenes/scene-service";
+import { deleteScene, duplicateScene, renameScene } from "@/lib/stored-scenes/scene-service";
 
 const sceneId = z.string().min(1).max(64);
 const sceneName = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");

@@ -4,7 +4,7 @@ import { sceneListOutput } from "@/lib/api/outputs/scenes";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { listScenes } from "@/lib/db/queries/scenes";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 
 export const GET = workspaceRoute({ permission: "scenes.view", schema: z.object({}), output: sceneListOutput }, async ({ ctx }) => {
   const rows = await listScenes(getDb(), ctx.workspace.id);

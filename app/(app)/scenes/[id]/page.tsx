@@ -6,7 +6,7 @@ import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
-import { loadScene } from "@/lib/scenes/scene-service";
+import { loadScene } from "@/lib/stored-scenes/scene-service";
 
 export const metadata: Metadata = { title: "Editor" };
 

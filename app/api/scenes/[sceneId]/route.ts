@@ -3,7 +3,7 @@ import { okOutput } from "@/lib/api/outputs/common";
 import { sceneOutput } from "@/lib/api/outputs/scenes";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
-import { deleteScene, loadScene, renameScene, saveScene, SceneConflictError } from "@/lib/scenes/scene-service";
+import { deleteScene, loadScene, renameScene, saveScene, SceneConflictError } from "@/lib/stored-scenes/scene-service";
 
 export const GET = workspaceRoute({ permission: "scenes.view", schema: z.object({}), output: sceneOutput }, async ({ ctx, params }) => {
   return { scene: await loadScene(getDb(), ctx, params.sceneId) };

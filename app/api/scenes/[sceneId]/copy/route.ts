@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
-import { copySceneWithDocument } from "@/lib/scenes/scene-service";
+import { copySceneWithDocument } from "@/lib/stored-scenes/scene-service";
 
 /** "Keep mine as a copy": after a save conflict the editor's own document becomes a new scene (201 { id }). */
 export const POST = workspaceRoute(
