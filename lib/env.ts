@@ -1,9 +1,12 @@
 import { z } from "zod";
 
 /**
- * Server environment, read and validated once. Every variable has a working
- * local default so `npm start` runs with no configuration at all; see
- * .env.example for the documented list.
+ * Server environment, validated. Every variable has a working local default so `npm start` runs with no
+ * configuration at all; see .env.example for the documented list. Server code, workers and the start script read
+ * variables through env() only. The exceptions read process.env themselves on purpose: middleware and
+ * lib/http/request-facts.ts (edge runtime, NODE_ENV inlined by Next), next.config.mjs and
+ * scripts/lib/build-if-stale.ts (NEXT_DIST_DIR, a build setting), the OS's PATH and LD_LIBRARY_PATH for the
+ * browser, and the sample and template generators' own knobs (BASE_URL, ONLY, VIEWS).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -92,7 +95,7 @@ const envSchema = z.object({
   /** Render jobs a worker holds at once: one drawn while the other is encoded and stored. */
   RENDER_JOBS_IN_HAND: z.coerce.number().int().min(1).max(16).default(2),
   /** Outputs larger than this (px, either side) are drawn as tiles and stitched. */
-  RENDER_MAX_TILE: z.coerce.number().int().min(256).max(16_384).default(2048),
+  RENDER_MAX_TILE: z.coerce.number().int().min(16).max(16_384).default(2048),
   /** "1": the worker logs each output's phases (draw, readback, encode, store). */
   RENDER_TIMING: z.enum(["1", "0"]).default("0"),
 });

@@ -17,6 +17,7 @@ import { describeBrowser, startBrowserWithRetries, swiftShaderHint } from "./sta
 import { workerHealth } from "./worker-health";
 import { registerJobs } from "./register-jobs";
 import { installLogRedaction } from "../lib/logging/install-redaction";
+import { env } from "../lib/env";
 
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
@@ -28,9 +29,10 @@ async function main() {
   process.env.RENDER_TOKEN_SECRET = ensureRenderSecret(resolveDataDir());
   delete process.env.NEXTAUTH_SECRET;
   delete process.env.AUTH_SECRET;
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
-  const appUrl = (process.env.RENDER_APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-  const mode = parseBrowserMode(process.env.RENDER_BROWSER);
+  const config = env();
+  if (!config.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
+  const appUrl = (config.RENDER_APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+  const mode = parseBrowserMode(config.RENDER_BROWSER);
   const health = workerHealth(getDb());
   // Filled in as start-up gets there: a stop while still looking for a browser has no browser or queue to close.
   const running: { browser?: RenderBrowser; boss?: boolean } = {};
@@ -57,7 +59,7 @@ async function main() {
   const found = await startBrowserWithRetries({
     dataDir: resolveDataDir(),
     mode,
-    chromiumPath: process.env.CHROMIUM_PATH || undefined,
+    chromiumPath: config.CHROMIUM_PATH,
     onNoBrowser: (message) => health.set("no_browser", { message }),
   });
   const browser = (running.browser = found.browser);

@@ -4,6 +4,7 @@
  * fails at once, anything else is retried until the last attempt; a charged row that ends failed is refunded).
  * A kind's handler loads its row and says only what differs: what to draw, where to store, what to mark.
  */
+import { env } from "@/lib/env";
 import { jobKind, type JobKindName } from "@/lib/jobs/registry";
 import type { RenderQuality } from "@/lib/render-contract/render-job";
 import { createRenderToken } from "@/lib/renders/render-token";
@@ -77,7 +78,7 @@ export async function runRender(deps: WorkerContext, attempt: Attempt, recipe: R
     const rendered = Date.now();
     const encoded = await encodeAndCheck(frame, { ...plan.encode, ...plan.size });
     await recipe.store(encoded, () => Date.now() - started);
-    if (process.env.RENDER_TIMING === "1") {
+    if (env().RENDER_TIMING === "1") {
       const stored = Date.now();
       const phases = `prep ${started - prepStarted} ms, browser ${rendered - started} ms`;
       console.log(`[timing] ${recipe.logName} ${phases}, encode+store+mark ${stored - rendered} ms`);

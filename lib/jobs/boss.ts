@@ -1,10 +1,11 @@
 import { PgBoss } from "pg-boss";
+import { env } from "../env";
 import { allJobKinds } from "./registry";
 
 const holder = globalThis as unknown as { __plinthBoss?: Promise<PgBoss> };
 
 async function startBoss(role: "web" | "worker"): Promise<PgBoss> {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   // The web process only sends; maintenance and the cron schedules (scheduled kinds in the registry) run in workers.
   // Workers hold one extra connection to LISTEN for new jobs: a click starts rendering within milliseconds

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "../../env";
 import { defineJob, ROW_ID } from "../define-job";
 
 /** One output of an export batch (lib/renders/create-batch.ts); drawn by worker/handlers/render-output.ts. */
@@ -14,7 +15,7 @@ export const renderOutputJob = defineJob({
     // Two jobs in hand: the browser draws one while the other is encoded and stored (draws take turns in
     // worker/render-turns.ts: an export before waiting previews). Six ratios click-to-ZIP measured 3.5-3.8 s
     // with 2, 4.0-4.4 s with 1.
-    localConcurrency: Number(process.env.RENDER_JOBS_IN_HAND) || 2,
+    localConcurrency: env().RENDER_JOBS_IN_HAND,
     // NOTIFY wakes an idle worker at once; the backstop poll stays short because pg-boss also waits it out
     // between two jobs when the first one took less time than the interval.
     pollingIntervalSeconds: 0.5,
