@@ -17,8 +17,8 @@ export function usePreviews(productId: string | null, tinted: boolean) {
   return useQuery({
     queryKey: ["template-previews", productId, tinted],
     enabled: !!productId,
-    queryFn: ({ signal }) =>
-      fetchJson<{ tinted: boolean; previews: Preview[] }>("/api/templates/previews", { method: "POST", body: { productId, tinted }, signal }),
+    // No abort signal: leaving the page mid-request would cut a POST body short, which the server logs as an error.
+    queryFn: () => fetchJson<{ tinted: boolean; previews: Preview[] }>("/api/templates/previews", { method: "POST", body: { productId, tinted } }),
     refetchInterval: (query) => ((query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false),
   });
 }
