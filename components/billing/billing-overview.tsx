@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { BillingOverview } from "@/lib/billing/overview";
-import { api } from "@/lib/client/api";
+import { api, type ApiResult } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 
 type PlanCard = { id: string; name: string; priceMonthlyUsd: number | null; features: string[] };
 
@@ -38,29 +38,26 @@ function groupHistory(rows: BillingOverview["history"]): HistoryRow[] {
   return out;
 }
 
-async function redirectTo(url: string, body: unknown): Promise<string | null> {
+/** Checkout and the portal answer with a Stripe URL to go to; no URL is a failure like any other. */
+async function stripeUrl(url: string, body: unknown): Promise<ApiResult<string>> {
   const fallback = "Stripe could not be reached. Please try again.";
   const result = await api.post<{ url?: string }>(url, body, { fallback });
-  if (!result.ok) return result.error.message;
-  if (!result.data?.url) return fallback;
-  window.location.assign(result.data.url);
-  return null;
+  if (!result.ok) return result;
+  if (!result.data?.url) return { ok: false, error: { code: "unknown", message: fallback, status: 200 } };
+  return { ok: true, data: result.data.url };
 }
 
 export function BillingOverviewPanel({ overview, plans, canManage, checkout }: Props) {
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
+  const pending = submit.pendingKey;
+  const error = submit.error?.message ?? null;
   const paid = overview.plan.id !== "trial";
   const upgrades = plans.filter((p) => overview.purchasable.includes(p.id as "pro" | "business") && p.id !== overview.plan.id);
 
   async function go(key: string, url: string, body: unknown) {
-    setPending(key);
-    setError(null);
-    const failure = await redirectTo(url, body);
-    if (failure) {
-      setError(failure);
-      setPending(null);
-    }
+    // The button keeps spinning while the browser leaves for Stripe.
+    const result = await submit.run(() => stripeUrl(url, body), { key, keepPending: true });
+    if (result.ok) window.location.assign(result.data);
   }
 
   const manageButton =

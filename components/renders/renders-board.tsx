@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem } from "@/lib/renders/render-service";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
@@ -43,21 +44,16 @@ export function RendersBoard({ initialBatches, canDelete }: { initialBatches: Re
 function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boolean }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const { pending: deleting, error, run } = useSubmit();
+  const deleteError = error?.message ?? null;
   const done = batch.outputs.filter((o) => o.status === "done").length;
   const failed = batch.outputs.filter((o) => o.status === "failed").length;
   const total = batch.outputs.length;
   const active = isActive(batch);
 
   async function remove() {
-    setDeleting(true);
-    const result = await api.delete(`/api/renders/batches/${batch.id}`, { fallback: "Could not delete this export." });
-    setDeleting(false);
-    if (!result.ok) {
-      setDeleteError(result.error.message);
-      return;
-    }
+    const result = await run(() => api.delete(`/api/renders/batches/${batch.id}`, { fallback: "Could not delete this export." }));
+    if (!result.ok) return;
     setConfirming(false);
     await queryClient.invalidateQueries({ queryKey: RENDERS_QUERY_KEY });
   }

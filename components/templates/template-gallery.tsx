@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { api, errorText } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
 import type { ProductOption } from "@/lib/products/product-types";
 import type { GalleryTemplate } from "@/lib/templates/template-service";
@@ -40,8 +41,9 @@ export function TemplateGallery({
   const [family, setFamily] = useState("");
   const [ratio, setRatio] = useState("");
   const [search, setSearch] = useState("");
-  const [pendingId, setPendingId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
+  const pendingId = submit.pendingKey;
+  const error = submit.error ? errorText(submit.error) : null;
   const previews = usePreviews(productId, tinted && hasPalette);
   const byTemplate = useMemo(() => new Map((previews.data?.previews ?? []).map((p) => [p.templateId, p])), [previews.data]);
 
@@ -59,16 +61,13 @@ export function TemplateGallery({
 
   async function use(templateId: string) {
     if (!productId) return;
-    setPendingId(templateId);
-    setError(null);
     const body = { templateId, productId, tinted: tinted && hasPalette };
-    const result = await api.post<{ sceneId: string }>("/api/templates/use", body, { fallback: "Could not create the scene." });
-    if (!result.ok) {
-      setPendingId(null);
-      setError(errorText(result.error));
-      return;
-    }
-    router.push(`/scenes/${result.data.sceneId}`);
+    const fallback = "Could not create the scene.";
+    const result = await submit.run(() => api.post<{ sceneId: string }>("/api/templates/use", body, { fallback }), {
+      key: templateId,
+      keepPending: true,
+    });
+    if (result.ok) router.push(`/scenes/${result.data.sceneId}`);
   }
 
   if (!productId) {

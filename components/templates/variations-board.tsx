@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { api, errorText, fetchJson } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { PreviewImage } from "./template-card";
 import type { Preview } from "./use-previews";
@@ -19,8 +20,9 @@ export function VariationsBoard({ products, initialProductId, hasPalette, canEdi
   const [seed, setSeed] = useState(1);
   const [kept, setKept] = useState<Set<number>>(new Set());
   const [discarded, setDiscarded] = useState<Set<number>>(new Set());
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
+  const { pending } = submit;
+  const error = submit.error ? errorText(submit.error) : null;
 
   const query = useQuery({
     queryKey: ["variations", productId, seed],
@@ -44,15 +46,10 @@ export function VariationsBoard({ products, initialProductId, hasPalette, canEdi
   };
 
   async function keep() {
-    setPending(true);
-    setError(null);
     const body = { productId, seed, count: COUNT, indexes: [...kept].sort((a, b) => a - b) };
-    const result = await api.post<{ scenes: { sceneId: string }[] }>("/api/variations/keep", body, { fallback: "Could not keep these variations." });
-    setPending(false);
-    if (!result.ok) {
-      setError(errorText(result.error));
-      return;
-    }
+    const fallback = "Could not keep these variations.";
+    const result = await submit.run(() => api.post<{ scenes: { sceneId: string }[] }>("/api/variations/keep", body, { fallback }));
+    if (!result.ok) return;
     const { scenes } = result.data;
     router.push(scenes.length === 1 ? `/scenes/${scenes[0].sceneId}` : "/scenes");
   }
