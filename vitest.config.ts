@@ -1,14 +1,40 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+/**
+ * Two projects: `unit` (pure code beside its source, no database: seconds) and `integration` (tests/integration,
+ * against a real embedded Postgres started once by the global setup). `vitest run` runs both;
+ * `vitest run --project unit` never starts Postgres.
+ */
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts", "worker/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    globalSetup: ["tests/setup/global-postgres.ts"],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts",
+            "worker/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/offline/**/*.test.ts",
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-postgres.ts"],
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -12,10 +12,11 @@ import path from "node:path";
 import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBatches, type Output } from "./lib/client";
 import { runPeer } from "./lib/model-viewer-peer";
 import { startBenchServer, startBenchWorker } from "./lib/server";
+import { MODELS_DIR } from "../e2e/fixtures/models";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const log = (...args: unknown[]) => console.error("[bench]", ...args);
-const FIXTURE = path.resolve(__dirname, "..", "..", "shared", "fixtures", "models", "WaterBottle.glb");
+const FIXTURE = path.join(MODELS_DIR, "WaterBottle.glb");
 const SIX = [
   { label: "1:1", width: 1080, height: 1080 },
   { label: "4:5", width: 1080, height: 1350 },

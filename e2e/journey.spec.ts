@@ -3,6 +3,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { newAccount } from "./fixtures/accounts";
+import { MODELS_DIR } from "./fixtures/models";
 import { centreCoverage, corners, decodePng, hexToRgb, near } from "./fixtures/images";
 import { startWorker, stopWorker } from "./fixtures/worker";
 
@@ -19,7 +20,6 @@ const EXPECTED = [
   [1080, 1920],
   [1920, 1080],
 ];
-const MODELS_DIR = path.resolve(__dirname, "..", "..", "shared", "fixtures", "models");
 
 async function step(page: Page, info: TestInfo, name: string) {
   await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });

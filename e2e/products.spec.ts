@@ -3,12 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
+import { MODELS_DIR } from "./fixtures/models";
 import { decodePng, pixel } from "./fixtures/images";
 import { signedInApi } from "./fixtures/session";
 import { startWorker, stopWorker } from "./fixtures/worker";
 import { deepNestingGltf, glbWithTextureSize, structurallyWrongGltfs, zipBomb, type NamedFile } from "../tests/fixtures/bad-models";
 
-const MODELS_DIR = path.resolve(__dirname, "../../shared/fixtures/models");
 
 /** Expected size text, from each model's own bounds (W × D × H in cm). */
 const FIXTURES: { file: string; name: string; size: string }[] = [

@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, request as pwRequest, test } from "@playwright/test";
 import { PNG } from "pngjs";
-import { E2E_DATA_DIR } from "../playwright.config";
-import { enumerateRoutes, glb, MODELS, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
-import { actIn, authSecret, closeSqlPools, renderToken, signedInApi, sql, type Member } from "./fixtures/session";
+import { BASE_URL, E2E_DATA_DIR } from "../playwright.config";
+import { MODELS_DIR } from "./fixtures/models";
+import { enumerateRoutes, glb, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
+import { PERMISSIONS, roleCan, type Permission } from "../lib/auth/permissions";
+import { declaredRouteCallers, withRenderToken } from "./fixtures/route-callers";
+import { actIn, authSecret, closeSqlPools, renderToken, sameOrigin, signedInApi, sql, type Member } from "./fixtures/session";
 
 /**
  * Security over HTTP against the production e2e server: tenant isolation for
@@ -179,6 +182,61 @@ test("roles: a viewer cannot create, edit, delete or export; an editor cannot ma
   }
 });
 
+test("every route declares its caller: workspace routes a permission, render assets a render token, hand-written only the public ones", () => {
+  const declared = declaredRouteCallers();
+  const kinds = Object.fromEntries(Object.entries(declared).map(([key, d]) => [key, d.startsWith("permission ") ? "workspaceRoute" : d]));
+  const want: Record<string, string> = {};
+  for (const key of Object.keys(WORKSPACE_ROUTES)) want[key] = "workspaceRoute";
+  for (const key of Object.keys(PUBLIC_ROUTES)) want[key] = key.includes("/api/render-assets/") ? "render token" : "hand-written";
+  expect(kinds).toEqual(want);
+  // Every declared permission is one the table knows (a typo would make a route nobody may call).
+  const unknown = Object.entries(declared).filter(([, d]) => d.startsWith("permission ") && !PERMISSIONS.includes(d.slice(11) as Permission));
+  expect(unknown).toEqual([]);
+});
+
+test("per caller type: no caller and a render token get 401 everywhere; each role gets exactly its permissions", async () => {
+  test.setTimeout(180_000);
+  const declared = declaredRouteCallers();
+  const nobody = await pwRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: sameOrigin() });
+  const viewer = await signedInApi();
+  const editor = await signedInApi();
+  await sql("insert into memberships (workspace_id, user_id, role) values ($1, $2, 'viewer'), ($1, $3, 'editor')", [owner.workspaceId, viewer.userId, editor.userId]);
+  await actIn(viewer, owner.workspaceId);
+  await actIn(editor, owner.workspaceId);
+  const before = await workspaceDigest(owner.workspaceId);
+  try {
+    const got: string[] = [];
+    const want: string[] = [];
+    // No caller, then a valid render token for B's output (a render token is no session): 401 from every workspace route.
+    const token = withRenderToken(nobody, renderToken(ids.outputId));
+    for (const [who, api] of [["nobody", nobody], ["render token", token]] as const) {
+      for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
+        got.push(`${who} ${key} ${(await call(api, ids)).status()}`);
+        want.push(`${who} ${key} 401`);
+      }
+    }
+    // Members: a route whose permission the role lacks is 403 (from the table, lib/auth/permissions.ts); the reads it
+    // holds answer what they answer the owner (a product thumbnail no worker drew is 404 to everyone), and a viewer's
+    // preview request answers 200 and queues nothing. Changes are not made here: the digest below stays the same.
+    for (const [role, member] of [["viewer", viewer], ["editor", editor]] as const) {
+      for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
+        const permission = declared[key].replace(/^permission /, "") as Permission;
+        const allowed = roleCan(role, permission);
+        const queuesNothing = key === "POST /api/templates/previews" && !roleCan(role, "previews.queue");
+        if (allowed && !key.startsWith("GET ") && !queuesNothing) continue;
+        got.push(`${role} ${key} ${(await call(member.api, ids)).status()}`);
+        want.push(`${role} ${key} ${!allowed ? 403 : queuesNothing ? 200 : (await call(owner.api, ids)).status()}`);
+      }
+    }
+    expect(got).toEqual(want);
+    expect(await workspaceDigest(owner.workspaceId)).toEqual(before);
+  } finally {
+    await nobody.dispose();
+    await viewer.api.dispose();
+    await editor.api.dispose();
+  }
+});
+
 test("render session page and render assets refuse missing, expired, tampered and foreign tokens", async () => {
   const api = outsider.api; // any client: these routes take no session
   const tamper = (t: string) => t.slice(0, -2) + (t.at(-2) === "A" ? "B" : "A") + t.at(-1);
@@ -312,11 +370,11 @@ function prng(seed: number) {
 
 function fuzzCases(count: number, seed = 0x5eed8): { name: string; bytes: Buffer; how: string }[] {
   const rand = prng(seed);
-  const models = fs.readdirSync(MODELS).filter((f) => f.endsWith(".glb")).sort();
+  const models = fs.readdirSync(MODELS_DIR).filter((f) => f.endsWith(".glb")).sort();
   const cases = [];
   for (let i = 0; i < count; i++) {
     const model = models[i % models.length];
-    const bytes = Buffer.from(fs.readFileSync(path.join(MODELS, model)));
+    const bytes = Buffer.from(fs.readFileSync(path.join(MODELS_DIR, model)));
     const kind = i % 4;
     let how: string;
     let out: Buffer = bytes;

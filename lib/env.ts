@@ -1,9 +1,12 @@
 import { z } from "zod";
 
 /**
- * Server environment, read and validated once. Every variable has a working
- * local default so `npm start` runs with no configuration at all; see
- * .env.example for the documented list.
+ * Server environment, validated. Every variable has a working local default so `npm start` runs with no
+ * configuration at all; see .env.example for the documented list. Server code, workers and the start script read
+ * variables through env() only. The exceptions read process.env themselves on purpose: middleware and
+ * lib/http/request-facts.ts (edge runtime, NODE_ENV inlined by Next), next.config.mjs and
+ * scripts/lib/build-if-stale.ts (NEXT_DIST_DIR, a build setting), the OS's PATH and LD_LIBRARY_PATH for the
+ * browser, and the sample and template generators' own knobs (BASE_URL, ONLY, VIEWS).
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -12,10 +15,18 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   /** Public base URL of the app, used in e-mailed links. */
   APP_URL: z.string().url().optional(),
+  /** Auth.js's base URL; `npm start` sets it to APP_URL (else http://localhost:PORT) when unset. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Reverse proxies in front ("1", "2"...; "true" = 1): forwarded client address, protocol and host are believed. */
+  TRUST_PROXY: z.string().optional(),
   /** Where embedded Postgres data, local storage and the generated secret live. */
   DATA_DIR: z.string().min(1).default("./data"),
   /** External Postgres. When unset, `npm start` runs an embedded Postgres under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /** Most Postgres connections one process keeps open. */
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /** "1": the embedded Postgres's own log lines go to the server log. */
+  PLINTH_DB_LOG: z.enum(["1", "0"]).default("0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** Signs session cookies. Generated into DATA_DIR on first start when unset. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -75,26 +86,46 @@ const envSchema = z.object({
   RENDER_BROWSER: z.enum(["auto", "system", "bundled"]).default("auto"),
   /** A Chromium or Chrome for the render worker, tried first (unless RENDER_BROWSER=bundled). */
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Render workers `npm start` runs beside the web server (0: web only). */
+  RENDER_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  /** The web app a worker opens to render; defaults to http://localhost:PORT. */
+  RENDER_APP_URL: z.string().url().optional(),
+  /** Headless Chromium's GL path: llvmpipe (Mesa), swiftshader, or auto (llvmpipe when it works). */
+  RENDER_GL: z.enum(["auto", "llvmpipe", "swiftshader"]).default("auto"),
+  /** Render jobs a worker holds at once: one drawn while the other is encoded and stored. */
+  RENDER_JOBS_IN_HAND: z.coerce.number().int().min(1).max(16).default(2),
+  /** Outputs larger than this (px, either side) are drawn as tiles and stitched. */
+  RENDER_MAX_TILE: z.coerce.number().int().min(16).max(16_384).default(2048),
+  /** "1": the worker logs each output's phases (draw, readback, encode, store). */
+  RENDER_TIMING: z.enum(["1", "0"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: Env | undefined;
+const KEYS = Object.keys(envSchema.shape) as (keyof Env)[];
+let cached: { env: Env; raw: string } | undefined;
 
+/**
+ * The validated environment. Parsed again whenever one of its variables changed: scripts/start.ts fills in
+ * DATABASE_URL, NEXTAUTH_SECRET, RENDER_TOKEN_SECRET and NEXTAUTH_URL after start-up (and a worker drops the
+ * session secret), so a value read early never goes stale.
+ */
 export function env(): Env {
-  if (!cached) {
+  const raw = KEYS.map((k) => process.env[k] ?? "\u0000").join("\u0001");
+  if (cached?.raw !== raw) {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
     }
-    cached = parsed.data;
+    cached = { env: parsed.data, raw };
   }
-  return cached;
+  return cached.env;
 }
 
 export function appUrl(): string {
-  return env().APP_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
+  const e = env();
+  return e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`;
 }
 
 export function devOutboxEnabled(): boolean {

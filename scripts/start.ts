@@ -16,6 +16,7 @@ import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
 import { ensureAuthSecret, ensureRenderSecret, loadDotEnv, resolveDataDir } from "./lib/data-dir";
 import { installLogRedaction } from "../lib/logging/install-redaction";
+import { env } from "../lib/env";
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -27,22 +28,21 @@ async function main() {
   installLogRedaction();
   loadDotEnv();
   const dataDir = resolveDataDir();
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
+  // Validated here, before anything starts; env() parses again when the lines below fill in the rest.
+  const { PORT: port, HOST: host, APP_URL, EMBEDDED_PG_PORT: pgPort, TRUST_PROXY, RENDER_WORKERS } = env();
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
   // Render tokens have a key of their own: the worker gets this one and never the session secret.
   process.env.RENDER_TOKEN_SECRET = ensureRenderSecret(dataDir);
-  process.env.NEXTAUTH_URL ??= process.env.APP_URL ?? `http://localhost:${port}`;
+  process.env.NEXTAUTH_URL ??= APP_URL ?? `http://localhost:${port}`;
 
   let embedded: EmbeddedDb | undefined;
-  if (!process.env.DATABASE_URL) {
-    const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  if (!env().DATABASE_URL) {
     embedded = await startEmbeddedPostgres(path.join(dataDir, "postgres"), pgPort);
     process.env.DATABASE_URL = embedded.url;
     process.env.PLINTH_EMBEDDED_DB = "1";
     console.log(`[start] embedded Postgres on 127.0.0.1:${pgPort} (data in ${path.join(dataDir, "postgres")})`);
   }
-  await runMigrations(process.env.DATABASE_URL);
+  await runMigrations(env().DATABASE_URL!);
   console.log("[start] database migrated");
 
   if (!dev) buildIfStale(root);
@@ -51,7 +51,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const proxyHops = trustedProxyHops(process.env.TRUST_PROXY);
+  const proxyHops = trustedProxyHops(TRUST_PROXY);
   const server = http.createServer((req, res) => {
     // The per-IP sign-in limit reads this header; clients cannot set it themselves.
     // The rightmost X-Forwarded-For hops are our proxies'; the leftmost is whatever the client wrote.
@@ -59,12 +59,12 @@ async function main() {
     handle(req, res, parse(req.url ?? "/", true));
   });
   // One render worker beside the web server by default; RENDER_WORKERS=0 for a web-only node.
-  const workerCount = Number(process.env.RENDER_WORKERS ?? 1);
+  const workerCount = RENDER_WORKERS;
   let workers: ReturnType<typeof superviseWorkers> | undefined;
   server.listen(port, host, () => {
     console.log(`[start] Plinth ready on http://localhost:${port}`);
     if (workerCount > 0) {
-      workers = superviseWorkers(root, workerCount, { ...process.env, RENDER_APP_URL: process.env.RENDER_APP_URL ?? `http://localhost:${port}` });
+      workers = superviseWorkers(root, workerCount, { ...process.env, RENDER_APP_URL: env().RENDER_APP_URL ?? `http://localhost:${port}` });
     }
   });
 

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { RenderJob } from "@/app/render/session/render-session";
+import { env } from "@/lib/env";
+import type { RenderJob } from "@/lib/render-contract/render-job";
 import { frameFromWebGl, type Frame } from "./frame";
 import { MAX_TILE, renderInTiles } from "./tiles";
 
@@ -87,7 +88,7 @@ export class RenderBrowser {
 
   async start(): Promise<void> {
     if (this.browser?.isConnected()) return;
-    const wanted = this.options.gl ?? ((process.env.RENDER_GL as GlBackend | "auto" | undefined) || "auto");
+    const wanted = this.options.gl ?? env().RENDER_GL;
     // llvmpipe measured ~2-3x faster than SwiftShader here (npm run bench:render); fall back when Mesa is missing.
     const auto: GlBackend[] = this.options.canUseLlvmpipe === false ? ["swiftshader"] : ["llvmpipe", "swiftshader"];
     const candidates: GlBackend[] = wanted === "auto" ? auto : [wanted];
@@ -111,7 +112,7 @@ export class RenderBrowser {
   private async launch(gl: GlBackend): Promise<Browser> {
     const launch = (sandbox: boolean) =>
       chromium.launch({
-        executablePath: this.options.executablePath ?? process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        executablePath: this.options.executablePath ?? env().CHROMIUM_PATH ?? "/usr/bin/chromium",
         headless: true,
         // Playwright adds --no-sandbox unless told otherwise: the renderer runs uploaded models, so keep it on.
         chromiumSandbox: sandbox,
@@ -174,7 +175,7 @@ export class RenderBrowser {
     const size = job.size;
     const draw = (part: SessionJob) => this.renderOnSessionNow(sessionUrl, part, timeoutMs);
     // RENDER_MAX_TILE: smaller tiles for machines with less memory (and for the tiling test).
-    const maxTile = this.options.maxTile ?? (Number(process.env.RENDER_MAX_TILE) || MAX_TILE);
+    const maxTile = this.options.maxTile ?? env().RENDER_MAX_TILE ?? MAX_TILE;
     const run = this.sessionQueue.then(() => (size ? renderInTiles(draw, { ...job, size }, maxTile) : draw(job)));
     this.sessionQueue = run.catch(() => undefined);
     return run;
@@ -197,7 +198,7 @@ export class RenderBrowser {
       const evaluateStarted = Date.now();
       const rendered = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() => clearTimeout(timer));
       const pixels = Buffer.from(rendered.rgbaBase64, "base64");
-      if (process.env.RENDER_TIMING === "1") {
+      if (env().RENDER_TIMING === "1") {
         const t = await page.evaluate(() => window.__plinthTiming ?? {});
         console.log(`[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`);
       }

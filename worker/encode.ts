@@ -1,9 +1,10 @@
 import sharp from "sharp";
+import { IMAGE_FORMATS, type ImageFormatId } from "@/lib/formats";
 import type { Frame } from "./frame";
 import { applyWatermark } from "./watermark";
 
 export type EncodeOptions = {
-  format: "png" | "jpg" | "webp";
+  format: ImageFormatId;
   width: number;
   height: number;
   transparent: boolean;
@@ -11,8 +12,6 @@ export type EncodeOptions = {
   watermark?: boolean;
 };
 export type Encoded = { bytes: Buffer; contentType: string; extension: string };
-
-const CONTENT_TYPES = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" } as const;
 
 /**
  * Encodes the captured frame and checks it before anything is stored: exact
@@ -34,11 +33,13 @@ export async function encodeAndCheck(frame: Frame, options: EncodeOptions): Prom
   if (!options.transparent) pipeline = pipeline.removeAlpha();
   // Tag as sRGB so viewers show brand colours as rendered.
   pipeline = pipeline.withIccProfile("srgb");
+  const format = IMAGE_FORMATS[options.format];
+  const { encoder } = format;
   const bytes =
-    options.format === "png"
-      ? await pipeline.png({ compressionLevel: 6, adaptiveFiltering: false }).toBuffer()
-      : options.format === "jpg"
-        ? await pipeline.jpeg({ quality: 92, chromaSubsampling: "4:4:4", mozjpeg: false }).toBuffer()
-        : await pipeline.webp({ quality: 92, alphaQuality: 100 }).toBuffer();
-  return { bytes, contentType: CONTENT_TYPES[options.format], extension: options.format };
+    encoder.kind === "png"
+      ? await pipeline.png(encoder.options).toBuffer()
+      : encoder.kind === "jpeg"
+        ? await pipeline.jpeg(encoder.options as sharp.JpegOptions).toBuffer()
+        : await pipeline.webp(encoder.options).toBuffer();
+  return { bytes, contentType: format.contentType, extension: format.extension };
 }

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { closeDb, getDb } from "../lib/db";
 import { refundFailedOutput } from "../lib/billing/refunds";
-import { getBoss, PRODUCT_THUMBNAIL_QUEUE, PRODUCT_THUMBNAIL_QUEUE_OPTIONS, RENDER_QUEUE, RENDER_QUEUE_OPTIONS, stopBoss, THUMBNAIL_QUEUE, THUMBNAIL_QUEUE_OPTIONS } from "../lib/jobs/boss";
+import { getBoss, stopBoss } from "../lib/jobs/boss";
 import { listProductsWithoutThumbnail } from "../lib/db/queries/products";
 import { requestProductThumbnail } from "../lib/products/product-thumbnail";
 import { getStorage } from "../lib/storage";
@@ -15,12 +15,9 @@ import type { RenderBrowser } from "./browser";
 import { parseBrowserMode } from "./browser-executable";
 import { describeBrowser, startBrowserWithRetries, swiftShaderHint } from "./start-browser";
 import { workerHealth } from "./worker-health";
-import { handleRenderOutput } from "./handlers/render-output";
-import { handleRenderProductThumbnail } from "./handlers/render-product-thumbnail";
-import { handleRenderThumbnail } from "./handlers/render-thumbnail";
-import { registerSweep } from "../lib/jobs/sweep";
-import { inLane, RenderTurns } from "./render-turns";
+import { registerJobs } from "./register-jobs";
 import { installLogRedaction } from "../lib/logging/install-redaction";
+import { env } from "../lib/env";
 
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
@@ -32,9 +29,10 @@ async function main() {
   process.env.RENDER_TOKEN_SECRET = ensureRenderSecret(resolveDataDir());
   delete process.env.NEXTAUTH_SECRET;
   delete process.env.AUTH_SECRET;
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
-  const appUrl = (process.env.RENDER_APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-  const mode = parseBrowserMode(process.env.RENDER_BROWSER);
+  const config = env();
+  if (!config.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
+  const appUrl = (config.RENDER_APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
+  const mode = parseBrowserMode(config.RENDER_BROWSER);
   const health = workerHealth(getDb());
   // Filled in as start-up gets there: a stop while still looking for a browser has no browser or queue to close.
   const running: { browser?: RenderBrowser; boss?: boolean } = {};
@@ -61,44 +59,23 @@ async function main() {
   const found = await startBrowserWithRetries({
     dataDir: resolveDataDir(),
     mode,
-    chromiumPath: process.env.CHROMIUM_PATH || undefined,
+    chromiumPath: config.CHROMIUM_PATH,
     onNoBrowser: (message) => health.set("no_browser", { message }),
   });
   const browser = (running.browser = found.browser);
   const described = describeBrowser(found.resolved, browser);
   console.log(`[worker] browser: ${described}`);
   if (browser.gl === "swiftshader") console.log(swiftShaderHint(found.resolved));
-  const deps = { db: getDb(), storage: getStorage(), browser, appUrl, onFailed: async (outputId: string) => void (await refundFailedOutput(getDb(), outputId)) };
-  // Each queue's draws take turns on the one browser page: exports first, then product thumbnails, then previews.
-  const turns = new RenderTurns();
-  const lanes = {
-    export: { ...deps, browser: inLane(browser, turns, "export") },
-    productThumbnail: { ...deps, browser: inLane(browser, turns, "product-thumbnail") },
-    preview: { ...deps, browser: inLane(browser, turns, "preview") },
-  };
   const boss = await getBoss("worker");
   running.boss = true;
-
-  await boss.work<{ outputId: string }>(
-    RENDER_QUEUE,
-    // Two jobs in hand: the browser draws one while the other is encoded and stored (draws take turns in
-    // worker/render-turns.ts: an export before waiting previews). Six ratios click-to-ZIP measured 3.5-3.8 s
-    // with 2, 4.0-4.4 s with 1.
-    // NOTIFY wakes an idle worker at once; the backstop poll stays short because pg-boss also waits it out
-    // between two jobs when the first one took less time than the interval.
-    { batchSize: 1, localConcurrency: Number(process.env.RENDER_JOBS_IN_HAND) || 2, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 },
-    async ([job]) => {
-      await handleRenderOutput(lanes.export, job.data.outputId, { retryCount: job.retryCount, retryLimit: RENDER_QUEUE_OPTIONS.retryLimit });
-    },
-  );
-  await boss.work<{ thumbnailId: string }>(THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
-    await handleRenderThumbnail(lanes.preview, job.data.thumbnailId, { retryCount: job.retryCount, retryLimit: THUMBNAIL_QUEUE_OPTIONS.retryLimit });
+  // Every job kind of lib/jobs/registry.ts: exports, previews, product thumbnails, the hourly sweep.
+  await registerJobs(boss, {
+    db: getDb(),
+    storage: getStorage(),
+    browser,
+    appUrl,
+    refund: async (outputId) => void (await refundFailedOutput(getDb(), outputId)),
   });
-  await boss.work<{ productId: string }>(PRODUCT_THUMBNAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }, async ([job]) => {
-    await handleRenderProductThumbnail(lanes.productThumbnail, job.data.productId, { retryCount: job.retryCount, retryLimit: PRODUCT_THUMBNAIL_QUEUE_OPTIONS.retryLimit });
-  });
-  // Hourly housekeeping (lib/jobs/sweep.ts): stale sign-in failures, rate-limit hits, workers, previews, temp files.
-  await registerSweep(boss, getDb());
   // Catch up on products that have no thumbnail (uploaded while no worker ran, or whose render failed),
   // in the background: the worker takes jobs meanwhile, and repeated requests are dropped by the queue.
   void listProductsWithoutThumbnail(getDb())

@@ -1,7 +1,8 @@
+import type { RenderTurn } from "@/lib/jobs/define-job";
 import type { RenderBrowser } from "./browser";
 
-/** Which queue a draw comes from, most urgent first: a paid export, a product's library thumbnail, a free preview. */
-export type RenderLane = "export" | "product-thumbnail" | "preview";
+/** Which kind's turn a draw takes (each kind declares it in lib/jobs/registry.ts), most urgent first. */
+export type RenderLane = RenderTurn;
 const RANK: Record<RenderLane, number> = { export: 0, "product-thumbnail": 1, preview: 2 };
 
 /** A draw that has waited this long goes next whatever its lane: exports cannot starve previews till their jobs expire. */

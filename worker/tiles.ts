@@ -1,4 +1,4 @@
-import type { ViewOffset } from "@/components/scene/view-offset";
+import type { ViewOffset } from "@/lib/render-contract/view-offset";
 import type { SessionJob } from "./browser";
 import type { Frame } from "./frame";
 

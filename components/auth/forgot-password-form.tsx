@@ -6,24 +6,18 @@ import { requestResetAction } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { fromAction, useSubmit } from "@/lib/client/use-submit";
 
 /** `unavailable`: why this server cannot mail a link (no SMTP in production); then there is no form. */
 export function ForgotPasswordForm({ unavailable }: { unavailable?: string }) {
   const [sent, setSent] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [pending, setPending] = useState(false);
+  const { pending, error, run } = useSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    const result = await requestResetAction(new FormData(event.currentTarget));
-    setPending(false);
-    if (!result.ok) {
-      setError(result.fieldErrors?.email ?? result.error);
-      return;
-    }
-    setError(undefined);
-    setSent(true);
+    const form = new FormData(event.currentTarget);
+    const result = await run(async () => fromAction(await requestResetAction(form)));
+    if (result.ok) setSent(true);
   }
 
   return (
@@ -40,7 +34,7 @@ export function ForgotPasswordForm({ unavailable }: { unavailable?: string }) {
         <Alert tone="success">If an account exists for that email, a reset link is on its way. It works for one hour.</Alert>
       ) : (
         <>
-          <Field label="Email" name="email" type="email" autoComplete="email" error={error} autoFocus />
+          <Field label="Email" name="email" type="email" autoComplete="email" error={error ? (error.fields?.email ?? error.message) : undefined} autoFocus />
           <Button type="submit" pending={pending} className="w-full">
             Send reset link
           </Button>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { BillingOverview } from "@/lib/billing/overview";
+import { api } from "@/lib/client/api";
 
 type PlanCard = { id: string; name: string; priceMonthlyUsd: number | null; features: string[] };
 
@@ -38,10 +39,11 @@ function groupHistory(rows: BillingOverview["history"]): HistoryRow[] {
 }
 
 async function redirectTo(url: string, body: unknown): Promise<string | null> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = await res.json().catch(() => null);
-  if (!res.ok || !json?.url) return json?.error?.message ?? "Stripe could not be reached. Please try again.";
-  window.location.assign(json.url);
+  const fallback = "Stripe could not be reached. Please try again.";
+  const result = await api.post<{ url?: string }>(url, body, { fallback });
+  if (!result.ok) return result.error.message;
+  if (!result.data?.url) return fallback;
+  window.location.assign(result.data.url);
   return null;
 }
 

@@ -21,6 +21,10 @@ export function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetr
           Saved
         </span>
       )}
+      {state === "conflict" && (
+        // Autosave has stopped: the conflict dialog asks whether to reload or keep this version as a copy.
+        <span className="font-medium text-danger">Not saved: changed elsewhere</span>
+      )}
       {state === "error" && (
         <span className="flex items-center gap-1.5 font-medium text-danger">
           Couldn&apos;t save

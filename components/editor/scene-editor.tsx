@@ -17,6 +17,7 @@ import { EditorContext, titleCase, type EditorContextValue, type EditorProduct }
 import { LightingSection } from "./lighting-section";
 import { MaterialsSection } from "./materials-section";
 import { RatioSelector } from "./ratio-selector";
+import { SaveConflictDialog } from "./save-conflict-dialog";
 import { SaveStatus } from "./save-status";
 import { StageSection } from "./stage-section";
 import { ToneSection } from "./tone-section";
@@ -50,7 +51,8 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
   const readOnly = !canEdit;
   const history = useSceneHistory(scene.document);
   const { doc, execute, endCoalescing, undo, redo } = history;
-  const { status, retry } = useAutosave({ url: `/api/scenes/${encodeURIComponent(scene.id)}`, doc, enabled: canEdit });
+  const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
+  const { status, retry } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
 
   // Session state: never part of the document.
@@ -194,6 +196,9 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
           </aside>
         </div>
       </div>
+      {canEdit && (
+        <SaveConflictDialog open={status.state === "conflict"} message={status.message} sceneId={scene.id} document={doc} />
+      )}
       {canEdit && <ExportDialog open={exporting} onClose={() => setExporting(false)} sceneId={scene.id} document={doc} products={products} />}
     </EditorContext.Provider>
   );

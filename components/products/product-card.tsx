@@ -2,19 +2,9 @@
 
 import Link from "next/link";
 import { formatDimensions, pluralise } from "@/lib/products/format";
+import type { ProductCardData } from "@/lib/products/product-types";
 
-export type CardProduct = {
-  id: string;
-  name: string;
-  dimensionsM: [number, number, number];
-  triangles: number;
-  materials: string[];
-  thumbnailUrl: string | null;
-  sample: boolean;
-  sizeWarning?: boolean;
-};
-
-export function ProductCard({ product, actions }: { product: CardProduct; actions?: React.ReactNode }) {
+export function ProductCard({ product, actions }: { product: ProductCardData; actions?: React.ReactNode }) {
   return (
     <li className="group relative flex flex-col overflow-hidden rounded-xl border border-line bg-white shadow-sm transition-shadow hover:shadow-md" data-testid="product-card">
       <Link href={`/products/${product.id}`} className="block aspect-[4/3] bg-gradient-to-b from-canvas-sunken to-white focus:outline-none focus-visible:ring-2 focus-visible:ring-accent">

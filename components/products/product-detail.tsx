@@ -6,53 +6,31 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { errorText, type ApiResult } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 import { formatDimensions, formatCount } from "@/lib/products/format";
+import type { ProductDetailData } from "@/lib/products/product-types";
 import { UNIT_KEYS, UNIT_OPTIONS, unitSuggestionText, type UnitKey } from "@/lib/products/units";
 import { createScene, deleteProductRequest, patchProduct } from "./product-actions";
 import { ProductPreview } from "./product-preview";
 
-export type DetailProduct = {
-  id: string;
-  name: string;
-  url: string;
-  sample: boolean;
-  dimensionsM: [number, number, number];
-  triangles: number;
-  materials: string[];
-  variants: string[];
-  unit: UnitKey | null;
-  suggestedUnit: UnitKey | null;
-  warnings: { code: string; message: string; pointer?: string }[];
-  originalFilename: string | null;
-  originalUrl: string | null;
-};
-
-export function ProductDetail({ product, canEdit }: { product: DetailProduct; canEdit: boolean }) {
+export function ProductDetail({ product, canEdit }: { product: ProductDetailData; canEdit: boolean }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState<null | "scene" | "unit" | "name" | "delete">(null);
+  const submit = useSubmit();
+  const pending = submit.pendingKey;
+  const error = submit.error ? errorText(submit.error) : null;
   const [name, setName] = useState(product.name);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [unit, setUnit] = useState<UnitKey>(product.unit ?? "m");
   const editable = canEdit && !product.sample;
 
-  async function run(kind: NonNullable<typeof pending>, fn: () => Promise<string | null>) {
-    setPending(kind);
-    const err = await fn();
-    setPending(null);
-    setError(err);
-    if (!err) router.refresh();
+  async function run(kind: "unit" | "name", fn: () => Promise<ApiResult<unknown>>) {
+    if ((await submit.run(fn, { key: kind })).ok) router.refresh();
   }
 
   async function onCreateScene() {
-    setPending("scene");
-    const res = await createScene(product.id);
-    if ("error" in res) {
-      setPending(null);
-      setError(res.error);
-      return;
-    }
-    router.push(`/scenes/${res.id}`);
+    const result = await submit.run(() => createScene(product.id), { key: "scene", keepPending: true });
+    if (result.ok) router.push(`/scenes/${result.data.id}`);
   }
 
   return (
@@ -200,12 +178,9 @@ export function ProductDetail({ product, canEdit }: { product: DetailProduct; ca
         pending={pending === "delete"}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={async () => {
-          setPending("delete");
-          const err = await deleteProductRequest(product.id);
-          setPending(null);
-          if (err) {
+          const result = await submit.run(() => deleteProductRequest(product.id), { key: "delete", keepPending: true });
+          if (!result.ok) {
             setConfirmDelete(false);
-            setError(err);
             return;
           }
           router.push("/products");

@@ -1,38 +1,51 @@
 "use client";
 
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { ProductInfo } from "@/lib/products/catalog";
-import type { ProductSummary } from "@/lib/products/product-service";
+import { errorText, fetchJson } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
+import type { Product, ProductSummary } from "@/lib/products/product-types";
 import { ProductCard } from "./product-card";
 import { deleteProductRequest, patchProduct } from "./product-actions";
 import { UploadDropzone } from "./upload-dropzone";
 
-type Props = { products: ProductSummary[]; samples: ProductInfo[]; canEdit: boolean; maxBytes: number };
+type Props = { products: ProductSummary[]; samples: Product[]; canEdit: boolean; maxBytes: number };
 
-export function ProductLibrary({ products, samples, canEdit, maxBytes }: Props) {
+const PRODUCTS_QUERY_KEY = ["products"] as const;
+/** How long the library waits for a new upload's thumbnail; a failed one keeps its placeholder. */
+const THUMBNAIL_WAIT_MS = 60_000;
+
+export function ProductLibrary({ products: serverProducts, samples, canEdit, maxBytes }: Props) {
   const router = useRouter();
+  const queryClient = useQueryClient();
+  const awaitingSince = useRef<number | null>(null);
+  // The server's list after an upload, a rename or a delete (router.refresh) replaces what was polled.
+  useEffect(() => {
+    queryClient.setQueryData(PRODUCTS_QUERY_KEY, serverProducts);
+  }, [queryClient, serverProducts]);
+  // A new upload's thumbnail is drawn by the render worker a moment later: look again until it is there.
+  const { data: products } = useQuery({
+    queryKey: PRODUCTS_QUERY_KEY,
+    queryFn: async ({ signal }) => (await fetchJson<{ products: ProductSummary[] }>("/api/products", { signal })).products,
+    initialData: serverProducts,
+    refetchInterval: (query) => {
+      if (!(query.state.data ?? []).some((p) => !p.thumbnailUrl)) {
+        awaitingSince.current = null;
+        return false;
+      }
+      awaitingSince.current ??= Date.now();
+      return Date.now() - awaitingSince.current > THUMBNAIL_WAIT_MS ? false : 2000;
+    },
+  });
   const [query, setQuery] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<ProductSummary | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  // A new upload's thumbnail is drawn by the render worker a moment later: look again until it is there.
-  const awaitingThumbnails = products.some((p) => !p.thumbnailUrl);
-  useEffect(() => {
-    if (!awaitingThumbnails) return;
-    let looks = 0;
-    const timer = setInterval(() => {
-      if (++looks > 30) clearInterval(timer); // about a minute; a failed thumbnail keeps its placeholder
-      router.refresh();
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [awaitingThumbnails, router]);
+  const { pending, error, run } = useSubmit();
 
   const q = query.trim().toLowerCase();
   const mine = useMemo(() => products.filter((p) => p.name.toLowerCase().includes(q)), [products, q]);
@@ -40,11 +53,8 @@ export function ProductLibrary({ products, samples, canEdit, maxBytes }: Props) 
 
   async function saveName() {
     if (!renaming) return;
-    setPending(true);
-    const err = await patchProduct(renaming.id, { name: renaming.name });
-    setPending(false);
-    setError(err);
-    if (!err) {
+    const { id, name } = renaming;
+    if ((await run(() => patchProduct(id, { name }))).ok) {
       setRenaming(null);
       router.refresh();
     }
@@ -52,10 +62,8 @@ export function ProductLibrary({ products, samples, canEdit, maxBytes }: Props) 
 
   async function confirmDelete() {
     if (!deleting) return;
-    setPending(true);
-    const err = await deleteProductRequest(deleting.id);
-    setPending(false);
-    setError(err);
+    const { id } = deleting;
+    await run(() => deleteProductRequest(id));
     setDeleting(null);
     router.refresh();
   }
@@ -63,7 +71,7 @@ export function ProductLibrary({ products, samples, canEdit, maxBytes }: Props) 
   return (
     <div className="space-y-8">
       {canEdit && <UploadDropzone maxBytes={maxBytes} compact={products.length > 0} />}
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && <Alert tone="error">{errorText(error)}</Alert>}
 
       <section aria-labelledby="mine-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">

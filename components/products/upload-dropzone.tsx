@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, Spinner } from "@/components/ui/button";
-import type { ProductSummary } from "@/lib/products/product-service";
+import type { ProductSummary } from "@/lib/products/product-types";
 import { uploadWithProgress } from "./upload-request";
 
 const ACCEPT = ".glb,.gltf,.bin,.zip,.png,.jpg,.jpeg,.webp,.ktx2";

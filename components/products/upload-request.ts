@@ -1,5 +1,8 @@
+import { apiErrorOf, type ApiError } from "@/lib/client/api";
+
 /** One upload with XMLHttpRequest, because fetch cannot report upload progress. */
-export type UploadOutcome<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+/** A failure carries the API client's error (lib/client/api.ts); `message` is its sentence. */
+export type UploadOutcome<T> = { ok: true; data: T } | { ok: false; status: number; message: string; error?: ApiError };
 
 export function uploadWithProgress<T>(
   url: string,
@@ -16,9 +19,10 @@ export function uploadWithProgress<T>(
     };
     xhr.upload.onload = () => onSent();
     xhr.onload = () => {
-      const body = xhr.response as { error?: { message?: string } } | null;
-      if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, data: body as T });
-      else resolve({ ok: false, status: xhr.status, message: body?.error?.message ?? `Upload failed (${xhr.status}).` });
+      const body: unknown = xhr.response;
+      if (xhr.status >= 200 && xhr.status < 300) return resolve({ ok: true, data: body as T });
+      const error = apiErrorOf(body, xhr.status, `Upload failed (${xhr.status}).`);
+      resolve({ ok: false, status: xhr.status, message: error.message, error });
     };
     xhr.onerror = () => resolve({ ok: false, status: 0, message: "The upload was interrupted. Check your connection and try again." });
     xhr.onabort = () => resolve({ ok: false, status: 0, message: "Upload cancelled." });

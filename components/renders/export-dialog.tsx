@@ -5,13 +5,14 @@ import { useId, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { api, errorText } from "@/lib/client/api";
+import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormatId } from "@/lib/formats";
 import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
 import type { SceneDocument } from "@/lib/scene";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
 import { RatioPreview } from "./ratio-preview";
 
 type Props = { open: boolean; onClose: () => void; sceneId: string; document: SceneDocument; products: Record<string, ProductAsset> };
-type Format = "png" | "jpg" | "webp";
 
 const MULTIPLIERS = [1, 2, 3, 4];
 
@@ -23,7 +24,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [selected, setSelected] = useState<Set<string>>(() => new Set(EXPORT_PRESETS.filter((p) => p.social).map((p) => p.label)));
   const [custom, setCustom] = useState({ enabled: false, width: 1200, height: 628 });
   const [multiplier, setMultiplier] = useState(1);
-  const [format, setFormat] = useState<Format>("png");
+  const [format, setFormat] = useState<ImageFormatId>("png");
   const [transparent, setTransparent] = useState(false);
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [pending, setPending] = useState(false);
@@ -33,6 +34,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({ label, width, height })),
     ...(custom.enabled ? [{ label: "custom", width: custom.width, height: custom.height }] : []),
   ];
+  const alpha = IMAGE_FORMATS[format].alpha;
   const planned = planOutputs({ outputs, multiplier, format, transparent, quality });
 
   async function onSubmit(event: FormEvent) {
@@ -44,29 +46,21 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     setPending(true);
     setError(null);
     // Export renders the scene as saved: save what is on screen first.
-    const saved = await fetch(`/api/scenes/${encodeURIComponent(sceneId)}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ document }),
-    });
+    const scenePath = `/api/scenes/${encodeURIComponent(sceneId)}`;
+    const saved = await api.put(scenePath, { document }, { fallback: "Could not save the scene before exporting." });
     if (!saved.ok) {
       setPending(false);
-      setError((await saved.json().catch(() => null))?.error?.message ?? "Could not save the scene before exporting.");
+      setError(saved.error.message);
       return;
     }
-    const res = await fetch(`/api/scenes/${encodeURIComponent(sceneId)}/export`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ outputs, multiplier, format, transparent: transparent && format !== "jpg", quality }),
-    });
-    const body = await res.json().catch(() => null);
-    if (!res.ok) {
+    const request = { outputs, multiplier, format, transparent: transparent && alpha, quality };
+    const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, { fallback: "The export could not be started." });
+    if (!started.ok) {
       setPending(false);
-      const fields = body?.error?.fields as Record<string, string> | undefined;
-      setError(fields ? Object.values(fields)[0] : (body?.error?.message ?? "The export could not be started."));
+      setError(errorText(started.error));
       return;
     }
-    router.push(`/renders?batch=${body.batchId}`);
+    router.push(`/renders?batch=${started.data.batchId}`);
   }
 
   const toggle = (label: string) =>
@@ -159,7 +153,12 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
 
           <div className="mt-5 grid gap-4 sm:grid-cols-2">
             <Choice legend="Size" value={String(multiplier)} onChange={(v) => setMultiplier(Number(v))} options={MULTIPLIERS.map((m) => ({ value: String(m), label: `${m}×` }))} />
-            <Choice legend="File type" value={format} onChange={(v) => setFormat(v as Format)} options={[{ value: "png", label: "PNG" }, { value: "jpg", label: "JPG" }, { value: "webp", label: "WebP" }]} />
+            <Choice
+              legend="File type"
+              value={format}
+              onChange={(v) => setFormat(v as ImageFormatId)}
+              options={IMAGE_FORMAT_IDS.map((id) => ({ value: id, label: IMAGE_FORMATS[id].label }))}
+            />
             <Choice
               legend="Quality"
               value={quality}
@@ -169,9 +168,9 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
                 { value: "draft", label: "Draft (fast)" },
               ]}
             />
-            <label className={`flex items-center gap-2 self-end text-sm ${format === "jpg" ? "text-ink-muted" : ""}`}>
-              <input type="checkbox" checked={transparent && format !== "jpg"} disabled={format === "jpg"} onChange={(e) => setTransparent(e.target.checked)} className="accent-accent" />
-              Transparent background {format === "jpg" && "(PNG or WebP only)"}
+            <label className={`flex items-center gap-2 self-end text-sm ${alpha ? "" : "text-ink-muted"}`}>
+              <input type="checkbox" checked={transparent && alpha} disabled={!alpha} onChange={(e) => setTransparent(e.target.checked)} className="accent-accent" />
+              Transparent background {!alpha && `(${alphaFormatLabels()} only)`}
             </label>
           </div>
 

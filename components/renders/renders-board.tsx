@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { api } from "@/lib/client/api";
 import type { RenderListItem } from "@/lib/renders/render-service";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
@@ -51,10 +52,10 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
 
   async function remove() {
     setDeleting(true);
-    const res = await fetch(`/api/renders/batches/${batch.id}`, { method: "DELETE" });
+    const result = await api.delete(`/api/renders/batches/${batch.id}`, { fallback: "Could not delete this export." });
     setDeleting(false);
-    if (!res.ok) {
-      setDeleteError((await res.json().catch(() => null))?.error?.message ?? "Could not delete this export.");
+    if (!result.ok) {
+      setDeleteError(result.error.message);
       return;
     }
     setConfirming(false);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/api";
 import type { RenderListItem } from "@/lib/renders/render-service";
 
 export const RENDERS_QUERY_KEY = ["renders"] as const;
@@ -13,11 +14,7 @@ export function isActive(batch: RenderListItem): boolean {
 export function useRenders(initialBatches?: RenderListItem[]) {
   return useQuery({
     queryKey: RENDERS_QUERY_KEY,
-    queryFn: async (): Promise<RenderListItem[]> => {
-      const res = await fetch("/api/renders", { cache: "no-store" });
-      if (!res.ok) throw new Error("Could not load renders");
-      return (await res.json()).batches;
-    },
+    queryFn: async ({ signal }) => (await fetchJson<{ batches: RenderListItem[] }>("/api/renders", { signal })).batches,
     initialData: initialBatches,
     refetchInterval: (query) => ((query.state.data ?? []).some(isActive) ? 1500 : false),
     refetchOnWindowFocus: true,

@@ -7,6 +7,7 @@
  */
 import { useThree } from "@react-three/fiber";
 import { Suspense, useDeferredValue, useLayoutEffect } from "react";
+import type { Product } from "@/lib/products/product-types";
 import { unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
 import { Background } from "./background";
 import { CameraRig, type CameraChange } from "./camera-rig";
@@ -22,7 +23,8 @@ import { Floor } from "./stage/floor";
 import { Podium } from "./stage/podium";
 import { Props } from "./stage/props";
 
-export type ProductAsset = { url: string };
+/** What the scene needs of a product: its model (a part of the one product type). */
+export type ProductAsset = Pick<Product, "url">;
 export type Quality = "draft" | "final";
 
 /** What one frame depends on; `renderKey` identifies it for the ready signal. */

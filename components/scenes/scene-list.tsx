@@ -6,6 +6,8 @@ import { useState } from "react";
 import { deleteSceneAction, duplicateSceneAction, renameSceneAction } from "@/app/(app)/scenes/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { fromAction, useSubmit } from "@/lib/client/use-submit";
+import type { ActionResult } from "@/lib/action-result";
 
 type SceneSummary = { id: string; name: string; productName: string; thumbnailUrl: string | null; updatedAt: string };
 
@@ -23,20 +25,14 @@ function SceneCard({ scene, canEdit }: { scene: SceneSummary; canEdit: boolean }
   const router = useRouter();
   const [renaming, setRenaming] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit();
+  const busy = submit.pendingKey;
+  const error = submit.error ? (submit.error.fields?.name ?? submit.error.message) : null;
 
-  async function run(label: string, action: () => Promise<{ ok: boolean; error?: string; fieldErrors?: Record<string, string> }>) {
-    setBusy(label);
-    setError(null);
-    const result = await action();
-    setBusy(null);
-    if (!result.ok) {
-      setError(result.fieldErrors?.name ?? result.error ?? "Something went wrong.");
-      return false;
-    }
-    router.refresh();
-    return true;
+  async function run<T>(label: string, action: () => Promise<ActionResult<T>>) {
+    const result = await submit.run(async () => fromAction(await action()), { key: label });
+    if (result.ok) router.refresh();
+    return result.ok;
   }
 
   return (

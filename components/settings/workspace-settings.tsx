@@ -6,24 +6,19 @@ import { renameWorkspaceAction } from "@/app/(app)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { fromAction, useSubmit } from "@/lib/client/use-submit";
 
 export function WorkspaceSettings({ name, canRename }: { name: string; canRename: boolean }) {
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>();
+  const { pending, error, run } = useSubmit();
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
     setSaved(false);
-    const result = await renameWorkspaceAction(new FormData(event.currentTarget));
-    setPending(false);
-    if (!result.ok) {
-      setError(result.fieldErrors?.name ?? result.error);
-      return;
-    }
-    setError(undefined);
+    const form = new FormData(event.currentTarget);
+    const result = await run(async () => fromAction(await renameWorkspaceAction(form)));
+    if (!result.ok) return;
     setSaved(true);
     router.refresh();
   }
@@ -38,7 +33,7 @@ export function WorkspaceSettings({ name, canRename }: { name: string; canRename
           label="Workspace name"
           name="name"
           defaultValue={name}
-          error={error}
+          error={error ? (error.fields?.name ?? error.message) : undefined}
           disabled={!canRename}
           hint={canRename ? undefined : "Only owners can rename the workspace."}
           className="min-w-64 flex-1"

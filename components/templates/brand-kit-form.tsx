@@ -4,6 +4,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { api, errorText } from "@/lib/client/api";
+import { useSubmit } from "@/lib/client/use-submit";
 import { TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES, type TemplateRatio, type TemplateStyle } from "@/lib/scene/templates/schema";
 
 export type BrandKitValues = { brandName: string; palette: string[]; likedStyles: TemplateStyle[]; dislikedStyles: TemplateStyle[]; formats: TemplateRatio[] };
@@ -21,8 +23,7 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
     Object.fromEntries([...initial.likedStyles.map((s) => [s, "like"]), ...initial.dislikedStyles.map((s) => [s, "dislike"])]),
   );
   const [formats, setFormats] = useState<TemplateRatio[]>(initial.formats.length ? initial.formats : ["1:1", "9:16"]);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useSubmit();
   const [saved, setSaved] = useState(false);
 
   const setColour = (i: number, value: string) => setPalette((p) => p.map((c, j) => (j === i ? value : c)));
@@ -30,17 +31,9 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
     setOpinions((o) => ({ ...o, [style]: o[style] === "like" ? "dislike" : o[style] === "dislike" ? null : "like" }));
 
   async function submit(body: unknown) {
-    setPending(true);
-    setError(null);
     setSaved(false);
-    const res = await fetch("/api/brand-kit", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    setPending(false);
-    if (!res.ok) {
-      const data = await res.json().catch(() => null);
-      setError(data?.fieldErrors ? Object.values(data.fieldErrors as Record<string, string>)[0] : (data?.error ?? "Could not save the brand kit."));
-      return false;
-    }
-    return true;
+    const result = await run(() => api.put("/api/brand-kit", body, { fallback: "Could not save the brand kit." }));
+    return result.ok;
   }
 
   async function onSave(event: React.FormEvent) {
@@ -144,7 +137,7 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
         </div>
       </section>
 
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && <Alert tone="error">{errorText(error)}</Alert>}
       {saved && <Alert tone="success">Brand kit saved. Template previews are being re-made in your colours.</Alert>}
       <div className="flex items-center gap-3">
         <Button type="submit" pending={pending}>

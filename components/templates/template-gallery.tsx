@@ -3,12 +3,13 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { api, errorText } from "@/lib/client/api";
 import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
+import type { ProductOption } from "@/lib/products/product-types";
 import type { GalleryTemplate } from "@/lib/templates/template-service";
 import { TemplateCard } from "./template-card";
 import { usePreviews } from "./use-previews";
 
-type ProductOption = { id: string; name: string; sample: boolean };
 
 const selectClass = "rounded-lg border border-line-strong bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
 
@@ -60,18 +61,14 @@ export function TemplateGallery({
     if (!productId) return;
     setPendingId(templateId);
     setError(null);
-    const res = await fetch("/api/templates/use", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ templateId, productId, tinted: tinted && hasPalette }),
-    });
-    if (!res.ok) {
+    const body = { templateId, productId, tinted: tinted && hasPalette };
+    const result = await api.post<{ sceneId: string }>("/api/templates/use", body, { fallback: "Could not create the scene." });
+    if (!result.ok) {
       setPendingId(null);
-      setError((await res.json().catch(() => null))?.error ?? "Could not create the scene.");
+      setError(errorText(result.error));
       return;
     }
-    const { sceneId } = await res.json();
-    router.push(`/scenes/${sceneId}`);
+    router.push(`/scenes/${result.data.sceneId}`);
   }
 
   if (!productId) {

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/client/api";
 
 export type Preview = {
   key: string;
@@ -16,16 +17,8 @@ export function usePreviews(productId: string | null, tinted: boolean) {
   return useQuery({
     queryKey: ["template-previews", productId, tinted],
     enabled: !!productId,
-    queryFn: async (): Promise<{ tinted: boolean; previews: Preview[] }> => {
-      const res = await fetch("/api/templates/previews", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ productId, tinted }),
-        cache: "no-store",
-      });
-      if (!res.ok) throw new Error("Could not load previews");
-      return res.json();
-    },
+    // No abort signal: leaving the page mid-request would cut a POST body short, which the server logs as an error.
+    queryFn: () => fetchJson<{ tinted: boolean; previews: Preview[] }>("/api/templates/previews", { method: "POST", body: { productId, tinted } }),
     refetchInterval: (query) => ((query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false),
   });
 }

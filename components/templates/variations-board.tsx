@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { api, errorText, fetchJson } from "@/lib/client/api";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { PreviewImage } from "./template-card";
 import type { Preview } from "./use-previews";
@@ -25,9 +26,7 @@ export function VariationsBoard({ products, initialProductId, hasPalette, canEdi
     queryKey: ["variations", productId, seed],
     enabled: !!productId,
     queryFn: async (): Promise<{ variations: VariationItem[] }> => {
-      const res = await fetch("/api/variations", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ productId, seed, count: COUNT }) });
-      if (!res.ok) throw new Error("Could not make variations");
-      return res.json();
+      return fetchJson("/api/variations", { method: "POST", body: { productId, seed, count: COUNT } });
     },
     refetchInterval: (q) => ((q.state.data?.variations ?? []).some((v) => v.preview?.status === "queued" || v.preview?.status === "rendering") ? 2000 : false),
   });
@@ -47,17 +46,14 @@ export function VariationsBoard({ products, initialProductId, hasPalette, canEdi
   async function keep() {
     setPending(true);
     setError(null);
-    const res = await fetch("/api/variations/keep", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ productId, seed, count: COUNT, indexes: [...kept].sort((a, b) => a - b) }),
-    });
+    const body = { productId, seed, count: COUNT, indexes: [...kept].sort((a, b) => a - b) };
+    const result = await api.post<{ scenes: { sceneId: string }[] }>("/api/variations/keep", body, { fallback: "Could not keep these variations." });
     setPending(false);
-    if (!res.ok) {
-      setError((await res.json().catch(() => null))?.error ?? "Could not keep these variations.");
+    if (!result.ok) {
+      setError(errorText(result.error));
       return;
     }
-    const { scenes } = (await res.json()) as { scenes: { sceneId: string }[] };
+    const { scenes } = result.data;
     router.push(scenes.length === 1 ? `/scenes/${scenes[0].sceneId}` : "/scenes");
   }
 

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { RATE_LIMITED_MESSAGE, verifySignIn } from "./sign-in";
 import { signInSchema } from "./validation";
 import { clientIpFromHeaders } from "./client-ip";
@@ -11,7 +12,7 @@ import { clientIpFromHeaders } from "./client-ip";
  * Every request still loads the user from Postgres (lib/auth/session.ts).
  */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [

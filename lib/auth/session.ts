@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { getDb } from "@/lib/db";
 import { getUserById } from "@/lib/db/queries/users";
 import { listWorkspacesForUser } from "@/lib/db/queries/workspaces";
+import { memberCaller } from "./caller";
 import { authOptions } from "./options";
 import { isSessionCurrent } from "./session-version";
 
@@ -29,7 +30,8 @@ export async function requirePageContext(nextPath = "/products") {
   if (workspaces.length === 0) redirect("/sign-in?error=NoWorkspace");
   const wanted = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
   const active = workspaces.find((w) => w.id === wanted) ?? workspaces[0];
-  return { user, workspaces, active };
+  // The page's caller: the signed-in member in the active workspace (what services take, lib/auth/caller.ts).
+  return { user, workspaces, active, caller: memberCaller(user.id, active.id, active.role) };
 }
 
 /** The workspace id the caller is acting in: the cookie's if set, else their first workspace. */

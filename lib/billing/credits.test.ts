@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { creditsForOutputs, insufficientCreditsMessage, oversizeMessage, oversizeOutput, planAllowing, sumDeltas } from "./credits";
+import { creditsForOutputs, insufficientCreditsMessage, oversizeMessage, oversizeOutput, planAllowing } from "./credits";
 import { creditsForOutput, getPlan, PLANS } from "./plans";
+
+/** A ledger balance is the sum of its deltas (the database sums them: lib/db/queries/billing.ts). */
+const sumDeltas = (rows: { delta: number }[]): number => rows.reduce((sum, r) => sum + r.delta, 0);
 
 describe("credit math", () => {
   it("charges one credit for any output up to 2048×2048 px", () => {

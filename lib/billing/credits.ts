@@ -42,8 +42,3 @@ export function insufficientCreditsMessage(cost: number, balance: number): strin
     `Upgrade your plan for more credits in Settings → Billing (${BILLING_PAGE_PATH}).`
   );
 }
-
-/** A ledger balance is the sum of its deltas; nothing else holds a balance. */
-export function sumDeltas(rows: { delta: number }[]): number {
-  return rows.reduce((sum, r) => sum + r.delta, 0);
-}

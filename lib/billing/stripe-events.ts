@@ -13,16 +13,6 @@ import { stripeEvents, workspaces, type BillingStatus, type WorkspaceBilling } f
 import { planForPriceId } from "./config";
 import { getPlan, isPlanId, type PlanId } from "./plans";
 
-/** Events whose effects Plinth applies; every other type is recorded and ignored. */
-export const HANDLED_EVENT_TYPES = [
-  "checkout.session.completed",
-  "customer.subscription.created",
-  "customer.subscription.updated",
-  "customer.subscription.deleted",
-  "invoice.paid",
-  "invoice.payment_failed",
-] as const;
-
 /** Invoices that open a paid period: they grant the period's credits (once per invoice). */
 const GRANTING_BILLING_REASONS = new Set(["subscription_create", "subscription_cycle"]);
 
@@ -44,6 +34,7 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event): Promi
   });
 }
 
+/** Applies the events Plinth acts on; every other type is recorded and ignored. */
 async function dispatch(tx: Executor, event: Stripe.Event): Promise<string | undefined> {
   switch (event.type) {
     case "checkout.session.completed":

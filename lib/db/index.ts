@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
+import { env } from "../env";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -8,11 +9,11 @@ type DbHolder = { pool: Pool; db: Database };
 const globalForDb = globalThis as unknown as { __plinthDb?: DbHolder };
 
 function connect(): DbHolder {
-  const url = process.env.DATABASE_URL;
+  const { DATABASE_URL: url, PG_POOL_MAX } = env();
   if (!url) {
     throw new Error("DATABASE_URL is not set. Start Plinth with `npm start`, which runs an embedded Postgres when no DATABASE_URL is given.");
   }
-  const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const pool = new Pool({ connectionString: url, max: PG_POOL_MAX });
   // A restarted Postgres drops idle clients; log it and let the pool reconnect instead of crashing the process.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
   return { pool, db: drizzle(pool, { schema }) };

@@ -3,9 +3,10 @@ import { createAutosaver, type AutosaveStatus, type SaveOutcome } from "./autosa
 
 /** A save function whose calls resolve only when the test says so. */
 function fakeSave() {
-  const calls: { doc: string; keepalive: boolean; resolve: (o: SaveOutcome) => void; reject: (e: Error) => void }[] = [];
-  const save = vi.fn((doc: string, { keepalive }: { keepalive: boolean }) => {
-    return new Promise<SaveOutcome>((resolve, reject) => calls.push({ doc, keepalive, resolve, reject }));
+  type Call = { doc: string; keepalive: boolean; revision?: number; resolve: (o: SaveOutcome) => void; reject: (e: Error) => void };
+  const calls: Call[] = [];
+  const save = vi.fn((doc: string, { keepalive, revision }: { keepalive: boolean; revision?: number }) => {
+    return new Promise<SaveOutcome>((resolve, reject) => calls.push({ doc, keepalive, revision, resolve, reject }));
   });
   return { save, calls };
 }
@@ -183,5 +184,101 @@ describe("createAutosaver", () => {
     saver.dispose();
     await vi.advanceTimersByTimeAsync(5000);
     expect(save).not.toHaveBeenCalled();
+  });
+});
+
+describe("createAutosaver with revisions", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const STALE = "This scene was changed in another tab or by someone else since you opened it.";
+
+  it("sends each save from the revision the server confirmed last", async () => {
+    const { save, calls } = fakeSave();
+    const saver = createAutosaver<string>({ save, delayMs: 800, revision: 4 });
+    saver.edit("A");
+    await vi.advanceTimersByTimeAsync(800);
+    calls[0].resolve({ ok: true, revision: 5 });
+    await settle();
+    saver.edit("B");
+    await vi.advanceTimersByTimeAsync(800);
+    expect(calls.map((c) => [c.doc, c.revision])).toEqual([
+      ["A", 4],
+      ["B", 5],
+    ]);
+  });
+
+  it("a stale save stops autosaving: the conflict is shown, later edits are kept but never sent", async () => {
+    const { save, calls } = fakeSave();
+    const statuses: AutosaveStatus[] = [];
+    const saver = createAutosaver<string>({ save, delayMs: 800, revision: 1, onStatus: (s) => statuses.push(s) });
+    saver.edit("A");
+    await vi.advanceTimersByTimeAsync(800);
+    saver.edit("B"); // typed while the stale save is in flight
+    calls[0].resolve({ ok: false, message: STALE, conflict: { revision: 2 } });
+    await settle();
+    expect(saver.status()).toEqual({ state: "conflict", message: STALE });
+    expect(statuses.at(-1)).toEqual({ state: "conflict", message: STALE });
+
+    saver.edit("C");
+    await vi.advanceTimersByTimeAsync(10_000);
+    saver.retry();
+    saver.flush();
+    saver.flush({ keepalive: true }); // the page is hidden or closed: still nothing overwrites the other save
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls.map((c) => c.doc)).toEqual(["A"]);
+    expect(saver.status().state).toBe("conflict");
+    expect(saver.hasUnsavedChanges()).toBe(true);
+  });
+
+  it("a conflict on the only save keeps the document as unsaved", async () => {
+    const { save, calls } = fakeSave();
+    const saver = createAutosaver<string>({ save, delayMs: 800, revision: 1 });
+    saver.edit("A");
+    await vi.advanceTimersByTimeAsync(800);
+    calls[0].resolve({ ok: false, message: STALE, conflict: { revision: 3 } });
+    await settle();
+    expect(saver.status().state).toBe("conflict");
+    expect(saver.hasUnsavedChanges()).toBe(true);
+  });
+
+  it("keepalive flush during a save names the revision that save will create", async () => {
+    const { save, calls } = fakeSave();
+    const saver = createAutosaver<string>({ save, delayMs: 800, revision: 7 });
+    saver.edit("A");
+    await vi.advanceTimersByTimeAsync(800);
+    saver.edit("B");
+    saver.flush({ keepalive: true });
+    expect(calls.map((c) => [c.doc, c.keepalive, c.revision])).toEqual([
+      ["A", false, 7],
+      ["B", true, 8],
+    ]);
+    calls[0].resolve({ ok: true, revision: 8 });
+    calls[1].resolve({ ok: true, revision: 9 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls).toHaveLength(2);
+    expect(saver.status().state).toBe("saved");
+  });
+
+  it("a keepalive save that overtakes the save in flight is not a conflict: the newest document is sent again", async () => {
+    const { save, calls } = fakeSave();
+    const saver = createAutosaver<string>({ save, delayMs: 800, revision: 7 });
+    saver.edit("A");
+    await vi.advanceTimersByTimeAsync(800);
+    saver.edit("B");
+    saver.flush({ keepalive: true }); // the tab was only hidden: the page stays
+    calls[1].resolve({ ok: false, message: STALE, conflict: { revision: 7 } }); // arrived before A
+    await settle();
+    expect(saver.status().state).toBe("saving");
+    calls[0].resolve({ ok: true, revision: 8 });
+    await settle();
+    expect(calls.map((c) => [c.doc, c.revision])).toEqual([
+      ["A", 7],
+      ["B", 8],
+      ["B", 8],
+    ]);
+    calls[2].resolve({ ok: true, revision: 9 });
+    await settle();
+    expect(saver.status().state).toBe("saved");
+    expect(saver.hasUnsavedChanges()).toBe(false);
   });
 });

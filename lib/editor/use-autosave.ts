@@ -13,29 +13,47 @@ export function describeSaveError(status: number, body: unknown): string {
   return error?.message ?? `Server error (${status})`;
 }
 
-async function putDocument<T>(url: string, doc: T, keepalive: boolean): Promise<SaveOutcome> {
+async function putDocument<T>(url: string, doc: T, keepalive: boolean, revision: number | undefined): Promise<SaveOutcome> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ document: doc }),
+      body: JSON.stringify({ document: doc, revision }),
       keepalive,
       credentials: "same-origin",
     });
   } catch {
     return { ok: false, message: "You seem to be offline" };
   }
-  if (res.ok) return { ok: true };
   const body: unknown = await res.json().catch(() => null);
-  return { ok: false, message: describeSaveError(res.status, body) };
+  const saved = (body as { revision?: unknown } | null)?.revision;
+  const newRevision = typeof saved === "number" ? saved : undefined;
+  if (res.ok) return { ok: true, revision: newRevision };
+  const message = describeSaveError(res.status, body);
+  // 409: someone saved since our revision. `revision` is theirs; the autosaver stops and the editor asks what to do.
+  if (res.status === 409) return { ok: false, message, conflict: { revision: newRevision ?? 0 } };
+  return { ok: false, message };
 }
 
 /**
- * Autosaves `doc` to `url` (PUT { document }) whenever it changes by reference,
- * debounced; flushes with keepalive when the page is hidden or closed.
+ * Autosaves `doc` to `url` (PUT { document, revision }) whenever it changes by reference,
+ * debounced; flushes with keepalive when the page is hidden or closed. `revision` is the
+ * loaded scene's: a save that turns out stale puts the status in "conflict" and stops.
  */
-export function useAutosave<T>({ url, doc, enabled = true, delayMs }: { url: string; doc: T; enabled?: boolean; delayMs?: number }) {
+export function useAutosave<T>({
+  url,
+  doc,
+  revision,
+  enabled = true,
+  delayMs,
+}: {
+  url: string;
+  doc: T;
+  revision?: number;
+  enabled?: boolean;
+  delayMs?: number;
+}) {
   const [status, setStatus] = useState<AutosaveStatus>({ state: "idle", message: null });
   const saverRef = useRef<Autosaver<T> | null>(null);
   const lastDoc = useRef(doc);
@@ -43,7 +61,8 @@ export function useAutosave<T>({ url, doc, enabled = true, delayMs }: { url: str
   useEffect(() => {
     if (!enabled) return;
     const saver = createAutosaver<T>({
-      save: (d, { keepalive }) => putDocument(url, d, keepalive),
+      save: (d, options) => putDocument(url, d, options.keepalive, options.revision),
+      revision,
       delayMs,
       onStatus: setStatus,
     });
@@ -62,6 +81,8 @@ export function useAutosave<T>({ url, doc, enabled = true, delayMs }: { url: str
       saver.dispose();
       saverRef.current = null;
     };
+    // The revision is read once per saver: later ones come from the server's answers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, enabled, delayMs]);
 
   useEffect(() => {

@@ -1,13 +1,14 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import { getPool, schema, type Database } from "@/lib/db";
 import { getBoss } from "./boss";
+import { sendJob, type EnqueueOptions } from "./enqueue";
+import type { JobKindName, JobPayload } from "./registry";
 
-/** `priority`: pg-boss fetches higher first (default 0); see lib/jobs/preview-queue.ts for how previews use it. */
-export type Enqueue = (
-  queue: string,
-  data: object,
-  singletonKey: string,
-  options?: { priority?: number },
+/** Queues a job of a registered kind inside the transaction; the payload is checked against the kind's schema. */
+export type Enqueue = <K extends JobKindName>(
+  kind: K,
+  payload: JobPayload<K>,
+  options?: EnqueueOptions,
 ) => Promise<void>;
 
 /**
@@ -22,11 +23,7 @@ export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueu
     await client.query("begin");
     const tx = drizzle(client, { schema }) as unknown as Database;
     const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
-    const enqueue: Enqueue = async (queue, data, singletonKey, options) => {
-      // pg-boss rejects a `priority` key that is present but undefined.
-      const priority = options?.priority !== undefined ? { priority: options.priority } : {};
-      await boss.send(queue, data, { db, singletonKey, ...priority });
-    };
+    const enqueue: Enqueue = (kind, payload, options) => sendJob(boss, kind, payload, { ...options, db });
     const result = await work(tx, enqueue);
     await client.query("commit");
     return result;

@@ -1,21 +1,17 @@
 /**
- * Periodic housekeeping, on a pg-boss schedule run by the render workers (one job per occurrence however many
- * workers run; the queue's "singleton" policy keeps two sweeps from overlapping). The schedule only calls
- * sweep(), a plain function tested against a real Postgres (tests/integration/sweep.test.ts).
+ * Periodic housekeeping: the scheduled "housekeeping" job kind (lib/jobs/kinds/housekeeping.ts), run by the render
+ * workers (worker/handlers/sweep.ts). The job only calls sweep(), a plain function tested against a real Postgres
+ * (tests/integration/sweep.test.ts).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { and, inArray, lt, sql } from "drizzle-orm";
-import type { PgBoss } from "pg-boss";
 import type { Database } from "@/lib/db";
 import { pruneRateLimitHits } from "@/lib/db/queries/rate-limit-hits";
 import { pruneSignInFailures } from "@/lib/db/queries/sign-in-failures";
 import { renderWorkers, templateThumbnails } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { SWEEP_QUEUE, THUMBNAIL_QUEUE } from "./boss";
-
-/** Hourly, at a quiet minute. */
-export const SWEEP_CRON = "7 * * * *";
+import { jobKind } from "./registry";
 
 const HOUR_MS = 3_600_000;
 /** Every rate-limit window is an hour or less (sign-up and reset requests per hour): older hits count for nothing. */
@@ -64,7 +60,7 @@ async function dropLostPreviews(db: Database, olderThan: Date): Promise<number> 
     and(
       inArray(templateThumbnails.status, ["queued", "rendering"]),
       lt(templateThumbnails.createdAt, olderThan),
-      sql`not exists (select 1 from pgboss.job j where j.name = ${THUMBNAIL_QUEUE}
+      sql`not exists (select 1 from pgboss.job j where j.name = ${jobKind("template-preview").queue}
           and j.singleton_key = ${templateThumbnails.id} and j.state in ('created', 'retry', 'active'))`,
     ),
   );
@@ -93,14 +89,4 @@ export async function removeStaleTempFiles(root: string, olderThan: Date): Promi
 export function localStorageDir(): string | null {
   const e = env();
   return e.S3_BUCKET ? null : (e.STORAGE_DIR ?? path.join(e.DATA_DIR, "storage"));
-}
-
-/** Worker start-up: the hourly schedule (idempotent across workers and restarts) and its handler. */
-export async function registerSweep(boss: PgBoss, db: Database): Promise<void> {
-  await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
-  await boss.work(SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 60 }, async () => {
-    const report = await sweep(db, { storageDir: localStorageDir() });
-    const removed = Object.entries(report).filter(([, n]) => n > 0);
-    if (removed.length > 0) console.log(`[sweep] removed ${removed.map(([what, n]) => `${n} ${what}`).join(", ")}`);
-  });
 }

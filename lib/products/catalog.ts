@@ -1,22 +1,12 @@
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 import { findProductRow, listProducts } from "@/lib/db/queries/products";
 import type { ProductRow } from "@/lib/db/schema";
 import { modelUrl } from "./product-service";
+import type { Product } from "./product-types";
 import { SAMPLE_PRODUCTS, type SampleProduct } from "./samples";
 
-/** What the editor and renderer need to know about a product. */
-export type ProductInfo = {
-  id: string;
-  name: string;
-  /** A GLB the renderer loads: standing on y = 0, centred on x/z, in metres. */
-  url: string;
-  dimensionsM: [number, number, number];
-  triangles: number;
-  materials: string[];
-  variants: string[];
-  sample: boolean;
-  thumbnailUrl: string | null;
-};
+/** What the editor and renderer need to know about a product: the one product type (./product-types.ts). */
+export type ProductInfo = Product;
 
 function fromSample(s: SampleProduct): ProductInfo {
   return {
@@ -58,11 +48,14 @@ export async function listAvailableProducts(workspaceId: string): Promise<Produc
   return [...rows.map(fromRow), ...listSampleProducts()];
 }
 
-/** A product the workspace may use: a shared sample or one of its own uploads (null for another workspace's). */
-export async function findProduct(workspaceId: string, productId: string): Promise<ProductInfo | null> {
+/**
+ * A product the workspace may use: a shared sample or one of its own uploads (null for another workspace's).
+ * Services pass the `db` (or transaction) they were given, so the read sees what that transaction sees.
+ */
+export async function findProduct(workspaceId: string, productId: string, db: Database = getDb()): Promise<ProductInfo | null> {
   const sample = SAMPLE_PRODUCTS.find((s) => s.id === productId);
   if (sample) return fromSample(sample);
   if (!productId.startsWith("prd_")) return null;
-  const row = await findProductRow(getDb(), workspaceId, productId);
+  const row = await findProductRow(db, workspaceId, productId);
   return row ? fromRow(row) : null;
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db";
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import {
   deleteProductRow,
   getProductRow,
@@ -16,28 +17,14 @@ import { rescaleModel } from "./normalise";
 import { UNIT_OPTIONS, suggestUnit, unitForScale, type UnitKey } from "./units";
 import type { UploadFile } from "./upload-files";
 import { requestProductThumbnail } from "./product-thumbnail";
+import type { ProductSummary } from "./product-types";
 
-type Ctx = { workspaceId: string; userId: string | null };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 type Deps = { storage?: StorageDriver; limits?: UploadLimits; workers?: ModelWorkerPool };
 
-/** What the product library and product page show. */
-export type ProductSummary = {
-  id: string;
-  name: string;
-  dimensionsM: Vec3;
-  triangles: number;
-  materials: string[];
-  variants: string[];
-  unit: UnitKey | null;
-  suggestedUnit: UnitKey | null;
-  warnings: { code: string; message: string; pointer?: string }[];
-  originalFilename: string;
-  modelUrl: string;
-  originalUrl: string;
-  thumbnailUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+/** What the product library and product page show: a view of the one product type. */
+export type { ProductSummary };
 
 const MAX_THUMBNAIL_BYTES = 4 * 1024 * 1024;
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -118,7 +105,7 @@ export async function createProductFromUpload(db: Database, ctx: Ctx, input: Upl
       materials: model.materials,
       variants: model.variants,
       warnings,
-      createdBy: ctx.userId,
+      createdBy: actingUserId(ctx),
     });
   } catch (err) {
     await storage.deletePrefix(prefix).catch((e) => console.error("[products] cleanup failed:", e));

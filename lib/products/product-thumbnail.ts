@@ -1,10 +1,10 @@
-import { getBoss, PRODUCT_THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { enqueue } from "@/lib/jobs/enqueue";
 
 /** Library thumbnails are drawn by the render worker at this size (4:3, the product cards' shape). */
 export const PRODUCT_THUMBNAIL_SIZE = { width: 480, height: 360 } as const;
 
-/** Render tokens for a product thumbnail are bound to the product (never valid for an output or the session page). */
-export const productThumbnailTokenId = (productId: string) => `product:${productId}`;
+/** The kind's token scope (lib/jobs/kinds/product-thumbnail.ts), for the asset route that checks it. */
+export { productThumbnailTokenId } from "@/lib/jobs/kinds/product-thumbnail";
 
 /**
  * Asks the worker for a (new) thumbnail. At most one job per product waits
@@ -15,8 +15,7 @@ export const productThumbnailTokenId = (productId: string) => `product:${product
  */
 export async function requestProductThumbnail(productId: string): Promise<void> {
   try {
-    const boss = await getBoss("web");
-    await boss.send(PRODUCT_THUMBNAIL_QUEUE, { productId }, { singletonKey: productId });
+    await enqueue("product-thumbnail", { productId });
   } catch (err) {
     console.error(`[products] could not queue a thumbnail for ${productId}:`, err);
   }

@@ -1,7 +1,6 @@
 import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
-import { RENDER_QUEUE } from "@/lib/jobs/boss";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
 import { planOutputs, type ExportRequest } from "./export-options";
@@ -11,7 +10,7 @@ export type RenderTx = Database;
 
 export type CreateBatchInput = {
   workspaceId: string;
-  userId: string;
+  userId: string | null;
   sceneId: string;
   sceneName: string;
   productName: string;
@@ -59,7 +58,7 @@ export async function createRenderBatch(input: CreateBatchInput) {
       outputs.map((o, position) => ({ id: o.id, position, batchId, workspaceId: input.workspaceId, label: o.label, width: o.width, height: o.height, fileName: o.fileName, snapshot })),
     );
     await input.beforeCommit?.(tx, { batchId, outputs: outputs.map(({ id, width, height }) => ({ id, width, height })) });
-    for (const o of outputs) await enqueue(RENDER_QUEUE, { outputId: o.id }, o.id);
+    for (const o of outputs) await enqueue("render-output", { outputId: o.id });
   });
   return { batchId, outputIds: outputs.map((o) => o.id) };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS } from "@/lib/formats";
 import { OUTPUT_PRESETS } from "@/lib/scene";
 
 /** The longest side any output may have; plans may allow less (billing). */
@@ -15,11 +16,14 @@ export const exportRequestSchema = z
   .object({
     outputs: z.array(sizeSchema).min(1, "Pick at least one format.").max(MAX_OUTPUTS_PER_BATCH, `At most ${MAX_OUTPUTS_PER_BATCH} formats at once.`),
     multiplier: z.number().min(1).max(4).default(1),
-    format: z.enum(["png", "jpg", "webp"]).default("png"),
+    format: z.enum(IMAGE_FORMAT_IDS).default("png"),
     transparent: z.boolean().default(false),
     quality: z.enum(["draft", "final"]).default("final"),
   })
-  .refine((v) => !(v.transparent && v.format === "jpg"), { path: ["transparent"], message: "JPG has no transparency: pick PNG or WebP." });
+  .refine((v) => !(v.transparent && !IMAGE_FORMATS[v.format].alpha), (v) => ({
+    path: ["transparent"],
+    message: `${IMAGE_FORMATS[v.format].label} has no transparency: pick ${alphaFormatLabels()}.`,
+  }));
 
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type PlannedOutput = { label: string; width: number; height: number };

@@ -30,10 +30,3 @@ export function uniqueNames(names: string[]): string[] {
     return `${name.slice(0, dot)}-${n + 1}${name.slice(dot)}`;
   });
 }
-
-const CONTENT_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
-
-/** Storage drivers need not keep content types: the extension we chose decides. */
-export function contentTypeFor(fileName: string): string {
-  return CONTENT_TYPES[fileName.slice(fileName.lastIndexOf(".") + 1)] ?? "application/octet-stream";
-}

@@ -22,7 +22,3 @@ export async function renderHealth(db: Database, workspaceId: string): Promise<R
   if (stuck) return { paused: stuck.message ?? "the render worker has no browser.", noWorker: false };
   return { paused: (await hasWaitingRenderWork(db, workspaceId)) ? NO_WORKER_MESSAGE : null, noWorker: true };
 }
-
-export async function renderingPausedReason(db: Database, workspaceId: string): Promise<string | null> {
-  return (await renderHealth(db, workspaceId)).paused;
-}

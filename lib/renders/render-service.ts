@@ -1,11 +1,12 @@
 import type { Database } from "@/lib/db";
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { deleteBatch, getBatch, getOutputInWorkspace, listBatchesWithOutputs } from "@/lib/db/queries/renders";
 import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { debitCreditsForExport } from "@/lib/billing/debit";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
-import { loadScene } from "@/lib/scenes/scene-service";
+import { loadScene } from "@/lib/stored-scenes/scene-service";
 import { getStorage } from "@/lib/storage";
 import { createRenderBatch } from "./create-batch";
 import { exportRequestSchema, planOutputs } from "./export-options";
@@ -14,15 +15,14 @@ import { recordTemplateEvents } from "@/lib/db/queries/templates";
 import { ratioLabel } from "@/lib/templates/ratio";
 import { shownRenderError } from "./failure-messages";
 
-type Ctx = { workspaceId: string; userId: string };
-
-export type ExportHooks = { beforeCommit?: Parameters<typeof createRenderBatch>[0]["beforeCommit"] };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 
 /** Export: the scene as saved now becomes a batch of frozen outputs, queued for the workers. */
-export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown, hooks: ExportHooks = {}) {
+export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown) {
   const request = exportRequestSchema.parse(raw);
   const scene = await loadScene(db, ctx, sceneId);
-  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId);
+  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId, db);
   if (!mainProduct) throw new AppError("unprocessable", "This scene's product no longer exists. Pick another product before exporting.");
   // Plan limits: checked here for a quick answer, and again under the billing lock when credits are debited.
   const plan = await getWorkspacePlan(db, ctx.workspaceId);
@@ -30,7 +30,7 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge));
   const batch = await createRenderBatch({
     workspaceId: ctx.workspaceId,
-    userId: ctx.userId,
+    userId: actingUserId(ctx),
     sceneId: scene.id,
     sceneName: scene.name,
     productName: mainProduct.name,
@@ -40,7 +40,6 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
     // Credits are debited in the transaction that creates the jobs: refused whole when they do not fit.
     beforeCommit: async (tx, batch) => {
       await debitCreditsForExport(tx, { workspaceId: ctx.workspaceId, ...batch });
-      await hooks.beforeCommit?.(tx, batch);
     },
   });
   // "For you" learns from exports (template, ratio, format); never fails the export.

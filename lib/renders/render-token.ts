@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
 
 /**
  * Short-lived tokens for the internal render page: `<expiry>.<hmac>` bound to
@@ -15,9 +16,9 @@ export const RENDER_SESSION_ID = "session";
  * key can open render pages for a few minutes, but never mint a session.
  */
 function key(): string {
-  const secret = process.env.RENDER_TOKEN_SECRET;
+  const { RENDER_TOKEN_SECRET: secret, NEXTAUTH_SECRET } = env();
   if (!secret) throw new Error("RENDER_TOKEN_SECRET is not set: render tokens cannot be signed or checked");
-  if (secret === process.env.NEXTAUTH_SECRET) throw new Error("RENDER_TOKEN_SECRET must differ from NEXTAUTH_SECRET");
+  if (secret === NEXTAUTH_SECRET) throw new Error("RENDER_TOKEN_SECRET must differ from NEXTAUTH_SECRET");
   return createHmac("sha256", secret).update("plinth-render-token-v1").digest("hex");
 }
 

@@ -3,6 +3,7 @@
  * workspace's own, ordered "for you"), preview thumbnails rendered by the
  * worker, "Use template", "Save as template", variations and usage events.
  */
+import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "@/lib/db";
@@ -18,7 +19,6 @@ import {
 import { templateThumbnails, type WorkspaceTemplateRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { findProduct, type ProductInfo } from "@/lib/products/catalog";
 import { parseScene, type SceneDocument } from "@/lib/scene";
@@ -32,14 +32,15 @@ import {
   type TemplateRatio,
   type TemplateStyle,
 } from "@/lib/scene/templates";
-import { createSceneFromDocument, loadScene } from "@/lib/scenes/scene-service";
+import { createSceneFromDocument, loadScene } from "@/lib/stored-scenes/scene-service";
 import { sortForYou } from "./for-you";
 import { lockWaitingPreviews, previewPriority, previewQueueLimit } from "./preview-queue";
 import { instantiateTemplate, stageUnit } from "./instantiate";
 import { inferTintSlots, tintDocument } from "./tint";
 import { generateVariations } from "./variations";
 
-type Ctx = { workspaceId: string; userId: string };
+/** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
+type Ctx = WorkspaceCaller;
 
 export const THUMBNAIL_SIZE = { width: 384, height: 480 } as const;
 
@@ -116,8 +117,8 @@ async function documentFor(db: Database, workspaceId: string, templateId: string
   return parseScene(palette ? tintDocument(swapped, custom.tint, palette) : swapped);
 }
 
-async function requireProduct(workspaceId: string, productId: string): Promise<ProductInfo> {
-  const product = await findProduct(workspaceId, productId);
+async function requireProduct(db: Database, workspaceId: string, productId: string): Promise<ProductInfo> {
+  const product = await findProduct(workspaceId, productId, db);
   if (!product) throw new AppError("not_found", "Product was not found.", { productId: "Pick one of your products." });
   return product;
 }
@@ -192,7 +193,7 @@ export async function ensureThumbnails(
         .onConflictDoNothing()
         .returning({ id: templateThumbnails.id });
       for (const [i, row] of inserted.entries()) {
-        await enqueue(THUMBNAIL_QUEUE, { thumbnailId: row.id }, row.id, { priority: previewPriority(waiting + i) });
+        await enqueue("template-preview", { thumbnailId: row.id }, { priority: previewPriority(waiting + i) });
       }
     });
     existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));
@@ -212,7 +213,7 @@ export async function galleryPreviews(
   input: { productId: string; tinted: boolean },
   { mayQueue = true }: { mayQueue?: boolean } = {},
 ) {
-  const product = await requireProduct(ctx.workspaceId, input.productId);
+  const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const palette = input.tinted ? paletteOf(kit) : null;
   const rows = await listWorkspaceTemplates(db, ctx.workspaceId);
@@ -227,7 +228,7 @@ export async function galleryPreviews(
 // ------------------------------------------------------------ use / save
 
 export async function useTemplate(db: Database, ctx: Ctx, input: { templateId: string; productId: string; tinted: boolean }) {
-  const product = await requireProduct(ctx.workspaceId, input.productId);
+  const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const document = await documentFor(db, ctx.workspaceId, input.templateId, product, input.tinted ? paletteOf(kit) : null);
   const builtIn = getBuiltInTemplate(input.templateId);
@@ -243,7 +244,7 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
   const scene = await loadScene(db, ctx, input.sceneId);
   const document = scene.document;
   const placement = document.products[0];
-  const product = await findProduct(ctx.workspaceId, placement.productId);
+  const product = await findProduct(ctx.workspaceId, placement.productId, db);
   const podium = document.stage.podium;
   let productSlot: z.infer<typeof productSlotSchema> | null = null;
   if (product && podium) {
@@ -265,7 +266,7 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
     document,
     slots,
     sourceSceneId: scene.id,
-    createdBy: ctx.userId,
+    createdBy: actingUserId(ctx),
   });
   return { id };
 }
@@ -273,7 +274,7 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
 // -------------------------------------------------------------- variations
 
 async function variationSet(db: Database, ctx: Ctx, input: { productId: string; seed: number; count?: number }) {
-  const product = await requireProduct(ctx.workspaceId, input.productId);
+  const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const variations = generateVariations({
     templates: BUILT_IN_TEMPLATES,

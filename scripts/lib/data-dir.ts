@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { env } from "../../lib/env";
 
 export function resolveDataDir(): string {
-  const dir = path.resolve(process.env.DATA_DIR ?? "./data");
+  const dir = path.resolve(env().DATA_DIR);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -21,7 +22,8 @@ function ensureSecretFile(dataDir: string, name: string): string {
 
 /** Generates the session-signing secret once and keeps it, so sessions survive restarts. */
 export function ensureAuthSecret(dataDir: string): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const { NEXTAUTH_SECRET } = env();
+  if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
   return ensureSecretFile(dataDir, "auth-secret");
 }
 
@@ -30,7 +32,8 @@ export function ensureAuthSecret(dataDir: string): string {
  * render worker, whose Chromium runs uploaded models, never holds the session secret.
  */
 export function ensureRenderSecret(dataDir: string): string {
-  if (process.env.RENDER_TOKEN_SECRET) return process.env.RENDER_TOKEN_SECRET;
+  const { RENDER_TOKEN_SECRET } = env();
+  if (RENDER_TOKEN_SECRET) return RENDER_TOKEN_SECRET;
   return ensureSecretFile(dataDir, "render-secret");
 }
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Permission } from "@/lib/auth/permissions";
 
 /**
  * Every server action ("use server" export), for the security matrix
@@ -47,16 +48,33 @@ export const PUBLIC_ACTIONS: Record<string, string> = {
 };
 
 export type Ids = { sceneId: string; workspaceId: string };
-/** Every workspace action: its call aimed at workspace B's data, and the role it needs. */
-export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>; role: "viewer" | "editor" | "owner" }> = {
-  "app/(app)/actions.ts#switchWorkspaceAction": { role: "viewer", call: (fn, b) => fn(b.workspaceId) },
-  "app/(app)/actions.ts#createWorkspaceAction": { role: "viewer", call: (fn) => fn({ name: "Another one" }) },
-  "app/(app)/actions.ts#renameWorkspaceAction": { role: "owner", call: (fn) => fn({ name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#createSceneAction": { role: "editor", call: (fn) => fn({ productId: SAMPLE }) },
-  "app/(app)/scenes/actions.ts#renameSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#duplicateSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
-  "app/(app)/scenes/actions.ts#deleteSceneAction": { role: "editor", call: (fn, b) => fn({ id: b.sceneId }) },
+/**
+ * Every signed-in action: its call aimed at workspace B's data, and the permission it needs (lib/auth/permissions.ts),
+ * or null for a userAction (any signed-in user: it acts on their own account, or checks the workspace it is handed).
+ */
+export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>; permission: Permission | null }> = {
+  "app/(app)/actions.ts#switchWorkspaceAction": { permission: null, call: (fn, b) => fn(b.workspaceId) },
+  "app/(app)/actions.ts#createWorkspaceAction": { permission: null, call: (fn) => fn({ name: "Another one" }) },
+  "app/(app)/actions.ts#renameWorkspaceAction": { permission: "workspace.manage", call: (fn) => fn({ name: "pwned" }) },
+  "app/(app)/scenes/actions.ts#renameSceneAction": { permission: "scenes.write", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
+  "app/(app)/scenes/actions.ts#duplicateSceneAction": { permission: "scenes.write", call: (fn, b) => fn({ id: b.sceneId }) },
+  "app/(app)/scenes/actions.ts#deleteSceneAction": { permission: "scenes.write", call: (fn, b) => fn({ id: b.sceneId }) },
 };
+
+/**
+ * What each exported action declares in its source: `workspaceAction({ permission: "x" ...` , `userAction(`, or
+ * `publicAction(`. Read from the file, so the catalog above cannot drift from the code it describes.
+ */
+export function declaredWrapper(key: string): string | null {
+  const [file, name] = key.split("#");
+  const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+  const at = source.search(new RegExp(`export\\s+const\\s+${name}\\s*=`));
+  if (at < 0) return null;
+  const m = /=\s*(workspaceAction|userAction|publicAction)\(\s*(?:\{\s*permission:\s*"([a-z_.]+)")?/.exec(source.slice(at));
+  if (!m) return null;
+  return m[1] === "workspaceAction" ? `permission ${m[2]}` : m[1];
+}
+
 /** Actions whose call names one of B's ids (so they must refuse even from A's own workspace). */
 export const TAKES_B_ID = new Set([
   "app/(app)/actions.ts#switchWorkspaceAction",

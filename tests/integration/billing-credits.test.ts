@@ -15,8 +15,8 @@ import { creditLedger, renderBatches, renderOutputs } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { stopBoss } from "@/lib/jobs/boss";
 import { exportScene } from "@/lib/renders/render-service";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
-import { db, seedOwner } from "./helpers";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 afterAll(async () => {
   await stopBoss();
@@ -31,7 +31,7 @@ async function ledgerSum(workspaceId: string) {
 
 async function seedScene(prefix: string, credits?: number) {
   const o = await seedOwner(prefix);
-  const ctx = { workspaceId: o.workspaceId, userId: o.userId };
+  const ctx = ownerCaller(o);
   const { id: sceneId } = await createSceneForProduct(db(), ctx, "sample_perfume-bottle");
   if (credits !== undefined) {
     await insertLedgerEntry(db(), { workspaceId: o.workspaceId, delta: credits - 30, kind: "adjustment", reason: "test: set balance" });

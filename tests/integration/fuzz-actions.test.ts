@@ -20,10 +20,10 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { NUL_MESSAGE } from "@/lib/validation/safe-text";
 import { ACTIONS, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE } from "./action-catalog";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 const STRINGS: Record<string, string> = {
   NUL: "a\u0000b",
@@ -68,7 +68,7 @@ function asFormData(value: Record<string, unknown>): FormData {
 describe("server actions: fuzzed arguments", () => {
   it("every action answers every fuzzed argument with an ActionResult, never an internal error", { timeout: 120_000 }, async () => {
     const owner = await seedOwner("fuzz-actions");
-    const scene = await createSceneForProduct(db(), { workspaceId: owner.workspaceId, userId: owner.userId }, SAMPLE);
+    const scene = await createSceneForProduct(db(), ownerCaller(owner), SAMPLE);
     const ids = { sceneId: scene.id, workspaceId: owner.workspaceId };
     const catalog = enumerateActions();
     expect(catalog.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ARGS))).toEqual([]);

@@ -4,6 +4,7 @@
  * process, a 60000x60000 texture accepted). Real service, real Postgres, real
  * model worker processes.
  */
+import type { WorkspaceCaller } from "@/lib/auth/caller";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,7 +30,7 @@ import {
   zipWithUnusedJunk,
   type NamedFile,
 } from "../fixtures/bad-models";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 const MB = 1024 * 1024;
 const LIMITS: UploadLimits = { maxBytes: 20 * MB, maxUnzippedBytes: 40 * MB, maxZipEntries: 1000 };
@@ -38,7 +39,7 @@ const DEFAULT_LIMITS: UploadLimits = { maxBytes: 100 * MB, maxUnzippedBytes: 300
 
 let storageDir: string;
 let storage: LocalStorage;
-type Ctx = { workspaceId: string; userId: string };
+type Ctx = WorkspaceCaller;
 
 beforeAll(() => {
   storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-upload-safety-"));
@@ -52,7 +53,7 @@ afterAll(() => {
 
 async function owner(prefix: string): Promise<Ctx> {
   const o = await seedOwner(prefix);
-  return { workspaceId: o.workspaceId, userId: o.userId };
+  return ownerCaller(o);
 }
 
 const upload = (ctx: Ctx, files: NamedFile[], limits = LIMITS, workers?: ModelWorkerPool) =>

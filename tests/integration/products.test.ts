@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { WorkspaceCaller } from "@/lib/auth/caller";
 import { createRequire } from "node:module";
 import { getBounds, NodeIO } from "@gltf-transform/core";
 import { ALL_EXTENSIONS } from "@gltf-transform/extensions";
@@ -8,7 +9,8 @@ import { draco, meshopt } from "@gltf-transform/functions";
 import { zipSync } from "fflate";
 import { MeshoptEncoder } from "meshoptimizer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBoss, PRODUCT_THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { getBoss } from "@/lib/jobs/boss";
+import { jobKind } from "@/lib/jobs/registry";
 import { requestProductThumbnail } from "@/lib/products/product-thumbnail";
 import { listProducts } from "@/lib/db/queries/products";
 import { AppError } from "@/lib/errors";
@@ -38,7 +40,7 @@ import {
   zipWithManyEntries,
   type NamedFile,
 } from "../fixtures/bad-models";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 const LIMITS: UploadLimits = { maxBytes: 20 * 1024 * 1024, maxUnzippedBytes: 40 * 1024 * 1024, maxZipEntries: 1000 };
 let storageDir: string;
@@ -56,10 +58,10 @@ afterAll(() => {
 
 async function owner(prefix: string) {
   const o = await seedOwner(prefix);
-  return { ...o, ctx: { workspaceId: o.workspaceId, userId: o.userId } };
+  return { ...o, ctx: ownerCaller(o) };
 }
 
-const upload = (ctx: { workspaceId: string; userId: string }, files: NamedFile[], limits = LIMITS) =>
+const upload = (ctx: WorkspaceCaller, files: NamedFile[], limits = LIMITS) =>
   createProductFromUpload(db(), ctx, files, { limits, storage });
 
 function filesUnder(prefix: string): string[] {
@@ -68,7 +70,7 @@ function filesUnder(prefix: string): string[] {
   return fs.readdirSync(dir, { recursive: true }).map(String);
 }
 
-async function expectRefused(ctx: { workspaceId: string; userId: string }, files: NamedFile[], status: number, message: RegExp, limits = LIMITS) {
+async function expectRefused(ctx: WorkspaceCaller, files: NamedFile[], status: number, message: RegExp, limits = LIMITS) {
   const err = await upload(ctx, files, limits).catch((e) => e);
   expect(err).toBeInstanceOf(AppError);
   expect(err.message).toMatch(message);
@@ -88,6 +90,8 @@ async function ownBounds(bytes: Uint8Array) {
 async function readStream(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+const PRODUCT_THUMBNAIL_QUEUE = jobKind("product-thumbnail").queue;
 
 describe("product uploads: the fixture models", () => {
   for (const name of FIXTURE_MODELS) {

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { RENDER_FAILURE } from "@/lib/renders/failure-messages";
 import { exportScene, listRenders } from "@/lib/renders/render-service";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { getStorage } from "@/lib/storage";
 import { handleRenderOutput, type RenderDeps } from "@/worker/handlers/render-output";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 /**
  * A render that fails in the browser: the Renders list shows a plain sentence,
@@ -20,7 +20,7 @@ describe("a failed render as the user sees it", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const owner = await seedOwner("render-fail");
-      const ctx = { workspaceId: owner.workspaceId, userId: owner.userId };
+      const ctx = ownerCaller(owner);
       const scene = await createSceneForProduct(db(), ctx, "sample_drink-can");
       const batch = await exportScene(db(), ctx, scene.id, { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" });
       const [listed] = await listRenders(db(), owner.workspaceId);

@@ -4,8 +4,11 @@ import type { Database } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { products, renderBatches, renderOutputs, renderWorkers, templateThumbnails } from "@/lib/db/schema";
 import { saveRenderWorker, type RenderWorkerStatus } from "@/lib/db/queries/render-workers";
-import { NO_WORKER_MESSAGE, renderingPausedReason } from "@/lib/renders/render-health";
+import { NO_WORKER_MESSAGE, renderHealth } from "@/lib/renders/render-health";
 import { db, seedOwner } from "./helpers";
+
+/** What the Renders, Templates and Products pages show: the reason rendering is paused, or null. */
+const renderingPausedReason = async (conn: Database, workspaceId: string) => (await renderHealth(conn, workspaceId)).paused;
 
 const NO_BROWSER = "no browser was found for the render worker. Run npm install again, or install Debian's chromium.";
 

@@ -6,7 +6,9 @@ import { describe, expect, it, vi } from "vitest";
  * against the real Postgres. The session is stubbed (as in billing-routes.test.ts);
  * everything after it (workspace lookup, membership, role, zod, the query) is real.
  * The list of actions is read from the source tree at test time: a new action
- * fails here until it is added to ACTIONS or PUBLIC_ACTIONS.
+ * fails here until it is added to ACTIONS or PUBLIC_ACTIONS. The matrix runs per
+ * caller type: no caller (signed out), a member of another workspace, each member role.
+ * (A render token is no session: to an action it is the same as no caller.)
  */
 vi.mock("server-only", () => ({}));
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string }, workspaceId: null as string | null, cookies: new Map<string, string>() }));
@@ -23,9 +25,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { scenes, workspaces, memberships } from "@/lib/db/schema";
 import { addMember } from "@/lib/db/queries/workspaces";
-import { createSceneForProduct } from "@/lib/scenes/scene-service";
-import { ACCOUNT_SCOPED, ACTIONS, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE, TAKES_B_ID } from "./action-catalog";
-import { db, seedOwner } from "./helpers";
+import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
+import { minimumRole } from "@/lib/auth/permissions";
+import { ACCOUNT_SCOPED, ACTIONS, declaredWrapper, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE, TAKES_B_ID } from "./action-catalog";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 async function snapshot(workspaceId: string) {
   const ws = await db().select().from(workspaces).where(eq(workspaces.id, workspaceId));
@@ -46,12 +49,40 @@ describe("server actions: security matrix", () => {
     expect(actions.length).toBeGreaterThan(5);
     expect(actions.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ACTIONS)), "new server actions: add them to tests/integration/action-catalog.ts").toEqual([]);
     expect([...Object.keys(ACTIONS), ...Object.keys(PUBLIC_ACTIONS)].filter((a) => !actions.includes(a)), "stale entries").toEqual([]);
+    // Each action is wrapped (none authenticates by hand) and asks for the permission the catalog says.
+    const declared = actions.map((a) => `${a}: ${declaredWrapper(a)}`);
+    const catalogued = actions.map((a) => {
+      if (a in PUBLIC_ACTIONS) return `${a}: publicAction`;
+      const permission = ACTIONS[a]?.permission;
+      return `${a}: ${permission ? `permission ${permission}` : "userAction"}`;
+    });
+    expect(declared).toEqual(catalogued);
+  });
+
+  it("no caller (signed out): every signed-in action answers unauthorized and nothing changes", async () => {
+    const owner = await seedOwner("act-nobody");
+    const scene = await createSceneForProduct(db(), ownerCaller(owner), SAMPLE);
+    const ids = { sceneId: scene.id, workspaceId: owner.workspaceId };
+    const before = await snapshot(owner.workspaceId);
+    session.user = null;
+    session.cookies.clear();
+    const got: string[] = [];
+    for (const active of [null, owner.workspaceId]) {
+      session.workspaceId = active;
+      for (const [key, { call }] of Object.entries(ACTIONS)) {
+        const res = await call(await load(key), ids);
+        got.push(`${key}: ${res.ok ? "ok" : res.code}`);
+      }
+    }
+    expect(got.filter((g) => !g.endsWith(": unauthorized")), got.join("\n")).toEqual([]);
+    expect(session.cookies.size).toBe(0);
+    expect(await snapshot(owner.workspaceId)).toEqual(before);
   });
 
   it("a member of another workspace gets not_found from every action and nothing changes", async () => {
     const a = await seedOwner("act-a");
     const b = await seedOwner("act-b");
-    const scene = await createSceneForProduct(db(), { workspaceId: b.workspaceId, userId: b.userId }, SAMPLE);
+    const scene = await createSceneForProduct(db(), ownerCaller(b), SAMPLE);
     const bIds = { sceneId: scene.id, workspaceId: b.workspaceId };
     const before = await snapshot(b.workspaceId);
     const got: string[] = [];
@@ -79,14 +110,16 @@ describe("server actions: security matrix", () => {
     const editor = await seedOwner("act-editor");
     await addMember(db(), owner.workspaceId, viewer.userId, "viewer");
     await addMember(db(), owner.workspaceId, editor.userId, "editor");
-    const scene = await createSceneForProduct(db(), { workspaceId: owner.workspaceId, userId: owner.userId }, SAMPLE);
+    const scene = await createSceneForProduct(db(), ownerCaller(owner), SAMPLE);
     const ids = { sceneId: scene.id, workspaceId: owner.workspaceId };
     const before = await snapshot(owner.workspaceId);
     const rank = { viewer: 0, editor: 1, owner: 2 };
     const got: string[] = [];
     const want: string[] = [];
-    for (const [key, { call, role }] of Object.entries(ACTIONS)) {
+    for (const [key, { call, permission }] of Object.entries(ACTIONS)) {
       if (ACCOUNT_SCOPED.has(key) || key.endsWith("#deleteSceneAction")) continue;
+      // The role each action needs comes from the permission table (lib/auth/permissions.ts).
+      const role = permission ? (minimumRole(permission) ?? "owner") : "viewer";
       for (const [who, user] of [["viewer", viewer], ["editor", editor]] as const) {
         if (rank[who] >= rank[role]) continue;
         as(user, owner.workspaceId);

@@ -5,10 +5,16 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { rateLimitHits, renderWorkers, signInFailures, templateThumbnails } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
-import { getBoss, stopBoss, SWEEP_QUEUE, THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
-import { registerSweep, SWEEP_CRON, sweep } from "@/lib/jobs/sweep";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { SWEEP_CRON } from "@/lib/jobs/kinds/housekeeping";
+import { jobKind } from "@/lib/jobs/registry";
+import { registerSchedules } from "@/lib/jobs/schedules";
+import { sweep } from "@/lib/jobs/sweep";
 import { variationPreviews } from "@/lib/templates/template-service";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
+
+const THUMBNAIL_QUEUE = jobKind("template-preview").queue;
+const SWEEP_QUEUE = jobKind("housekeeping").queue;
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -37,7 +43,7 @@ describe("housekeeping sweep", () => {
     ]);
     // Two waiting previews from an hour ago: one still has its job, the other's job is gone.
     const o = await seedOwner("sweep");
-    const { variations } = await variationPreviews(db(), { workspaceId: o.workspaceId, userId: o.userId }, { productId: "sample_drink-can", seed: 3, count: 2 });
+    const { variations } = await variationPreviews(db(), ownerCaller(o), { productId: "sample_drink-can", seed: 3, count: 2 });
     const [kept, lost] = variations.map((v) => v.preview!.thumbnailId!);
     await db().update(templateThumbnails).set({ createdAt: ago(HOUR) }).where(inArray(templateThumbnails.id, [kept, lost]));
     const boss = await getBoss("web");
@@ -74,7 +80,7 @@ describe("housekeeping sweep", () => {
       expect(report.tempFiles).toBe(1);
 
       // The dropped preview is made and queued again by the gallery's next poll.
-      const again = await variationPreviews(db(), { workspaceId: o.workspaceId, userId: o.userId }, { productId: "sample_drink-can", seed: 3, count: 2 });
+      const again = await variationPreviews(db(), ownerCaller(o), { productId: "sample_drink-can", seed: 3, count: 2 });
       expect(again.variations.map((v) => v.preview?.status)).toEqual(["queued", "queued"]);
       expect(again.variations[1].preview?.thumbnailId).not.toBe(lost);
     } finally {
@@ -84,7 +90,7 @@ describe("housekeeping sweep", () => {
 
   it("is scheduled hourly through pg-boss by the worker's registration", async () => {
     const boss = await getBoss("web");
-    await registerSweep(boss, db());
+    await registerSchedules(boss);
     const schedules = await boss.getSchedules(SWEEP_QUEUE);
     expect(schedules.map((s) => [s.name, s.cron])).toEqual([[SWEEP_QUEUE, SWEEP_CRON]]);
   });

@@ -11,21 +11,24 @@ import { POST as previewsRoute } from "@/app/api/templates/previews/route";
 import { POST as variationsRoute } from "@/app/api/variations/route";
 import { markThumbnailDone } from "@/lib/db/queries/templates";
 import { addMember } from "@/lib/db/queries/workspaces";
-import { getBoss, stopBoss, THUMBNAIL_QUEUE } from "@/lib/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { jobKind } from "@/lib/jobs/registry";
 import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { galleryPreviews, variationPreviews, type PreviewItem } from "@/lib/templates/template-service";
-import { db, seedOwner } from "./helpers";
+import { db, seedOwner, ownerCaller } from "./helpers";
 
 const PRODUCT = "sample_drink-can";
 const routeCtx = { params: Promise.resolve({}) };
 const post = (url: string, body: unknown) =>
   new Request(`http://localhost${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
-const ctxOf = (o: { workspaceId: string; userId: string }) => ({ workspaceId: o.workspaceId, userId: o.userId });
+const ctxOf = ownerCaller;
 const queuedIds = (previews: (PreviewItem | null)[]) => previews.flatMap((p) => (p?.thumbnailId && p.status === "queued" ? [p.thumbnailId] : []));
 
 afterAll(async () => {
   await stopBoss();
 });
+
+const THUMBNAIL_QUEUE = jobKind("template-preview").queue;
 
 describe("template previews: who may queue them, how many, and in what order", () => {
   it("a viewer sees existing previews but queues none, cannot queue variations (403); an editor can", async () => {

@@ -25,7 +25,7 @@ const OUTBOUND: Record<string, string> = {
   "scripts/start.ts": "listens on HOST:PORT; connects to nothing itself",
   "app/render/session/model-cache.ts": "in the render page: the app's own model URLs handed to it by the worker",
   "lib/editor/use-autosave.ts": "in the browser: this app's own /api/scenes/:id",
-  "components/billing/billing-overview.tsx": "in the browser: this app's own /api/billing/*",
+  "lib/client/api.ts": "in the browser: this app's own /api/* (it refuses any path that is not same-origin)",
 };
 
 /** Hosts that may appear literally in product code, and why none of them is contacted off the machine. */

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProductLibrary } from "@/components/products/product-library";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { requirePageContext } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSampleProducts } from "@/lib/products/catalog";
@@ -28,7 +28,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
       <ProductLibrary
         products={products}
         samples={listSampleProducts()}
-        canEdit={hasRole(active.role, "editor")}
+        canEdit={roleCan(active.role, "products.write")}
         maxBytes={uploadLimits().maxBytes}
       />
     </div>

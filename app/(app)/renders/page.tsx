@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RendersBoard } from "@/components/renders/renders-board";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { requirePageContext } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { listRenders } from "@/lib/renders/render-service";
 
@@ -16,7 +16,7 @@ export default async function RendersPage() {
     <div>
       <PageHeader title="Renders" description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP." />
       <RenderingPausedBanner workspaceId={active.id} />
-      <RendersBoard initialBatches={batches} canDelete={hasRole(active.role, "editor")} />
+      <RendersBoard initialBatches={batches} canDelete={roleCan(active.role, "renders.delete")} />
     </div>
   );
 }

@@ -4,22 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
-import { createSceneForProduct, deleteScene, duplicateScene, renameScene } from "@/lib/scenes/scene-service";
+import { deleteScene, duplicateScene, renameScene } from "@/lib/stored-scenes/scene-service";
 
 const sceneId = z.string().min(1).max(64);
 const sceneName = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
 
-export const createSceneAction = workspaceAction(
-  { role: "editor", schema: z.object({ productId: z.string().min(1, "Pick a product.").max(64) }) },
-  async ({ productId }, ctx) => {
-    const scene = await createSceneForProduct(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, productId);
-    revalidatePath("/scenes");
-    return scene;
-  },
-);
-
 export const renameSceneAction = workspaceAction(
-  { role: "editor", schema: z.object({ id: sceneId, name: sceneName }) },
+  { permission: "scenes.write", schema: z.object({ id: sceneId, name: sceneName }) },
   async ({ id, name }, ctx) => {
     await renameScene(getDb(), ctx.workspace.id, id, name);
     revalidatePath("/scenes");
@@ -28,15 +19,15 @@ export const renameSceneAction = workspaceAction(
 );
 
 export const duplicateSceneAction = workspaceAction(
-  { role: "editor", schema: z.object({ id: sceneId }) },
+  { permission: "scenes.write", schema: z.object({ id: sceneId }) },
   async ({ id }, ctx) => {
-    const copy = await duplicateScene(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, id);
+    const copy = await duplicateScene(getDb(), ctx, id);
     revalidatePath("/scenes");
     return copy;
   },
 );
 
-export const deleteSceneAction = workspaceAction({ role: "editor", schema: z.object({ id: sceneId }) }, async ({ id }, ctx) => {
+export const deleteSceneAction = workspaceAction({ permission: "scenes.write", schema: z.object({ id: sceneId }) }, async ({ id }, ctx) => {
   await deleteScene(getDb(), ctx.workspace.id, id);
   revalidatePath("/scenes");
   return null;

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { NewSceneForm } from "@/components/scenes/new-scene-form";
 import { SceneList } from "@/components/scenes/scene-list";
 import { requirePageContext } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { listScenes } from "@/lib/db/queries/scenes";
 import { listAvailableProducts } from "@/lib/products/catalog";
@@ -17,7 +17,7 @@ export default async function ScenesPage() {
   // Newest uploads first, then the shared samples: the product a user just added is the default choice.
   const products = await listAvailableProducts(active.id);
   const byId = new Map(products.map((p) => [p.id, p]));
-  const canEdit = hasRole(active.role, "editor");
+  const canEdit = roleCan(active.role, "scenes.write");
   return (
     <div>
       <PageHeader

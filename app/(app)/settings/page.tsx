@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NewWorkspaceForm } from "@/components/settings/new-workspace-form";
 import { WorkspaceSettings } from "@/components/settings/workspace-settings";
 import { requirePageContext } from "@/lib/auth/session";
-import { hasRole, ROLE_LABEL } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
+import { ROLE_LABEL } from "@/lib/auth/roles";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import { getDb } from "@/lib/db";
 import { getCreditBalance } from "@/lib/db/queries/billing";
@@ -22,7 +23,7 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader title="Settings" description="Your workspace, its members and its plan." />
-      <WorkspaceSettings name={active.name} canRename={hasRole(active.role, "owner")} />
+      <WorkspaceSettings name={active.name} canRename={roleCan(active.role, "workspace.manage")} />
       <section aria-labelledby="brand-title" className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card">
         <div>
           <h2 id="brand-title" className="text-base font-semibold">

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { TemplateGallery } from "@/components/templates/template-gallery";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { requirePageContext } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { listAvailableProducts } from "@/lib/products/catalog";
 import { loadGallery } from "@/lib/templates/template-service";
@@ -38,7 +38,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         yours={gallery.yours}
         palette={gallery.kit.palette}
         likedStyles={gallery.kit.likedStyles}
-        canEdit={hasRole(active.role, "editor")}
+        canEdit={roleCan(active.role, "scenes.write")}
       />
     </div>
   );

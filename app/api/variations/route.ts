@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { variationsOutput } from "@/lib/api/outputs/templates";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { variationPreviews } from "@/lib/templates/template-service";
@@ -9,8 +10,9 @@ import { variationPreviews } from "@/lib/templates/template-service";
  */
 export const POST = workspaceRoute(
   {
-    role: "editor",
+    permission: "variations.create",
+    output: variationsOutput,
     schema: z.object({ productId: z.string().min(1).max(64), seed: z.number().int().min(0).max(0xffffffff), count: z.number().int().min(1).max(24).default(12) }),
   },
-  async ({ input, ctx }) => variationPreviews(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, input),
+  async ({ input, ctx }) => variationPreviews(getDb(), ctx, input),
 );

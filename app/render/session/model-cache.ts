@@ -8,8 +8,7 @@
  * the parsed model too. The worker's `cacheKey` names the exact file version.
  */
 import { useGLTF } from "@react-three/drei";
-
-export type SessionProductAsset = { url: string; cacheKey?: string };
+import type { SessionProductAsset } from "@/lib/render-contract/render-job";
 
 /**
  * Enough for a batch of multi-product scenes; the byte budget bounds memory when

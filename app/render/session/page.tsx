@@ -7,7 +7,7 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { RENDER_SESSION_ID, verifyRenderToken } from "@/lib/renders/render-token";
+import { resolveRenderTokenCaller } from "@/lib/auth/render-token-caller";
 import { RenderSession } from "./render-session";
 
 export const metadata: Metadata = { title: "Render session", robots: { index: false, follow: false } };
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 export default async function RenderSessionPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
-  if (!verifyRenderToken(RENDER_SESSION_ID, token).ok) notFound();
+  if (!resolveRenderTokenCaller({ kind: "session", id: "session" }, token)) notFound();
   return (
     <main style={{ margin: 0, padding: 0 }}>
       <style>{"html,body{margin:0;padding:0;background:transparent;overflow:hidden}"}</style>

@@ -4,34 +4,18 @@ import dynamic from "next/dynamic";
 import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { parseScene } from "@/lib/scene";
-import { resolveModelUrls, type SessionProductAsset } from "./model-cache";
+import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
+import { resolveModelUrls } from "./model-cache";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), { ssr: false });
 
-export type RenderJob = Pick<SceneCanvasProps, "size" | "quality" | "viewOffset"> & {
-  document: unknown;
-  products: Record<string, SessionProductAsset>;
-};
-/** Raw RGBA as drawn by WebGL (bottom-up rows, premultiplied alpha), base64. */
-export type RenderedFrame = { width: number; height: number; rgbaBase64: string };
 type Pending = { resolve: (frame: RenderedFrame) => void; reject: (err: Error) => void };
 
-declare global {
-  interface Window {
-    __plinthRender?: (job: RenderJob) => Promise<RenderedFrame>;
-    /** Phase timings of the last job (ms), read by the worker when RENDER_TIMING=1. */
-    __plinthTiming?: Record<string, number>;
-    __plinthFrames?: () => number;
-  }
-}
-
 /**
- * Hands the drawn frame to the worker as raw RGBA (bottom-up rows, premultiplied
- * alpha: the worker turns it upright and straight, worker/frame.ts). Raw pixels,
- * not canvas.toDataURL: Chromium's PNG encoder cost 100-300 ms per 1080p frame
- * and the worker decoded it again. Measured against a POST of the bytes to a
- * loopback receiver in the worker, base64 through the DevTools protocol was
- * faster (about 750 vs 1000 ms per 1080p image) and used less memory.
+ * Hands the drawn frame to the worker in the contract's frame format (lib/render-contract/render-job.ts: raw
+ * RGBA, bottom-up rows, premultiplied alpha). Measured against a POST of the bytes to a loopback receiver in the
+ * worker, base64 through the DevTools protocol was faster (about 750 vs 1000 ms per 1080p image) and used less
+ * memory.
  */
 async function readFrame(): Promise<RenderedFrame> {
   const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');

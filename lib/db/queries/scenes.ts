@@ -41,7 +41,18 @@ export async function insertScene(
   return { id };
 }
 
-export async function saveSceneDocument(db: Database, workspaceId: string, id: string, document: SceneDocument) {
+/**
+ * Stores a new document and bumps the revision in one statement. With `baseRevision` the update applies only
+ * while the row is still at that revision (compare-and-set): of two saves from the same revision exactly one
+ * wins; the other gets `{ conflict: currentRevision }`. Without it the save is unconditional (scripts, old clients).
+ */
+export async function saveSceneDocument(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  document: SceneDocument,
+  baseRevision?: number,
+): Promise<{ revision: number; updatedAt: Date } | { conflict: number }> {
   const [row] = await db
     .update(scenes)
     .set({
@@ -50,10 +61,18 @@ export async function saveSceneDocument(db: Database, workspaceId: string, id: s
       revision: sql`${scenes.revision} + 1`,
       updatedAt: new Date(),
     })
-    .where(and(eq(scenes.workspaceId, workspaceId), eq(scenes.id, id)))
+    .where(
+      and(
+        eq(scenes.workspaceId, workspaceId),
+        eq(scenes.id, id),
+        baseRevision === undefined ? undefined : eq(scenes.revision, baseRevision),
+      ),
+    )
     .returning({ revision: scenes.revision, updatedAt: scenes.updatedAt });
-  if (!row) throw notFound("Scene");
-  return row;
+  if (row) return row;
+  // Nothing updated: either the scene is gone (404) or someone saved since `baseRevision` (409).
+  const current = await getScene(db, workspaceId, id);
+  return { conflict: current.revision };
 }
 
 export async function renameScene(db: Database, workspaceId: string, id: string, name: string) {

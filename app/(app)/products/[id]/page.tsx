@@ -1,39 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { ProductDetail, type DetailProduct } from "@/components/products/product-detail";
-import { hasRole } from "@/lib/auth/roles";
+import { ProductDetail } from "@/components/products/product-detail";
+import { roleCan } from "@/lib/auth/permissions";
 import { requirePageContext } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findProductRow } from "@/lib/db/queries/products";
-import { getSampleProduct } from "@/lib/products/samples";
+import { listSampleProducts } from "@/lib/products/catalog";
+import { detailOfSample, detailOfUpload, type ProductDetailData } from "@/lib/products/product-types";
 import { toSummary } from "@/lib/products/product-service";
 
 export const metadata: Metadata = { title: "Product" };
 
-async function load(workspaceId: string, id: string): Promise<DetailProduct | null> {
-  const sample = id.startsWith("sample_") ? getSampleProduct(id) : undefined;
-  if (sample) {
-    return {
-      id: sample.id,
-      name: sample.name,
-      url: sample.file,
-      sample: true,
-      dimensionsM: sample.dimensionsM,
-      triangles: sample.triangles,
-      materials: sample.materials,
-      variants: sample.variants,
-      unit: "m",
-      suggestedUnit: null,
-      warnings: [],
-      originalFilename: null,
-      originalUrl: null,
-    };
-  }
+async function load(workspaceId: string, id: string): Promise<ProductDetailData | null> {
+  const sample = id.startsWith("sample_") ? listSampleProducts().find((p) => p.id === id) : undefined;
+  if (sample) return detailOfSample(sample);
   const row = await findProductRow(getDb(), workspaceId, id);
-  if (!row) return null;
-  const s = toSummary(row);
-  return { ...s, url: s.modelUrl, sample: false };
+  return row ? detailOfUpload(toSummary(row)) : null;
 }
 
 export default async function ProductPage({ params }: { params: Promise<{ id: string }> }) {
@@ -44,7 +27,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   return (
     <div>
       <PageHeader title={product.name} description={product.sample ? "Sample product, shared by every workspace." : undefined} />
-      <ProductDetail product={product} canEdit={hasRole(active.role, "editor")} />
+      <ProductDetail product={product} canEdit={roleCan(active.role, "products.write")} />
     </div>
   );
 }

@@ -2,18 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SceneEditor } from "@/components/editor/scene-editor";
 import { requirePageContext } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
-import { loadScene } from "@/lib/scenes/scene-service";
+import { loadScene } from "@/lib/stored-scenes/scene-service";
 
 export const metadata: Metadata = { title: "Editor" };
 
 export default async function SceneEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, active } = await requirePageContext(`/scenes/${id}`);
-  const scene = await loadScene(getDb(), { workspaceId: active.id, userId: user.id }, id).catch((err) => {
+  const { active, caller } = await requirePageContext(`/scenes/${id}`);
+  const scene = await loadScene(getDb(), caller, id).catch((err) => {
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
@@ -26,7 +26,7 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
     <SceneEditor
       scene={{ id: scene.id, name: scene.name, document: scene.document, revision: scene.revision }}
       products={products}
-      canEdit={hasRole(active.role, "editor")}
+      canEdit={roleCan(active.role, "scenes.write")}
     />
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { BillingOverviewPanel } from "@/components/billing/billing-overview";
 import { PageHeader } from "@/components/ui/page-header";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { requirePageContext } from "@/lib/auth/session";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { PLANS } from "@/lib/billing/plans";
@@ -18,7 +18,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       <BillingOverviewPanel
         overview={overview}
         plans={PLANS.map((p) => ({ id: p.id, name: p.name, priceMonthlyUsd: p.priceMonthlyUsd, features: p.features }))}
-        canManage={hasRole(active.role, "owner")}
+        canManage={roleCan(active.role, "billing.manage")}
         checkout={checkout === "success" || checkout === "canceled" ? checkout : null}
       />
     </div>

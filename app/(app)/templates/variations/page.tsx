@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { VariationsBoard } from "@/components/templates/variations-board";
 import { requirePageContext } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/roles";
+import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { listAvailableProducts } from "@/lib/products/catalog";
 import { loadBrandKit } from "@/lib/templates/template-service";
@@ -20,7 +20,7 @@ export default async function VariationsPage({ searchParams }: { searchParams: P
         products={products.map((p) => ({ id: p.id, name: p.name }))}
         initialProductId={selected}
         hasPalette={kit.palette.length >= 2}
-        canEdit={hasRole(active.role, "editor")}
+        canEdit={roleCan(active.role, "variations.create")}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { productOutput, productPatchOutput } from "@/lib/api/outputs/products";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { deleteProduct, getProduct, renameProduct, setProductUnit } from "@/lib/products/product-service";
@@ -6,7 +7,7 @@ import { UNIT_KEYS, type UnitKey } from "@/lib/products/units";
 
 export const runtime = "nodejs";
 
-export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, async ({ ctx, params }) => {
+export const GET = workspaceRoute({ permission: "products.view", schema: z.object({}), output: productOutput }, async ({ ctx, params }) => {
   return { product: await getProduct(getDb(), ctx.workspace.id, params.productId) };
 });
 
@@ -17,14 +18,14 @@ const patchSchema = z
   })
   .refine((v) => v.name !== undefined || v.unit !== undefined, { message: "Nothing to change." });
 
-export const PATCH = workspaceRoute({ role: "editor", schema: patchSchema }, async ({ ctx, params, input }) => {
+export const PATCH = workspaceRoute({ permission: "products.write", schema: patchSchema, output: productPatchOutput }, async ({ ctx, params, input }) => {
   const db = getDb();
   let product = input.name !== undefined ? await renameProduct(db, ctx.workspace.id, params.productId, input.name) : undefined;
   if (input.unit) product = await setProductUnit(db, ctx.workspace.id, params.productId, input.unit);
   return { product };
 });
 
-export const DELETE = workspaceRoute({ role: "editor", schema: z.object({}) }, async ({ ctx, params }) => {
+export const DELETE = workspaceRoute({ permission: "products.write", schema: z.object({}) }, async ({ ctx, params }) => {
   await deleteProduct(getDb(), ctx.workspace.id, params.productId);
   return new Response(null, { status: 204 });
 });

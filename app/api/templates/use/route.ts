@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { useTemplateOutput } from "@/lib/api/outputs/templates";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { useTemplate } from "@/lib/templates/template-service";
@@ -6,11 +7,12 @@ import { useTemplate } from "@/lib/templates/template-service";
 /** "Use template": a new scene for the product, placed and fitted, tinted when asked. */
 export const POST = workspaceRoute(
   {
-    role: "editor",
+    permission: "scenes.write",
+    output: useTemplateOutput,
+    status: 201,
     schema: z.object({ templateId: z.string().min(1).max(80), productId: z.string().min(1).max(64), tinted: z.boolean().default(false) }),
   },
   async ({ input, ctx }) => {
-    const result = await useTemplate(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, input);
-    return Response.json(result, { status: 201 });
+    return useTemplate(getDb(), ctx, input);
   },
 );

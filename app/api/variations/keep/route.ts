@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { keptVariationsOutput } from "@/lib/api/outputs/templates";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { keepVariations } from "@/lib/templates/template-service";
@@ -6,7 +7,9 @@ import { keepVariations } from "@/lib/templates/template-service";
 /** The favourites become scenes (re-derived from the seed on the server, never trusted from the client). */
 export const POST = workspaceRoute(
   {
-    role: "editor",
+    permission: "scenes.write",
+    output: keptVariationsOutput,
+    status: 201,
     schema: z.object({
       productId: z.string().min(1).max(64),
       seed: z.number().int().min(0).max(0xffffffff),
@@ -14,5 +17,5 @@ export const POST = workspaceRoute(
       indexes: z.array(z.number().int().min(0).max(23)).min(1, "Pick at least one variation.").max(24),
     }),
   },
-  async ({ input, ctx }) => Response.json(await keepVariations(getDb(), { workspaceId: ctx.workspace.id, userId: ctx.userId }, input), { status: 201 }),
+  async ({ input, ctx }) => keepVariations(getDb(), ctx, input),
 );

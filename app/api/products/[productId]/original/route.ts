@@ -5,6 +5,6 @@ import { productFileResponse } from "../file-response";
 export const runtime = "nodejs";
 
 /** The file as it was uploaded (a multi-file .gltf comes back as one .zip). */
-export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, ({ ctx, params }) =>
+export const GET = workspaceRoute({ permission: "products.view", schema: z.object({}) }, ({ ctx, params }) =>
   productFileResponse(ctx, params.productId, "original", true),
 );

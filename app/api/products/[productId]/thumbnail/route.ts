@@ -4,6 +4,6 @@ import { productFileResponse } from "../file-response";
 
 export const runtime = "nodejs";
 
-export const GET = workspaceRoute({ role: "viewer", schema: z.object({}) }, ({ ctx, params }) =>
+export const GET = workspaceRoute({ permission: "products.view", schema: z.object({}) }, ({ ctx, params }) =>
   productFileResponse(ctx, params.productId, "thumbnail"),
 );

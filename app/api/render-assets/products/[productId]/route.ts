@@ -1,23 +1,12 @@
+import { tokenRoute } from "@/lib/auth/token-route";
 import { getDb } from "@/lib/db";
 import { findProductForRender } from "@/lib/db/queries/products";
-import { AppError, errorResponse } from "@/lib/errors";
-import { productThumbnailTokenId } from "@/lib/products/product-thumbnail";
+import { AppError } from "@/lib/errors";
 import { productModelResponse } from "@/lib/renders/product-model";
-import { verifyRenderToken } from "@/lib/renders/render-token";
 
-/**
- * A product's model for its thumbnail render: the headless browser has no
- * session, so a short-lived token bound to this product id stands in.
- */
-export async function GET(request: Request, { params }: { params: Promise<{ productId: string }> }) {
-  try {
-    const { productId } = await params;
-    const token = new URL(request.url).searchParams.get("token");
-    if (!verifyRenderToken(productThumbnailTokenId(productId), token).ok) throw new AppError("not_found", "Not found.");
-    const row = await findProductForRender(getDb(), productId);
-    if (!row) throw new AppError("not_found", "Not found.");
-    return await productModelResponse(row.workspaceId, productId);
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+/** A product's model for its thumbnail render: a short-lived token bound to this product id stands in for a session. */
+export const GET = tokenRoute({ subject: (p) => ({ kind: "product", id: p.productId }) }, async ({ params }) => {
+  const row = await findProductForRender(getDb(), params.productId);
+  if (!row) throw new AppError("not_found", "Not found.");
+  return productModelResponse(row.workspaceId, params.productId);
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { renderFormat, renderQuality, renderStatus } from "@/lib/db/schema";
+import type { RenderListItem } from "@/lib/renders/render-service";
+
+const renderOutputItem = z.object({
+  id: z.string(),
+  label: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  status: z.enum(renderStatus.enumValues),
+  error: z.string().nullable(),
+  fileName: z.string(),
+  bytes: z.number().nullable(),
+  renderMs: z.number().nullable(),
+  url: z.string().nullable(),
+});
+
+/** One export batch with its outputs, as the Renders page polls it (lib/renders/render-service.ts listRenders). */
+export const renderBatchOutput: z.ZodType<RenderListItem> = z.object({
+  id: z.string(),
+  sceneId: z.string().nullable(),
+  sceneName: z.string(),
+  productName: z.string(),
+  format: z.enum(renderFormat.enumValues),
+  quality: z.enum(renderQuality.enumValues),
+  transparent: z.boolean(),
+  createdAt: z.string(),
+  outputs: z.array(renderOutputItem),
+});
+
+export const renderListOutput = z.object({ batches: z.array(renderBatchOutput) });
+/** POST /api/scenes/:id/export (201): the batch and its outputs' ids, queued. */
+export const exportOutput = z.object({ batchId: z.string(), outputIds: z.array(z.string()) });

@@ -1,0 +1,56 @@
+import type { MemberRole } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { minimumRole, RENDER_TOKEN_SCOPES, ROLE_PERMISSIONS, type Permission } from "./permissions";
+import { ROLE_LABEL } from "./roles";
+
+/**
+ * Who is asking. Every handler gets one from its wrapper (lib/auth/handlers.ts, lib/auth/token-route.ts) and
+ * services take it as it is: they read the workspace and the acting user from it and check permissions on it.
+ */
+export type MemberCaller = { kind: "member"; userId: string; workspaceId: string; role: MemberRole };
+/** Declared for the public API: a workspace's key with its own scopes (not issued yet). */
+export type ApiKeyCaller = { kind: "api_key"; keyId: string; workspaceId: string; scopes: readonly Permission[] };
+/** Declared for share albums: a link that shows one workspace's chosen renders (not issued yet). */
+export type ShareLinkCaller = { kind: "share_link"; linkId: string; workspaceId: string; scopes: readonly Permission[] };
+/** What a render token was signed for: one output, one template preview, one product thumbnail, or the session page. */
+export type RenderSubject = { kind: "output" | "thumbnail" | "product" | "session"; id: string };
+/** The worker's headless browser: no session, a short-lived token bound to one subject. */
+export type RenderTokenCaller = { kind: "render_token"; subject: RenderSubject; scopes: readonly Permission[] };
+
+export type Caller = MemberCaller | ApiKeyCaller | ShareLinkCaller | RenderTokenCaller;
+/** The callers that act inside one workspace on its data (what the services take). */
+export type WorkspaceCaller = MemberCaller | ApiKeyCaller;
+
+export function memberCaller(userId: string, workspaceId: string, role: MemberRole): MemberCaller {
+  return { kind: "member", userId, workspaceId, role };
+}
+
+export function renderTokenCaller(subject: RenderSubject): RenderTokenCaller {
+  return { kind: "render_token", subject, scopes: RENDER_TOKEN_SCOPES };
+}
+
+export function permissionsOf(caller: Caller): readonly Permission[] {
+  return caller.kind === "member" ? ROLE_PERMISSIONS[caller.role] : caller.scopes;
+}
+
+export function callerCan(caller: Caller, permission: Permission): boolean {
+  return permissionsOf(caller).includes(permission);
+}
+
+/** 403 when the caller lacks `permission`; a member is told which role would do. */
+export function assertCan(caller: Caller, permission: Permission): void {
+  if (callerCan(caller, permission)) return;
+  const needed = minimumRole(permission);
+  if (caller.kind === "member" && needed) {
+    throw new AppError(
+      "forbidden",
+      `Your role (${ROLE_LABEL[caller.role].toLowerCase()}) cannot do this. Ask a workspace owner for ${ROLE_LABEL[needed].toLowerCase()} access.`,
+    );
+  }
+  throw new AppError("forbidden", "This key cannot do this.");
+}
+
+/** The user a change is recorded against (created_by): an API key acts for nobody in particular. */
+export function actingUserId(caller: WorkspaceCaller): string | null {
+  return caller.kind === "member" ? caller.userId : null;
+}

@@ -1,0 +1,64 @@
+import type { MemberRole } from "@/lib/db/schema";
+
+/**
+ * What a caller may do, by name. Handlers and services ask for a permission, never a role: a role is only one
+ * way to hold permissions (an API key or a share link holds its own scopes, a render token its narrow one).
+ * No imports beyond types, so the e2e matrix can read the same table.
+ */
+export const PERMISSIONS = [
+  "workspace.view",
+  "products.view",
+  "scenes.view",
+  "templates.view",
+  "renders.view",
+  "brand_kit.view",
+  "products.write",
+  "scenes.write",
+  "templates.write",
+  "previews.queue",
+  "variations.create",
+  "renders.create",
+  "renders.delete",
+  "brand_kit.write",
+  "workspace.manage",
+  "billing.manage",
+  "render_models.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: readonly Permission[] = [
+  "workspace.view",
+  "products.view",
+  "scenes.view",
+  "templates.view",
+  "renders.view",
+  "brand_kit.view",
+];
+const EDITOR: readonly Permission[] = [
+  ...VIEWER,
+  "products.write",
+  "scenes.write",
+  "templates.write",
+  "previews.queue",
+  "variations.create",
+  "renders.create",
+  "renders.delete",
+  "brand_kit.write",
+];
+const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage"];
+
+/** Roles, lowest first: owner > editor > viewer, each holding everything the one below holds. */
+export const ROLE_ORDER: readonly MemberRole[] = ["viewer", "editor", "owner"];
+export const ROLE_PERMISSIONS: Record<MemberRole, readonly Permission[]> = { viewer: VIEWER, editor: EDITOR, owner: OWNER };
+
+/** A render token opens the models of the one render it was signed for, nothing else. */
+export const RENDER_TOKEN_SCOPES: readonly Permission[] = ["render_models.read"];
+
+export function roleCan(role: MemberRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The lowest role that holds `permission`, or null when no member role does (render tokens' scopes). */
+export function minimumRole(permission: Permission): MemberRole | null {
+  return ROLE_ORDER.find((role) => roleCan(role, permission)) ?? null;
+}

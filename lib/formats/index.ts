@@ -1,0 +1,20 @@
+import { IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormat, type ImageFormatId } from "./image-formats";
+
+export { IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormat, type ImageFormatId };
+
+export function isImageFormat(id: string): id is ImageFormatId {
+  return (IMAGE_FORMAT_IDS as readonly string[]).includes(id);
+}
+
+/** Formats that keep a transparent background, as "PNG or WebP" for messages. */
+export function alphaFormatLabels(): string {
+  const labels = IMAGE_FORMAT_IDS.filter((id) => IMAGE_FORMATS[id].alpha).map((id) => IMAGE_FORMATS[id].label);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}` : (labels[0] ?? "");
+}
+
+/** Storage drivers need not keep content types: the extension we chose decides. */
+export function contentTypeForName(fileName: string): string {
+  const ext = fileName.slice(fileName.lastIndexOf(".") + 1).toLowerCase();
+  const format = IMAGE_FORMAT_IDS.map((id) => IMAGE_FORMATS[id]).find((f) => f.extension === ext);
+  return format?.contentType ?? "application/octet-stream";
+}

@@ -1,0 +1,46 @@
+import type { PgBoss } from "pg-boss";
+import { getBoss } from "./boss";
+import { jobKind, type JobKindName, type JobPayload } from "./registry";
+
+export type EnqueueOptions = {
+  /** pg-boss fetches higher first (default 0); previews use it for fairness (lib/templates/preview-queue.ts). */
+  priority?: number;
+};
+
+/** The transaction a job is sent in (pg-boss runs its insert through it). */
+export type SendDb = { executeSql: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> };
+
+/**
+ * Queues one job of `kind`. The payload is checked against the kind's schema first: a bad one throws here, in the
+ * caller's transaction, instead of failing later in a worker. `db` sends inside that transaction.
+ */
+export async function sendJob<K extends JobKindName>(
+  boss: PgBoss,
+  kind: K,
+  payload: JobPayload<K>,
+  options: EnqueueOptions & { db?: SendDb } = {},
+): Promise<void> {
+  const definition = jobKind(kind);
+  const checked = definition.payload.safeParse(payload);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new Error(`Job "${kind}": bad payload (${issue?.path.join(".") || "payload"}: ${issue?.message})`);
+  }
+  const data = checked.data as JobPayload<K>;
+  const singletonKey = (definition.singletonKey as (p: JobPayload<K>) => string | undefined)(data);
+  await boss.send(definition.queue, data ?? {}, {
+    ...(options.db ? { db: options.db } : {}),
+    ...(singletonKey !== undefined ? { singletonKey } : {}),
+    // pg-boss rejects a `priority` key that is present but undefined.
+    ...(options.priority !== undefined ? { priority: options.priority } : {}),
+  });
+}
+
+/** Queues a job on its own (no rows to write with it), on this process's pg-boss. */
+export async function enqueue<K extends JobKindName>(
+  kind: K,
+  payload: JobPayload<K>,
+  options: EnqueueOptions = {},
+): Promise<void> {
+  await sendJob(await getBoss("web"), kind, payload, options);
+}

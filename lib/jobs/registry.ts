@@ -1,0 +1,26 @@
+/**
+ * Every job kind, in one place. The worker registers each of them in one loop (worker/register-jobs.ts), the web
+ * app queues them by name (lib/jobs/enqueue.ts), and ensureQueues creates their queues. To add a kind, see
+ * "How to add a job kind" in ARCHITECTURE.md.
+ */
+import type { z } from "zod";
+import type { JobKind } from "./define-job";
+import { housekeepingJob } from "./kinds/housekeeping";
+import { productThumbnailJob } from "./kinds/product-thumbnail";
+import { renderOutputJob } from "./kinds/render-output";
+import { templatePreviewJob } from "./kinds/template-preview";
+
+export const JOB_KINDS = {
+  [renderOutputJob.name]: renderOutputJob,
+  [templatePreviewJob.name]: templatePreviewJob,
+  [productThumbnailJob.name]: productThumbnailJob,
+  [housekeepingJob.name]: housekeepingJob,
+} as const;
+
+export type JobKindName = keyof typeof JOB_KINDS;
+export type JobPayload<K extends JobKindName> = z.infer<(typeof JOB_KINDS)[K]["payload"]>;
+
+export const jobKind = <K extends JobKindName>(name: K): (typeof JOB_KINDS)[K] => JOB_KINDS[name];
+
+/** Every kind, loosely typed (for loops that treat all kinds alike: queues, workers, schedules). */
+export const allJobKinds = (): JobKind[] => Object.values(JOB_KINDS) as unknown as JobKind[];

@@ -1,0 +1,41 @@
+/**
+ * The contract between the render worker and its session page (app/render/session): what the worker hands the
+ * page for one picture, and the frame the page hands back. Plain types only (no React, three or playwright), so
+ * both sides import them from here and neither imports the other.
+ */
+import type { ViewOffset } from "./view-offset";
+
+export type { ViewOffset } from "./view-offset";
+
+/** Draft: no antialiasing, fewer samples (previews); final: everything on (exports, product thumbnails). */
+export type RenderQuality = "draft" | "final";
+
+/** A product's model: a token-signed URL, and the file version the page caches the parsed model by. */
+export type SessionProductAsset = { url: string; cacheKey?: string };
+
+/** One picture: a frozen scene document (parsed again by the page), its models, and the exact pixel size. */
+export type RenderJob = {
+  document: unknown;
+  products: Record<string, SessionProductAsset>;
+  size?: { width: number; height: number };
+  quality?: RenderQuality;
+  /** Draw one tile of a larger frame (`size` is the tile's size): the worker's very large outputs. */
+  viewOffset?: ViewOffset;
+};
+
+/**
+ * The frame format: raw RGBA as WebGL's readPixels gave it (rows bottom-up, premultiplied alpha), base64. Raw
+ * pixels, not canvas.toDataURL: Chromium's PNG encoder cost 100-300 ms per 1080p frame and the worker decoded it
+ * again. The worker turns it upright and straight (worker/frame.ts).
+ */
+export type RenderedFrame = { width: number; height: number; rgbaBase64: string };
+
+declare global {
+  interface Window {
+    /** Set by the session page once it can draw; the worker calls it with one job at a time. */
+    __plinthRender?: (job: RenderJob) => Promise<RenderedFrame>;
+    /** Phase timings of the last job (ms), read by the worker when RENDER_TIMING=1. */
+    __plinthTiming?: Record<string, number>;
+    __plinthFrames?: () => number;
+  }
+}
