@@ -47,6 +47,7 @@ test.describe("restarts on a server of its own", () => {
   });
   test.afterAll(async () => {
     test.setTimeout(60_000);
+    worker?.child.kill("SIGCONT"); // a test that failed while holding it must not leave it unable to stop
     await stopWorker(worker?.child);
     await server?.stop();
     server?.remove();
@@ -59,13 +60,19 @@ test.describe("restarts on a server of its own", () => {
     await expect.poll(() => doneCount(api, batchId), { timeout: 180_000, intervals: [200] }).toBeGreaterThan(0);
     const before = await doneCount(api, batchId);
     expect(before).toBeLessThan(12);
+    // Hold the worker while the web server is away, so the batch is still under way when the page opens again:
+    // draft outputs are so fast that it could otherwise finish during the restart and show no progress at all.
+    worker!.child.kill("SIGSTOP");
     // npm start's SIGTERM stops its embedded Postgres as well: the worker loses its database too.
     await server.stop();
     await server.start();
     // Same session cookie (the secret lives in the data folder), same batch, progress moving again.
-    const page = await (await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState() })).newPage();
+    // Its own origin, not the shared server's that the config sends with every request.
+    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState(), extraHTTPHeaders: { origin: server.baseUrl } });
+    const page = await context.newPage();
     await page.goto("/renders");
     await expect(page.getByRole("progressbar", { name: "Export progress" }).first()).toBeVisible();
+    worker!.child.kill("SIGCONT");
     await expect(page.getByText("All 12 done").first()).toBeVisible({ timeout: 300_000 });
     const final = await batchOutputs(api, batchId);
     expect(final.map((o) => o.status)).toEqual(Array(12).fill("done"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHttpsRequest, requestHost } from "./request-facts";
+import { isHttpsRequest, proxySettings, requestHost } from "./request-facts";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -25,5 +25,20 @@ describe("requestHost", () => {
     expect(requestHost(headers, { trustProxy: false })).toBe("10.0.0.5:3000");
     expect(requestHost(headers, { trustProxy: true })).toBe("shop.example");
     expect(requestHost(h({ host: "localhost:3000" }), { trustProxy: true })).toBe("localhost:3000");
+  });
+});
+
+describe("proxySettings", () => {
+  it("trusts forwarded headers for any number of proxies, as the client address does", () => {
+    const saved = process.env.TRUST_PROXY;
+    try {
+      for (const [value, trusted] of [["1", true], ["2", true], ["true", true], ["0", false], ["false", false], ["", false], ["x", false]] as const) {
+        process.env.TRUST_PROXY = value;
+        expect(proxySettings().trustProxy, `TRUST_PROXY=${value}`).toBe(trusted);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = saved;
+    }
   });
 });

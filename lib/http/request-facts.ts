@@ -1,7 +1,7 @@
 /**
  * What a request says about where it came from, read the same way in route
  * handlers, server actions and middleware (edge-safe: no Node or Next imports).
- * Forwarded headers count only with TRUST_PROXY=1, as for the client IP
+ * Forwarded headers count only with TRUST_PROXY set (1 or more proxies), as for the client IP
  * (scripts/start.ts): without a proxy in front, a client could send them itself.
  */
 
@@ -12,7 +12,8 @@ export type ProxySettings = { trustProxy: boolean; appUrl?: string };
 /** TRUST_PROXY and APP_URL from the process environment (read per call: middleware has no lib/env). */
 export function proxySettings(): ProxySettings {
   const appUrl = process.env.APP_URL || process.env.NEXTAUTH_URL || undefined;
-  return { trustProxy: process.env.TRUST_PROXY === "1", appUrl };
+  // Same reading as the client IP's hop count (lib/auth/client-ip.ts): "true" or any positive number of proxies.
+  return { trustProxy: /^(true|[1-9]\d*)$/.test(process.env.TRUST_PROXY ?? ""), appUrl };
 }
 
 /** The first value of a comma-separated forwarded header, trimmed and lower-cased. */
