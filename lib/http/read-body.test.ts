@@ -71,3 +71,26 @@ describe("readJsonBody", () => {
     expect((await failure(readJsonBody(json("{nope"), 1024))).status).toBe(400);
   });
 });
+
+describe("a body the client abandons", () => {
+  it("is a 400 the caller can map quietly, not an unexpected error", async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(new TextEncoder().encode('{"document":'));
+        } else controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const request = new Request("http://localhost/api/scenes/x", {
+      method: "PUT",
+      body,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    const error = await readJsonBody(request, 1024).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(400);
+  });
+});

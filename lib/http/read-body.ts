@@ -36,7 +36,15 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch {
+      // The client went away mid-body (a reload during an autosave, a closed tab): its request, not our fault,
+      // so a plain 4xx nobody reads instead of an "unexpected" server error in the log.
+      throw new AppError("bad_request", "The request body was cut off before it ended.");
+    }
+    const { done, value } = step;
     if (done) break;
     received += value.byteLength;
     if (received > maxBytes) {
