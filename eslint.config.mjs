@@ -5,7 +5,18 @@ import { FlatCompat } from "@eslint/eslintrc";
 const compat = new FlatCompat({ baseDirectory: dirname(fileURLToPath(import.meta.url)) });
 
 const config = [
-  { ignores: ["node_modules/**", ".next/**", ".next-*/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "public/**",
+    ],
+  },
   ...compat.extends("next/core-web-vitals", "next/typescript"),
   {
     rules: {
@@ -16,7 +27,10 @@ const config = [
     // lib/scene is the contract shared with the worker: no React, three or Next in it.
     files: ["lib/scene/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-*", "three", "three/*", "next", "next/*", "@react-three/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-*", "three", "three/*", "next", "next/*", "@react-three/*"] },
+      ],
     },
   },
   {

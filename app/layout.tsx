@@ -6,7 +6,8 @@ import { Providers } from "@/components/providers";
 
 export const metadata: Metadata = {
   title: { default: "Plinth: 3D product visuals in every format", template: "%s · Plinth" },
-  description: "Studio-quality packshots and social visuals of your product, in every format at once. No 3D skills needed.",
+  description:
+    "Studio-quality packshots and social visuals of your product, in every format at once. No 3D skills needed.",
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

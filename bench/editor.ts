@@ -12,7 +12,10 @@ import { startBenchServer } from "./lib/server";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const log = (...args: unknown[]) => console.error("[bench:editor]", ...args);
 
-async function jsBytes(page: Page, url: string): Promise<{ files: number; rawKb: number; gzipKb: number; threeLoaded: boolean }> {
+async function jsBytes(
+  page: Page,
+  url: string,
+): Promise<{ files: number; rawKb: number; gzipKb: number; threeLoaded: boolean }> {
   const bodies: Buffer[] = [];
   let threeLoaded = false;
   const onResponse = async (res: import("playwright-core").Response) => {

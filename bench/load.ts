@@ -20,7 +20,8 @@ const PX = Number(process.env.RENDER_PX ?? 128);
 const WORKER_COUNTS = (process.env.WORKER_COUNTS ?? "1,2").split(",").map(Number);
 const PAGES = ["/products", "/templates", "/renders"];
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
 const round = (n: number | null, d = 1) => (n === null ? null : Math.round(n * 10 ** d) / 10 ** d);
 
 async function cookieHeader(api: Awaited<ReturnType<typeof signedInClient>>): Promise<string> {
@@ -30,7 +31,9 @@ async function cookieHeader(api: Awaited<ReturnType<typeof signedInClient>>): Pr
 async function browse(server: BenchServer) {
   const users = [];
   for (let i = 0; i < USERS; i += 10) {
-    users.push(...(await Promise.all(Array.from({ length: Math.min(10, USERS - i) }, () => signedInClient(server.baseUrl)))));
+    users.push(
+      ...(await Promise.all(Array.from({ length: Math.min(10, USERS - i) }, () => signedInClient(server.baseUrl)))),
+    );
   }
   const cookies = await Promise.all(users.map(cookieHeader));
   await Promise.all(users.map((u) => u.dispose()));
@@ -45,7 +48,11 @@ async function browse(server: BenchServer) {
         const page = PAGES[n % PAGES.length];
         const t0 = performance.now();
         try {
-          const res = await fetch(`${server.baseUrl}${page}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+          const res = await fetch(`${server.baseUrl}${page}`, {
+            headers: { cookie },
+            redirect: "manual",
+            signal: AbortSignal.timeout(30_000),
+          });
           await res.arrayBuffer();
           const ms = performance.now() - t0;
           if (res.status !== 200) errors[`${page} ${res.status}`] = (errors[`${page} ${res.status}`] ?? 0) + 1;
@@ -66,8 +73,23 @@ async function browse(server: BenchServer) {
     pages: PAGES,
     requests: latencies.length,
     requestsPerSecond: round(latencies.length / elapsed),
-    latencyMs: { p50: round(pct(latencies, 50)), p95: round(pct(latencies, 95)), p99: round(pct(latencies, 99)), max: round(latencies.at(-1) ?? null) },
-    p95ByPageMs: Object.fromEntries(Object.entries(byPage).map(([p, l]) => [p, round(pct(l.sort((a, b) => a - b), 95))])),
+    latencyMs: {
+      p50: round(pct(latencies, 50)),
+      p95: round(pct(latencies, 95)),
+      p99: round(pct(latencies, 99)),
+      max: round(latencies.at(-1) ?? null),
+    },
+    p95ByPageMs: Object.fromEntries(
+      Object.entries(byPage).map(([p, l]) => [
+        p,
+        round(
+          pct(
+            l.sort((a, b) => a - b),
+            95,
+          ),
+        ),
+      ]),
+    ),
     errors: Object.values(errors).reduce((s, n) => s + n, 0),
     errorsByKind: errors,
   };
@@ -77,7 +99,8 @@ async function renderRun(server: BenchServer, workers: number) {
   const procs = Array.from({ length: workers }, () => startBenchWorker(server));
   const readyBy = Date.now() + 180_000;
   while (!procs.every((w) => w.log().includes("[worker] ready"))) {
-    if (Date.now() > readyBy || procs.some((w) => w.child.exitCode !== null)) throw new Error(`workers did not start:\n${procs.map((w) => w.log().slice(-1500)).join("\n")}`);
+    if (Date.now() > readyBy || procs.some((w) => w.child.exitCode !== null))
+      throw new Error(`workers did not start:\n${procs.map((w) => w.log().slice(-1500)).join("\n")}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   try {
@@ -87,7 +110,8 @@ async function renderRun(server: BenchServer, workers: number) {
       users.map(async (api, u) => {
         const count = Math.min(perUser, RENDER_OUTPUTS - u * perUser);
         const batches: { sceneId: string; n: number }[] = [];
-        for (let left = count; left > 0; left -= 10) batches.push({ sceneId: await createScene(api, "sample_kraft-box"), n: Math.min(10, left) });
+        for (let left = count; left > 0; left -= 10)
+          batches.push({ sceneId: await createScene(api, "sample_kraft-box"), n: Math.min(10, left) });
         return { api, batches };
       }),
     );
@@ -97,12 +121,27 @@ async function renderRun(server: BenchServer, workers: number) {
       plans.flatMap(({ api, batches }) =>
         batches.map(async ({ sceneId, n }) => ({
           api,
-          batchId: await exportBatch(api, sceneId, Array.from({ length: n }, (_, i) => ({ label: `o${i}`, width: PX, height: PX })), "draft"),
+          batchId: await exportBatch(
+            api,
+            sceneId,
+            Array.from({ length: n }, (_, i) => ({ label: `o${i}`, width: PX, height: PX })),
+            "draft",
+          ),
         })),
       ),
     );
     const queuedMs = Date.now() - t0;
-    const outputs = (await Promise.all(users.map((api) => waitForBatches(api, queued.filter((q) => q.api === api).map((q) => q.batchId), 1_800_000)))).flat();
+    const outputs = (
+      await Promise.all(
+        users.map((api) =>
+          waitForBatches(
+            api,
+            queued.filter((q) => q.api === api).map((q) => q.batchId),
+            1_800_000,
+          ),
+        ),
+      )
+    ).flat();
     const totalS = (Date.now() - t0) / 1000;
     const db = new Client({ connectionString: server.databaseUrl });
     await db.connect();
@@ -113,7 +152,10 @@ async function renderRun(server: BenchServer, workers: number) {
     );
     await db.end();
     const queueMs = rows.map((r) => Number(r.queue_ms)).sort((a, b) => a - b);
-    const renderMs = rows.map((r) => Number(r.render_ms)).filter((n) => n > 0).sort((a, b) => a - b);
+    const renderMs = rows
+      .map((r) => Number(r.render_ms))
+      .filter((n) => n > 0)
+      .sort((a, b) => a - b);
     await Promise.all(users.map((u) => u.dispose()));
     return {
       workers,
@@ -127,7 +169,11 @@ async function renderRun(server: BenchServer, workers: number) {
       done: rows.filter((r) => r.status === "done").length,
       lost: RENDER_OUTPUTS - rows.filter((r) => r.status === "done").length,
       retried: rows.filter((r) => Number(r.attempts) > 1).length,
-      queueLatencyMs: { p50: round(pct(queueMs, 50), 0), p95: round(pct(queueMs, 95), 0), max: round(queueMs.at(-1) ?? null, 0) },
+      queueLatencyMs: {
+        p50: round(pct(queueMs, 50), 0),
+        p95: round(pct(queueMs, 95), 0),
+        max: round(queueMs.at(-1) ?? null, 0),
+      },
       renderMs: { p50: pct(renderMs, 50), p95: pct(renderMs, 95) },
       peakWorkerRssMb: procs.map((w) => w.peakRssMb()),
     };
@@ -139,8 +185,13 @@ async function renderRun(server: BenchServer, workers: number) {
 async function main() {
   const port = Number(process.env.BENCH_PORT ?? 3282);
   const pgPort = Number(process.env.BENCH_PG_PORT ?? 54482);
-  const server = await startBenchServer(port, pgPort, { SIGNIN_MAX_FAILURES_PER_IP: "100000", SIGNUP_MAX_PER_IP_PER_HOUR: "100000" });
-  const result: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version } };
+  const server = await startBenchServer(port, pgPort, {
+    SIGNIN_MAX_FAILURES_PER_IP: "100000",
+    SIGNUP_MAX_PER_IP_PER_HOUR: "100000",
+  });
+  const result: Record<string, unknown> = {
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+  };
   try {
     result.browse = await browse(server);
     result.render = [];

@@ -55,7 +55,9 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
   let fixtureScene: string | null = null;
   if (fs.existsSync(FIXTURE)) {
     const upload = await api.post("/api/products", {
-      multipart: { files: { name: "WaterBottle.glb", mimeType: "model/gltf-binary", buffer: fs.readFileSync(FIXTURE) } },
+      multipart: {
+        files: { name: "WaterBottle.glb", mimeType: "model/gltf-binary", buffer: fs.readFileSync(FIXTURE) },
+      },
     });
     if (upload.status() === 201) fixtureScene = await createScene(api, (await upload.json()).product.id);
   }
@@ -104,7 +106,9 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
   log("six ratios click-to-zip", sixRatiosClickToZipMs);
 
   // The same from a template scene (podium, props, gradient; what most users export), perfume glass.
-  const used = await api.post("/api/templates/use", { data: { templateId: "pastel-mint", productId: "sample_perfume-bottle" } });
+  const used = await api.post("/api/templates/use", {
+    data: { templateId: "pastel-mint", productId: "sample_perfume-bottle" },
+  });
   if (used.status() !== 201) throw new Error(`use template failed: ${await used.text()}`);
   const templateScene = (await used.json()).sceneId as string;
   const templateStart = Date.now();
@@ -120,11 +124,22 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
     const n = QUICK ? 4 : 8;
     const t = Date.now();
     // Each output one pixel taller: all distinct frames (an identical frame is handed back without drawing).
-    const batch = await exportBatch(api, canScene, Array.from({ length: n }, (_, i) => ({ label: `q${i}`, width: 1080, height: 1080 + i })), "final");
+    const batch = await exportBatch(
+      api,
+      canScene,
+      Array.from({ length: n }, (_, i) => ({ label: `q${i}`, width: 1080, height: 1080 + i })),
+      "final",
+    );
     await waitForBatches(api, [batch]);
     const ms = Date.now() - t;
     await Promise.all(extra.map((w) => w.stop()));
-    return { workers, outputs: n, totalMs: ms, outputsPerMinute: Math.round((n / ms) * 60_000 * 10) / 10, peakRssMbExtraWorker: extra[0]?.peakRssMb() };
+    return {
+      workers,
+      outputs: n,
+      totalMs: ms,
+      outputsPerMinute: Math.round((n / ms) * 60_000 * 10) / 10,
+      peakRssMbExtraWorker: extra[0]?.peakRssMb(),
+    };
   };
   const oneWorker = await throughput(1);
   log("throughput 1", oneWorker);
@@ -137,7 +152,10 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
   await api.dispose();
   await server.stop();
 
-  const peer = process.env.BENCH_PEER === "0" ? { skipped: true } : await runPeer(SIZES.slice(0, QUICK ? 1 : 3)).catch((err: Error) => ({ error: err.message }));
+  const peer =
+    process.env.BENCH_PEER === "0"
+      ? { skipped: true }
+      : await runPeer(SIZES.slice(0, QUICK ? 1 : 3)).catch((err: Error) => ({ error: err.message }));
 
   const result = {
     machine: { cpus: (await import("node:os")).cpus().length, gl },
@@ -147,11 +165,13 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
     sixRatiosPerOutputRenderMs: sixOutputs.map((o: Output) => ({ label: o.label, renderMs: o.renderMs })),
     sixRatiosZipBytes: zipBytes,
     templateSixRatiosClickToZipMs,
-    templateSixRatiosNote: "pastel-mint template (arch podium, two props, gradient) with the glass perfume bottle, Final, six ratios",
+    templateSixRatiosNote:
+      "pastel-mint template (arch podium, two props, gradient) with the glass perfume bottle, Final, six ratios",
     templateSixRatiosFailed: templateOutputs.filter((o: Output) => o.status !== "done").length,
     throughput: [oneWorker, twoWorkers],
     workerPeakRssMb,
-    workerPeakMemoryNote: "proportional set size (PSS) of the worker process tree, Chromium included, sampled every 200 ms",
+    workerPeakMemoryNote:
+      "proportional set size (PSS) of the worker process tree, Chromium included, sampled every 200 ms",
     peer,
     // Peer time / Plinth time per image and size (> 1: Plinth is faster), against each of the peer's three ways of working.
     peerOverPlinthFinal: peerRatios(peer, perOutput),
@@ -164,21 +184,39 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
 }
 
 function batchRatios(peer: unknown, outputsPerMinute: number) {
-  const image = (peer as { perImage?: { size: string; cliPerImageMs: number; coldMs: number; warmMs: number }[] })?.perImage?.find((p) => p.size === "1080x1080");
+  const image = (
+    peer as { perImage?: { size: string; cliPerImageMs: number; coldMs: number; warmMs: number }[] }
+  )?.perImage?.find((p) => p.size === "1080x1080");
   if (!image || !(outputsPerMinute > 0)) return null;
   const plinthMs = Math.round(60_000 / outputsPerMinute);
   const round = (v: number) => Math.round(v * 100) / 100;
-  return { plinthPerImageMs: plinthMs, vsCli: round(image.cliPerImageMs / plinthMs), vsFreshPage: round(image.coldMs / plinthMs), vsWarmPage: round(image.warmMs / plinthMs) };
+  return {
+    plinthPerImageMs: plinthMs,
+    vsCli: round(image.cliPerImageMs / plinthMs),
+    vsFreshPage: round(image.coldMs / plinthMs),
+    vsWarmPage: round(image.warmMs / plinthMs),
+  };
 }
 
 function peerRatios(peer: unknown, perOutput: Record<string, unknown>[]) {
-  const images = (peer as { perImage?: { size: string; cliPerImageMs: number; coldMs: number; warmMs: number }[] })?.perImage ?? [];
+  const images =
+    (peer as { perImage?: { size: string; cliPerImageMs: number; coldMs: number; warmMs: number }[] })?.perImage ?? [];
   const round = (v: number) => Math.round(v * 100) / 100;
   return images.flatMap((image) => {
-    const plinth = perOutput.find((r) => r.product === "drink can (sample)" && r.size === image.size && r.quality === "final");
+    const plinth = perOutput.find(
+      (r) => r.product === "drink can (sample)" && r.size === image.size && r.quality === "final",
+    );
     if (!plinth) return [];
     const plinthMs = Number(plinth.renderMs);
-    return [{ size: image.size, plinthFinalMs: plinthMs, vsCli: round(image.cliPerImageMs / plinthMs), vsFreshPage: round(image.coldMs / plinthMs), vsWarmPage: round(image.warmMs / plinthMs) }];
+    return [
+      {
+        size: image.size,
+        plinthFinalMs: plinthMs,
+        vsCli: round(image.cliPerImageMs / plinthMs),
+        vsFreshPage: round(image.coldMs / plinthMs),
+        vsWarmPage: round(image.warmMs / plinthMs),
+      },
+    ];
   });
 }
 

@@ -43,7 +43,9 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("sign-up with a known email says nothing about the account, signs nobody in, and mails its owner", async ({ page }) => {
+  test("sign-up with a known email says nothing about the account, signs nobody in, and mails its owner", async ({
+    page,
+  }) => {
     const existing = await createAccount(page.request);
     // The API answers a known email exactly like a new one.
     const again = await page.request.post("/api/signup", { data: { ...existing, password: "another-password" } });
@@ -63,7 +65,11 @@ test.describe("accounts", () => {
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/dev/outbox");
     await expect(
-      page.getByTestId("outbox-mail").filter({ hasText: existing.email }).filter({ hasText: "Someone tried to sign up with your email" }).first(),
+      page
+        .getByTestId("outbox-mail")
+        .filter({ hasText: existing.email })
+        .filter({ hasText: "Someone tried to sign up with your email" })
+        .first(),
     ).toBeVisible();
   });
 
@@ -77,7 +83,9 @@ test.describe("accounts", () => {
     await expect(page.getByText("Use at least 8 characters.")).toBeVisible();
     await expect(page.getByText("Enter your brand or workspace name.")).toBeVisible();
 
-    const res = await page.request.post("/api/signup", { data: { name: "x".repeat(5000), email: "a@b.co", password: "12345678", workspaceName: "W" } });
+    const res = await page.request.post("/api/signup", {
+      data: { name: "x".repeat(5000), email: "a@b.co", password: "12345678", workspaceName: "W" },
+    });
     expect(res.status()).toBe(422);
     expect((await res.json()).error.fields.name).toBe("Use at most 100 characters.");
   });

@@ -38,7 +38,9 @@ test.describe("the npm-shipped Chromium", () => {
     await stopWorker(worker);
   });
 
-  test("pages say rendering is paused and why; a bundled-browser worker then renders a 1080x1080 Final and a template preview", async ({ page }) => {
+  test("pages say rendering is paused and why; a bundled-browser worker then renders a 1080x1080 Final and a template preview", async ({
+    page,
+  }) => {
     // Workers of earlier specs are gone (stopped or killed); forget their last heartbeats.
     await sql("update render_workers set seen_at = now() - interval '1 hour'");
     await signedInAccount(page);
@@ -55,13 +57,17 @@ test.describe("the npm-shipped Chromium", () => {
     // No worker at all, and an export waiting: one calm banner.
     await page.goto("/renders");
     const banner = page.getByTestId("rendering-paused");
-    await expect(banner.getByRole("status")).toHaveText("Rendering is paused: no render worker is running. Start one with npm start or npm run worker.");
+    await expect(banner.getByRole("status")).toHaveText(
+      "Rendering is paused: no render worker is running. Start one with npm start or npm run worker.",
+    );
 
     // A worker without a usable browser stays up, says why, and leaves the job waiting.
     worker = startWorker("no-browser-worker", { RENDER_BROWSER: "system", CHROMIUM_PATH: "/nonexistent/chromium" });
     await expect(async () => {
       await page.reload();
-      await expect(banner).toContainText("Rendering is paused: CHROMIUM_PATH does not point to a browser", { timeout: 1000 });
+      await expect(banner).toContainText("Rendering is paused: CHROMIUM_PATH does not point to a browser", {
+        timeout: 1000,
+      });
     }).toPass({ timeout: 60_000 });
     // (The products page, not the gallery: opening the gallery would queue 53 previews ahead of the test's one.)
     await page.goto("/products");
@@ -83,10 +89,17 @@ test.describe("the npm-shipped Chromium", () => {
       600_000,
     );
     expect(output.status, output.error ?? "").toBe("done");
-    const [row] = await sql<{ status: string; browser: string }>("select status, browser from render_workers where status <> 'stopped' and seen_at > now() - interval '1 minute'");
+    const [row] = await sql<{ status: string; browser: string }>(
+      "select status, browser from render_workers where status <> 'stopped' and seen_at > now() - interval '1 minute'",
+    );
     expect(row.status).toBe("ready");
-    expect(row.browser).toMatch(/^bundled @sparticuz\/chromium 153\.0\.0 .*browser\/chromium-153\.0\.0\/chromium .*WebGL on SwiftShader/);
-    const [{ render_ms: renderMs }] = await sql<{ render_ms: number }>("select render_ms from render_outputs where id = $1", [output.id]);
+    expect(row.browser).toMatch(
+      /^bundled @sparticuz\/chromium 153\.0\.0 .*browser\/chromium-153\.0\.0\/chromium .*WebGL on SwiftShader/,
+    );
+    const [{ render_ms: renderMs }] = await sql<{ render_ms: number }>(
+      "select render_ms from render_outputs where id = $1",
+      [output.id],
+    );
     console.log(`[bundled-browser] 1080x1080 Final on the bundled Chromium (SwiftShader): ${renderMs} ms`);
 
     const png = decodePng(await (await page.request.get(output.url!)).body());
@@ -109,7 +122,10 @@ test.describe("the npm-shipped Chromium", () => {
       600_000,
     );
     expect(preview.status).toBe("done");
-    const [size] = await sql<{ width: number; height: number }>("select width, height from template_thumbnails where id = $1", [preview.thumbnailId]);
+    const [size] = await sql<{ width: number; height: number }>(
+      "select width, height from template_thumbnails where id = $1",
+      [preview.thumbnailId],
+    );
     const image = await (await page.request.get(preview.url!)).body();
     const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     expect([info.width, info.height]).toEqual([size.width, size.height]);

@@ -9,7 +9,9 @@ async function openEditor(page: Page, sceneId: string) {
 }
 
 async function editorReady(page: Page) {
-  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({
+    timeout: 45_000,
+  });
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", /idle|saved/);
   const header = page.getByRole("button", { name: /^Background/ });
   if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
@@ -27,7 +29,9 @@ async function sceneJson(page: Page, id: string) {
   return (await res.json()).scene as { name: string; revision: number; document: { background: unknown } };
 }
 
-test("two tabs: the stale one sees the conflict, keeps its version as a copy; reload shows the latest", async ({ page }) => {
+test("two tabs: the stale one sees the conflict, keeps its version as a copy; reload shows the latest", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signedInAccount(page);
   const created = await page.request.post("/api/scenes", { data: { productId: "sample_drink-can", name: "Two tabs" } });
@@ -58,13 +62,17 @@ test("two tabs: the stale one sees the conflict, keeps its version as a copy; re
 
   // B keeps its version as a copy and lands on it; both documents survive.
   await dialog.getByRole("button", { name: "Keep mine as a copy" }).click();
-  await tabB.waitForURL((url) => /^\/scenes\/scn_/.test(url.pathname) && !url.pathname.endsWith(id), { timeout: 15_000 });
+  await tabB.waitForURL((url) => /^\/scenes\/scn_/.test(url.pathname) && !url.pathname.endsWith(id), {
+    timeout: 15_000,
+  });
   const copyId = new URL(tabB.url()).pathname.split("/").pop()!;
   const copy = await sceneJson(page, copyId);
   expect(copy.name).toBe("Two tabs (my copy)");
   expect(copy.document.background).toEqual({ kind: "solid", color: "#33ccff" });
   expect(await sceneJson(page, id)).toEqual(afterA);
-  await expect(tabB.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({ timeout: 45_000 });
+  await expect(tabB.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({
+    timeout: 45_000,
+  });
   await expect(tabB.getByTestId("save-conflict")).toBeHidden();
 
   // Another stale tab chooses to reload instead: it shows the latest version and saves normally again.

@@ -27,10 +27,14 @@ const close = (a: Rgb, b: Rgb, tolerance = 3) => a.every((v, i) => Math.abs(v - 
 async function expectCorners(page: Page, hex: string) {
   const want = hexToRgb(hex);
   await expect
-    .poll(async () => cornerPixels(await canvasPng(page)).every((px) => close(px, want)) || cornerPixels(await canvasPng(page)), {
-      message: `canvas corners should be ${hex} (${want.join(",")})`,
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        cornerPixels(await canvasPng(page)).every((px) => close(px, want)) || cornerPixels(await canvasPng(page)),
+      {
+        message: `canvas corners should be ${hex} (${want.join(",")})`,
+        timeout: 20_000,
+      },
+    )
     .toBe(true);
 }
 
@@ -39,13 +43,20 @@ function changedFraction(a: PNG, b: PNG): number {
   if (a.width !== b.width || a.height !== b.height) return 1;
   let changed = 0;
   for (let i = 0; i < a.data.length; i += 4) {
-    if (Math.abs(a.data[i] - b.data[i]) > 24 || Math.abs(a.data[i + 1] - b.data[i + 1]) > 24 || Math.abs(a.data[i + 2] - b.data[i + 2]) > 24) changed++;
+    if (
+      Math.abs(a.data[i] - b.data[i]) > 24 ||
+      Math.abs(a.data[i + 1] - b.data[i + 1]) > 24 ||
+      Math.abs(a.data[i + 2] - b.data[i + 2]) > 24
+    )
+      changed++;
   }
   return changed / (a.width * a.height);
 }
 
 async function waitForRender(page: Page) {
-  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({ timeout: 45_000 });
+  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({
+    timeout: 45_000,
+  });
 }
 
 async function openSection(page: Page, name: string): Promise<void> {
@@ -85,10 +96,12 @@ test.describe("scene editor", () => {
     const squareBox = (await canvas.boundingBox())!;
     expect(Math.abs(squareBox.width / squareBox.height - 1)).toBeLessThan(0.02);
     await page.getByRole("button", { name: "4:5 (1080×1350)" }).click();
-    await expect.poll(async () => {
-      const box = (await canvas.boundingBox())!;
-      return Math.round((box.width / box.height) * 100) / 100;
-    }).toBeCloseTo(0.8, 1);
+    await expect
+      .poll(async () => {
+        const box = (await canvas.boundingBox())!;
+        return Math.round((box.width / box.height) * 100) / 100;
+      })
+      .toBeCloseTo(0.8, 1);
     await page.getByRole("button", { name: "1:1 (1080×1080)" }).click();
     await waitForRender(page);
 
@@ -136,7 +149,9 @@ test.describe("scene editor", () => {
     await openSection(page, "Camera");
     await page.getByRole("button", { name: "Top-down", exact: true }).click();
     await expect(page.getByRole("button", { name: "Top-down", exact: true })).toHaveAttribute("aria-pressed", "true");
-    await expect.poll(async () => changedFraction(before, await canvasPng(page)), { timeout: 20_000 }).toBeGreaterThan(0.05);
+    await expect
+      .poll(async () => changedFraction(before, await canvasPng(page)), { timeout: 20_000 })
+      .toBeGreaterThan(0.05);
     await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
     const afterPreset = await (await page.request.get(sceneUrl)).json();
     expect(afterPreset.scene.document.camera.preset).toBe("top-down");

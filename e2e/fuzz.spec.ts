@@ -47,12 +47,17 @@ type Sent = { method: string; url: string; options: Record<string, unknown> };
 /** What a route-table call sends, captured by a stand-in request context (nothing goes over the wire). */
 function recordCall(call: Call, ids: Ids): Sent {
   let sent: Sent | undefined;
-  const recorder = new Proxy({}, {
-    get: (_t, method: string) => (url: string, options: Record<string, unknown> = {}) => {
-      sent = { method: method.toUpperCase(), url, options };
-      return Promise.resolve(undefined);
+  const recorder = new Proxy(
+    {},
+    {
+      get:
+        (_t, method: string) =>
+        (url: string, options: Record<string, unknown> = {}) => {
+          sent = { method: method.toUpperCase(), url, options };
+          return Promise.resolve(undefined);
+        },
     },
-  });
+  );
   void call(recorder as APIRequestContext, ids);
   if (!sent) throw new Error("the route call sent nothing");
   return sent;
@@ -104,19 +109,30 @@ class Findings {
  */
 function enc(s: string, max = 4000): string {
   const out = s.replace(/[\uD800-\uDFFF]/g, (c, i: number) => {
-    const pair = /[\uD800-\uDBFF]/.test(c) ? /[\uDC00-\uDFFF]/.test(s[i + 1] ?? "") : /[\uD800-\uDBFF]/.test(s[i - 1] ?? "");
+    const pair = /[\uD800-\uDBFF]/.test(c)
+      ? /[\uDC00-\uDFFF]/.test(s[i + 1] ?? "")
+      : /[\uD800-\uDBFF]/.test(s[i - 1] ?? "");
     if (pair) return c;
     const cp = c.charCodeAt(0);
     return `\u0001${[0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => b.toString(16)).join(".")}\u0002`;
   });
-  return encodeURIComponent(out).replace(/%01([0-9a-f.]+)%02/g, (_m, hex: string) => hex.split(".").map((h) => `%${h.toUpperCase()}`).join("")).slice(0, max).replace(/%[0-9A-F]?$/i, "");
+  return encodeURIComponent(out)
+    .replace(/%01([0-9a-f.]+)%02/g, (_m, hex: string) =>
+      hex
+        .split(".")
+        .map((h) => `%${h.toUpperCase()}`)
+        .join(""),
+    )
+    .slice(0, max)
+    .replace(/%[0-9A-F]?$/i, "");
 }
 
 const json = (data: unknown) => ({ data: JSON.stringify(data), headers: { "content-type": "application/json" } });
 
 /** Every fuzz case for one route: each id in the path, each body leaf, the whole body, broken JSON. */
 async function fuzzRoute(f: Findings, api: APIRequestContext, key: string, sent: Sent, ids: Ids) {
-  const fetch = (url: string, options: Record<string, unknown>) => api.fetch(url, { method: sent.method, timeout: 30_000, maxRedirects: 0, ...options });
+  const fetch = (url: string, options: Record<string, unknown>) =>
+    api.fetch(url, { method: sent.method, timeout: 30_000, maxRedirects: 0, ...options });
   const { data, multipart } = sent.options as { data?: unknown; multipart?: Record<string, unknown> };
   const [pathname, query] = sent.url.split("?");
   const idsInPath = Object.values(ids).filter((v): v is string => typeof v === "string" && pathname.includes(`/${v}`));
@@ -128,13 +144,17 @@ async function fuzzRoute(f: Findings, api: APIRequestContext, key: string, sent:
   }
   if (query) {
     for (const [name, s] of Object.entries(STRINGS)) {
-      await f.send(`${key} with query ${name}`, () => fetch(`${pathname}?${query.replace(/=[^&]*/g, `=${enc(s)}`)}`, {}));
+      await f.send(`${key} with query ${name}`, () =>
+        fetch(`${pathname}?${query.replace(/=[^&]*/g, `=${enc(s)}`)}`, {}),
+      );
     }
   }
   if (multipart) {
     // Uploads: the file fuzzer lives in security.spec.ts; here the name field.
     for (const name of ["NUL", "lone high surrogate", "HTML"]) {
-      await f.send(`${key} with name ${name}`, () => fetch(sent.url, { multipart: { ...multipart, name: STRINGS[name] } }));
+      await f.send(`${key} with name ${name}`, () =>
+        fetch(sent.url, { multipart: { ...multipart, name: STRINGS[name] } }),
+      );
     }
     return;
   }
@@ -151,8 +171,12 @@ async function fuzzRoute(f: Findings, api: APIRequestContext, key: string, sent:
   for (const [name, v] of Object.entries({ ...VALUES, NUL: STRINGS.NUL, "NUL key": { "k\u0000": 1 } })) {
     await f.send(`${key} with body ${name}`, () => fetch(sent.url, json(v)));
   }
-  await f.send(`${key} with broken JSON`, () => fetch(sent.url, { data: '{"a":', headers: { "content-type": "application/json" } }));
-  await f.send(`${key} with a text body`, () => fetch(sent.url, { data: "a\u0000b", headers: { "content-type": "text/plain" } }));
+  await f.send(`${key} with broken JSON`, () =>
+    fetch(sent.url, { data: '{"a":', headers: { "content-type": "application/json" } }),
+  );
+  await f.send(`${key} with a text body`, () =>
+    fetch(sent.url, { data: "a\u0000b", headers: { "content-type": "text/plain" } }),
+  );
 }
 
 let member: Member;
@@ -168,12 +192,23 @@ test.beforeAll(async () => {
   const sceneId = (await scene.json()).id as string;
   const tpl = await member.api.post("/api/templates/custom", { data: { sceneId, name: "Fuzz" } });
   const tplBody = await tpl.json();
-  const exp = await member.api.post(`/api/scenes/${sceneId}/export`, { data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" } });
+  const exp = await member.api.post(`/api/scenes/${sceneId}/export`, {
+    data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" },
+  });
   expect(exp.status(), await exp.text()).toBe(201);
   const batchId = (await exp.json()).batchId as string;
   const [{ id: outputId }] = await sql<{ id: string }>("select id from render_outputs where batch_id = $1", [batchId]);
   const document = (await (await member.api.get(`/api/scenes/${sceneId}`)).json()).scene.document;
-  ids = { document, productId, sceneId, templateId: (tplBody.template?.id ?? tplBody.id) as string, thumbnailId: "tth_fuzznothing", batchId, outputId, workspaceId: member.workspaceId };
+  ids = {
+    document,
+    productId,
+    sceneId,
+    templateId: (tplBody.template?.id ?? tplBody.id) as string,
+    thumbnailId: "tth_fuzznothing",
+    batchId,
+    outputId,
+    workspaceId: member.workspaceId,
+  };
 });
 
 test.afterAll(async () => {
@@ -208,16 +243,29 @@ test("public routes: sign-up, sign-in, render assets and the Stripe webhook take
     for (const field of ["email", "password"]) {
       for (const [name, s] of Object.entries(STRINGS)) {
         const form = { csrfToken, email: account.email, password: "wrong-password", json: "true", [field]: s };
-        await f.send(`POST /api/auth/callback/credentials with ${field} ${name}`, () => anon.post("/api/auth/callback/credentials", { form, maxRedirects: 0 }));
+        await f.send(`POST /api/auth/callback/credentials with ${field} ${name}`, () =>
+          anon.post("/api/auth/callback/credentials", { form, maxRedirects: 0 }),
+        );
       }
     }
     for (const [name, s] of Object.entries(STRINGS)) {
       const e = enc(s);
       await f.send(`GET /api/auth/${name}`, () => anon.get(`/api/auth/${e}`, { maxRedirects: 0 }));
-      await f.send(`GET /api/render-assets with ids ${name}`, () => anon.get(`/api/render-assets/${e}/${e}?token=${e}`));
-      await f.send(`GET /api/render-assets/thumbnails with ids ${name}`, () => anon.get(`/api/render-assets/thumbnails/${e}/${e}?token=${e}`));
-      await f.send(`GET /api/render-assets/products with id ${name}`, () => anon.get(`/api/render-assets/products/${e}?token=${e}`));
-      await f.send(`POST /api/stripe/webhook with ${name}`, () => anon.post("/api/stripe/webhook", { data: s, headers: { "stripe-signature": s.replace(/[^\x20-\x7e]/g, "?") || "x" } }));
+      await f.send(`GET /api/render-assets with ids ${name}`, () =>
+        anon.get(`/api/render-assets/${e}/${e}?token=${e}`),
+      );
+      await f.send(`GET /api/render-assets/thumbnails with ids ${name}`, () =>
+        anon.get(`/api/render-assets/thumbnails/${e}/${e}?token=${e}`),
+      );
+      await f.send(`GET /api/render-assets/products with id ${name}`, () =>
+        anon.get(`/api/render-assets/products/${e}?token=${e}`),
+      );
+      await f.send(`POST /api/stripe/webhook with ${name}`, () =>
+        anon.post("/api/stripe/webhook", {
+          data: s,
+          headers: { "stripe-signature": s.replace(/[^\x20-\x7e]/g, "?") || "x" },
+        }),
+      );
     }
   } finally {
     await anon.dispose();
@@ -228,18 +276,43 @@ test("public routes: sign-up, sign-in, render assets and the Stripe webhook take
 test("pages: fuzzed path and query parameters and a junk workspace cookie get no 5xx", async () => {
   test.setTimeout(120_000);
   const f = new Findings();
-  const pages = ["/scenes/{}", "/products/{}", "/templates?product={}", "/templates/variations?product={}", "/settings/billing?checkout={}", "/products?welcome={}",
-    "/reset-password?token={}", "/render/session?token={}", "/render/sample?product={}&w={}&h={}&gradient={}", "/render/template?id={}&product={}&palette={}",
-    "/sign-in?callbackUrl={}", "/sign-in?error={}"];
+  const pages = [
+    "/scenes/{}",
+    "/products/{}",
+    "/templates?product={}",
+    "/templates/variations?product={}",
+    "/settings/billing?checkout={}",
+    "/products?welcome={}",
+    "/reset-password?token={}",
+    "/render/session?token={}",
+    "/render/sample?product={}&w={}&h={}&gradient={}",
+    "/render/template?id={}&product={}&palette={}",
+    "/sign-in?callbackUrl={}",
+    "/sign-in?error={}",
+  ];
   for (const page of pages) {
     for (const [name, s] of Object.entries(STRINGS)) {
-      await f.send(`GET ${page} with ${name}`, () => member.api.get(page.replaceAll("{}", enc(s)), { maxRedirects: 0 }));
+      await f.send(`GET ${page} with ${name}`, () =>
+        member.api.get(page.replaceAll("{}", enc(s)), { maxRedirects: 0 }),
+      );
     }
   }
   // The active-workspace cookie is the client's to write: junk in it names no workspace.
   const state = await member.api.storageState();
   for (const [name, s] of Object.entries(STRINGS)) {
-    const cookies = [...state.cookies.filter((c) => c.name !== "plinth_ws"), { name: "plinth_ws", value: enc(s, 3000), domain: "localhost", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }];
+    const cookies = [
+      ...state.cookies.filter((c) => c.name !== "plinth_ws"),
+      {
+        name: "plinth_ws",
+        value: enc(s, 3000),
+        domain: "localhost",
+        path: "/",
+        expires: -1,
+        httpOnly: true,
+        secure: false,
+        sameSite: "Lax" as const,
+      },
+    ];
     const ctx = await pwRequest.newContext({ baseURL: BASE_URL, storageState: { cookies, origins: [] } });
     await f.send(`GET /api/products with workspace cookie ${name}`, () => ctx.get("/api/products"));
     await f.send(`GET /products with workspace cookie ${name}`, () => ctx.get("/products", { maxRedirects: 0 }));
@@ -250,10 +323,26 @@ test("pages: fuzzed path and query parameters and a junk workspace cookie get no
 
 /** A server action's id and a page it is posted from, read from the build's manifest. */
 function serverAction(exportName: string): { id: string; page: string } {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"), "utf8"));
-  for (const [id, entry] of Object.entries(manifest.node as Record<string, { workers: Record<string, unknown>; exportedName?: string }>)) {
+  const manifest = JSON.parse(
+    fs.readFileSync(
+      path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json"),
+      "utf8",
+    ),
+  );
+  for (const [id, entry] of Object.entries(
+    manifest.node as Record<string, { workers: Record<string, unknown>; exportedName?: string }>,
+  )) {
     const worker = Object.keys(entry.workers).find((w) => !w.includes("["));
-    if (entry.exportedName === exportName && worker) return { id, page: "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\([^)]*\)\//g, "") };
+    if (entry.exportedName === exportName && worker)
+      return {
+        id,
+        page:
+          "/" +
+          worker
+            .replace(/^app\//, "")
+            .replace(/\/page$/, "")
+            .replace(/\([^)]*\)\//g, ""),
+      };
   }
   throw new Error(`no server action ${exportName} in the build`);
 }
@@ -267,8 +356,14 @@ test("server actions: malformed requests are refused with a 4xx, fuzzed argument
     maxRedirects: 0,
   });
   const malformed: Record<string, Parameters<APIRequestContext["post"]>[1]> = {
-    "unknown action id": { ...action("[]"), headers: { "next-action": "7f" + "0".repeat(40), "content-type": "text/plain" } },
-    "junk action id": { ...action("[]"), headers: { "next-action": "junk\u00ff".replace(/[^\x20-\x7e]/g, "?"), "content-type": "text/plain" } },
+    "unknown action id": {
+      ...action("[]"),
+      headers: { "next-action": "7f" + "0".repeat(40), "content-type": "text/plain" },
+    },
+    "junk action id": {
+      ...action("[]"),
+      headers: { "next-action": "junk\u00ff".replace(/[^\x20-\x7e]/g, "?"), "content-type": "text/plain" },
+    },
     "body not JSON": action("garbage"),
     "reference to a missing part": action('["$1"]'),
     "bad bigint": action('["$nabc"]'),
@@ -278,7 +373,10 @@ test("server actions: malformed requests are refused with a 4xx, fuzzed argument
     "multipart without the root part": action({ "1_name": "x" }),
     "form post naming an unknown action": { multipart: { ["$ACTION_ID_7f" + "0".repeat(40)]: "" }, maxRedirects: 0 },
     "form post naming a junk action": { multipart: { $ACTION_ID_junk: "" }, maxRedirects: 0 },
-    "form post with a bound action": { multipart: { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"zz","bound":null}' }, maxRedirects: 0 },
+    "form post with a bound action": {
+      multipart: { $ACTION_REF_1: "", "$ACTION_1:0": '{"id":"zz","bound":null}' },
+      maxRedirects: 0,
+    },
     "from another site": action('[{"id":"x","name":"y"}]', { origin: "http://evil.example" }),
     "2 MB body": action(`["${"x".repeat(2_000_000)}"]`),
   };
@@ -292,8 +390,16 @@ test("server actions: malformed requests are refused with a 4xx, fuzzed argument
   // Well-formed calls with fuzzed arguments reach the action, which answers with field messages.
   for (const [name, s] of Object.entries({ ...STRINGS, ...VALUES })) {
     for (const args of [[{ id: s, name: "Fine" }], [{ id: ids.sceneId, name: s }], [s]]) {
-      const res = await f.send(`renameSceneAction(${JSON.stringify(args).slice(0, 60)}) ${name}`, () => member.api.post(page, action(JSON.stringify(args))));
-      if (res && name === "NUL" && args.length === 1 && typeof args[0] === "object" && (args[0] as { name: unknown }).name === s) {
+      const res = await f.send(`renameSceneAction(${JSON.stringify(args).slice(0, 60)}) ${name}`, () =>
+        member.api.post(page, action(JSON.stringify(args))),
+      );
+      if (
+        res &&
+        name === "NUL" &&
+        args.length === 1 &&
+        typeof args[0] === "object" &&
+        (args[0] as { name: unknown }).name === s
+      ) {
         expect(await res.text()).toContain("NUL character");
       }
     }

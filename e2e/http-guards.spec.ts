@@ -53,8 +53,7 @@ const WRITES: Record<string, (api: APIRequestContext) => Promise<APIResponse>> =
   "PATCH /api/scenes/:id": (a) => a.patch(`/api/scenes/${sceneId}`, { data: { name: "renamed by another site" } }),
   "PUT /api/scenes/:id": (a) => a.put(`/api/scenes/${sceneId}`, { data: { document: {} } }),
   "DELETE /api/scenes/:id": (a) => a.delete(`/api/scenes/${sceneId}`),
-  "POST /api/products (multipart)": (a) =>
-    a.post("/api/products", { multipart: { files: TINY_GLB } }),
+  "POST /api/products (multipart)": (a) => a.post("/api/products", { multipart: { files: TINY_GLB } }),
   "PUT /api/brand-kit": (a) => a.put("/api/brand-kit", { data: { skip: true } }),
   "POST /api/billing/portal": (a) => a.post("/api/billing/portal", { data: {} }),
 };

@@ -55,7 +55,9 @@ async function journey(page: Page, info: TestInfo, pickProduct: (page: Page) => 
   await card.getByTestId("use-template").click();
 
   await expect(page).toHaveURL(/\/scenes\/scn_/, { timeout: 30_000 });
-  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]').first()).toBeVisible({ timeout: 120_000 });
+  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]').first()).toBeVisible({
+    timeout: 120_000,
+  });
   await openSection(page, "Background");
   await page.getByRole("button", { name: "Solid", exact: true }).click();
   const hex = page.getByLabel("Background colour (hex)");
@@ -64,7 +66,9 @@ async function journey(page: Page, info: TestInfo, pickProduct: (page: Page) => 
   await openSection(page, "Camera");
   await page.getByRole("button", { name: "Front", exact: true }).click();
   await expect(page.getByRole("button", { name: "Front", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]').first()).toBeVisible({ timeout: 120_000 });
+  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]').first()).toBeVisible({
+    timeout: 120_000,
+  });
   await step(page, info, "05-editor");
 
   await page.getByRole("button", { name: "Export", exact: true }).click();
@@ -88,7 +92,8 @@ async function journey(page: Page, info: TestInfo, pickProduct: (page: Page) => 
   expect(sizes.sort()).toEqual([...EXPECTED].sort());
   for (const name of names) {
     const png = decodePng(Buffer.from(files[name]));
-    for (const corner of corners(png)) expect(near(corner, hexToRgb(BRAND_COLOUR)), `${name} corner ${corner}`).toBe(true);
+    for (const corner of corners(png))
+      expect(near(corner, hexToRgb(BRAND_COLOUR)), `${name} corner ${corner}`).toBe(true);
     expect(centreCoverage(png, hexToRgb(BRAND_COLOUR)), `${name}: product in the centre`).toBeGreaterThan(0.1);
   }
 }
@@ -114,7 +119,9 @@ test.describe("the whole journey", () => {
     await journey(page, info, async (p) => {
       await p.goto("/products");
       await p.getByTestId("product-file-input").setInputFiles(path.join(MODELS_DIR, "WaterBottle.glb"));
-      await expect(p.getByTestId("product-grid").getByTestId("product-card").filter({ hasText: "WaterBottle" })).toBeVisible({ timeout: 60_000 });
+      await expect(
+        p.getByTestId("product-grid").getByTestId("product-card").filter({ hasText: "WaterBottle" }),
+      ).toBeVisible({ timeout: 60_000 });
       await p.goto("/templates");
       // The newest upload is the gallery's default product.
       await expect(p.getByTestId("product-picker").locator("option:checked")).toHaveText(/WaterBottle/);

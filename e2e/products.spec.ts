@@ -7,8 +7,13 @@ import { MODELS_DIR } from "./fixtures/models";
 import { decodePng, pixel } from "./fixtures/images";
 import { signedInApi } from "./fixtures/session";
 import { startWorker, stopWorker } from "./fixtures/worker";
-import { deepNestingGltf, glbWithTextureSize, structurallyWrongGltfs, zipBomb, type NamedFile } from "../tests/fixtures/bad-models";
-
+import {
+  deepNestingGltf,
+  glbWithTextureSize,
+  structurallyWrongGltfs,
+  zipBomb,
+  type NamedFile,
+} from "../tests/fixtures/bad-models";
 
 /** Expected size text, from each model's own bounds (W × D × H in cm). */
 const FIXTURES: { file: string; name: string; size: string }[] = [
@@ -71,7 +76,9 @@ test.describe("product library", () => {
     await page.getByTestId("product-grid").getByTestId("product-name").filter({ hasText: "WaterBottle" }).click();
     await expect(page.getByRole("heading", { name: "WaterBottle" })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId("product-size")).toHaveText("10.9 × 10.9 × 26 cm");
-    await expect(page.locator("[data-testid=product-preview] [data-render-state=ready]")).toBeVisible({ timeout: 45_000 });
+    await expect(page.locator("[data-testid=product-preview] [data-render-state=ready]")).toBeVisible({
+      timeout: 45_000,
+    });
     await expect.poll(() => canvasVaries(page), { timeout: 15_000 }).toBe(true);
     // The render worker draws the library thumbnail (4:3, the product on its podium), shown on the grid card.
     const thumbnailUrl = `${page.url().replace(/\/products\//, "/api/products/")}/thumbnail`;
@@ -137,7 +144,10 @@ test("hostile uploads answer a clear 4xx quickly, and the server keeps serving",
       { file: deepNestingGltf(), message: /The model file is malformed: nesting too deep/ },
       // 250 KB that unpacks to 256 MB of zeros: it was inflated in the web process (256 MB, seconds of stall).
       { file: zipBomb(256), message: /would unpack from .+ to 256 MB/ },
-      { file: { name: "huge.glb", bytes: glbWithTextureSize("WaterBottle.glb", 60000, 60000) }, message: /is 60000x60000 pixels; the largest we accept is 8192x8192/ },
+      {
+        file: { name: "huge.glb", bytes: glbWithTextureSize("WaterBottle.glb", 60000, 60000) },
+        message: /is 60000x60000 pixels; the largest we accept is 8192x8192/,
+      },
       ...structurallyWrongGltfs().map((w) => ({ file: w.file, message: w.message })),
     ];
     for (const c of cases) {
@@ -148,7 +158,10 @@ test("hostile uploads answer a clear 4xx quickly, and the server keeps serving",
       expect(Date.now() - started, c.file.name).toBeLessThan(15_000);
     }
     // The model worker process is not the web server: a real model still goes through, and quickly once it is warm.
-    const bottle = { name: "WaterBottle.glb", bytes: new Uint8Array(fs.readFileSync(path.join(MODELS_DIR, "WaterBottle.glb"))) };
+    const bottle = {
+      name: "WaterBottle.glb",
+      bytes: new Uint8Array(fs.readFileSync(path.join(MODELS_DIR, "WaterBottle.glb"))),
+    };
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const started = Date.now();

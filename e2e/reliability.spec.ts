@@ -11,14 +11,30 @@ import { startWorker, stopWorker } from "./fixtures/worker";
  * (idle and busy) on a Plinth of this spec's own (port 3281, Postgres 54481),
  * and a storage write failure on the shared e2e server. Small draft outputs.
  */
-const SIZES = [[256, 256], [208, 256], [144, 256], [256, 144], [256, 171], [171, 256], [256, 192], [192, 256], [256, 128], [128, 256], [240, 240], [224, 224]];
-const outputs = (n: number) => SIZES.slice(0, n).map(([width, height], i) => ({ label: `out ${i + 1}`, width, height }));
+const SIZES = [
+  [256, 256],
+  [208, 256],
+  [144, 256],
+  [256, 144],
+  [256, 171],
+  [171, 256],
+  [256, 192],
+  [192, 256],
+  [256, 128],
+  [128, 256],
+  [240, 240],
+  [224, 224],
+];
+const outputs = (n: number) =>
+  SIZES.slice(0, n).map(([width, height], i) => ({ label: `out ${i + 1}`, width, height }));
 type Output = { id: string; status: string; error: string | null };
 
 async function exportBatch(api: APIRequestContext, n: number): Promise<string> {
   const scene = await api.post("/api/scenes", { data: { productId: "sample_kraft-box" } });
   expect(scene.status(), await scene.text()).toBe(201);
-  const res = await api.post(`/api/scenes/${(await scene.json()).id}/export`, { data: { outputs: outputs(n), quality: "draft" } });
+  const res = await api.post(`/api/scenes/${(await scene.json()).id}/export`, {
+    data: { outputs: outputs(n), quality: "draft" },
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).batchId;
 }
@@ -30,7 +46,8 @@ async function batchOutputs(api: APIRequestContext, batchId: string): Promise<Ou
   return batches.find((b: { id: string }) => b.id === batchId)?.outputs ?? [];
 }
 
-const doneCount = async (api: APIRequestContext, batchId: string) => (await batchOutputs(api, batchId).catch(() => [])).filter((o) => o.status === "done").length;
+const doneCount = async (api: APIRequestContext, batchId: string) =>
+  (await batchOutputs(api, batchId).catch(() => [])).filter((o) => o.status === "done").length;
 
 test.afterAll(closeSqlPools);
 
@@ -53,7 +70,9 @@ test.describe("restarts on a server of its own", () => {
     server?.remove();
   });
 
-  test("the web server restarts during a batch: nothing is lost and the renders page shows progress again", async ({ browser }) => {
+  test("the web server restarts during a batch: nothing is lost and the renders page shows progress again", async ({
+    browser,
+  }) => {
     test.setTimeout(400_000);
     const { api, workspaceId } = await signedInApi(server.baseUrl);
     const batchId = await exportBatch(api, 12);
@@ -68,7 +87,11 @@ test.describe("restarts on a server of its own", () => {
     await server.start();
     // Same session cookie (the secret lives in the data folder), same batch, progress moving again.
     // Its own origin, not the shared server's that the config sends with every request.
-    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: await api.storageState(), extraHTTPHeaders: { origin: server.baseUrl } });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      storageState: await api.storageState(),
+      extraHTTPHeaders: { origin: server.baseUrl },
+    });
     const page = await context.newPage();
     await page.goto("/renders");
     await expect(page.getByRole("progressbar", { name: "Export progress" }).first()).toBeVisible();
@@ -77,7 +100,13 @@ test.describe("restarts on a server of its own", () => {
     const final = await batchOutputs(api, batchId);
     expect(final.map((o) => o.status)).toEqual(Array(12).fill("done"));
     expect(batchFiles(server.dataDir, workspaceId, batchId)).toEqual(final.map((o) => `${o.id}.png`).sort());
-    expect(await credits(workspaceId, server.databaseUrl)).toEqual({ balance: 18, debits: 12, debited: 12, refunds: 0, refunded: 0 });
+    expect(await credits(workspaceId, server.databaseUrl)).toEqual({
+      balance: 18,
+      debits: 12,
+      debited: 12,
+      refunds: 0,
+      refunded: 0,
+    });
     expect(worker!.child.exitCode).toBeNull(); // the same worker process carried on
     await page.context().close();
     await api.dispose();
@@ -104,7 +133,12 @@ test.describe("restarts on a server of its own", () => {
     test.setTimeout(400_000);
     const { api, workspaceId } = await signedInApi(server.baseUrl);
     const finish = async (batchId: string) => {
-      await expect.poll(async () => (await batchOutputs(api, batchId)).map((o) => o.status).join(","), { timeout: 300_000, intervals: [1000] }).toBe(Array(12).fill("done").join(","));
+      await expect
+        .poll(async () => (await batchOutputs(api, batchId)).map((o) => o.status).join(","), {
+          timeout: 300_000,
+          intervals: [1000],
+        })
+        .toBe(Array(12).fill("done").join(","));
       const final = await batchOutputs(api, batchId);
       expect(batchFiles(server.dataDir, workspaceId, batchId)).toEqual(final.map((o) => `${o.id}.png`).sort());
     };
@@ -121,11 +155,22 @@ test.describe("restarts on a server of its own", () => {
     const pid = postmasterPid(server.dataDir)!;
     process.kill(pid, "SIGKILL");
     // Its backends linger until they notice; pg_ctl start is retried until they are gone.
-    await expect.poll(() => pgCtl(server.dataDir, ["start", "-w", "-t", "60"], 54481).status, { timeout: 90_000, intervals: [2000] }).toBe(0);
+    await expect
+      .poll(() => pgCtl(server.dataDir, ["start", "-w", "-t", "60"], 54481).status, {
+        timeout: 90_000,
+        intervals: [2000],
+      })
+      .toBe(0);
     const doneAfterCrash = await doneCount(api, second);
     expect(doneAfterCrash).toBeLessThan(12);
     await finish(second);
-    expect(await credits(workspaceId, server.databaseUrl)).toEqual({ balance: 6, debits: 24, debited: 24, refunds: 0, refunded: 0 });
+    expect(await credits(workspaceId, server.databaseUrl)).toEqual({
+      balance: 6,
+      debits: 24,
+      debited: 24,
+      refunds: 0,
+      refunded: 0,
+    });
     expect(worker!.child.exitCode).toBeNull();
     await api.dispose();
   });
@@ -142,7 +187,12 @@ test("a storage write that fails: the outputs fail with a clear error, credits c
   expect(await credits(workspaceId)).toMatchObject({ debits: 2, balance: 28 });
   const worker = startWorker("storage-worker");
   try {
-    await expect.poll(async () => (await batchOutputs(api, batchId)).map((o) => o.status).join(","), { timeout: 240_000, intervals: [1000] }).toBe("failed,failed");
+    await expect
+      .poll(async () => (await batchOutputs(api, batchId)).map((o) => o.status).join(","), {
+        timeout: 240_000,
+        intervals: [1000],
+      })
+      .toBe("failed,failed");
   } finally {
     await stopWorker(worker);
   }
@@ -154,7 +204,9 @@ test("a storage write that fails: the outputs fail with a clear error, credits c
   }
   expect((await api.get(`/api/renders/batches/${batchId}/zip`)).status()).toBe(404);
   expect(await credits(workspaceId)).toEqual({ balance: 30, debits: 2, debited: 2, refunds: 2, refunded: 2 });
-  const rows = await sql<{ file_key: string | null }>("select file_key from render_outputs where batch_id = $1", [batchId]);
+  const rows = await sql<{ file_key: string | null }>("select file_key from render_outputs where batch_id = $1", [
+    batchId,
+  ]);
   expect(rows.every((r) => r.file_key === null)).toBe(true);
   fs.rmSync(rendersDir, { force: true });
   await api.dispose();

@@ -8,21 +8,37 @@ type Output = { id: string; status: string };
 
 /** Twelve small draft outputs: 256 px on the long side, one credit each. */
 const OUTPUTS = [
-  [256, 256], [208, 256], [144, 256], [256, 144], [256, 171], [171, 256],
-  [256, 192], [192, 256], [256, 128], [128, 256], [240, 240], [224, 224],
+  [256, 256],
+  [208, 256],
+  [144, 256],
+  [256, 144],
+  [256, 171],
+  [171, 256],
+  [256, 192],
+  [192, 256],
+  [256, 128],
+  [128, 256],
+  [240, 240],
+  [224, 224],
 ].map(([width, height], i) => ({ label: `out ${i + 1}`, width, height }));
 
 test.afterAll(closeSqlPools);
 
-test("a worker SIGKILLed mid-batch of 12: a new worker finishes every output exactly once, credits exact", async ({ page }) => {
+test("a worker SIGKILLed mid-batch of 12: a new worker finishes every output exactly once, credits exact", async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   const account = await signedInAccount(page);
   const [{ workspace_id: workspaceId }] = await sql<{ workspace_id: string }>(
     "select m.workspace_id from memberships m join users u on u.id = m.user_id where u.email = $1",
     [account.email],
   );
-  const { id: sceneId } = await (await page.request.post("/api/scenes", { data: { productId: "sample_kraft-box" } })).json();
-  const res = await page.request.post(`/api/scenes/${sceneId}/export`, { data: { outputs: OUTPUTS, quality: "draft" } });
+  const { id: sceneId } = await (
+    await page.request.post("/api/scenes", { data: { productId: "sample_kraft-box" } })
+  ).json();
+  const res = await page.request.post(`/api/scenes/${sceneId}/export`, {
+    data: { outputs: OUTPUTS, quality: "draft" },
+  });
   expect(res.status(), await res.text()).toBe(201);
   const { batchId } = await res.json();
   const statuses = async (): Promise<Output[]> => {
@@ -32,14 +48,21 @@ test("a worker SIGKILLed mid-batch of 12: a new worker finishes every output exa
 
   const first = startWorker("worker-a");
   // Kill it in the middle of the batch: something finished, not everything.
-  await expect.poll(async () => (await statuses()).filter((o) => o.status === "done").length, { timeout: 180_000, intervals: [100] }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await statuses()).filter((o) => o.status === "done").length, {
+      timeout: 180_000,
+      intervals: [100],
+    })
+    .toBeGreaterThan(0);
   await stopWorker(first, "SIGKILL");
   const atKill = await statuses();
   expect(atKill.filter((o) => o.status === "done").length).toBeLessThan(12);
 
   const second = startWorker("worker-b");
   try {
-    await expect.poll(async () => (await statuses()).map((o) => o.status).join(","), { timeout: 300_000, intervals: [1000] }).toBe(Array(12).fill("done").join(","));
+    await expect
+      .poll(async () => (await statuses()).map((o) => o.status).join(","), { timeout: 300_000, intervals: [1000] })
+      .toBe(Array(12).fill("done").join(","));
   } finally {
     await stopWorker(second);
   }

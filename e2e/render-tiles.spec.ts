@@ -24,7 +24,9 @@ async function gradientGlassScene(request: APIRequestContext): Promise<string> {
 async function renderWith(request: APIRequestContext, sceneId: string, env: Record<string, string>) {
   const worker = startWorker("tiles-worker", env);
   try {
-    const res = await request.post(`/api/scenes/${sceneId}/export`, { data: { outputs: [{ label: "x", ...SIZE }], format: "png", quality: "final" } });
+    const res = await request.post(`/api/scenes/${sceneId}/export`, {
+      data: { outputs: [{ label: "x", ...SIZE }], format: "png", quality: "final" },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const { batchId } = await res.json();
     for (const until = Date.now() + 240_000; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
@@ -69,8 +71,11 @@ test("a large output drawn in tiles is the same picture as drawn whole", async (
   expect(large).toBeLessThan(SIZE.width * SIZE.height * 0.001);
 
   // Seams: along the tile edges (x = 300, 600; y = 350) the two pictures agree as well as anywhere else.
-  const seam = (points: [number, number][]) => points.reduce((sum, [x, y]) => sum + difference(x, y), 0) / points.length;
-  const columns = [299, 300, 599, 600].flatMap((x) => Array.from({ length: SIZE.height }, (_, y) => [x, y] as [number, number]));
+  const seam = (points: [number, number][]) =>
+    points.reduce((sum, [x, y]) => sum + difference(x, y), 0) / points.length;
+  const columns = [299, 300, 599, 600].flatMap((x) =>
+    Array.from({ length: SIZE.height }, (_, y) => [x, y] as [number, number]),
+  );
   const rows = [349, 350].flatMap((y) => Array.from({ length: SIZE.width }, (_, x) => [x, y] as [number, number]));
   expect(seam(columns)).toBeLessThan(1);
   expect(seam(rows)).toBeLessThan(1);

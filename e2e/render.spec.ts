@@ -12,12 +12,23 @@ const SOCIAL = [
   { label: "16:9", width: 1920, height: 1080 },
 ];
 
-type Output = { id: string; label: string; width: number; height: number; status: string; fileName: string; url: string | null; error: string | null };
+type Output = {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+  status: string;
+  fileName: string;
+  url: string | null;
+  error: string | null;
+};
 
 async function sceneWithBackground(request: APIRequestContext, productId: string, color: string): Promise<string> {
   const { id } = await (await request.post("/api/scenes", { data: { productId } })).json();
   const { scene } = await (await request.get(`/api/scenes/${id}`)).json();
-  const saved = await request.put(`/api/scenes/${id}`, { data: { document: { ...scene.document, background: { kind: "solid", color } } } });
+  const saved = await request.put(`/api/scenes/${id}`, {
+    data: { document: { ...scene.document, background: { kind: "solid", color } } },
+  });
   expect(saved.status()).toBe(200);
   return id;
 }
@@ -44,10 +55,14 @@ test.describe("render pipeline", () => {
     await stopWorker(worker);
   });
 
-  test("one export gives every ratio at its exact size, background in the corners and the product in the middle", async ({ page }) => {
+  test("one export gives every ratio at its exact size, background in the corners and the product in the middle", async ({
+    page,
+  }) => {
     await signedInAccount(page);
     const sceneId = await sceneWithBackground(page.request, "sample_drink-can", BACKGROUND);
-    const res = await page.request.post(`/api/scenes/${sceneId}/export`, { data: { outputs: SOCIAL, format: "png", quality: "draft" } });
+    const res = await page.request.post(`/api/scenes/${sceneId}/export`, {
+      data: { outputs: SOCIAL, format: "png", quality: "draft" },
+    });
     expect(res.status(), await res.text()).toBe(201);
     const { batchId } = await res.json();
 
@@ -62,9 +77,14 @@ test.describe("render pipeline", () => {
       expect(file.headers()["content-type"]).toBe("image/png");
       const png = decodePng(await file.body());
       expect([png.width, png.height]).toEqual([SOCIAL[i].width, SOCIAL[i].height]);
-      for (const corner of corners(png)) expect(near(corner, hexToRgb(BACKGROUND)), `corner ${corner} of ${output.label}`).toBe(true);
-      expect(centreCoverage(png, hexToRgb(BACKGROUND)), `product in the centre of ${output.label}`).toBeGreaterThan(0.15);
-      expect(output.fileName).toMatch(new RegExp(`^drink-can_drink-can-scene_${SOCIAL[i].label.replace(":", "x")}_${png.width}x${png.height}\\.png$`));
+      for (const corner of corners(png))
+        expect(near(corner, hexToRgb(BACKGROUND)), `corner ${corner} of ${output.label}`).toBe(true);
+      expect(centreCoverage(png, hexToRgb(BACKGROUND)), `product in the centre of ${output.label}`).toBeGreaterThan(
+        0.15,
+      );
+      expect(output.fileName).toMatch(
+        new RegExp(`^drink-can_drink-can-scene_${SOCIAL[i].label.replace(":", "x")}_${png.width}x${png.height}\\.png$`),
+      );
     }
 
     // The grid shows light previews, not the full files.
@@ -89,7 +109,12 @@ test.describe("render pipeline", () => {
     await signedInAccount(page);
     const sceneId = await sceneWithBackground(page.request, "sample_cosmetic-jar", "#ffffff");
     const res = await page.request.post(`/api/scenes/${sceneId}/export`, {
-      data: { outputs: [{ label: "1:1", width: 512, height: 512 }], format: "png", transparent: true, quality: "draft" },
+      data: {
+        outputs: [{ label: "1:1", width: 512, height: 512 }],
+        format: "png",
+        transparent: true,
+        quality: "draft",
+      },
     });
     const { batchId } = await res.json();
     const [output] = await waitForBatch(page.request, batchId);
@@ -105,7 +130,16 @@ test.describe("render pipeline", () => {
     await signedInAccount(page);
     const { id } = await (await page.request.post("/api/scenes", { data: { productId: "sample_drink-can" } })).json();
     const { scene } = await (await page.request.get(`/api/scenes/${id}`)).json();
-    const prop = { id: "sphere-right", kind: "sphere", position: [0.11, 0, -0.06], rotationY: 0, scale: 0.5, color: "#1f5fbf", roughness: 0.6, metalness: 0 };
+    const prop = {
+      id: "sphere-right",
+      kind: "sphere",
+      position: [0.11, 0, -0.06],
+      rotationY: 0,
+      scale: 0.5,
+      color: "#1f5fbf",
+      roughness: 0.6,
+      metalness: 0,
+    };
     const document = {
       ...scene.document,
       background: { kind: "solid", color: "#ffffff" },
@@ -115,7 +149,9 @@ test.describe("render pipeline", () => {
     };
     const saved = await page.request.put(`/api/scenes/${id}`, { data: { document } });
     expect(saved.status(), await saved.text()).toBe(200);
-    const res = await page.request.post(`/api/scenes/${id}/export`, { data: { outputs: [{ label: "3:2", width: 600, height: 400 }], format: "png", quality: "draft" } });
+    const res = await page.request.post(`/api/scenes/${id}/export`, {
+      data: { outputs: [{ label: "3:2", width: 600, height: 400 }], format: "png", quality: "draft" },
+    });
     const [output] = await waitForBatch(page.request, (await res.json()).batchId);
     expect(output.status).toBe("done");
     const png = decodePng(await (await page.request.get(output.url!)).body());
@@ -137,7 +173,10 @@ test.describe("render pipeline", () => {
     expect(darkness(0, 190, 300, 400), "floor left of the podium").toBeLessThan(1);
   });
 
-  test("bad export requests are refused with a message, and other workspaces see nothing", async ({ page, browser }) => {
+  test("bad export requests are refused with a message, and other workspaces see nothing", async ({
+    page,
+    browser,
+  }) => {
     await signedInAccount(page);
     const sceneId = await sceneWithBackground(page.request, "sample_drink-can", "#eeeeee");
     const jpgAlpha = await page.request.post(`/api/scenes/${sceneId}/export`, {
@@ -145,16 +184,26 @@ test.describe("render pipeline", () => {
     });
     expect(jpgAlpha.status()).toBe(422);
     expect((await jpgAlpha.json()).error.fields.transparent).toMatch(/PNG or WebP/);
-    const tooBig = await page.request.post(`/api/scenes/${sceneId}/export`, { data: { outputs: [{ label: "x", width: 9000, height: 512 }] } });
+    const tooBig = await page.request.post(`/api/scenes/${sceneId}/export`, {
+      data: { outputs: [{ label: "x", width: 9000, height: 512 }] },
+    });
     expect(tooBig.status()).toBe(422);
     const { batchId } = await (
-      await page.request.post(`/api/scenes/${sceneId}/export`, { data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" } })
+      await page.request.post(`/api/scenes/${sceneId}/export`, {
+        data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" },
+      })
     ).json();
     const [output] = await waitForBatch(page.request, batchId);
 
     const other = await browser.newPage();
     await signedInAccount(other);
-    expect((await other.request.post(`/api/scenes/${sceneId}/export`, { data: { outputs: [{ label: "1:1", width: 256, height: 256 }] } })).status()).toBe(404);
+    expect(
+      (
+        await other.request.post(`/api/scenes/${sceneId}/export`, {
+          data: { outputs: [{ label: "1:1", width: 256, height: 256 }] },
+        })
+      ).status(),
+    ).toBe(404);
     expect((await other.request.get(output.url!)).status()).toBe(404);
     expect((await other.request.get(`/api/renders/batches/${batchId}/zip`)).status()).toBe(404);
     expect((await other.request.delete(`/api/renders/batches/${batchId}`)).status()).toBe(404);
@@ -164,6 +213,8 @@ test.describe("render pipeline", () => {
     // The worker's render page and its model route open only with a valid, unexpired token.
     expect((await page.request.get(`/render/session`)).status()).toBe(404);
     expect((await page.request.get(`/render/session?token=9999999999.${"A".repeat(43)}`)).status()).toBe(404);
-    expect((await page.request.get(`/api/render-assets/${output.id}/sample_drink-can?token=1.${"A".repeat(43)}`)).status()).toBe(404);
+    expect(
+      (await page.request.get(`/api/render-assets/${output.id}/sample_drink-can?token=1.${"A".repeat(43)}`)).status(),
+    ).toBe(404);
   });
 });

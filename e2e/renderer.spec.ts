@@ -35,7 +35,9 @@ async function render(page: Page, query: string): Promise<string[]> {
   page.on("request", (request) => requests.push(request.url()));
   await page.setViewportSize({ width: W, height: H });
   await page.goto(`/render/sample?${query}`);
-  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({ timeout: READY_TIMEOUT });
+  await expect(page.locator('[data-testid="scene-canvas"][data-render-state="ready"]')).toBeVisible({
+    timeout: READY_TIMEOUT,
+  });
   return requests;
 }
 
@@ -56,7 +58,10 @@ async function canvasPng(page: Page): Promise<PNG> {
 // all-corners checks stand the product on the floor (podium=none).
 test("draws a sample at exactly the requested size, background exact, product present", async ({ page }) => {
   const bg = "#ff3366";
-  const requests = await render(page, `product=${PRODUCT}&w=${W}&h=${H}&bg=${encodeURIComponent(bg)}&podium=none&quality=final`);
+  const requests = await render(
+    page,
+    `product=${PRODUCT}&w=${W}&h=${H}&bg=${encodeURIComponent(bg)}&podium=none&quality=final`,
+  );
   expectOnlyLocalRequests(requests);
 
   const canvas = page.locator('[data-testid="scene-canvas"] canvas');
@@ -66,7 +71,12 @@ test("draws a sample at exactly the requested size, background exact, product pr
   expect([png.width, png.height]).toEqual([W, H]);
 
   const expected = hexToRgb(bg);
-  for (const [x, y] of [[0, 0], [W - 1, 0], [0, H - 1], [W - 1, H - 1]]) {
+  for (const [x, y] of [
+    [0, 0],
+    [W - 1, 0],
+    [0, H - 1],
+    [W - 1, H - 1],
+  ]) {
     const [r, g, b] = pixel(png, x, y);
     for (const [channel, value] of [r, g, b].entries()) {
       expect(Math.abs(value - expected[channel]), `corner ${x},${y} = ${[r, g, b]}`).toBeLessThanOrEqual(3);
@@ -95,7 +105,12 @@ test("transparent background reads back with alpha 0 at the corners", async ({ p
     .evaluate((element: HTMLCanvasElement) => element.toDataURL("image/png"));
   const png = decode(Buffer.from(dataUrl.split(",")[1], "base64"));
   expect([png.width, png.height]).toEqual([W, H]);
-  for (const [x, y] of [[0, 0], [W - 1, 0], [0, H - 1], [W - 1, H - 1]]) {
+  for (const [x, y] of [
+    [0, 0],
+    [W - 1, 0],
+    [0, H - 1],
+    [W - 1, H - 1],
+  ]) {
     expect(pixel(png, x, y)[3], `alpha at ${x},${y}`).toBe(0);
   }
   let opaque = 0;
@@ -116,9 +131,13 @@ test("default scene with a bg override: exact size, background exact at the top 
   const png = await canvasPng(page);
   expect([png.width, png.height]).toEqual([W, H]);
   const expected = hexToRgb(bg);
-  for (const [x, y] of [[0, 0], [W - 1, 0]]) {
+  for (const [x, y] of [
+    [0, 0],
+    [W - 1, 0],
+  ]) {
     const [r, g, b] = pixel(png, x, y);
-    for (const [channel, value] of [r, g, b].entries()) expect(Math.abs(value - expected[channel])).toBeLessThanOrEqual(3);
+    for (const [channel, value] of [r, g, b].entries())
+      expect(Math.abs(value - expected[channel])).toBeLessThanOrEqual(3);
   }
 });
 

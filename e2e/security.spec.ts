@@ -7,7 +7,16 @@ import { MODELS_DIR } from "./fixtures/models";
 import { enumerateRoutes, glb, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
 import { PERMISSIONS, roleCan, type Permission } from "../lib/auth/permissions";
 import { declaredRouteCallers, withRenderToken } from "./fixtures/route-callers";
-import { actIn, authSecret, closeSqlPools, renderToken, sameOrigin, signedInApi, sql, type Member } from "./fixtures/session";
+import {
+  actIn,
+  authSecret,
+  closeSqlPools,
+  renderToken,
+  sameOrigin,
+  signedInApi,
+  sql,
+  type Member,
+} from "./fixtures/session";
 
 /**
  * Security over HTTP against the production e2e server: tenant isolation for
@@ -20,10 +29,24 @@ const SAMPLE = "sample_kraft-box";
 
 /** A digest of everything a workspace owns: any change by an outsider shows up here. */
 async function workspaceDigest(workspaceId: string): Promise<Record<string, string>> {
-  const tables = ["products", "scenes", "workspace_templates", "template_thumbnails", "render_batches", "render_outputs", "credit_ledger", "brand_kits", "workspace_billing", "memberships"];
+  const tables = [
+    "products",
+    "scenes",
+    "workspace_templates",
+    "template_thumbnails",
+    "render_batches",
+    "render_outputs",
+    "credit_ledger",
+    "brand_kits",
+    "workspace_billing",
+    "memberships",
+  ];
   const out: Record<string, string> = {};
   for (const t of tables) {
-    const [row] = await sql<{ n: string; h: string }>(`select count(*) as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${t} t where workspace_id = $1`, [workspaceId]);
+    const [row] = await sql<{ n: string; h: string }>(
+      `select count(*) as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${t} t where workspace_id = $1`,
+      [workspaceId],
+    );
     out[t] = `${row.n}:${row.h}`;
   }
   return out;
@@ -55,7 +78,9 @@ test.beforeAll(async () => {
   const tplBody = await tpl.json();
   const templateId = (tplBody.template?.id ?? tplBody.id) as string;
   expect(templateId).toBeTruthy();
-  const exp = await owner.api.post(`/api/scenes/${sceneId}/export`, { data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" } });
+  const exp = await owner.api.post(`/api/scenes/${sceneId}/export`, {
+    data: { outputs: [{ label: "1:1", width: 256, height: 256 }], quality: "draft" },
+  });
   expect(exp.status(), await exp.text()).toBe(201);
   const batchId = (await exp.json()).batchId as string;
   const [{ id: outputId }] = await sql<{ id: string }>("select id from render_outputs where batch_id = $1", [batchId]);
@@ -63,7 +88,10 @@ test.beforeAll(async () => {
   const image = PNG.sync.write(new PNG({ width: 256, height: 256 }));
   const outputKey = `workspaces/${owner.workspaceId}/renders/${batchId}/${outputId}.png`;
   writeStored(outputKey, image);
-  await sql("update render_outputs set status = 'done', file_key = $2, bytes = $3, started_at = now(), finished_at = now() where id = $1", [outputId, outputKey, image.length]);
+  await sql(
+    "update render_outputs set status = 'done', file_key = $2, bytes = $3, started_at = now(), finished_at = now() where id = $1",
+    [outputId, outputKey, image.length],
+  );
   const thumbnailId = `tth_sec${Date.now().toString(36)}`;
   const thumbKey = `workspaces/${owner.workspaceId}/thumbnails/${thumbnailId}.png`;
   writeStored(thumbKey, image);
@@ -98,7 +126,10 @@ test("the matrix covers every route handler in app/api (public ones listed with 
   const routes = enumerateRoutes();
   expect(routes.length).toBeGreaterThan(20);
   const uncovered = routes.filter((r) => !(r in WORKSPACE_ROUTES) && !(r in PUBLIC_ROUTES));
-  expect(uncovered, "new route handlers: add them to WORKSPACE_ROUTES or PUBLIC_ROUTES in e2e/fixtures/routes.ts").toEqual([]);
+  expect(
+    uncovered,
+    "new route handlers: add them to WORKSPACE_ROUTES or PUBLIC_ROUTES in e2e/fixtures/routes.ts",
+  ).toEqual([]);
   const stale = [...Object.keys(WORKSPACE_ROUTES), ...Object.keys(PUBLIC_ROUTES)].filter((r) => !routes.includes(r));
   expect(stale, "routes in the matrix that no longer exist").toEqual([]);
 });
@@ -112,13 +143,15 @@ test("tenant isolation: another workspace's member gets 404 on every route and n
   for (const [key, { call, id }] of Object.entries(WORKSPACE_ROUTES)) {
     if (!id) continue;
     const res = await call(outsider.api, ids);
-    if (res.status() !== 404) failures.push(`${key} (own workspace, B's ids): ${res.status()} ${(await res.text()).slice(0, 120)}`);
+    if (res.status() !== 404)
+      failures.push(`${key} (own workspace, B's ids): ${res.status()} ${(await res.text()).slice(0, 120)}`);
   }
   // 2. A claiming B as the active workspace: every workspace route, id or not.
   await actIn(outsider, owner.workspaceId);
   for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
     const res = await call(outsider.api, ids);
-    if (res.status() !== 404) failures.push(`${key} (B as active workspace): ${res.status()} ${(await res.text()).slice(0, 120)}`);
+    if (res.status() !== 404)
+      failures.push(`${key} (B as active workspace): ${res.status()} ${(await res.text()).slice(0, 120)}`);
   }
   // Pages in B's workspace do not show B's data either (the page falls back to A's own workspace).
   const page = await outsider.api.get(`/scenes/${ids.sceneId}`);
@@ -134,7 +167,11 @@ test("roles: a viewer cannot create, edit, delete or export; an editor cannot ma
   test.setTimeout(120_000);
   const viewer = await signedInApi();
   const editor = await signedInApi();
-  await sql("insert into memberships (workspace_id, user_id, role) values ($1, $2, 'viewer'), ($1, $3, 'editor')", [owner.workspaceId, viewer.userId, editor.userId]);
+  await sql("insert into memberships (workspace_id, user_id, role) values ($1, $2, 'viewer'), ($1, $3, 'editor')", [
+    owner.workspaceId,
+    viewer.userId,
+    editor.userId,
+  ]);
   await actIn(viewer, owner.workspaceId);
   await actIn(editor, owner.workspaceId);
   try {
@@ -160,12 +197,23 @@ test("roles: a viewer cannot create, edit, delete or export; an editor cannot ma
       "GET /api/billing/portal",
     ];
     // A viewer may look at the gallery's existing previews but queues none (the digest below stays the same).
-    const viewerAllowed = ["GET /api/products", "GET /api/products/[productId]", "GET /api/scenes/[sceneId]", "GET /api/renders", "GET /api/renders/outputs/[outputId]/file", "GET /api/brand-kit", "POST /api/templates/previews"];
+    const viewerAllowed = [
+      "GET /api/products",
+      "GET /api/products/[productId]",
+      "GET /api/scenes/[sceneId]",
+      "GET /api/renders",
+      "GET /api/renders/outputs/[outputId]/file",
+      "GET /api/brand-kit",
+      "POST /api/templates/previews",
+    ];
     const editorDenied = ["POST /api/billing/checkout", "POST /api/billing/portal", "GET /api/billing/portal"];
     const got: string[] = [];
-    for (const key of viewerDenied) got.push(`viewer ${key} ${(await WORKSPACE_ROUTES[key].call(viewer.api, ids)).status()}`);
-    for (const key of viewerAllowed) got.push(`viewer ${key} ${(await WORKSPACE_ROUTES[key].call(viewer.api, ids)).status()}`);
-    for (const key of editorDenied) got.push(`editor ${key} ${(await WORKSPACE_ROUTES[key].call(editor.api, ids)).status()}`);
+    for (const key of viewerDenied)
+      got.push(`viewer ${key} ${(await WORKSPACE_ROUTES[key].call(viewer.api, ids)).status()}`);
+    for (const key of viewerAllowed)
+      got.push(`viewer ${key} ${(await WORKSPACE_ROUTES[key].call(viewer.api, ids)).status()}`);
+    for (const key of editorDenied)
+      got.push(`editor ${key} ${(await WORKSPACE_ROUTES[key].call(editor.api, ids)).status()}`);
     expect(got).toEqual([
       ...viewerDenied.map((k) => `viewer ${k} 403`),
       ...viewerAllowed.map((k) => `viewer ${k} 200`),
@@ -184,13 +232,18 @@ test("roles: a viewer cannot create, edit, delete or export; an editor cannot ma
 
 test("every route declares its caller: workspace routes a permission, render assets a render token, hand-written only the public ones", () => {
   const declared = declaredRouteCallers();
-  const kinds = Object.fromEntries(Object.entries(declared).map(([key, d]) => [key, d.startsWith("permission ") ? "workspaceRoute" : d]));
+  const kinds = Object.fromEntries(
+    Object.entries(declared).map(([key, d]) => [key, d.startsWith("permission ") ? "workspaceRoute" : d]),
+  );
   const want: Record<string, string> = {};
   for (const key of Object.keys(WORKSPACE_ROUTES)) want[key] = "workspaceRoute";
-  for (const key of Object.keys(PUBLIC_ROUTES)) want[key] = key.includes("/api/render-assets/") ? "render token" : "hand-written";
+  for (const key of Object.keys(PUBLIC_ROUTES))
+    want[key] = key.includes("/api/render-assets/") ? "render token" : "hand-written";
   expect(kinds).toEqual(want);
   // Every declared permission is one the table knows (a typo would make a route nobody may call).
-  const unknown = Object.entries(declared).filter(([, d]) => d.startsWith("permission ") && !PERMISSIONS.includes(d.slice(11) as Permission));
+  const unknown = Object.entries(declared).filter(
+    ([, d]) => d.startsWith("permission ") && !PERMISSIONS.includes(d.slice(11) as Permission),
+  );
   expect(unknown).toEqual([]);
 });
 
@@ -200,7 +253,11 @@ test("per caller type: no caller and a render token get 401 everywhere; each rol
   const nobody = await pwRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: sameOrigin() });
   const viewer = await signedInApi();
   const editor = await signedInApi();
-  await sql("insert into memberships (workspace_id, user_id, role) values ($1, $2, 'viewer'), ($1, $3, 'editor')", [owner.workspaceId, viewer.userId, editor.userId]);
+  await sql("insert into memberships (workspace_id, user_id, role) values ($1, $2, 'viewer'), ($1, $3, 'editor')", [
+    owner.workspaceId,
+    viewer.userId,
+    editor.userId,
+  ]);
   await actIn(viewer, owner.workspaceId);
   await actIn(editor, owner.workspaceId);
   const before = await workspaceDigest(owner.workspaceId);
@@ -209,7 +266,10 @@ test("per caller type: no caller and a render token get 401 everywhere; each rol
     const want: string[] = [];
     // No caller, then a valid render token for B's output (a render token is no session): 401 from every workspace route.
     const token = withRenderToken(nobody, renderToken(ids.outputId));
-    for (const [who, api] of [["nobody", nobody], ["render token", token]] as const) {
+    for (const [who, api] of [
+      ["nobody", nobody],
+      ["render token", token],
+    ] as const) {
       for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
         got.push(`${who} ${key} ${(await call(api, ids)).status()}`);
         want.push(`${who} ${key} 401`);
@@ -218,7 +278,10 @@ test("per caller type: no caller and a render token get 401 everywhere; each rol
     // Members: a route whose permission the role lacks is 403 (from the table, lib/auth/permissions.ts); the reads it
     // holds answer what they answer the owner (a product thumbnail no worker drew is 404 to everyone), and a viewer's
     // preview request answers 200 and queues nothing. Changes are not made here: the digest below stays the same.
-    for (const [role, member] of [["viewer", viewer], ["editor", editor]] as const) {
+    for (const [role, member] of [
+      ["viewer", viewer],
+      ["editor", editor],
+    ] as const) {
       for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
         const permission = declared[key].replace(/^permission /, "") as Permission;
         const allowed = roleCan(role, permission);
@@ -259,7 +322,9 @@ test("render session page and render assets refuse missing, expired, tampered an
   expect((await api.get(`/render/session?token=${encodeURIComponent(session)}`)).status()).toBe(200);
 
   const asset = (outputId: string, productId: string, token: string | null) =>
-    api.get(`/api/render-assets/${outputId}/${productId}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`);
+    api.get(
+      `/api/render-assets/${outputId}/${productId}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`,
+    );
   const good = renderToken(ids.outputId);
   const badAssetTokens: Record<string, string | null> = {
     missing: null,
@@ -278,7 +343,9 @@ test("render session page and render assets refuse missing, expired, tampered an
   expect(ok.headers()["content-type"]).toBe("model/gltf-binary");
 
   const thumbAsset = (token: string | null) =>
-    api.get(`/api/render-assets/thumbnails/${ids.thumbnailId}/${SAMPLE}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`);
+    api.get(
+      `/api/render-assets/thumbnails/${ids.thumbnailId}/${SAMPLE}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`,
+    );
   const thumbToken = renderToken(`thumbnail:${ids.thumbnailId}`);
   expect((await thumbAsset(null)).status()).toBe(404);
   expect((await thumbAsset(renderToken(`thumbnail:${ids.thumbnailId}`, { ttlSeconds: -5 }))).status()).toBe(404);
@@ -292,7 +359,9 @@ test("render session page and render assets refuse missing, expired, tampered an
     api.get(`/api/render-assets/products/${productId}${token === null ? "" : `?token=${encodeURIComponent(token)}`}`);
   const productToken = renderToken(`product:${ids.productId}`);
   expect((await productAsset(ids.productId, null)).status()).toBe(404);
-  expect((await productAsset(ids.productId, renderToken(`product:${ids.productId}`, { ttlSeconds: -5 }))).status()).toBe(404);
+  expect(
+    (await productAsset(ids.productId, renderToken(`product:${ids.productId}`, { ttlSeconds: -5 }))).status(),
+  ).toBe(404);
   expect((await productAsset(ids.productId, tamper(productToken))).status()).toBe(404);
   expect((await productAsset(ids.productId, renderToken(ids.productId))).status()).toBe(404);
   expect((await productAsset(ids.productId, good)).status()).toBe(404);
@@ -343,14 +412,17 @@ test("security headers on pages and API routes", async () => {
         else if (tags.length === 0) problems.push(`${where}: no script tags (is this page served?)`);
         else {
           const bare = tags.filter((tag) => !tag.includes(`nonce="${nonce}"`));
-          if (bare.length) problems.push(`${where}: ${bare.length} script tags without the nonce, e.g. ${bare[0].slice(0, 80)}`);
+          if (bare.length)
+            problems.push(`${where}: ${bare.length} script tags without the nonce, e.g. ${bare[0].slice(0, 80)}`);
         }
       }
     }
     // JSON answers are per user: never cached. Plain http (no https proxy in front): no HSTS.
-    if (url.startsWith("/api/") && !/no-store/.test(h["cache-control"] ?? "")) problems.push(`${where}: JSON without Cache-Control no-store`);
+    if (url.startsWith("/api/") && !/no-store/.test(h["cache-control"] ?? ""))
+      problems.push(`${where}: JSON without Cache-Control no-store`);
     if (h["strict-transport-security"]) problems.push(`${where}: HSTS over plain http`);
-    if (!/frame-ancestors 'none'/.test(csp) && !/^(DENY|SAMEORIGIN)$/i.test(h["x-frame-options"] ?? "")) problems.push(`${where}: can be framed`);
+    if (!/frame-ancestors 'none'/.test(csp) && !/^(DENY|SAMEORIGIN)$/i.test(h["x-frame-options"] ?? ""))
+      problems.push(`${where}: can be framed`);
     if (!h["referrer-policy"]) problems.push(`${where}: no Referrer-Policy`);
     if (h["x-content-type-options"] !== "nosniff") problems.push(`${where}: no nosniff`);
     if (h["x-powered-by"]) problems.push(`${where}: X-Powered-By ${h["x-powered-by"]}`);
@@ -370,7 +442,10 @@ function prng(seed: number) {
 
 function fuzzCases(count: number, seed = 0x5eed8): { name: string; bytes: Buffer; how: string }[] {
   const rand = prng(seed);
-  const models = fs.readdirSync(MODELS_DIR).filter((f) => f.endsWith(".glb")).sort();
+  const models = fs
+    .readdirSync(MODELS_DIR)
+    .filter((f) => f.endsWith(".glb"))
+    .sort();
   const cases = [];
   for (let i = 0; i < count; i++) {
     const model = models[i % models.length];
@@ -419,7 +494,8 @@ test("upload fuzzer: 20 mangled models are refused (4xx) or accepted, never a 5x
       });
       const line = `${c.name} (${c.how}): ${res.status()} in ${Date.now() - started} ms`;
       results.push(line);
-      if (res.status() >= 500 || res.status() < 200 || (res.status() >= 300 && res.status() < 400)) serverErrors.push(`${line} ${(await res.text()).slice(0, 200)}`);
+      if (res.status() >= 500 || res.status() < 200 || (res.status() >= 300 && res.status() < 400))
+        serverErrors.push(`${line} ${(await res.text()).slice(0, 200)}`);
     }
     console.log(results.join("\n"));
     expect(serverErrors).toEqual([]);

@@ -10,7 +10,8 @@ import { E2E_SERVER_LOG } from "../playwright.config";
  */
 
 /** Lines that mean something went wrong on the server. */
-const FAILURE = /\[error\] unexpected|uncaught|unhandled|TypeError|ReferenceError|RangeError|SyntaxError|Failed query|⨯/i;
+const FAILURE =
+  /\[error\] unexpected|uncaught|unhandled|TypeError|ReferenceError|RangeError|SyntaxError|Failed query|⨯/i;
 
 /** Lines that match FAILURE but are expected, with why. */
 export const ALLOWED: { pattern: RegExp; reason: string }[] = [

@@ -15,7 +15,14 @@ const BASE = `http://localhost:${PORT}`;
 function startServer(dataDir: string): ChildProcess {
   // Node itself runs the server (no tsx wrapper process), so SIGKILL hits the server and nothing else.
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(PG_PORT), NEXTAUTH_URL: BASE, APP_URL: BASE },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      NEXTAUTH_URL: BASE,
+      APP_URL: BASE,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", () => {});
@@ -48,7 +55,9 @@ async function signIn(email: string, password: string): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = (res.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).find((c) => c.startsWith("next-auth.session-token="));
+  const session = (res.headers.getSetCookie() ?? [])
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error("no session cookie");
   return session;
 }

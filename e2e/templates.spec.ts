@@ -13,7 +13,11 @@ async function thumbnailPixels(page: Page, templateId: string): Promise<Buffer> 
   const src = await img.getAttribute("src");
   const res = await page.request.get(src!);
   expect(res.status()).toBe(200);
-  return sharp(await res.body()).removeAlpha().resize(96, 120).raw().toBuffer();
+  return sharp(await res.body())
+    .removeAlpha()
+    .resize(96, 120)
+    .raw()
+    .toBuffer();
 }
 
 test.describe("templates gallery", () => {
@@ -26,7 +30,9 @@ test.describe("templates gallery", () => {
     await stopWorker(worker);
   });
 
-  test("shows the picked product in every template, rendered by the worker, and 'Use template' opens the editor with that look", async ({ page }) => {
+  test("shows the picked product in every template, rendered by the worker, and 'Use template' opens the editor with that look", async ({
+    page,
+  }) => {
     await signedInAccount(page);
     // Picked by link (as the product page links here), so only this product's previews are queued for the one worker.
     await page.goto(`/templates?product=${PRODUCT}`);
@@ -53,6 +59,8 @@ test.describe("templates gallery", () => {
     expect(scene.document.products[0].productId).toBe(PRODUCT);
     expect(scene.document.products[0].position[1]).toBe(scene.document.stage.podium.height);
     expect(scene.document.background).toMatchObject({ kind: "gradient", from: "#121212" });
-    await expect(page.getByTestId("scene-canvas").first()).toHaveAttribute("data-render-state", "ready", { timeout: 120_000 });
+    await expect(page.getByTestId("scene-canvas").first()).toHaveAttribute("data-render-state", "ready", {
+      timeout: 120_000,
+    });
   });
 });

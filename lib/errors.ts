@@ -75,7 +75,10 @@ export function toAppError(err: unknown): AppError {
   const pgCode = postgresErrorCode(err);
   if (isInvalidInputCode(pgCode)) {
     console.warn(`[error] input refused by the database (${pgCode}):`, describeErrorForLog(err).split("\n")[0]);
-    return new AppError("bad_request", "Some of the text sent cannot be stored. Remove unusual characters and try again.");
+    return new AppError(
+      "bad_request",
+      "Some of the text sent cannot be stored. Remove unusual characters and try again.",
+    );
   }
   // Never the error object itself: drizzle's message and `.params` carry every value of the query.
   console.error("[error] unexpected:", describeErrorForLog(err));

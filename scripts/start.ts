@@ -55,7 +55,11 @@ async function main() {
   const server = http.createServer((req, res) => {
     // The per-IP sign-in limit reads this header; clients cannot set it themselves.
     // The rightmost X-Forwarded-For hops are our proxies'; the leftmost is whatever the client wrote.
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxyHops);
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      proxyHops,
+    );
     handle(req, res, parse(req.url ?? "/", true));
   });
   // One render worker beside the web server by default; RENDER_WORKERS=0 for a web-only node.
@@ -64,7 +68,10 @@ async function main() {
   server.listen(port, host, () => {
     console.log(`[start] Plinth ready on http://localhost:${port}`);
     if (workerCount > 0) {
-      workers = superviseWorkers(root, workerCount, { ...process.env, RENDER_APP_URL: env().RENDER_APP_URL ?? `http://localhost:${port}` });
+      workers = superviseWorkers(root, workerCount, {
+        ...process.env,
+        RENDER_APP_URL: env().RENDER_APP_URL ?? `http://localhost:${port}`,
+      });
     }
   });
 

@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { NoBrowserError, parseBrowserMode, resolveBrowser, type BrowserLookups, type BrowserMode } from "./browser-executable";
+import {
+  NoBrowserError,
+  parseBrowserMode,
+  resolveBrowser,
+  type BrowserLookups,
+  type BrowserMode,
+} from "./browser-executable";
 
-const BUNDLED = { source: "bundled" as const, executablePath: "/data/browser/chromium-153.0.0/chromium", label: "@sparticuz/chromium 153.0.0" };
+const BUNDLED = {
+  source: "bundled" as const,
+  executablePath: "/data/browser/chromium-153.0.0/chromium",
+  label: "@sparticuz/chromium 153.0.0",
+};
 
 /** A machine with exactly these executables, and the bundled browser present or not. */
-function machine(files: string[], opts: { mode?: BrowserMode; chromiumPath?: string; pathDirs?: string[]; bundled?: boolean } = {}) {
+function machine(
+  files: string[],
+  opts: { mode?: BrowserMode; chromiumPath?: string; pathDirs?: string[]; bundled?: boolean } = {},
+) {
   const calls = { bundled: 0, checked: [] as string[] };
   const lookups: BrowserLookups = {
     mode: opts.mode ?? "auto",
@@ -16,7 +29,9 @@ function machine(files: string[], opts: { mode?: BrowserMode; chromiumPath?: str
     },
     bundled: async () => {
       calls.bundled++;
-      return opts.bundled === false ? { ok: false, reason: "@sparticuz/chromium is not installed" } : { ok: true, browser: BUNDLED };
+      return opts.bundled === false
+        ? { ok: false, reason: "@sparticuz/chromium is not installed" }
+        : { ok: true, browser: BUNDLED };
     },
   };
   return { lookups, calls };
@@ -24,7 +39,9 @@ function machine(files: string[], opts: { mode?: BrowserMode; chromiumPath?: str
 
 describe("resolveBrowser", () => {
   it("takes CHROMIUM_PATH first, before a system Chromium and without unpacking the bundled one", async () => {
-    const { lookups, calls } = machine(["/opt/chrome/chrome", "/usr/bin/chromium"], { chromiumPath: "/opt/chrome/chrome" });
+    const { lookups, calls } = machine(["/opt/chrome/chrome", "/usr/bin/chromium"], {
+      chromiumPath: "/opt/chrome/chrome",
+    });
     expect(await resolveBrowser(lookups)).toEqual({ source: "CHROMIUM_PATH", executablePath: "/opt/chrome/chrome" });
     expect(calls.bundled).toBe(0);
   });
@@ -47,7 +64,10 @@ describe("resolveBrowser", () => {
     const onPath = machine(["/snap/bin/chromium-browser", "/usr/bin/google-chrome"], { pathDirs: ["/snap/bin"] });
     expect((await resolveBrowser(onPath.lookups)).executablePath).toBe("/snap/bin/chromium-browser");
     const inUsrBin = machine(["/usr/bin/google-chrome"], { pathDirs: ["/opt/bin"] });
-    expect(await resolveBrowser(inUsrBin.lookups)).toEqual({ source: "system", executablePath: "/usr/bin/google-chrome" });
+    expect(await resolveBrowser(inUsrBin.lookups)).toEqual({
+      source: "system",
+      executablePath: "/usr/bin/google-chrome",
+    });
   });
 
   it("falls back to the npm-shipped Chromium when the machine has none", async () => {
@@ -58,7 +78,10 @@ describe("resolveBrowser", () => {
   });
 
   it("RENDER_BROWSER=bundled skips CHROMIUM_PATH and the system browser", async () => {
-    const { lookups, calls } = machine(["/usr/bin/chromium", "/opt/chrome/chrome"], { mode: "bundled", chromiumPath: "/opt/chrome/chrome" });
+    const { lookups, calls } = machine(["/usr/bin/chromium", "/opt/chrome/chrome"], {
+      mode: "bundled",
+      chromiumPath: "/opt/chrome/chrome",
+    });
     expect(await resolveBrowser(lookups)).toEqual(BUNDLED);
     expect(calls.checked).toEqual([]);
   });
@@ -76,7 +99,9 @@ describe("resolveBrowser", () => {
   it("with no browser anywhere, gives one calm message for people and the technical reason for the log", async () => {
     const { lookups } = machine([], { bundled: false });
     const err = (await resolveBrowser(lookups).catch((e: unknown) => e)) as NoBrowserError;
-    expect(err.message).toBe("no browser was found for the render worker. Run npm install again, or install Debian's chromium.");
+    expect(err.message).toBe(
+      "no browser was found for the render worker. Run npm install again, or install Debian's chromium.",
+    );
     expect(err.detail).toMatch(/not installed/);
     const forced = machine(["/usr/bin/chromium"], { mode: "bundled", bundled: false });
     await expect(resolveBrowser(forced.lookups)).rejects.toThrow(/bundled Chromium is not available/);

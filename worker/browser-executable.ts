@@ -45,7 +45,10 @@ const SYSTEM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-c
 /** Debian's /usr/bin/chromium first (it draws WebGL with Mesa's llvmpipe), then each name on PATH or in /usr/bin. */
 export function systemBrowserCandidates(pathDirs: string[]): string[] {
   const dirs = [...pathDirs.filter((d) => d.startsWith("/")), "/usr/bin"];
-  const all = ["/usr/bin/chromium", ...SYSTEM_NAMES.flatMap((name) => dirs.map((dir) => `${dir.replace(/\/+$/, "")}/${name}`))];
+  const all = [
+    "/usr/bin/chromium",
+    ...SYSTEM_NAMES.flatMap((name) => dirs.map((dir) => `${dir.replace(/\/+$/, "")}/${name}`)),
+  ];
   return [...new Set(all)];
 }
 

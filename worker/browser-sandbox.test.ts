@@ -15,7 +15,13 @@ describe("browserEnv", () => {
   it("gives Chromium none of the worker's secrets, only what it needs to run", () => {
     const saved = { ...process.env };
     try {
-      Object.assign(process.env, { RENDER_TOKEN_SECRET: "s".repeat(32), DATABASE_URL: "postgres://u:p@h/db", S3_SECRET_ACCESS_KEY: "k", PATH: "/usr/bin", HOME: "/home/w" });
+      Object.assign(process.env, {
+        RENDER_TOKEN_SECRET: "s".repeat(32),
+        DATABASE_URL: "postgres://u:p@h/db",
+        S3_SECRET_ACCESS_KEY: "k",
+        PATH: "/usr/bin",
+        HOME: "/home/w",
+      });
       const env = browserEnv({ LD_LIBRARY_PATH: "/data/browser/lib" });
       expect(env).toMatchObject({ PATH: "/usr/bin", HOME: "/home/w", LD_LIBRARY_PATH: "/data/browser/lib" });
       expect(Object.keys(env)).not.toEqual(expect.arrayContaining(["RENDER_TOKEN_SECRET"]));

@@ -39,7 +39,9 @@ async function usesRenderer(browser: Browser, gl: GlBackend): Promise<boolean> {
  * model that exploits the renderer is still contained.
  */
 export function sandboxPlan(uid: number | undefined): { sandbox: true } | { sandbox: false; why: string } {
-  return uid === 0 ? { sandbox: false, why: "the worker runs as root, where Chromium cannot use its sandbox" } : { sandbox: true };
+  return uid === 0
+    ? { sandbox: false, why: "the worker runs as root, where Chromium cannot use its sandbox" }
+    : { sandbox: true };
 }
 
 const SANDBOX_FAILURE = /sandbox|namespace/i;
@@ -48,7 +50,9 @@ const SANDBOX_FAILURE = /sandbox|namespace/i;
 const BROWSER_ENV = /^(PATH|HOME|TMPDIR|LANG|LC_[A-Z]+|TZ|XDG_[A-Z_]+|FONTCONFIG_PATH|LD_LIBRARY_PATH|DISPLAY)$/;
 
 export function browserEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const kept = Object.entries(process.env).filter((entry): entry is [string, string] => BROWSER_ENV.test(entry[0]) && entry[1] !== undefined);
+  const kept = Object.entries(process.env).filter(
+    (entry): entry is [string, string] => BROWSER_ENV.test(entry[0]) && entry[1] !== undefined,
+  );
   return { ...Object.fromEntries(kept), ...extra };
 }
 
@@ -162,7 +166,10 @@ export class RenderBrowser {
   async dropPage(): Promise<void> {
     const page = this.page;
     this.page = null;
-    await page?.context().close().catch(() => {});
+    await page
+      ?.context()
+      .close()
+      .catch(() => {});
   }
 
   /**
@@ -188,7 +195,8 @@ export class RenderBrowser {
     try {
       if (!page.url().startsWith(sessionUrl.split("?")[0])) {
         const response = await page.goto(sessionUrl, { waitUntil: "domcontentloaded", timeout: timeoutMs });
-        if (!response || response.status() >= 400) throw new Error(`Render session page answered ${response?.status() ?? "nothing"}`);
+        if (!response || response.status() >= 400)
+          throw new Error(`Render session page answered ${response?.status() ?? "nothing"}`);
         await page.waitForFunction(() => typeof window.__plinthRender === "function", null, { timeout: timeoutMs });
       }
       let timer: NodeJS.Timeout | undefined;
@@ -196,11 +204,15 @@ export class RenderBrowser {
         timer = setTimeout(() => reject(new Error(`Render timed out after ${timeoutMs} ms`)), timeoutMs);
       });
       const evaluateStarted = Date.now();
-      const rendered = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() => clearTimeout(timer));
+      const rendered = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() =>
+        clearTimeout(timer),
+      );
       const pixels = Buffer.from(rendered.rgbaBase64, "base64");
       if (env().RENDER_TIMING === "1") {
         const t = await page.evaluate(() => window.__plinthTiming ?? {});
-        console.log(`[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`);
+        console.log(
+          `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
+        );
       }
       return frameFromWebGl(pixels, rendered.width, rendered.height);
     } catch (err) {

@@ -18,7 +18,10 @@ const PACKAGE = "@sparticuz/chromium";
  */
 export async function bundledChromium(dataDir: string): Promise<BundledLookup> {
   if (process.platform !== "linux" || process.arch !== "x64") {
-    return { ok: false, reason: `${PACKAGE} ships Chromium for Linux x64 only (this is ${process.platform} ${process.arch})` };
+    return {
+      ok: false,
+      reason: `${PACKAGE} ships Chromium for Linux x64 only (this is ${process.platform} ${process.arch})`,
+    };
   }
   let entry: string;
   try {
@@ -34,7 +37,15 @@ export async function bundledChromium(dataDir: string): Promise<BundledLookup> {
   } catch (err) {
     return { ok: false, reason: `unpacking ${PACKAGE} ${version} into ${target} failed: ${(err as Error).message}` };
   }
-  return { ok: true, browser: { source: "bundled", executablePath: path.join(target, "chromium"), env: browserEnv(target), label: `${PACKAGE} ${version}` } };
+  return {
+    ok: true,
+    browser: {
+      source: "bundled",
+      executablePath: path.join(target, "chromium"),
+      env: browserEnv(target),
+      label: `${PACKAGE} ${version}`,
+    },
+  };
 }
 
 function isUnpacked(dir: string): boolean {
@@ -43,7 +54,9 @@ function isUnpacked(dir: string): boolean {
 
 async function unpack(binDir: string, target: string, requireFromPackage: NodeRequire): Promise<void> {
   // The package's own tar reader (a dependency of it), so this adds nothing to our dependencies.
-  const tar = requireFromPackage("tar-fs") as { extract: (dir: string, opts: { chown: boolean }) => NodeJS.WritableStream };
+  const tar = requireFromPackage("tar-fs") as {
+    extract: (dir: string, opts: { chown: boolean }) => NodeJS.WritableStream;
+  };
   // Files belong to whoever runs the worker (as root, tar-fs would give them the archive's owner ids).
   const extract = (dir: string) => tar.extract(dir, { chown: false });
   const parent = path.dirname(target);
@@ -69,7 +82,9 @@ async function unpack(binDir: string, target: string, requireFromPackage: NodeRe
     );
     try {
       fs.renameSync(temp, target);
-      console.log(`[worker] unpacked ${path.basename(target)} from ${PACKAGE} into ${parent} in ${Date.now() - started} ms`);
+      console.log(
+        `[worker] unpacked ${path.basename(target)} from ${PACKAGE} into ${parent} in ${Date.now() - started} ms`,
+      );
     } catch (err) {
       // Another worker renamed its copy first: use that one.
       if (!isUnpacked(target)) throw err;
@@ -83,7 +98,8 @@ async function unpack(binDir: string, target: string, requireFromPackage: NodeRe
 function removeAbandonedTemps(parent: string): void {
   for (const name of fs.readdirSync(parent)) {
     const full = path.join(parent, name);
-    if (name.startsWith(".chromium-") && Date.now() - fs.statSync(full).mtimeMs > 3_600_000) fs.rmSync(full, { recursive: true, force: true });
+    if (name.startsWith(".chromium-") && Date.now() - fs.statSync(full).mtimeMs > 3_600_000)
+      fs.rmSync(full, { recursive: true, force: true });
   }
 }
 

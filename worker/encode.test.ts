@@ -30,7 +30,12 @@ describe("encodeAndCheck", () => {
   });
 
   it("keeps alpha for transparent PNG", async () => {
-    const out = await encodeAndCheck(await testFrame(32, 32, "product", 0), { format: "png", width: 32, height: 32, transparent: true });
+    const out = await encodeAndCheck(await testFrame(32, 32, "product", 0), {
+      format: "png",
+      width: 32,
+      height: 32,
+      transparent: true,
+    });
     const { data, info } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
     expect(info.channels).toBe(4);
     expect(data[3]).toBe(0);
@@ -38,7 +43,11 @@ describe("encodeAndCheck", () => {
   });
 
   it("refuses a wrong size or a blank frame", async () => {
-    await expect(encodeAndCheck(await testFrame(64, 64, "product"), { format: "png", width: 64, height: 80, transparent: false })).rejects.toThrow(/instead of 64x80/);
-    await expect(encodeAndCheck(await testFrame(64, 64, "flat"), { format: "png", width: 64, height: 64, transparent: false })).rejects.toThrow(/blank/);
+    await expect(
+      encodeAndCheck(await testFrame(64, 64, "product"), { format: "png", width: 64, height: 80, transparent: false }),
+    ).rejects.toThrow(/instead of 64x80/);
+    await expect(
+      encodeAndCheck(await testFrame(64, 64, "flat"), { format: "png", width: 64, height: 64, transparent: false }),
+    ).rejects.toThrow(/blank/);
   });
 });

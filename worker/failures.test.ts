@@ -16,12 +16,26 @@ describe("render failure classification", () => {
     const cases: [unknown, string][] = [
       [new Error("page.waitForSelector: Timeout 60000ms exceeded.\n  at ..."), RENDER_FAILURE.timeout],
       [new Error("Target page, context or browser has been closed"), RENDER_FAILURE.crash],
-      [new PermanentRenderError("The product model is missing (prd_x); it may have been deleted."), RENDER_FAILURE.missingModel],
+      [
+        new PermanentRenderError("The product model is missing (prd_x); it may have been deleted."),
+        RENDER_FAILURE.missingModel,
+      ],
       [new PermanentRenderError("The scene snapshot is not valid: products.0 Required"), RENDER_FAILURE.scene],
-      [new Error("page.evaluate: Error: The product model could not be loaded (HTTP 404)\n    at render (http://localhost/_next/x.js:1:2)"), RENDER_FAILURE.model],
-      [new Error("page.evaluate: TypeError: Cannot read properties of undefined (reading 'attributes')"), RENDER_FAILURE.unknown],
+      [
+        new Error(
+          "page.evaluate: Error: The product model could not be loaded (HTTP 404)\n    at render (http://localhost/_next/x.js:1:2)",
+        ),
+        RENDER_FAILURE.model,
+      ],
+      [
+        new Error("page.evaluate: TypeError: Cannot read properties of undefined (reading 'attributes')"),
+        RENDER_FAILURE.unknown,
+      ],
       [new Error("The captured image is blank (a single flat colour)"), RENDER_FAILURE.badImage],
-      [Object.assign(new Error("ENOSPC: no space left on device, open '/srv/data/x.png'"), { code: "ENOSPC" }), RENDER_FAILURE.storage],
+      [
+        Object.assign(new Error("ENOSPC: no space left on device, open '/srv/data/x.png'"), { code: "ENOSPC" }),
+        RENDER_FAILURE.storage,
+      ],
       ["a thrown string", RENDER_FAILURE.unknown],
     ];
     for (const [err, want] of cases) expect(describeFailure(err), String(err)).toBe(want);

@@ -15,7 +15,10 @@ export class PermanentRenderError extends Error {
 }
 
 export function isPermanent(err: unknown): boolean {
-  return err instanceof PermanentRenderError || (typeof err === "object" && err !== null && (err as { permanent?: boolean }).permanent === true);
+  return (
+    err instanceof PermanentRenderError ||
+    (typeof err === "object" && err !== null && (err as { permanent?: boolean }).permanent === true)
+  );
 }
 
 /** File-system errors of a storage write: the user reads a plain sentence, never a server path. */

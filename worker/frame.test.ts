@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { frameFromWebGl, unpremultiply } from "./frame";
 
-
 describe("frameFromWebGl", () => {
   it("turns WebGL's bottom-up rows upright", () => {
     // 1x2 frame: WebGL's first row is the bottom one (blue), the second the top (red).

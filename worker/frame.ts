@@ -8,9 +8,11 @@ export type Frame = { rgba: Buffer; width: number; height: number };
  */
 export function frameFromWebGl(source: Buffer, width: number, height: number): Frame {
   const stride = width * 4;
-  if (source.length !== stride * height) throw new Error(`Captured ${source.length} bytes for a ${width}x${height} frame`);
+  if (source.length !== stride * height)
+    throw new Error(`Captured ${source.length} bytes for a ${width}x${height} frame`);
   const rgba = Buffer.allocUnsafe(source.length);
-  for (let row = 0; row < height; row++) source.copy(rgba, row * stride, (height - 1 - row) * stride, (height - row) * stride);
+  for (let row = 0; row < height; row++)
+    source.copy(rgba, row * stride, (height - 1 - row) * stride, (height - row) * stride);
   unpremultiply(rgba);
   return { rgba, width, height };
 }

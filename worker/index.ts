@@ -30,7 +30,8 @@ async function main() {
   delete process.env.NEXTAUTH_SECRET;
   delete process.env.AUTH_SECRET;
   const config = env();
-  if (!config.DATABASE_URL) throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
+  if (!config.DATABASE_URL)
+    throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
   const appUrl = (config.RENDER_APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");
   const mode = parseBrowserMode(config.RENDER_BROWSER);
   const health = workerHealth(getDb());

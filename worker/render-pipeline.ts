@@ -61,7 +61,10 @@ export async function runRender(deps: WorkerContext, attempt: Attempt, recipe: R
   const prepStarted = Date.now();
   try {
     const plan = recipe.plan();
-    const versions = await modelVersions(plan.workspaceId, plan.document.products.map((p) => p.productId));
+    const versions = await modelVersions(
+      plan.workspaceId,
+      plan.document.products.map((p) => p.productId),
+    );
     if (recipe.markRendering && !(await recipe.markRendering())) return "skipped";
     const started = Date.now();
     const scope = jobKind(recipe.kind).tokenScope;

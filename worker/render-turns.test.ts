@@ -15,10 +15,12 @@ describe("render turns: who draws next on the worker's one page", () => {
     const first = gate();
     const all: Promise<void>[] = [];
     const draw = (lane: RenderLane, name: string, until?: Promise<void>) =>
-      all.push(turns.run(lane, async () => {
-        order.push(name);
-        await until;
-      }));
+      all.push(
+        turns.run(lane, async () => {
+          order.push(name);
+          await until;
+        }),
+      );
     draw("preview", "preview 1", first.done); // drawing now
     draw("preview", "preview 2");
     draw("preview", "preview 3");
@@ -54,7 +56,11 @@ describe("render turns: who draws next on the worker's one page", () => {
 
   it("passes results and errors through and keeps going after a failed draw", async () => {
     const turns = new RenderTurns();
-    await expect(turns.run("export", async () => { throw new Error("browser crashed"); })).rejects.toThrow("browser crashed");
+    await expect(
+      turns.run("export", async () => {
+        throw new Error("browser crashed");
+      }),
+    ).rejects.toThrow("browser crashed");
     expect(await turns.run("preview", async () => 42)).toBe(42);
   });
 });

@@ -69,6 +69,7 @@ export type SessionRenderer = Pick<RenderBrowser, "renderOnSession">;
 /** The browser as one lane sees it: every draw takes its turn. */
 export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: RenderLane): SessionRenderer {
   return {
-    renderOnSession: (sessionUrl, job, timeoutMs) => turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
+    renderOnSession: (sessionUrl, job, timeoutMs) =>
+      turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
   };
 }

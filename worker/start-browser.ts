@@ -23,7 +23,12 @@ function isExecutable(file: string): boolean {
 
 /** One line for the log and the render_workers row: which browser, where, and how it draws. */
 export function describeBrowser(resolved: ResolvedBrowser, browser: RenderBrowser): string {
-  const which = resolved.source === "bundled" ? `bundled ${resolved.label ?? "Chromium"}` : resolved.source === "system" ? "system" : "CHROMIUM_PATH";
+  const which =
+    resolved.source === "bundled"
+      ? `bundled ${resolved.label ?? "Chromium"}`
+      : resolved.source === "system"
+        ? "system"
+        : "CHROMIUM_PATH";
   const gl = browser.gl === "llvmpipe" ? "llvmpipe" : "SwiftShader";
   const file = path.relative(process.cwd(), resolved.executablePath);
   const shown = file.startsWith("..") ? resolved.executablePath : file;
@@ -61,7 +66,11 @@ export async function startBrowserWithRetries(opts: {
         isExecutable,
         bundled: () => bundledChromium(opts.dataDir),
       });
-      browser = new RenderBrowser({ executablePath: resolved.executablePath, env: resolved.env, canUseLlvmpipe: resolved.source !== "bundled" });
+      browser = new RenderBrowser({
+        executablePath: resolved.executablePath,
+        env: resolved.env,
+        canUseLlvmpipe: resolved.source !== "bundled",
+      });
       try {
         await browser.start();
       } catch (err) {
@@ -73,7 +82,10 @@ export async function startBrowserWithRetries(opts: {
       return { browser, resolved };
     } catch (err) {
       await browser?.close();
-      const message = err instanceof NoBrowserError ? err.message : `the render worker could not look for a browser (${(err as Error).message}).`;
+      const message =
+        err instanceof NoBrowserError
+          ? err.message
+          : `the render worker could not look for a browser (${(err as Error).message}).`;
       const wait = backoffMs(failures);
       const detail = err instanceof NoBrowserError ? ` [${err.detail}]` : "";
       console.error(`[worker] rendering paused: ${message}${detail}; jobs wait; trying again in ${wait / 1000} s`);

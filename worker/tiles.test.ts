@@ -3,7 +3,9 @@ import { planTiles, stitchTiles } from "./tiles";
 
 describe("planTiles", () => {
   it("keeps frames up to the tile size in one piece", () => {
-    expect(planTiles(2048, 2048)).toEqual([{ drawn: { x: 0, y: 0, width: 2048, height: 2048 }, kept: { x: 0, y: 0, width: 2048, height: 2048 } }]);
+    expect(planTiles(2048, 2048)).toEqual([
+      { drawn: { x: 0, y: 0, width: 2048, height: 2048 }, kept: { x: 0, y: 0, width: 2048, height: 2048 } },
+    ]);
   });
 
   it("covers every pixel of a large frame exactly once, each tile near the limit", () => {
@@ -23,7 +25,8 @@ describe("planTiles", () => {
         expect(drawn.x + drawn.width).toBeLessThanOrEqual(width);
         expect(drawn.y + drawn.height).toBeLessThanOrEqual(height);
         expect(drawn.x).toBe(kept.x === 0 ? 0 : kept.x - 32);
-        for (let y = kept.y; y < kept.y + kept.height; y++) for (let x = kept.x; x < kept.x + kept.width; x++) covered[y * width + x]++;
+        for (let y = kept.y; y < kept.y + kept.height; y++)
+          for (let x = kept.x; x < kept.x + kept.width; x++) covered[y * width + x]++;
       }
       expect(covered.every((count) => count === 1)).toBe(true);
     }
@@ -40,16 +43,24 @@ describe("stitchTiles", () => {
     const tiles = plans.map((plan) => {
       const rgba = Buffer.alloc(plan.drawn.width * plan.drawn.height * 4);
       for (let y = 0; y < plan.drawn.height; y++) {
-        for (let x = 0; x < plan.drawn.width; x++) rgba.fill(value(plan.drawn.x + x, plan.drawn.y + y), (y * plan.drawn.width + x) * 4, (y * plan.drawn.width + x + 1) * 4);
+        for (let x = 0; x < plan.drawn.width; x++)
+          rgba.fill(
+            value(plan.drawn.x + x, plan.drawn.y + y),
+            (y * plan.drawn.width + x) * 4,
+            (y * plan.drawn.width + x + 1) * 4,
+          );
       }
       return { plan, frame: { rgba, width: plan.drawn.width, height: plan.drawn.height } };
     });
     const stitched = stitchTiles(width, height, tiles);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) expect(stitched.rgba[(y * width + x) * 4]).toBe(value(x, y));
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) expect(stitched.rgba[(y * width + x) * 4]).toBe(value(x, y));
   });
 
   it("refuses a tile of the wrong size", () => {
     const [plan] = planTiles(10, 10, 5, 0);
-    expect(() => stitchTiles(10, 10, [{ plan, frame: { rgba: Buffer.alloc(4), width: 1, height: 1 } }])).toThrow(/instead of 5x5/);
+    expect(() => stitchTiles(10, 10, [{ plan, frame: { rgba: Buffer.alloc(4), width: 1, height: 1 } }])).toThrow(
+      /instead of 5x5/,
+    );
   });
 });

@@ -34,7 +34,12 @@ export function planTiles(width: number, height: number, maxTile = MAX_TILE, ove
     for (const column of split(width)) {
       tiles.push({
         kept: { x: column.start, y: row.start, width: column.end - column.start, height: row.end - row.start },
-        drawn: { x: column.drawStart, y: row.drawStart, width: column.drawEnd - column.drawStart, height: row.drawEnd - row.drawStart },
+        drawn: {
+          x: column.drawStart,
+          y: row.drawStart,
+          width: column.drawEnd - column.drawStart,
+          height: row.drawEnd - row.drawStart,
+        },
       });
     }
   }
@@ -59,14 +64,21 @@ export function stitchTiles(width: number, height: number, tiles: { plan: TilePl
 }
 
 /** Draws a job in one piece when it fits a tile, else tile by tile (one after another on the same page) and stitches. */
-export async function renderInTiles(render: (job: SessionJob) => Promise<Frame>, job: SessionJob & { size: { width: number; height: number } }, maxTile = MAX_TILE): Promise<Frame> {
+export async function renderInTiles(
+  render: (job: SessionJob) => Promise<Frame>,
+  job: SessionJob & { size: { width: number; height: number } },
+  maxTile = MAX_TILE,
+): Promise<Frame> {
   const { width, height } = job.size;
   const plans = planTiles(width, height, maxTile);
   if (plans.length === 1) return render(job);
   const tiles: { plan: TilePlan; frame: Frame }[] = [];
   for (const plan of plans) {
     const viewOffset: ViewOffset = { fullWidth: width, fullHeight: height, ...plan.drawn };
-    tiles.push({ plan, frame: await render({ ...job, size: { width: plan.drawn.width, height: plan.drawn.height }, viewOffset }) });
+    tiles.push({
+      plan,
+      frame: await render({ ...job, size: { width: plan.drawn.width, height: plan.drawn.height }, viewOffset }),
+    });
   }
   return stitchTiles(width, height, tiles);
 }

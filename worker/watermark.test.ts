@@ -32,8 +32,12 @@ describe("watermark", () => {
       [1080, 1920],
     ]) {
       const input = await frame(width, height);
-      const plain = await pixels((await encodeAndCheck(input, { format: "png", width, height, transparent: false })).bytes);
-      const marked = await pixels((await encodeAndCheck(input, { format: "png", width, height, transparent: false, watermark: true })).bytes);
+      const plain = await pixels(
+        (await encodeAndCheck(input, { format: "png", width, height, transparent: false })).bytes,
+      );
+      const marked = await pixels(
+        (await encodeAndCheck(input, { format: "png", width, height, transparent: false, watermark: true })).bytes,
+      );
       expect([marked.info.width, marked.info.height]).toEqual([width, height]);
       let minX = width;
       let minY = height;
@@ -43,7 +47,11 @@ describe("watermark", () => {
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
           const i = (y * width + x) * 3;
-          if (plain.data[i] !== marked.data[i] || plain.data[i + 1] !== marked.data[i + 1] || plain.data[i + 2] !== marked.data[i + 2]) {
+          if (
+            plain.data[i] !== marked.data[i] ||
+            plain.data[i + 1] !== marked.data[i + 1] ||
+            plain.data[i + 2] !== marked.data[i + 2]
+          ) {
             changed++;
             minX = Math.min(minX, x);
             minY = Math.min(minY, y);
@@ -82,9 +90,15 @@ describe("watermark", () => {
 
   it("keeps transparency outside the mark", async () => {
     const data = Buffer.alloc(400 * 300 * 4);
-    for (let i = 0; i < 400 * 300; i++) if ((i % 400) > 150 && (i % 400) < 250) data.fill(200, i * 4, i * 4 + 4);
+    for (let i = 0; i < 400 * 300; i++) if (i % 400 > 150 && i % 400 < 250) data.fill(200, i * 4, i * 4 + 4);
     const input = { rgba: data, width: 400, height: 300 };
-    const out = await encodeAndCheck(input, { format: "png", width: 400, height: 300, transparent: true, watermark: true });
+    const out = await encodeAndCheck(input, {
+      format: "png",
+      width: 400,
+      height: 300,
+      transparent: true,
+      watermark: true,
+    });
     const { data: px } = await sharp(out.bytes).raw().toBuffer({ resolveWithObject: true });
     expect(px[3]).toBe(0); // top-left still transparent
   });

@@ -11,7 +11,14 @@ const HEARTBEAT_MS = 10_000;
  * an hour are deleted by the hourly sweep, lib/jobs/sweep.ts).
  */
 export function workerHealth(db: Database) {
-  const row: RenderWorkerHealth = { id: newId("wrk"), host: os.hostname(), pid: process.pid, status: "starting", message: null, browser: null };
+  const row: RenderWorkerHealth = {
+    id: newId("wrk"),
+    host: os.hostname(),
+    pid: process.pid,
+    status: "starting",
+    message: null,
+    browser: null,
+  };
   let failing = false;
   let timer: NodeJS.Timeout | undefined;
 

@@ -24,6 +24,9 @@ export const requestResetAction = publicAction(resetRequestSchema, async (input)
   return null;
 });
 
-export const resetPasswordAction = publicAction(resetPasswordSchema as unknown as z.ZodType<z.infer<typeof resetPasswordSchema>>, async (input) => {
-  return resetPassword(getDb(), input);
-});
+export const resetPasswordAction = publicAction(
+  resetPasswordSchema as unknown as z.ZodType<z.infer<typeof resetPasswordSchema>>,
+  async (input) => {
+    return resetPassword(getDb(), input);
+  },
+);

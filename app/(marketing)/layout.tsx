@@ -21,7 +21,9 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main className="flex-1">{children}</main>
-      <footer className="border-t border-line py-8 text-center text-xs text-ink-muted">Plinth · 3D product visuals in every format</footer>
+      <footer className="border-t border-line py-8 text-center text-xs text-ink-muted">
+        Plinth · 3D product visuals in every format
+      </footer>
     </div>
   );
 }

@@ -4,7 +4,10 @@ import { RatioShowcase } from "@/components/marketing/ratio-showcase";
 const STEPS = [
   { title: "Add your product", body: "Upload a glTF/GLB from your agency or scanner, or start with a sample." },
   { title: "Pick a scene", body: "Podiums, studio light, seasonal sets: every template previewed with your product." },
-  { title: "Export every format", body: "1:1, 4:5, 9:16, 16:9 and more in one click, exact sizes, brand colours true." },
+  {
+    title: "Export every format",
+    body: "1:1, 4:5, 9:16, 16:9 and more in one click, exact sizes, brand colours true.",
+  },
 ];
 
 export default function LandingPage() {
@@ -17,8 +20,8 @@ export default function LandingPage() {
             Studio packshots of your product, in every format at once.
           </h1>
           <p className="mt-5 text-lg text-ink-soft">
-            Place your 3D product in a ready-made scene, adjust the light and colours in a few clicks, and export square, portrait,
-            story and banner images together: photographic, on-brand, exactly sized.
+            Place your 3D product in a ready-made scene, adjust the light and colours in a few clicks, and export
+            square, portrait, story and banner images together: photographic, on-brand, exactly sized.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <ButtonLink href="/sign-up" className="px-6 py-3 text-base">

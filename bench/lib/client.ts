@@ -2,18 +2,33 @@ import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import { request, type APIRequestContext } from "playwright-core";
 
-export type Output = { id: string; label: string; width: number; height: number; status: string; renderMs: number | null; error: string | null };
+export type Output = {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+  status: string;
+  renderMs: number | null;
+  error: string | null;
+};
 
 /** A signed-in HTTP client with its own workspace. */
 export async function signedInClient(baseUrl: string): Promise<APIRequestContext> {
   // The Origin a browser sends: route handlers refuse signed-in writes without it (lib/http/same-origin.ts).
   const api = await request.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: new URL(baseUrl).origin } });
   const id = randomUUID().slice(0, 8);
-  const account = { name: "Bench", email: `bench-${id}@example.com`, password: `pw-${id}-bench`, workspaceName: `Bench ${id}` };
+  const account = {
+    name: "Bench",
+    email: `bench-${id}@example.com`,
+    password: `pw-${id}-bench`,
+    workspaceName: `Bench ${id}`,
+  };
   const created = await api.post("/api/signup", { data: account });
   if (created.status() !== 201) throw new Error(`signup failed: ${await created.text()}`);
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
-  await api.post("/api/auth/callback/credentials", { form: { csrfToken, email: account.email, password: account.password, json: "true" } });
+  await api.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: account.email, password: account.password, json: "true" },
+  });
   return api;
 }
 
@@ -34,11 +49,17 @@ export async function exportBatch(
   return (await res.json()).batchId;
 }
 
-export async function waitForBatches(api: APIRequestContext, batchIds: string[], timeoutMs = 900_000): Promise<Output[]> {
+export async function waitForBatches(
+  api: APIRequestContext,
+  batchIds: string[],
+  timeoutMs = 900_000,
+): Promise<Output[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const { batches } = await (await api.get("/api/renders")).json();
-    const outputs: Output[] = batches.filter((b: { id: string }) => batchIds.includes(b.id)).flatMap((b: { outputs: Output[] }) => b.outputs);
+    const outputs: Output[] = batches
+      .filter((b: { id: string }) => batchIds.includes(b.id))
+      .flatMap((b: { outputs: Output[] }) => b.outputs);
     if (outputs.length && outputs.every((o) => o.status === "done" || o.status === "failed")) {
       const failed = outputs.filter((o) => o.status === "failed");
       if (failed.length) throw new Error(`outputs failed: ${failed.map((o) => o.error).join("; ")}`);

@@ -23,10 +23,14 @@ const MODEL = path.resolve(__dirname, "..", "..", "public", "samples", "drink-ca
 const log = (...args: unknown[]) => console.error("[bench:peer]", ...args);
 
 function install(dir: string) {
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", dir, MODEL_VIEWER, THREE, SCREENSHOT_GLB], {
-    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--no-save", "--prefix", dir, MODEL_VIEWER, THREE, SCREENSHOT_GLB],
+    {
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
 }
 
 function tryCli(dir: string, size: { width: number; height: number }) {
@@ -36,14 +40,32 @@ function tryCli(dir: string, size: { width: number; height: number }) {
     process.execPath,
     [
       path.join(dir, "node_modules/@shopify/screenshot-glb/dist/cli.js"),
-      "-i", MODEL, "-o", out, "-w", String(size.width), "-h", String(size.height),
-      "-p", path.join(dir, "node_modules/@google/model-viewer/dist/model-viewer.min.js"),
-      "-t", "60000",
+      "-i",
+      MODEL,
+      "-o",
+      out,
+      "-w",
+      String(size.width),
+      "-h",
+      String(size.height),
+      "-p",
+      path.join(dir, "node_modules/@google/model-viewer/dist/model-viewer.min.js"),
+      "-t",
+      "60000",
     ],
-    { env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" }, encoding: "utf8", timeout: 90_000 },
+    {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+      encoding: "utf8",
+      timeout: 90_000,
+    },
   );
   const ok = run.status === 0 && fs.existsSync(out) && fs.statSync(out).size > 0;
-  return { ok, ms: Date.now() - started, exitCode: run.status, tail: `${run.stdout ?? ""}${run.stderr ?? ""}`.trim().split("\n").slice(-3).join(" | ") };
+  return {
+    ok,
+    ms: Date.now() - started,
+    exitCode: run.status,
+    tail: `${run.stdout ?? ""}${run.stderr ?? ""}`.trim().split("\n").slice(-3).join(" | "),
+  };
 }
 
 function serve(dir: string): Promise<{ url: string; close: () => void }> {
@@ -64,7 +86,9 @@ function serve(dir: string): Promise<{ url: string; close: () => void }> {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() }),
+    ),
   );
 }
 
@@ -83,11 +107,16 @@ async function captureOnce(page: import("playwright-core").Page, base: string, w
     () =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("model-viewer did not render in 120 s")), 120_000);
-        document.getElementById("snapshot-viewer")!.addEventListener(
-          "poster-dismissed",
-          () => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), resolve())))),
-          { once: true },
-        );
+        document
+          .getElementById("snapshot-viewer")!
+          .addEventListener(
+            "poster-dismissed",
+            () =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), resolve()))),
+              ),
+            { once: true },
+          );
       }),
   );
   await page.screenshot({ type: "png", omitBackground: true });
@@ -106,7 +135,13 @@ export async function runPeer(sizes: { width: number; height: number }[]) {
       chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
         // The same GL path as Plinth's render worker (Mesa llvmpipe through ANGLE).
-        args: ["--no-sandbox", "--use-gl=angle", "--use-angle=gl-egl", "--ignore-gpu-blocklist", "--disable-background-networking"],
+        args: [
+          "--no-sandbox",
+          "--use-gl=angle",
+          "--use-angle=gl-egl",
+          "--ignore-gpu-blocklist",
+          "--disable-background-networking",
+        ],
       });
     const browser = await launch();
     const perImage: { size: string; cliPerImageMs: number; coldMs: number; warmMs: number }[] = [];

@@ -3,19 +3,44 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type BenchServer = { baseUrl: string; dataDir: string; databaseUrl: string; secret: string; stop: () => Promise<void> };
+export type BenchServer = {
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+  secret: string;
+  stop: () => Promise<void>;
+};
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
 /** A throwaway Plinth (own data folder, embedded Postgres, no workers) for one benchmark run. */
-export async function startBenchServer(port: number, pgPort: number, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(
+  port: number,
+  pgPort: number,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const baseUrl = `http://localhost:${port}`;
-  if (await fetch(`${baseUrl}/`).then(() => true, () => false)) throw new Error(`port ${port} is already in use (a bench server left from an earlier run?)`);
+  if (
+    await fetch(`${baseUrl}/`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is already in use (a bench server left from an earlier run?)`);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), APP_URL: baseUrl, NEXTAUTH_URL: baseUrl, RENDER_WORKERS: "0", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      RENDER_WORKERS: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -24,7 +49,10 @@ export async function startBenchServer(port: number, pgPort: number, env: Record
   const until = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`bench server exited:\n${log.slice(-2000)}`);
-    const ok = await fetch(`${baseUrl}/`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > until) throw new Error("bench server did not start");
     await new Promise((r) => setTimeout(r, 500));
@@ -47,7 +75,14 @@ export async function startBenchServer(port: number, pgPort: number, env: Record
 export function startBenchWorker(server: BenchServer, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: server.databaseUrl, RENDER_APP_URL: server.baseUrl, NEXTAUTH_SECRET: server.secret, ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: server.dataDir,
+      DATABASE_URL: server.databaseUrl,
+      RENDER_APP_URL: server.baseUrl,
+      NEXTAUTH_SECRET: server.secret,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe", "ipc"], // the worker exits when this process goes away,
   });
   let log = "";

@@ -17,7 +17,10 @@ type Props = {
 export function AppShell({ user, workspaces, activeWorkspaceId, paymentFailed, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <aside className="flex shrink-0 flex-col gap-4 border-b border-line bg-white p-4 md:sticky md:top-0 md:h-screen md:w-60 md:border-b-0 md:border-r">

@@ -26,7 +26,15 @@ export function NavLinks() {
               active ? "bg-accent-soft text-accent-ink" : "text-ink-soft hover:bg-canvas-sunken hover:text-ink"
             }`}
           >
-            <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" aria-hidden="true">
+            <svg
+              viewBox="0 0 24 24"
+              className="h-4 w-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinejoin="round"
+              aria-hidden="true"
+            >
               <path d={link.icon} />
             </svg>
             {link.label}

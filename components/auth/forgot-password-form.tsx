@@ -31,10 +31,19 @@ export function ForgotPasswordForm({ unavailable }: { unavailable?: string }) {
       {unavailable ? (
         <Alert tone="error">{unavailable}</Alert>
       ) : sent ? (
-        <Alert tone="success">If an account exists for that email, a reset link is on its way. It works for one hour.</Alert>
+        <Alert tone="success">
+          If an account exists for that email, a reset link is on its way. It works for one hour.
+        </Alert>
       ) : (
         <>
-          <Field label="Email" name="email" type="email" autoComplete="email" error={error ? (error.fields?.email ?? error.message) : undefined} autoFocus />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            error={error ? (error.fields?.email ?? error.message) : undefined}
+            autoFocus
+          />
           <Button type="submit" pending={pending} className="w-full">
             Send reset link
           </Button>

@@ -26,8 +26,22 @@ export function ResetPasswordForm({ token }: { token: string }) {
         Choose a new password
       </h1>
       {error && !error.fields && <Alert tone="error">{error.message}</Alert>}
-      <Field label="New password" name="password" type="password" autoComplete="new-password" error={fieldError("password")} hint="At least 8 characters." autoFocus />
-      <Field label="Repeat the new password" name="confirm" type="password" autoComplete="new-password" error={fieldError("confirm")} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={fieldError("password")}
+        hint="At least 8 characters."
+        autoFocus
+      />
+      <Field
+        label="Repeat the new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        error={fieldError("confirm")}
+      />
       <Button type="submit" pending={pending} className="w-full">
         Save new password
       </Button>

@@ -61,7 +61,13 @@ export function SignInForm() {
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       <Field label="Email" name="email" type="email" autoComplete="email" error={fieldErrors.email} autoFocus />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" error={fieldErrors.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldErrors.password}
+      />
       <div className="flex items-center justify-between">
         <Link href="/forgot-password" className="text-sm text-ink-soft hover:text-ink hover:underline">
           Forgot your password?

@@ -52,7 +52,9 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
   const pending = submit.pendingKey;
   const error = submit.error?.message ?? null;
   const paid = overview.plan.id !== "trial";
-  const upgrades = plans.filter((p) => overview.purchasable.includes(p.id as "pro" | "business") && p.id !== overview.plan.id);
+  const upgrades = plans.filter(
+    (p) => overview.purchasable.includes(p.id as "pro" | "business") && p.id !== overview.plan.id,
+  );
 
   async function go(key: string, url: string, body: unknown) {
     // The button keeps spinning while the browser leaves for Stripe.
@@ -62,7 +64,11 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
 
   const manageButton =
     overview.configured && overview.hasCustomer && canManage ? (
-      <Button variant="secondary" pending={pending === "portal"} onClick={() => go("portal", "/api/billing/portal", {})}>
+      <Button
+        variant="secondary"
+        pending={pending === "portal"}
+        onClick={() => go("portal", "/api/billing/portal", {})}
+      >
         Manage billing
       </Button>
     ) : null;
@@ -70,7 +76,10 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
   return (
     <div className="space-y-6">
       {checkout === "success" && (
-        <Alert tone="success">Thank you! Your plan changes as soon as Stripe confirms the payment, usually within seconds. Refresh if it still shows the trial.</Alert>
+        <Alert tone="success">
+          Thank you! Your plan changes as soon as Stripe confirms the payment, usually within seconds. Refresh if it
+          still shows the trial.
+        </Alert>
       )}
       {checkout === "canceled" && <Alert>Checkout was cancelled: nothing was charged.</Alert>}
       {overview.pastDue && (
@@ -87,10 +96,15 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
             <p className="text-sm text-ink-muted">Current plan</p>
             <h2 id="plan-title" className="mt-0.5 text-xl font-semibold" data-testid="billing-plan">
               {overview.plan.name}
-              {overview.pastDue && <span className="ml-2 rounded-full bg-danger-soft px-2 py-0.5 align-middle text-xs font-medium text-danger">Past due</span>}
+              {overview.pastDue && (
+                <span className="ml-2 rounded-full bg-danger-soft px-2 py-0.5 align-middle text-xs font-medium text-danger">
+                  Past due
+                </span>
+              )}
             </h2>
             <p className="mt-1 text-sm text-ink-soft">
-              Outputs up to {overview.plan.maxOutputPx} px · {overview.plan.watermark ? "small Plinth watermark" : "no watermark"} · {overview.plan.seats}{" "}
+              Outputs up to {overview.plan.maxOutputPx} px ·{" "}
+              {overview.plan.watermark ? "small Plinth watermark" : "no watermark"} · {overview.plan.seats}{" "}
               {overview.plan.seats === 1 ? "seat" : "seats"}
             </p>
           </div>
@@ -104,19 +118,25 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
             </dd>
           </div>
           <div className="rounded-xl bg-canvas-sunken p-4">
-            <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">{paid ? "Used this period" : "Used so far"}</dt>
+            <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">
+              {paid ? "Used this period" : "Used so far"}
+            </dt>
             <dd className="mt-1 text-2xl font-semibold">{overview.usedThisPeriod}</dd>
           </div>
           <div className="rounded-xl bg-canvas-sunken p-4">
-            <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">{paid ? "Renews" : "Renewal"}</dt>
+            <dt className="text-xs font-medium uppercase tracking-wide text-ink-muted">
+              {paid ? "Renews" : "Renewal"}
+            </dt>
             <dd className="mt-1 text-sm font-medium leading-8">
-              {overview.renewsAt ? `${DATE.format(new Date(overview.renewsAt))}, +${overview.plan.monthlyCredits} credits` : "Trial credits do not renew"}
+              {overview.renewsAt
+                ? `${DATE.format(new Date(overview.renewsAt))}, +${overview.plan.monthlyCredits} credits`
+                : "Trial credits do not renew"}
             </dd>
           </div>
         </dl>
         <p className="mt-4 text-xs text-ink-muted">
-          One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded up. Failed renders are refunded
-          automatically. Unused credits carry over.{" "}
+          One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area,
+          rounded up. Failed renders are refunded automatically. Unused credits carry over.{" "}
           <Link href="/pricing" className="underline">
             Compare plans
           </Link>
@@ -129,8 +149,8 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
             Upgrade
           </h2>
           <p className="mt-1 text-sm text-ink-soft" data-testid="billing-not-configured">
-            Billing is not configured on this server, so every workspace is on the free trial. An administrator can enable paid plans by setting the Stripe
-            variables (STRIPE_SECRET_KEY and friends).
+            Billing is not configured on this server, so every workspace is on the free trial. An administrator can
+            enable paid plans by setting the Stripe variables (STRIPE_SECRET_KEY and friends).
           </p>
         </section>
       ) : (
@@ -155,7 +175,12 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
                     ))}
                   </ul>
                   {canManage && (
-                    <Button className="mt-4" pending={pending === p.id} disabled={pending !== null} onClick={() => go(p.id, "/api/billing/checkout", { plan: p.id })}>
+                    <Button
+                      className="mt-4"
+                      pending={pending === p.id}
+                      disabled={pending !== null}
+                      onClick={() => go(p.id, "/api/billing/checkout", { plan: p.id })}
+                    >
                       Upgrade to {p.name}
                     </Button>
                   )}
@@ -182,7 +207,8 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
                     {row.kind === "debit" && row.count > 1 ? ` · ${row.count} images` : ""}
                   </p>
                   <p className="break-words text-ink-muted">
-                    {row.kind === "debit" && row.count > 1 ? "Renders of one export" : row.reason} · {DATE_TIME.format(new Date(row.createdAt))} UTC
+                    {row.kind === "debit" && row.count > 1 ? "Renders of one export" : row.reason} ·{" "}
+                    {DATE_TIME.format(new Date(row.createdAt))} UTC
                   </p>
                 </div>
                 <span className={`shrink-0 font-semibold tabular-nums ${row.delta > 0 ? "text-success" : "text-ink"}`}>

@@ -43,7 +43,8 @@ export function backgroundSummary(background: BackgroundSpec): string {
 export function BackgroundSection() {
   const { doc, execute, endCoalescing, readOnly } = useEditor();
   const background = doc.background;
-  const set = (next: BackgroundSpec, key?: string) => execute({ type: "setBackground", args: { background: next }, coalesceKey: key });
+  const set = (next: BackgroundSpec, key?: string) =>
+    execute({ type: "setBackground", args: { background: next }, coalesceKey: key });
   return (
     <>
       <ChoiceGroup

@@ -34,7 +34,9 @@ export function CameraSection() {
         format={(v) => `${Math.round(v)} mm`}
         disabled={readOnly}
         hint="Low = wide angle, high = flat telephoto look"
-        onChange={(focalLength) => execute({ type: "setFocalLength", args: { focalLength }, coalesceKey: "camera.focalLength" })}
+        onChange={(focalLength) =>
+          execute({ type: "setFocalLength", args: { focalLength }, coalesceKey: "camera.focalLength" })
+        }
         onCommit={endCoalescing}
       />
       <SliderField
@@ -54,12 +56,17 @@ export function CameraSection() {
       {orbited && (
         <p className="flex items-center justify-between gap-2 text-xs text-ink-muted">
           Adjusted by hand in the viewport.
-          <TextButton disabled={readOnly} onClick={() => execute({ type: "setCamera", args: { distance: null, target: null } })}>
+          <TextButton
+            disabled={readOnly}
+            onClick={() => execute({ type: "setCamera", args: { distance: null, target: null } })}
+          >
             Re-centre
           </TextButton>
         </p>
       )}
-      {!readOnly && <p className="text-xs text-ink-muted">Drag the view to orbit, scroll to zoom, right-drag to pan.</p>}
+      {!readOnly && (
+        <p className="text-xs text-ink-muted">Drag the view to orbit, scroll to zoom, right-drag to pan.</p>
+      )}
     </>
   );
 }

@@ -41,7 +41,9 @@ export function LightingSection() {
         step={0.05}
         format={(v) => v.toFixed(2)}
         disabled={readOnly}
-        onChange={(intensity) => execute({ type: "setEnvironment", args: { intensity }, coalesceKey: "environment.intensity" })}
+        onChange={(intensity) =>
+          execute({ type: "setEnvironment", args: { intensity }, coalesceKey: "environment.intensity" })
+        }
         onCommit={endCoalescing}
       />
       <SliderField
@@ -52,7 +54,9 @@ export function LightingSection() {
         step={1}
         format={(v) => `${Math.round(v)}°`}
         disabled={readOnly}
-        onChange={(rotation) => execute({ type: "setEnvironment", args: { rotation }, coalesceKey: "environment.rotation" })}
+        onChange={(rotation) =>
+          execute({ type: "setEnvironment", args: { rotation }, coalesceKey: "environment.rotation" })
+        }
         onCommit={endCoalescing}
       />
       <div>
@@ -63,8 +67,17 @@ export function LightingSection() {
           onClick={() => setAdvanced((open) => !open)}
           className={`flex items-center gap-1 rounded text-xs font-medium text-accent hover:text-accent-hover ${focusRing}`}
         >
-          <svg className={`h-3.5 w-3.5 transition-transform ${advanced ? "rotate-90" : ""}`} viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
-            <path fillRule="evenodd" d="M7.21 14.77a.75.75 0 0 1 .02-1.06L11.17 10 7.23 6.29a.75.75 0 1 1 1.04-1.08l4.5 4.25a.75.75 0 0 1 0 1.08l-4.5 4.25a.75.75 0 0 1-1.06-.02Z" clipRule="evenodd" />
+          <svg
+            className={`h-3.5 w-3.5 transition-transform ${advanced ? "rotate-90" : ""}`}
+            viewBox="0 0 20 20"
+            fill="currentColor"
+            aria-hidden="true"
+          >
+            <path
+              fillRule="evenodd"
+              d="M7.21 14.77a.75.75 0 0 1 .02-1.06L11.17 10 7.23 6.29a.75.75 0 1 1 1.04-1.08l4.5 4.25a.75.75 0 0 1 0 1.08l-4.5 4.25a.75.75 0 0 1-1.06-.02Z"
+              clipRule="evenodd"
+            />
           </svg>
           Advanced: individual lights
         </button>
@@ -82,7 +95,13 @@ export function LightingSection() {
                   step={0.1}
                   format={(v) => v.toFixed(1)}
                   disabled={readOnly}
-                  onChange={(intensity) => execute({ type: "updateLight", args: { id: light.id, patch: { intensity } }, coalesceKey: `light.${light.id}.intensity` })}
+                  onChange={(intensity) =>
+                    execute({
+                      type: "updateLight",
+                      args: { id: light.id, patch: { intensity } },
+                      coalesceKey: `light.${light.id}.intensity`,
+                    })
+                  }
                   onCommit={endCoalescing}
                 />
                 <SliderField
@@ -93,7 +112,13 @@ export function LightingSection() {
                   step={100}
                   format={(v) => `${Math.round(v)} K`}
                   disabled={readOnly}
-                  onChange={(temperatureK) => execute({ type: "updateLight", args: { id: light.id, patch: { temperatureK } }, coalesceKey: `light.${light.id}.temperature` })}
+                  onChange={(temperatureK) =>
+                    execute({
+                      type: "updateLight",
+                      args: { id: light.id, patch: { temperatureK } },
+                      coalesceKey: `light.${light.id}.temperature`,
+                    })
+                  }
                   onCommit={endCoalescing}
                 />
                 <SliderField
@@ -104,7 +129,13 @@ export function LightingSection() {
                   step={0.01}
                   format={(v) => `${Math.round(v * 100)}%`}
                   disabled={readOnly}
-                  onChange={(softness) => execute({ type: "updateLight", args: { id: light.id, patch: { softness } }, coalesceKey: `light.${light.id}.softness` })}
+                  onChange={(softness) =>
+                    execute({
+                      type: "updateLight",
+                      args: { id: light.id, patch: { softness } },
+                      coalesceKey: `light.${light.id}.softness`,
+                    })
+                  }
                   onCommit={endCoalescing}
                 />
               </fieldset>

@@ -29,10 +29,14 @@ export function MaterialsSection() {
                 value={slot.variant ?? ""}
                 disabled={readOnly}
                 options={[{ value: "", label: "Default" }, ...product.variants.map((v) => ({ value: v, label: v }))]}
-                onChange={(variant) => execute({ type: "setProductVariant", args: { slotId: slot.id, variant: variant || null } })}
+                onChange={(variant) =>
+                  execute({ type: "setProductVariant", args: { slotId: slot.id, variant: variant || null } })
+                }
               />
             )}
-            {product.materials.length === 0 && <p className="text-xs text-ink-muted">This product has no editable materials.</p>}
+            {product.materials.length === 0 && (
+              <p className="text-xs text-ink-muted">This product has no editable materials.</p>
+            )}
             {product.materials.map((material) => {
               const override = slot.materialOverrides[material];
               const keyBase = `material.${slot.id}.${material}`;
@@ -43,7 +47,11 @@ export function MaterialsSection() {
                     <span className="text-xs font-semibold text-ink-soft" aria-hidden="true">
                       {material}
                     </span>
-                    <TextButton disabled={readOnly || !override} label={`Reset ${material}`} onClick={() => set(material, null)}>
+                    <TextButton
+                      disabled={readOnly || !override}
+                      label={`Reset ${material}`}
+                      onClick={() => set(material, null)}
+                    >
                       Reset
                     </TextButton>
                   </div>

@@ -32,7 +32,9 @@ export function SaveConflictDialog({ open, message, sceneId, document }: Props) 
       // A full navigation: the editor starts fresh on the new scene with its own revision.
       window.location.assign(`/scenes/${encodeURIComponent(body.id)}`);
     } catch (e) {
-      setError(e instanceof Error && e.message !== "Failed to fetch" ? e.message : "You seem to be offline. Try again.");
+      setError(
+        e instanceof Error && e.message !== "Failed to fetch" ? e.message : "You seem to be offline. Try again.",
+      );
       setCopying(false);
     }
   }
@@ -51,8 +53,8 @@ export function SaveConflictDialog({ open, message, sceneId, document }: Props) 
         This scene was changed elsewhere
       </h2>
       <p id="save-conflict-body" className="mt-2 text-sm text-ink-soft">
-        {message ?? "Someone saved this scene since you opened it."} Your version is still here: keep it as a
-        copy, or reload to see the latest version (your changes in this tab are then dropped).
+        {message ?? "Someone saved this scene since you opened it."} Your version is still here: keep it as a copy, or
+        reload to see the latest version (your changes in this tab are then dropped).
       </p>
       {error && (
         <div className="mt-4">

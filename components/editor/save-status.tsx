@@ -16,7 +16,11 @@ export function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetr
       {(state === "saved" || state === "idle") && (
         <span className="flex items-center gap-1.5 text-ink-muted">
           <svg className="h-3.5 w-3.5 text-success" viewBox="0 0 20 20" fill="currentColor" aria-hidden="true">
-            <path fillRule="evenodd" d="M16.7 5.3a1 1 0 0 1 0 1.4l-7.5 7.5a1 1 0 0 1-1.4 0l-3.5-3.5a1 1 0 1 1 1.4-1.4l2.8 2.79 6.8-6.8a1 1 0 0 1 1.4 0Z" clipRule="evenodd" />
+            <path
+              fillRule="evenodd"
+              d="M16.7 5.3a1 1 0 0 1 0 1.4l-7.5 7.5a1 1 0 0 1-1.4 0l-3.5-3.5a1 1 0 1 1 1.4-1.4l2.8 2.79 6.8-6.8a1 1 0 0 1 1.4 0Z"
+              clipRule="evenodd"
+            />
           </svg>
           Saved
         </span>
@@ -29,7 +33,11 @@ export function SaveStatus({ status, onRetry }: { status: AutosaveStatus; onRetr
         <span className="flex items-center gap-1.5 font-medium text-danger">
           Couldn&apos;t save
           <span aria-hidden="true">—</span>
-          <button type="button" onClick={onRetry} className={`rounded px-1 underline underline-offset-2 hover:text-red-800 ${focusRing}`}>
+          <button
+            type="button"
+            onClick={onRetry}
+            className={`rounded px-1 underline underline-offset-2 hover:text-red-800 ${focusRing}`}
+          >
             Retry
           </button>
         </span>

@@ -31,7 +31,19 @@ export type SceneEditorProps = {
 
 type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
 
-function IconButton({ label, shortcut, onClick, disabled, children }: { label: string; shortcut: string; onClick: () => void; disabled: boolean; children: React.ReactNode }) {
+function IconButton({
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  shortcut: string;
+  onClick: () => void;
+  disabled: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -97,10 +109,16 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
     {
       id: "materials",
       title: "Materials",
-      summary: doc.products[0].variant ?? (Object.keys(doc.products[0].materialOverrides).length ? "Customised" : "Original"),
+      summary:
+        doc.products[0].variant ?? (Object.keys(doc.products[0].materialOverrides).length ? "Customised" : "Original"),
       body: <MaterialsSection />,
     },
-    { id: "tone", title: "Tone", summary: `${doc.toneMapping.mode === "agx" ? "AgX" : doc.toneMapping.mode === "aces" ? "ACES" : "Neutral"}`, body: <ToneSection /> },
+    {
+      id: "tone",
+      title: "Tone",
+      summary: `${doc.toneMapping.mode === "agx" ? "AgX" : doc.toneMapping.mode === "aces" ? "ACES" : "Neutral"}`,
+      body: <ToneSection />,
+    },
   ];
 
   return (
@@ -127,13 +145,31 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
                 <SaveStatus status={status} onRetry={retry} />
                 <div className="flex items-center gap-0.5 border-l border-line pl-2">
                   <IconButton label="Undo" shortcut="Control+Z" onClick={undo} disabled={!history.canUndo}>
-                    <svg className="h-4 w-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+                    <svg
+                      className="h-4 w-4"
+                      viewBox="0 0 20 20"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.8"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                      aria-hidden="true"
+                    >
                       <path d="M7.5 4.5 4 8l3.5 3.5" />
                       <path d="M4 8h7.5a4.5 4.5 0 0 1 0 9H9" />
                     </svg>
                   </IconButton>
                   <IconButton label="Redo" shortcut="Control+Shift+Z" onClick={redo} disabled={!history.canRedo}>
-                    <svg className="h-4 w-4" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+                    <svg
+                      className="h-4 w-4"
+                      viewBox="0 0 20 20"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.8"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                      aria-hidden="true"
+                    >
                       <path d="M12.5 4.5 16 8l-3.5 3.5" />
                       <path d="M16 8H8.5a4.5 4.5 0 0 0 0 9H11" />
                     </svg>
@@ -145,7 +181,9 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
                 </Button>
               </>
             ) : (
-              <span className="rounded-full bg-canvas-sunken px-2.5 py-1 text-xs font-medium text-ink-soft">View only</span>
+              <span className="rounded-full bg-canvas-sunken px-2.5 py-1 text-xs font-medium text-ink-soft">
+                View only
+              </span>
             )}
           </div>
         </header>
@@ -158,12 +196,25 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
         <div className="flex min-h-0 flex-1 flex-col md:flex-row">
           <div
             // Phones: as tall as the frame needs (up to 62% of the screen); desktop: fills the space left of the panel.
-            style={{ "--viewport-h": `min(62vh, calc((100vw - 1.5rem) / ${aspect.toFixed(4)} + 1.5rem))` } as React.CSSProperties}
+            style={
+              {
+                "--viewport-h": `min(62vh, calc((100vw - 1.5rem) / ${aspect.toFixed(4)} + 1.5rem))`,
+              } as React.CSSProperties
+            }
             className="h-[var(--viewport-h)] min-h-[260px] shrink-0 bg-canvas-sunken p-3 md:h-auto md:min-h-0 md:flex-1 md:p-8"
           >
-            <Viewport doc={doc} products={products} aspect={aspect} interactive={canEdit} onCameraChange={onCameraChange} />
+            <Viewport
+              doc={doc}
+              products={products}
+              aspect={aspect}
+              interactive={canEdit}
+              onCameraChange={onCameraChange}
+            />
           </div>
-          <aside aria-label="Scene settings" className="border-line bg-white md:w-80 md:shrink-0 md:overflow-y-auto md:border-l lg:w-[22rem]">
+          <aside
+            aria-label="Scene settings"
+            className="border-line bg-white md:w-80 md:shrink-0 md:overflow-y-auto md:border-l lg:w-[22rem]"
+          >
             {readOnly && (
               <div className="border-b border-line p-4">
                 <Alert tone="info">You have view access. Ask a workspace editor to make changes.</Alert>
@@ -171,14 +222,13 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
             )}
             {history.error && (
               <div className="border-b border-line p-4">
-                <Alert tone="error">
-                  That change couldn&apos;t be applied: {history.error}
-                </Alert>
+                <Alert tone="error">That change couldn&apos;t be applied: {history.error}</Alert>
               </div>
             )}
             {mainProduct && (
               <p className="border-b border-line px-4 py-3 text-xs text-ink-muted">
-                <span className="font-medium text-ink-soft">{mainProduct.name}</span> · {output.label} · {output.width}×{output.height}px
+                <span className="font-medium text-ink-soft">{mainProduct.name}</span> · {output.label} · {output.width}×
+                {output.height}px
               </p>
             )}
             {sections.map((section) => (
@@ -197,9 +247,22 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
         </div>
       </div>
       {canEdit && (
-        <SaveConflictDialog open={status.state === "conflict"} message={status.message} sceneId={scene.id} document={doc} />
+        <SaveConflictDialog
+          open={status.state === "conflict"}
+          message={status.message}
+          sceneId={scene.id}
+          document={doc}
+        />
       )}
-      {canEdit && <ExportDialog open={exporting} onClose={() => setExporting(false)} sceneId={scene.id} document={doc} products={products} />}
+      {canEdit && (
+        <ExportDialog
+          open={exporting}
+          onClose={() => setExporting(false)}
+          sceneId={scene.id}
+          document={doc}
+          products={products}
+        />
+      )}
     </EditorContext.Provider>
   );
 }

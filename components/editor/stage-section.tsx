@@ -32,12 +32,19 @@ export function StageSection() {
     <>
       <div className="space-y-3">
         <GroupLabel>Floor</GroupLabel>
-        <CheckboxField label="Show floor" checked={floor.visible} disabled={readOnly} onChange={(visible) => execute({ type: "setFloor", args: { visible } })} />
+        <CheckboxField
+          label="Show floor"
+          checked={floor.visible}
+          disabled={readOnly}
+          onChange={(visible) => execute({ type: "setFloor", args: { visible } })}
+        />
         <ColorField
           label="Floor colour"
           value={floor.color}
           disabled={readOnly || !floor.visible}
-          onChange={(color, live) => execute({ type: "setFloor", args: { color }, coalesceKey: live ? "floor.color" : undefined })}
+          onChange={(color, live) =>
+            execute({ type: "setFloor", args: { color }, coalesceKey: live ? "floor.color" : undefined })
+          }
           onCommit={endCoalescing}
         />
       </div>
@@ -63,7 +70,13 @@ export function StageSection() {
               label="Podium colour"
               value={podium.color}
               disabled={readOnly}
-              onChange={(color, live) => execute({ type: "setPodium", args: { podium: { color } }, coalesceKey: live ? "podium.color" : undefined })}
+              onChange={(color, live) =>
+                execute({
+                  type: "setPodium",
+                  args: { podium: { color } },
+                  coalesceKey: live ? "podium.color" : undefined,
+                })
+              }
               onCommit={endCoalescing}
             />
             <SliderField
@@ -76,7 +89,11 @@ export function StageSection() {
               disabled={readOnly}
               // Width and depth scale together: one "size" the user understands.
               onChange={(width) =>
-                execute({ type: "setPodium", args: { podium: { width, depth: Math.min(10, (podium.depth / podium.width) * width) } }, coalesceKey: "podium.width" })
+                execute({
+                  type: "setPodium",
+                  args: { podium: { width, depth: Math.min(10, (podium.depth / podium.width) * width) } },
+                  coalesceKey: "podium.width",
+                })
               }
               onCommit={endCoalescing}
             />
@@ -88,7 +105,9 @@ export function StageSection() {
               step={0.005}
               format={mm}
               disabled={readOnly}
-              onChange={(height) => execute({ type: "setPodium", args: { podium: { height } }, coalesceKey: "podium.height" })}
+              onChange={(height) =>
+                execute({ type: "setPodium", args: { podium: { height } }, coalesceKey: "podium.height" })
+              }
               onCommit={endCoalescing}
             />
           </>
@@ -104,10 +123,19 @@ export function StageSection() {
             {props.map((prop, index) => (
               <li key={prop.id} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
                 <span className="flex items-center gap-2">
-                  <span className="h-3 w-3 rounded-full border border-line-strong" style={{ backgroundColor: prop.color }} aria-hidden="true" />
+                  <span
+                    className="h-3 w-3 rounded-full border border-line-strong"
+                    style={{ backgroundColor: prop.color }}
+                    aria-hidden="true"
+                  />
                   {titleCase(prop.kind)} {index + 1}
                 </span>
-                <TextButton tone="danger" disabled={readOnly} label={`Remove ${prop.kind} ${index + 1}`} onClick={() => execute({ type: "removeProp", args: { id: prop.id } })}>
+                <TextButton
+                  tone="danger"
+                  disabled={readOnly}
+                  label={`Remove ${prop.kind} ${index + 1}`}
+                  onClick={() => execute({ type: "removeProp", args: { id: prop.id } })}
+                >
                   Remove
                 </TextButton>
               </li>

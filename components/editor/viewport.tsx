@@ -21,7 +21,8 @@ class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: Er
     if (this.state.error) {
       return (
         <div role="alert" className="flex h-full items-center justify-center p-6 text-center text-sm text-ink-soft">
-          The 3D view couldn&apos;t start in this browser ({this.state.error.message}). Your scene is safe; try reloading, or another browser.
+          The 3D view couldn&apos;t start in this browser ({this.state.error.message}). Your scene is safe; try
+          reloading, or another browser.
         </div>
       );
     }
@@ -87,7 +88,10 @@ export function Viewport({
             />
           </CanvasErrorBoundary>
           {!ready && (
-            <div className="pointer-events-none absolute inset-0 flex items-center justify-center gap-2 bg-canvas-sunken/80 text-sm text-ink-soft" role="status">
+            <div
+              className="pointer-events-none absolute inset-0 flex items-center justify-center gap-2 bg-canvas-sunken/80 text-sm text-ink-soft"
+              role="status"
+            >
               <Spinner />
               Loading 3D view…
             </div>

@@ -45,7 +45,10 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
       <div className="space-y-5">
         {error && <Alert tone="error">{error}</Alert>}
         {product.suggestedUnit && editable && (
-          <div className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="unit-suggestion">
+          <div
+            className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
+            data-testid="unit-suggestion"
+          >
             <p className="font-medium">{unitSuggestionText(product.suggestedUnit)}</p>
             <p className="mt-1">It measures {formatDimensions(product.dimensionsM)} as exported.</p>
             <Button
@@ -77,7 +80,11 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
           )}
           {product.originalFilename && (
             <Fact label="Original file">
-              <a className="text-accent-ink underline-offset-2 hover:underline" href={product.originalUrl ?? "#"} download>
+              <a
+                className="text-accent-ink underline-offset-2 hover:underline"
+                href={product.originalUrl ?? "#"}
+                download
+              >
                 {product.originalFilename}
               </a>
             </Fact>
@@ -111,7 +118,12 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
                   onChange={(e) => setName(e.target.value)}
                   className="min-w-0 flex-1 rounded-lg border border-line-strong px-3 py-1.5 focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20"
                 />
-                <Button type="submit" variant="secondary" pending={pending === "name"} disabled={name.trim() === product.name}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  pending={pending === "name"}
+                  disabled={name.trim() === product.name}
+                >
                   Rename
                 </Button>
               </div>
@@ -144,7 +156,11 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
               </div>
             </div>
             <div className="mt-5 border-t border-line pt-4">
-              <Button variant="ghost" className="px-0 text-danger hover:bg-transparent hover:text-red-800" onClick={() => setConfirmDelete(true)}>
+              <Button
+                variant="ghost"
+                className="px-0 text-danger hover:bg-transparent hover:text-red-800"
+                onClick={() => setConfirmDelete(true)}
+              >
                 Delete product…
               </Button>
             </div>
@@ -156,7 +172,9 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
             <summary className="cursor-pointer font-medium text-ink">
               {product.warnings.length} note{product.warnings.length === 1 ? "" : "s"} from the model checker
             </summary>
-            <p className="mt-2 text-xs text-ink-muted">These did not stop the upload, but your 3D artist may want to know.</p>
+            <p className="mt-2 text-xs text-ink-muted">
+              These did not stop the upload, but your 3D artist may want to know.
+            </p>
             <ul className="mt-2 list-disc space-y-1 pl-5 text-ink-soft">
               {product.warnings.slice(0, 10).map((w, i) => (
                 <li key={i}>{w.message}</li>

@@ -31,7 +31,8 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
   // A new upload's thumbnail is drawn by the render worker a moment later: look again until it is there.
   const { data: products } = useQuery({
     queryKey: PRODUCTS_QUERY_KEY,
-    queryFn: async ({ signal }) => (await fetchJson<{ products: ProductSummary[] }>("/api/products", { signal })).products,
+    queryFn: async ({ signal }) =>
+      (await fetchJson<{ products: ProductSummary[] }>("/api/products", { signal })).products,
     initialData: serverProducts,
     refetchInterval: (query) => {
       if (!(query.state.data ?? []).some((p) => !p.thumbnailUrl)) {
@@ -97,9 +98,14 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
             }
           />
         ) : mine.length === 0 ? (
-          <p className="rounded-xl border border-line bg-white px-4 py-6 text-center text-sm text-ink-muted">No products match “{query}”.</p>
+          <p className="rounded-xl border border-line bg-white px-4 py-6 text-center text-sm text-ink-muted">
+            No products match “{query}”.
+          </p>
         ) : (
-          <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" data-testid="product-grid">
+          <ul
+            className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5"
+            data-testid="product-grid"
+          >
             {mine.map((p) =>
               renaming?.id === p.id ? (
                 <li key={p.id} className="rounded-xl border border-accent bg-white p-3 shadow-sm">
@@ -138,7 +144,11 @@ export function ProductLibrary({ products: serverProducts, samples, canEdit, max
                   product={{ ...p, sample: false, sizeWarning: Boolean(p.suggestedUnit) }}
                   actions={
                     canEdit ? (
-                      <CardMenu name={p.name} onRename={() => setRenaming({ id: p.id, name: p.name })} onDelete={() => setDeleting(p)} />
+                      <CardMenu
+                        name={p.name}
+                        onRename={() => setRenaming({ id: p.id, name: p.name })}
+                        onDelete={() => setDeleting(p)}
+                      />
                     ) : undefined
                   }
                 />

@@ -31,7 +31,10 @@ export function ProductPreview({
   const document_ = useMemo(() => createDefaultScene({ productId, productSize }), [productId, sizeKey]);
   const products = useMemo(() => ({ [productId]: { url } }), [productId, url]);
   return (
-    <div className={`relative overflow-hidden rounded-2xl border border-line bg-canvas-sunken ${className}`} data-testid="product-preview">
+    <div
+      className={`relative overflow-hidden rounded-2xl border border-line bg-canvas-sunken ${className}`}
+      data-testid="product-preview"
+    >
       <SceneCanvas document={document_} products={products} interactive quality="final" className="h-full w-full" />
     </div>
   );

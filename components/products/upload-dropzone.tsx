@@ -28,7 +28,10 @@ export function UploadDropzone({ maxBytes, compact = false }: { maxBytes: number
     if (!files.length || busy) return;
     const total = files.reduce((n, f) => n + f.size, 0);
     if (total > maxBytes) {
-      setState({ kind: "error", message: `The upload is larger than ${Math.round(maxBytes / 1048576)} MB, the most one product may use.` });
+      setState({
+        kind: "error",
+        message: `The upload is larger than ${Math.round(maxBytes / 1048576)} MB, the most one product may use.`,
+      });
       return;
     }
     const label = files.length === 1 ? files[0].name : `${files.length} files`;
@@ -133,7 +136,8 @@ export function UploadDropzone({ maxBytes, compact = false }: { maxBytes: number
         <div className="mt-3">
           <Alert tone="success">
             Added <strong>{state.product.name}</strong>.
-            {state.product.warnings.length > 0 && ` The checker noted ${state.product.warnings.length} minor issue(s); see its page.`}
+            {state.product.warnings.length > 0 &&
+              ` The checker noted ${state.product.warnings.length} minor issue(s); see its page.`}
             {state.product.suggestedUnit && " Its size looks off: open it to fix the units."}
           </Alert>
         </div>
@@ -144,7 +148,14 @@ export function UploadDropzone({ maxBytes, compact = false }: { maxBytes: number
 
 function UploadIcon() {
   return (
-    <svg className="h-8 w-8 shrink-0 text-accent" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true">
+    <svg
+      className="h-8 w-8 shrink-0 text-accent"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      aria-hidden="true"
+    >
       <path d="M12 16V4m0 0-4 4m4-4 4 4" strokeLinecap="round" strokeLinejoin="round" />
       <path d="M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3" strokeLinecap="round" />
     </svg>

@@ -24,7 +24,8 @@ export function uploadWithProgress<T>(
       const error = apiErrorOf(body, xhr.status, `Upload failed (${xhr.status}).`);
       resolve({ ok: false, status: xhr.status, message: error.message, error });
     };
-    xhr.onerror = () => resolve({ ok: false, status: 0, message: "The upload was interrupted. Check your connection and try again." });
+    xhr.onerror = () =>
+      resolve({ ok: false, status: 0, message: "The upload was interrupted. Check your connection and try again." });
     xhr.onabort = () => resolve({ ok: false, status: 0, message: "Upload cancelled." });
     xhr.send(form);
   });

@@ -12,7 +12,13 @@ import type { SceneDocument } from "@/lib/scene";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
 import { RatioPreview } from "./ratio-preview";
 
-type Props = { open: boolean; onClose: () => void; sceneId: string; document: SceneDocument; products: Record<string, ProductAsset> };
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  sceneId: string;
+  document: SceneDocument;
+  products: Record<string, ProductAsset>;
+};
 
 const MULTIPLIERS = [1, 2, 3, 4];
 
@@ -21,7 +27,9 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const router = useRouter();
   const ref = useModalDialog(open);
   const titleId = useId();
-  const [selected, setSelected] = useState<Set<string>>(() => new Set(EXPORT_PRESETS.filter((p) => p.social).map((p) => p.label)));
+  const [selected, setSelected] = useState<Set<string>>(
+    () => new Set(EXPORT_PRESETS.filter((p) => p.social).map((p) => p.label)),
+  );
   const [custom, setCustom] = useState({ enabled: false, width: 1200, height: 628 });
   const [multiplier, setMultiplier] = useState(1);
   const [format, setFormat] = useState<ImageFormatId>("png");
@@ -31,7 +39,11 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [error, setError] = useState<string | null>(null);
 
   const outputs = [
-    ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({ label, width, height })),
+    ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({
+      label,
+      width,
+      height,
+    })),
     ...(custom.enabled ? [{ label: "custom", width: custom.width, height: custom.height }] : []),
   ];
   const alpha = IMAGE_FORMATS[format].alpha;
@@ -54,7 +66,9 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
       return;
     }
     const request = { outputs, multiplier, format, transparent: transparent && alpha, quality };
-    const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, { fallback: "The export could not be started." });
+    const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, {
+      fallback: "The export could not be started.",
+    });
     if (!started.ok) {
       setPending(false);
       setError(errorText(started.error));
@@ -86,7 +100,9 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
           <h2 id={titleId} className="text-lg font-semibold">
             Export images
           </h2>
-          <p className="mt-1 text-sm text-ink-muted">Each format keeps your camera angle and frames the product whole.</p>
+          <p className="mt-1 text-sm text-ink-muted">
+            Each format keeps your camera angle and frames the product whole.
+          </p>
 
           <fieldset className="mt-5">
             <legend className="text-sm font-medium">Formats</legend>
@@ -103,7 +119,11 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
                     className="absolute left-2 top-2 accent-accent"
                     aria-label={`${p.name}, ${p.width}×${p.height}`}
                   />
-                  {open ? <RatioPreview document={document} products={products} width={p.width} height={p.height} /> : <RatioGlyph width={p.width} height={p.height} />}
+                  {open ? (
+                    <RatioPreview document={document} products={products} width={p.width} height={p.height} />
+                  ) : (
+                    <RatioGlyph width={p.width} height={p.height} />
+                  )}
                   <span className="text-center">
                     <span className="block font-medium">{p.label}</span>
                     <span className="block text-xs text-ink-muted">
@@ -115,7 +135,12 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
             </div>
             <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
               <label className="flex items-center gap-2">
-                <input type="checkbox" checked={custom.enabled} onChange={(e) => setCustom({ ...custom, enabled: e.target.checked })} className="accent-accent" />
+                <input
+                  type="checkbox"
+                  checked={custom.enabled}
+                  onChange={(e) => setCustom({ ...custom, enabled: e.target.checked })}
+                  className="accent-accent"
+                />
                 Custom size
               </label>
               {custom.enabled && (
@@ -152,7 +177,12 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
           </fieldset>
 
           <div className="mt-5 grid gap-4 sm:grid-cols-2">
-            <Choice legend="Size" value={String(multiplier)} onChange={(v) => setMultiplier(Number(v))} options={MULTIPLIERS.map((m) => ({ value: String(m), label: `${m}×` }))} />
+            <Choice
+              legend="Size"
+              value={String(multiplier)}
+              onChange={(v) => setMultiplier(Number(v))}
+              options={MULTIPLIERS.map((m) => ({ value: String(m), label: `${m}×` }))}
+            />
             <Choice
               legend="File type"
               value={format}
@@ -169,7 +199,13 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
               ]}
             />
             <label className={`flex items-center gap-2 self-end text-sm ${alpha ? "" : "text-ink-muted"}`}>
-              <input type="checkbox" checked={transparent && alpha} disabled={!alpha} onChange={(e) => setTransparent(e.target.checked)} className="accent-accent" />
+              <input
+                type="checkbox"
+                checked={transparent && alpha}
+                disabled={!alpha}
+                onChange={(e) => setTransparent(e.target.checked)}
+                className="accent-accent"
+              />
               Transparent background {!alpha && `(${alphaFormatLabels()} only)`}
             </label>
           </div>
@@ -208,17 +244,43 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
 
 function RatioGlyph({ width, height }: { width: number; height: number }) {
   const scale = 18 / Math.max(width, height);
-  return <span aria-hidden="true" className="inline-block shrink-0 rounded-[3px] border-2 border-current text-ink-soft" style={{ width: width * scale, height: height * scale }} />;
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-block shrink-0 rounded-[3px] border-2 border-current text-ink-soft"
+      style={{ width: width * scale, height: height * scale }}
+    />
+  );
 }
 
-function Choice({ legend, value, onChange, options }: { legend: string; value: string; onChange: (v: string) => void; options: { value: string; label: string }[] }) {
+function Choice({
+  legend,
+  value,
+  onChange,
+  options,
+}: {
+  legend: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+}) {
   return (
     <fieldset>
       <legend className="text-sm font-medium">{legend}</legend>
       <div className="mt-1.5 inline-flex rounded-lg border border-line-strong p-0.5">
         {options.map((o) => (
-          <label key={o.value} className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${value === o.value ? "bg-accent text-white" : "text-ink-soft hover:text-ink"}`}>
-            <input type="radio" name={legend} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} className="sr-only" />
+          <label
+            key={o.value}
+            className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${value === o.value ? "bg-accent text-white" : "text-ink-soft hover:text-ink"}`}
+          >
+            <input
+              type="radio"
+              name={legend}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+              className="sr-only"
+            />
             {o.label}
           </label>
         ))}

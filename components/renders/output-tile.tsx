@@ -3,7 +3,12 @@ import type { RenderListItem } from "@/lib/renders/render-service";
 
 type Output = RenderListItem["outputs"][number];
 
-const STATUS_TEXT: Record<Output["status"], string> = { queued: "Queued", rendering: "Rendering", done: "Done", failed: "Failed" };
+const STATUS_TEXT: Record<Output["status"], string> = {
+  queued: "Queued",
+  rendering: "Rendering",
+  done: "Done",
+  failed: "Failed",
+};
 
 export function OutputTile({ output }: { output: Output }) {
   const aspect = `${output.width} / ${output.height}`;
@@ -16,7 +21,12 @@ export function OutputTile({ output }: { output: Output }) {
         {output.url ? (
           <a href={output.url} target="_blank" rel="noreferrer" className="block h-full w-full">
             {/* eslint-disable-next-line @next/next/no-img-element -- private, workspace-scoped image route; next/image would proxy it */}
-            <img src={`${output.url}?preview=1`} alt={`${output.label} render, ${output.width}×${output.height}`} className="h-full w-full object-contain" loading="lazy" />
+            <img
+              src={`${output.url}?preview=1`}
+              alt={`${output.label} render, ${output.width}×${output.height}`}
+              className="h-full w-full object-contain"
+              loading="lazy"
+            />
           </a>
         ) : output.status === "failed" ? (
           <span className="px-2 text-center text-xs text-danger">{output.error ?? "Failed"}</span>
@@ -28,10 +38,17 @@ export function OutputTile({ output }: { output: Output }) {
       </div>
       <div className="mt-1.5 flex items-center justify-between gap-2 text-xs">
         <span className="font-medium text-ink">
-          {output.label} <span className="font-normal text-ink-muted">{output.width}×{output.height}</span>
+          {output.label}{" "}
+          <span className="font-normal text-ink-muted">
+            {output.width}×{output.height}
+          </span>
         </span>
         {output.url ? (
-          <a href={`${output.url}?download=1`} className="text-accent hover:underline" aria-label={`Download ${output.fileName}`}>
+          <a
+            href={`${output.url}?download=1`}
+            className="text-accent hover:underline"
+            aria-label={`Download ${output.fileName}`}
+          >
             Download
           </a>
         ) : (

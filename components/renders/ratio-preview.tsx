@@ -15,7 +15,17 @@ const BOX = 88;
  * A small live render of one export ratio, drawn by the same renderer with the
  * same framing rule as the export: what the tile shows is what that file will contain.
  */
-export function RatioPreview({ document, products, width, height }: { document: SceneDocument; products: Record<string, ProductAsset>; width: number; height: number }) {
+export function RatioPreview({
+  document,
+  products,
+  width,
+  height,
+}: {
+  document: SceneDocument;
+  products: Record<string, ProductAsset>;
+  width: number;
+  height: number;
+}) {
   const scale = BOX / Math.max(width, height);
   const size = { width: Math.max(16, Math.round(width * scale)), height: Math.max(16, Math.round(height * scale)) };
   return (

@@ -52,14 +52,20 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
   const active = isActive(batch);
 
   async function remove() {
-    const result = await run(() => api.delete(`/api/renders/batches/${batch.id}`, { fallback: "Could not delete this export." }));
+    const result = await run(() =>
+      api.delete(`/api/renders/batches/${batch.id}`, { fallback: "Could not delete this export." }),
+    );
     if (!result.ok) return;
     setConfirming(false);
     await queryClient.invalidateQueries({ queryKey: RENDERS_QUERY_KEY });
   }
 
   return (
-    <section className="rounded-2xl border border-line bg-white p-5 shadow-card" aria-labelledby={`batch-${batch.id}`} data-testid="render-batch">
+    <section
+      className="rounded-2xl border border-line bg-white p-5 shadow-card"
+      aria-labelledby={`batch-${batch.id}`}
+      data-testid="render-batch"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id={`batch-${batch.id}`} className="font-semibold">
@@ -72,7 +78,11 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm text-ink-soft" data-testid="batch-progress" aria-live="polite">
-            {active ? `Rendering… ${done} of ${total} done` : failed ? `${done} done, ${failed} failed` : `All ${total} done`}
+            {active
+              ? `Rendering… ${done} of ${total} done`
+              : failed
+                ? `${done} done, ${failed} failed`
+                : `All ${total} done`}
           </span>
           {done > 0 && (
             <a href={`/api/renders/batches/${batch.id}/zip`} className={buttonClass("secondary")} download>
@@ -87,8 +97,18 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
         </div>
       </div>
       {active && (
-        <div className="mt-3 h-1.5 overflow-hidden rounded-full bg-canvas-sunken" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Export progress">
-          <div className="h-full rounded-full bg-accent transition-all" style={{ width: `${Math.max(4, (done / total) * 100)}%` }} />
+        <div
+          className="mt-3 h-1.5 overflow-hidden rounded-full bg-canvas-sunken"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={done}
+          aria-label="Export progress"
+        >
+          <div
+            className="h-full rounded-full bg-accent transition-all"
+            style={{ width: `${Math.max(4, (done / total) * 100)}%` }}
+          />
         </div>
       )}
       <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">

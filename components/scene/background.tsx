@@ -31,7 +31,12 @@ export function gradientTexture(from: string, to: string, angleDeg: number, aspe
   const dx = Math.sin(angle);
   const dy = -Math.cos(angle); // canvas y points down; 0deg points up
   const half = (Math.abs(width * dx) + Math.abs(height * dy)) / 2;
-  const gradient = context.createLinearGradient(width / 2 - dx * half, height / 2 - dy * half, width / 2 + dx * half, height / 2 + dy * half);
+  const gradient = context.createLinearGradient(
+    width / 2 - dx * half,
+    height / 2 - dy * half,
+    width / 2 + dx * half,
+    height / 2 + dy * half,
+  );
   gradient.addColorStop(0, from);
   gradient.addColorStop(1, to);
   context.fillStyle = gradient;
@@ -58,7 +63,17 @@ function SolidBackground({ color }: { color: string }) {
   return null;
 }
 
-function GradientBackground({ from, to, angle, viewOffset }: { from: string; to: string; angle: number; viewOffset?: ViewOffset }) {
+function GradientBackground({
+  from,
+  to,
+  angle,
+  viewOffset,
+}: {
+  from: string;
+  to: string;
+  angle: number;
+  viewOffset?: ViewOffset;
+}) {
   const scene = useThree((state) => state.scene);
   const invalidate = useThree((state) => state.invalidate);
   const width = useThree((state) => state.size.width);
@@ -68,7 +83,14 @@ function GradientBackground({ from, to, angle, viewOffset }: { from: string; to:
   const aspect = Math.round((fullWidth / Math.max(1, fullHeight)) * 1000) / 1000 || 1;
   const texture = useMemo(() => gradientTexture(from, to, angle, aspect), [from, to, angle, aspect]);
   useEffect(() => () => texture.dispose(), [texture]);
-  const tileWindow = viewOffset ? [viewOffset.width / fullWidth, viewOffset.height / fullHeight, viewOffset.x / fullWidth, 1 - (viewOffset.y + viewOffset.height) / fullHeight] : [1, 1, 0, 0];
+  const tileWindow = viewOffset
+    ? [
+        viewOffset.width / fullWidth,
+        viewOffset.height / fullHeight,
+        viewOffset.x / fullWidth,
+        1 - (viewOffset.y + viewOffset.height) / fullHeight,
+      ]
+    : [1, 1, 0, 0];
   const windowKey = tileWindow.join(",");
   useLayoutEffect(() => {
     texture.repeat.set(tileWindow[0], tileWindow[1]);
@@ -134,11 +156,17 @@ export function Background({
     case "environment":
       return <EnvironmentBackground environment={environment} blur={background.blur} />;
     default:
-      if (environment.showAsBackground) return <EnvironmentBackground environment={environment} blur={DEFAULT_ENVIRONMENT_BLUR} />;
+      if (environment.showAsBackground)
+        return <EnvironmentBackground environment={environment} blur={DEFAULT_ENVIRONMENT_BLUR} />;
       return background.kind === "solid" ? (
         <SolidBackground color={background.color} />
       ) : (
-        <GradientBackground from={background.from} to={background.to} angle={background.angle} viewOffset={viewOffset} />
+        <GradientBackground
+          from={background.from}
+          to={background.to}
+          angle={background.angle}
+          viewOffset={viewOffset}
+        />
       );
   }
 }

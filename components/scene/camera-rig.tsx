@@ -42,7 +42,11 @@ export function CameraRig({
   const controls = useRef<OrbitControlsImpl>(null);
 
   // A tile sees the full frame's projection through a window: the full frame is what the camera frames.
-  const canvasAspect = viewOffset ? viewOffset.fullWidth / viewOffset.fullHeight : width > 0 && height > 0 ? width / height : 1;
+  const canvasAspect = viewOffset
+    ? viewOffset.fullWidth / viewOffset.fullHeight
+    : width > 0 && height > 0
+      ? width / height
+      : 1;
   const offsetKey = viewOffset ? JSON.stringify(viewOffset) : null;
   const aspect = frameAspect && frameAspect > 0 ? frameAspect : canvasAspect;
   const cameraKey = JSON.stringify(cameraState);
@@ -66,7 +70,15 @@ export function CameraRig({
     camera.up.set(0, 1, 0);
     camera.position.set(...framing.position);
     camera.lookAt(...framing.target);
-    if (viewOffset) camera.setViewOffset(viewOffset.fullWidth, viewOffset.fullHeight, viewOffset.x, viewOffset.y, viewOffset.width, viewOffset.height);
+    if (viewOffset)
+      camera.setViewOffset(
+        viewOffset.fullWidth,
+        viewOffset.fullHeight,
+        viewOffset.x,
+        viewOffset.y,
+        viewOffset.width,
+        viewOffset.height,
+      );
     else camera.clearViewOffset();
     camera.updateProjectionMatrix();
     const orbit = controls.current;
@@ -96,7 +108,8 @@ export function CameraRig({
   }, [camera, onCameraChange]);
 
   if (!interactive) return null;
-  const radius = Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2;
+  const radius =
+    Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2;
   return (
     <OrbitControls
       ref={controls}

@@ -125,7 +125,13 @@ export function ContactShadow({
       */}
       <mesh rotation-x={-Math.PI / 2} scale={[-1, 1, 1]} renderOrder={renderOrder}>
         <planeGeometry args={[size, size]} />
-        <meshBasicMaterial map={resources.target.texture} transparent opacity={opacity} depthWrite={false} toneMapped={false} />
+        <meshBasicMaterial
+          map={resources.target.texture}
+          transparent
+          opacity={opacity}
+          depthWrite={false}
+          toneMapped={false}
+        />
       </mesh>
     </group>
   );

@@ -53,7 +53,8 @@ const meanLuminanceCache = new WeakMap<Texture, number>();
 export function meanLuminance(texture: Texture): number {
   const cached = meanLuminanceCache.get(texture);
   if (cached !== undefined) return cached;
-  const image = (texture as DataTexture).image as { data?: ArrayLike<number>; width: number; height: number } | undefined;
+  const image = (texture as DataTexture).image as
+    { data?: ArrayLike<number>; width: number; height: number } | undefined;
   let mean = 1;
   if (image?.data && image.width > 0 && image.height > 0) {
     const { data, width, height } = image;

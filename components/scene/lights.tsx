@@ -29,7 +29,17 @@ export function lightColor(kelvin: number): Color {
   return new Color(r, g, b);
 }
 
-function Softbox({ spec, center, distance, share }: { spec: LightSpec; center: [number, number, number]; distance: number; share: number }) {
+function Softbox({
+  spec,
+  center,
+  distance,
+  share,
+}: {
+  spec: LightSpec;
+  center: [number, number, number];
+  distance: number;
+  share: number;
+}) {
   const direction = orbitDirection(spec.azimuth, spec.elevation);
   const position: [number, number, number] = [
     center[0] + direction[0] * distance,
@@ -93,7 +103,10 @@ function KeyShadowLight({
         shadow-bias={-0.0004}
         shadow-normalBias={0.002}
       >
-        <orthographicCamera attach="shadow-camera" args={[-extent, extent, extent, -extent, distance * 0.1, distance * 3]} />
+        <orthographicCamera
+          attach="shadow-camera"
+          args={[-extent, extent, extent, -extent, distance * 0.1, distance * 3]}
+        />
       </directionalLight>
     </>
   );
@@ -113,7 +126,10 @@ export function Lights({
   shadowMapSize: number;
 }) {
   const center = boundsCenter(bounds);
-  const radius = Math.max(0.05, Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2);
+  const radius = Math.max(
+    0.05,
+    Math.hypot(bounds.max[0] - bounds.min[0], bounds.max[1] - bounds.min[1], bounds.max[2] - bounds.min[2]) / 2,
+  );
   const distance = Math.max(radius * 6, stageRadius * 3, 0.8);
   // Shadows fall across the stage: cover it (plus room for long shadows).
   const extent = Math.max(stageRadius, radius) * 1.6;
@@ -121,9 +137,17 @@ export function Lights({
   return (
     <group name="light-rig">
       {lights.map((spec) => (
-        <Softbox key={spec.id} spec={spec} center={center} distance={distance} share={spec === key ? 1 - KEY_DIRECTIONAL_SHARE : 1} />
+        <Softbox
+          key={spec.id}
+          spec={spec}
+          center={center}
+          distance={distance}
+          share={spec === key ? 1 - KEY_DIRECTIONAL_SHARE : 1}
+        />
       ))}
-      {key && <KeyShadowLight spec={key} center={center} distance={distance} extent={extent} shadowMapSize={shadowMapSize} />}
+      {key && (
+        <KeyShadowLight spec={key} center={center} distance={distance} extent={extent} shadowMapSize={shadowMapSize} />
+      )}
     </group>
   );
 }

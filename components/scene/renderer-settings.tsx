@@ -2,7 +2,14 @@
 /** Renderer-wide settings that come from the document: tone mapping, exposure. */
 import { useThree } from "@react-three/fiber";
 import { useLayoutEffect } from "react";
-import { ACESFilmicToneMapping, AgXToneMapping, NeutralToneMapping, NoToneMapping, SRGBColorSpace, type ToneMapping } from "three";
+import {
+  ACESFilmicToneMapping,
+  AgXToneMapping,
+  NeutralToneMapping,
+  NoToneMapping,
+  SRGBColorSpace,
+  type ToneMapping,
+} from "three";
 import type { ToneMappingSpec } from "@/lib/scene";
 
 export const TONE_MAPPING: Record<ToneMappingSpec["mode"], ToneMapping> = {
@@ -12,7 +19,13 @@ export const TONE_MAPPING: Record<ToneMappingSpec["mode"], ToneMapping> = {
   none: NoToneMapping,
 };
 
-export function RendererSettings({ toneMapping, quality }: { toneMapping: ToneMappingSpec; quality: "draft" | "final" }) {
+export function RendererSettings({
+  toneMapping,
+  quality,
+}: {
+  toneMapping: ToneMappingSpec;
+  quality: "draft" | "final";
+}) {
   const gl = useThree((state) => state.gl);
   const invalidate = useThree((state) => state.invalidate);
   useLayoutEffect(() => {

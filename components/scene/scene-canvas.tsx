@@ -67,7 +67,15 @@ export function SceneCanvas({
       .sort()
       .map((id) => [id, products[id].url]),
   );
-  const renderKey = JSON.stringify([document, productsKey, size?.width, size?.height, frameAspect ?? null, viewOffset ?? null, quality]);
+  const renderKey = JSON.stringify([
+    document,
+    productsKey,
+    size?.width,
+    size?.height,
+    frameAspect ?? null,
+    viewOffset ?? null,
+    quality,
+  ]);
   // A new input only when something that changes pixels changed (parents often rebuild objects).
   const input = useMemo<SceneInput>(
     () => ({ document, products, renderKey }),

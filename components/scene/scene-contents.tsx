@@ -55,7 +55,14 @@ function stageRadiusOf(document: SceneDocument, products: Bounds): number {
   return Math.max(radius, 0.05);
 }
 
-function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraChange }: Omit<SceneContentsProps, "onRendered">) {
+function Stage({
+  input,
+  quality,
+  frameAspect,
+  viewOffset,
+  interactive,
+  onCameraChange,
+}: Omit<SceneContentsProps, "onRendered">) {
   const { document, products } = input;
   const gl = useThree((state) => state.gl);
   const camera = useThree((state) => state.camera);
@@ -84,7 +91,11 @@ function Stage({ input, quality, frameAspect, viewOffset, interactive, onCameraC
         bounds,
         {
           min: [-Math.min(podium.width / 2, footprintHalf * 1.9), 0, -Math.min(podium.depth / 2, footprintHalf * 1.9)],
-          max: [Math.min(podium.width / 2, footprintHalf * 1.9), podium.height, Math.min(podium.depth / 2, footprintHalf * 1.9)],
+          max: [
+            Math.min(podium.width / 2, footprintHalf * 1.9),
+            podium.height,
+            Math.min(podium.depth / 2, footprintHalf * 1.9),
+          ],
         },
       ])
     : bounds;
@@ -150,7 +161,11 @@ export function SceneContents({
   return (
     <Suspense fallback={null}>
       <RendererSettings toneMapping={document.toneMapping} quality={rest.quality} />
-      <Background background={document.background} environment={document.lighting.environment} viewOffset={rest.viewOffset} />
+      <Background
+        background={document.background}
+        environment={document.lighting.environment}
+        viewOffset={rest.viewOffset}
+      />
       <EnvironmentLighting spec={document.lighting.environment} />
       <Stage input={deferred} {...rest} />
       <ReadySignal renderKey={deferred.renderKey} onRendered={onRendered} renderOnce={renderOnce} />

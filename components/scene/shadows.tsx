@@ -52,13 +52,18 @@ function ShadowsImpl({
   podium: { width: number; depth: number; height: number } | null;
   stageRadius: number;
 }) {
-  const productWidth = Math.max(productBounds.max[0] - productBounds.min[0], productBounds.max[2] - productBounds.min[2]);
+  const productWidth = Math.max(
+    productBounds.max[0] - productBounds.min[0],
+    productBounds.max[2] - productBounds.min[2],
+  );
   const productHeight = Math.max(0.01, productBounds.max[1] - productBounds.min[1]);
   const onPodium = podium !== null && Math.abs(baseHeight - podium.height) < 0.002;
   // Under the products: as wide as the podium top allows, else a generous footprint that also takes in
   // the props standing around (a shadow plane's square edge would otherwise cut their shadows off).
   const stageScale = stageRadius * 2.4;
-  const productScale = onPodium ? Math.min(podium.width, podium.depth) * 0.98 : Math.max(productWidth * 3, productHeight * 2, stageScale);
+  const productScale = onPodium
+    ? Math.min(podium.width, podium.depth) * 0.98
+    : Math.max(productWidth * 3, productHeight * 2, stageScale);
   const resolution = quality === "final" ? 512 : 256;
   const lift = 0.0004;
 

@@ -95,7 +95,12 @@ function SceneCard({ scene, canEdit }: { scene: SceneSummary; canEdit: boolean }
           <Button variant="ghost" className="px-2 py-1" onClick={() => setRenaming(true)}>
             Rename
           </Button>
-          <Button variant="ghost" className="px-2 py-1" pending={busy === "duplicate"} onClick={() => run("duplicate", () => duplicateSceneAction({ id: scene.id }))}>
+          <Button
+            variant="ghost"
+            className="px-2 py-1"
+            pending={busy === "duplicate"}
+            onClick={() => run("duplicate", () => duplicateSceneAction({ id: scene.id }))}
+          >
             Duplicate
           </Button>
           <Button variant="ghost" className="px-2 py-1 text-danger" onClick={() => setConfirming(true)}>

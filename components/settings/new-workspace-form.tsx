@@ -28,9 +28,17 @@ export function NewWorkspaceForm() {
       <h2 id="new-workspace-title" className="text-base font-semibold">
         Another brand?
       </h2>
-      <p className="mt-1 text-sm text-ink-muted">Create a separate workspace with its own products, scenes and renders.</p>
+      <p className="mt-1 text-sm text-ink-muted">
+        Create a separate workspace with its own products, scenes and renders.
+      </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-wrap items-start gap-3">
-        <Field label="New workspace name" name="name" error={error ? (error.fields?.name ?? error.message) : undefined} className="min-w-64 flex-1" maxLength={80} />
+        <Field
+          label="New workspace name"
+          name="name"
+          error={error ? (error.fields?.name ?? error.message) : undefined}
+          className="min-w-64 flex-1"
+          maxLength={80}
+        />
         <Button type="submit" variant="secondary" pending={pending} className="mt-6">
           Create workspace
         </Button>

@@ -6,12 +6,31 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { api, errorText } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
-import { TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES, type TemplateRatio, type TemplateStyle } from "@/lib/scene/templates/schema";
+import {
+  TEMPLATE_RATIOS,
+  TEMPLATE_STYLE_LABELS,
+  TEMPLATE_STYLES,
+  type TemplateRatio,
+  type TemplateStyle,
+} from "@/lib/scene/templates/schema";
 
-export type BrandKitValues = { brandName: string; palette: string[]; likedStyles: TemplateStyle[]; dislikedStyles: TemplateStyle[]; formats: TemplateRatio[] };
+export type BrandKitValues = {
+  brandName: string;
+  palette: string[];
+  likedStyles: TemplateStyle[];
+  dislikedStyles: TemplateStyle[];
+  formats: TemplateRatio[];
+};
 
 const STARTER_PALETTE = ["#1d3557", "#e63946", "#f1faee"];
-const RATIO_NAMES: Record<TemplateRatio, string> = { "1:1": "Square", "4:5": "Portrait", "9:16": "Vertical story", "16:9": "Landscape", "3:2": "Classic", "2:3": "Classic portrait" };
+const RATIO_NAMES: Record<TemplateRatio, string> = {
+  "1:1": "Square",
+  "4:5": "Portrait",
+  "9:16": "Vertical story",
+  "16:9": "Landscape",
+  "3:2": "Classic",
+  "2:3": "Classic portrait",
+};
 
 type Opinion = "like" | "dislike" | null;
 
@@ -20,7 +39,10 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
   const [brandName, setBrandName] = useState(initial.brandName);
   const [palette, setPalette] = useState<string[]>(initial.palette.length >= 2 ? initial.palette : STARTER_PALETTE);
   const [opinions, setOpinions] = useState<Record<string, Opinion>>(() =>
-    Object.fromEntries([...initial.likedStyles.map((s) => [s, "like"]), ...initial.dislikedStyles.map((s) => [s, "dislike"])]),
+    Object.fromEntries([
+      ...initial.likedStyles.map((s) => [s, "like"]),
+      ...initial.dislikedStyles.map((s) => [s, "dislike"]),
+    ]),
   );
   const [formats, setFormats] = useState<TemplateRatio[]>(initial.formats.length ? initial.formats : ["1:1", "9:16"]);
   const { pending, error, run } = useSubmit();
@@ -61,14 +83,29 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
   return (
     <form onSubmit={onSave} className="space-y-6" aria-label="Brand kit">
       <section className="space-y-4 rounded-2xl border border-line bg-white p-6 shadow-card">
-        <Field label="Brand name" name="brandName" value={brandName} onChange={(e) => setBrandName(e.target.value)} placeholder="Acme Cosmetics" maxLength={80} />
+        <Field
+          label="Brand name"
+          name="brandName"
+          value={brandName}
+          onChange={(e) => setBrandName(e.target.value)}
+          placeholder="Acme Cosmetics"
+          maxLength={80}
+        />
         <div>
           <p className="mb-1 text-sm font-medium text-ink">Brand colours</p>
-          <p className="mb-3 text-xs text-ink-muted">2 to 6 colours, main colour first. Templates use them for podiums, props and backdrops.</p>
+          <p className="mb-3 text-xs text-ink-muted">
+            2 to 6 colours, main colour first. Templates use them for podiums, props and backdrops.
+          </p>
           <ul className="flex flex-wrap gap-3" data-testid="palette">
             {palette.map((colour, i) => (
               <li key={i} className="flex items-center gap-2 rounded-lg border border-line px-2 py-1.5">
-                <input type="color" value={colour} onChange={(e) => setColour(i, e.target.value)} aria-label={`Colour ${i + 1}`} className="h-8 w-8 cursor-pointer rounded border-0 bg-transparent p-0" />
+                <input
+                  type="color"
+                  value={colour}
+                  onChange={(e) => setColour(i, e.target.value)}
+                  aria-label={`Colour ${i + 1}`}
+                  className="h-8 w-8 cursor-pointer rounded border-0 bg-transparent p-0"
+                />
                 <input
                   value={colour}
                   onChange={(e) => setColour(i, e.target.value)}
@@ -77,7 +114,12 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
                   data-testid={`palette-hex-${i}`}
                 />
                 {palette.length > 2 && (
-                  <button type="button" onClick={() => setPalette((p) => p.filter((_, j) => j !== i))} className="text-xs text-ink-muted hover:text-danger" aria-label={`Remove colour ${i + 1}`}>
+                  <button
+                    type="button"
+                    onClick={() => setPalette((p) => p.filter((_, j) => j !== i))}
+                    className="text-xs text-ink-muted hover:text-danger"
+                    aria-label={`Remove colour ${i + 1}`}
+                  >
                     ✕
                   </button>
                 )}
@@ -85,7 +127,12 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
             ))}
             {palette.length < 6 && (
               <li>
-                <Button type="button" variant="secondary" onClick={() => setPalette((p) => [...p, "#cccccc"])} className="py-2">
+                <Button
+                  type="button"
+                  variant="secondary"
+                  onClick={() => setPalette((p) => [...p, "#cccccc"])}
+                  className="py-2"
+                >
                   Add colour
                 </Button>
               </li>
@@ -96,7 +143,9 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
 
       <section className="rounded-2xl border border-line bg-white p-6 shadow-card">
         <p className="text-sm font-medium text-ink">Styles</p>
-        <p className="mb-3 text-xs text-ink-muted">Click once to like (shown first), twice to dislike (shown last), three times to reset.</p>
+        <p className="mb-3 text-xs text-ink-muted">
+          Click once to like (shown first), twice to dislike (shown last), three times to reset.
+        </p>
         <ul className="flex flex-wrap gap-2">
           {TEMPLATE_STYLES.map((s) => {
             const o = opinions[s] ?? null;
@@ -108,7 +157,11 @@ export function BrandKitForm({ initial, mode }: { initial: BrandKitValues; mode:
                   aria-pressed={o === "like"}
                   data-opinion={o ?? "none"}
                   className={`rounded-full border px-3 py-1.5 text-sm transition-colors ${
-                    o === "like" ? "border-accent bg-accent-soft text-accent-ink" : o === "dislike" ? "border-line text-ink-muted line-through" : "border-line-strong text-ink-soft hover:bg-canvas-sunken"
+                    o === "like"
+                      ? "border-accent bg-accent-soft text-accent-ink"
+                      : o === "dislike"
+                        ? "border-line text-ink-muted line-through"
+                        : "border-line-strong text-ink-soft hover:bg-canvas-sunken"
                   }`}
                 >
                   {o === "like" ? "♥ " : ""}

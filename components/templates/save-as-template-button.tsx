@@ -13,7 +13,14 @@ export function SaveAsTemplateButton({ sceneId }: { sceneId: string }) {
     if (result.ok) setTimeout(() => setState("idle"), 2500);
   }
   return (
-    <Button variant="secondary" className="py-1.5" onClick={() => void save()} pending={state === "saving"} title="Add this scene to Your templates" data-testid="save-as-template">
+    <Button
+      variant="secondary"
+      className="py-1.5"
+      onClick={() => void save()}
+      pending={state === "saving"}
+      title="Add this scene to Your templates"
+      data-testid="save-as-template"
+    >
       {state === "saved" ? "Saved to templates" : state === "error" ? "Couldn't save, retry" : "Save as template"}
     </Button>
   );

@@ -6,14 +6,30 @@ export type CardTemplate = { id: string; name: string; style: string; styleLabel
 
 export function PreviewImage({ preview, alt }: { preview: Preview | undefined; alt: string }) {
   if (preview?.status === "done" && preview.url) {
-    // eslint-disable-next-line @next/next/no-img-element -- workspace-scoped, already sized previews
-    return <img src={preview.url} alt={alt} width={384} height={480} className="h-full w-full object-cover" data-testid="template-thumbnail" />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- workspace-scoped, already sized previews
+      <img
+        src={preview.url}
+        alt={alt}
+        width={384}
+        height={480}
+        className="h-full w-full object-cover"
+        data-testid="template-thumbnail"
+      />
+    );
   }
   if (preview?.status === "failed" || preview?.status === "unavailable") {
-    return <div className="flex h-full items-center justify-center bg-canvas-sunken p-4 text-center text-xs text-ink-muted">Preview unavailable</div>;
+    return (
+      <div className="flex h-full items-center justify-center bg-canvas-sunken p-4 text-center text-xs text-ink-muted">
+        Preview unavailable
+      </div>
+    );
   }
   return (
-    <div className="flex h-full animate-pulse flex-col items-center justify-end bg-gradient-to-b from-canvas-sunken to-line pb-6" data-testid="template-placeholder">
+    <div
+      className="flex h-full animate-pulse flex-col items-center justify-end bg-gradient-to-b from-canvas-sunken to-line pb-6"
+      data-testid="template-placeholder"
+    >
       <div className="mb-3 h-16 w-10 rounded-md bg-white/70" />
       <div className="h-3 w-24 rounded-full bg-white/70" />
       <p className="mt-3 text-xs text-ink-muted">Rendering preview…</p>
@@ -35,7 +51,11 @@ export function TemplateCard({
   canEdit: boolean;
 }) {
   return (
-    <li className="group overflow-hidden rounded-2xl border border-line bg-white shadow-card" data-testid="template-card" data-template-id={template.id}>
+    <li
+      className="group overflow-hidden rounded-2xl border border-line bg-white shadow-card"
+      data-testid="template-card"
+      data-template-id={template.id}
+    >
       <div className="relative aspect-[4/5] overflow-hidden bg-canvas-sunken">
         <PreviewImage preview={preview} alt={`${template.name} with your product`} />
         {canEdit && (
@@ -52,7 +72,13 @@ export function TemplateCard({
           <p className="truncate text-xs text-ink-muted">{template.styleLabel}</p>
         </div>
         {canEdit && (
-          <button type="button" onClick={onUse} disabled={pending} className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-accent hover:bg-accent-soft" data-testid="use-template">
+          <button
+            type="button"
+            onClick={onUse}
+            disabled={pending}
+            className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-accent hover:bg-accent-soft"
+            data-testid="use-template"
+          >
             Use
           </button>
         )}

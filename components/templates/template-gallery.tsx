@@ -11,10 +11,11 @@ import type { GalleryTemplate } from "@/lib/templates/template-service";
 import { TemplateCard } from "./template-card";
 import { usePreviews } from "./use-previews";
 
+const selectClass =
+  "rounded-lg border border-line-strong bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
 
-const selectClass = "rounded-lg border border-line-strong bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
-
-const styleLabel = (style: GalleryTemplate["style"]) => (style === "custom" ? "Your template" : TEMPLATE_STYLE_LABELS[style]);
+const styleLabel = (style: GalleryTemplate["style"]) =>
+  style === "custom" ? "Your template" : TEMPLATE_STYLE_LABELS[style];
 
 export function TemplateGallery({
   products,
@@ -45,7 +46,10 @@ export function TemplateGallery({
   const pendingId = submit.pendingKey;
   const error = submit.error ? errorText(submit.error) : null;
   const previews = usePreviews(productId, tinted && hasPalette);
-  const byTemplate = useMemo(() => new Map((previews.data?.previews ?? []).map((p) => [p.templateId, p])), [previews.data]);
+  const byTemplate = useMemo(
+    () => new Map((previews.data?.previews ?? []).map((p) => [p.templateId, p])),
+    [previews.data],
+  );
 
   const matches = (t: GalleryTemplate) => {
     const q = search.trim().toLowerCase();
@@ -53,7 +57,10 @@ export function TemplateGallery({
       (!style || t.style === style) &&
       (!family || t.colourFamily === family) &&
       (!ratio || t.ratios.includes(ratio as GalleryTemplate["ratios"][number])) &&
-      (!q || t.name.toLowerCase().includes(q) || t.tags.some((tag) => tag.includes(q)) || styleLabel(t.style).toLowerCase().includes(q))
+      (!q ||
+        t.name.toLowerCase().includes(q) ||
+        t.tags.some((tag) => tag.includes(q)) ||
+        styleLabel(t.style).toLowerCase().includes(q))
     );
   };
   const shownBuiltIn = builtIn.filter(matches);
@@ -96,7 +103,12 @@ export function TemplateGallery({
       <div className="flex flex-wrap items-end gap-3 rounded-2xl border border-line bg-white p-4 shadow-card">
         <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
           Product
-          <select className={selectClass} value={productId} onChange={(e) => setProductId(e.target.value)} data-testid="product-picker">
+          <select
+            className={selectClass}
+            value={productId}
+            onChange={(e) => setProductId(e.target.value)}
+            data-testid="product-picker"
+          >
             {products.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -107,7 +119,12 @@ export function TemplateGallery({
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
           Style
-          <select className={selectClass} value={style} onChange={(e) => setStyle(e.target.value)} aria-label="Filter by style">
+          <select
+            className={selectClass}
+            value={style}
+            onChange={(e) => setStyle(e.target.value)}
+            aria-label="Filter by style"
+          >
             <option value="">All styles</option>
             {TEMPLATE_STYLES.map((s) => (
               <option key={s} value={s}>
@@ -118,7 +135,12 @@ export function TemplateGallery({
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
           Colour
-          <select className={selectClass} value={family} onChange={(e) => setFamily(e.target.value)} aria-label="Filter by colour family">
+          <select
+            className={selectClass}
+            value={family}
+            onChange={(e) => setFamily(e.target.value)}
+            aria-label="Filter by colour family"
+          >
             <option value="">All colours</option>
             {COLOUR_FAMILIES.map((f) => (
               <option key={f} value={f}>
@@ -129,7 +151,12 @@ export function TemplateGallery({
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-ink-soft">
           Format
-          <select className={selectClass} value={ratio} onChange={(e) => setRatio(e.target.value)} aria-label="Filter by format">
+          <select
+            className={selectClass}
+            value={ratio}
+            onChange={(e) => setRatio(e.target.value)}
+            aria-label="Filter by format"
+          >
             <option value="">All formats</option>
             {TEMPLATE_RATIOS.map((r) => (
               <option key={r} value={r}>
@@ -151,11 +178,21 @@ export function TemplateGallery({
         </label>
         {hasPalette ? (
           <label className="flex items-center gap-2 self-center text-sm text-ink-soft">
-            <input type="checkbox" checked={tinted} onChange={(e) => setTinted(e.target.checked)} className="h-4 w-4 accent-accent" data-testid="tint-toggle" />
+            <input
+              type="checkbox"
+              checked={tinted}
+              onChange={(e) => setTinted(e.target.checked)}
+              className="h-4 w-4 accent-accent"
+              data-testid="tint-toggle"
+            />
             <span>Brand colours</span>
             <span className="flex" aria-hidden="true">
               {palette.map((c) => (
-                <span key={c} className="-ml-1 h-4 w-4 rounded-full border-2 border-white first:ml-0" style={{ background: c }} />
+                <span
+                  key={c}
+                  className="-ml-1 h-4 w-4 rounded-full border-2 border-white first:ml-0"
+                  style={{ background: c }}
+                />
               ))}
             </span>
           </label>
@@ -184,9 +221,14 @@ export function TemplateGallery({
 
       <section aria-labelledby="builtin-title" className="space-y-3">
         <h2 id="builtin-title" className="text-base font-semibold text-ink">
-          {likedStyles.length > 0 ? "For you" : "All templates"} <span className="font-normal text-ink-muted">· {shownBuiltIn.length}</span>
+          {likedStyles.length > 0 ? "For you" : "All templates"}{" "}
+          <span className="font-normal text-ink-muted">· {shownBuiltIn.length}</span>
         </h2>
-        {shownBuiltIn.length > 0 ? grid(shownBuiltIn) : <p className="text-sm text-ink-muted">No template matches these filters.</p>}
+        {shownBuiltIn.length > 0 ? (
+          grid(shownBuiltIn)
+        ) : (
+          <p className="text-sm text-ink-muted">No template matches these filters.</p>
+        )}
       </section>
     </div>
   );

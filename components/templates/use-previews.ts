@@ -18,7 +18,12 @@ export function usePreviews(productId: string | null, tinted: boolean) {
     queryKey: ["template-previews", productId, tinted],
     enabled: !!productId,
     // No abort signal: leaving the page mid-request would cut a POST body short, which the server logs as an error.
-    queryFn: () => fetchJson<{ tinted: boolean; previews: Preview[] }>("/api/templates/previews", { method: "POST", body: { productId, tinted } }),
-    refetchInterval: (query) => ((query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false),
+    queryFn: () =>
+      fetchJson<{ tinted: boolean; previews: Preview[] }>("/api/templates/previews", {
+        method: "POST",
+        body: { productId, tinted },
+      }),
+    refetchInterval: (query) =>
+      (query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false,
   });
 }

@@ -22,14 +22,23 @@ export function Button({
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean }) {
   return (
-    <button className={buttonClass(variant, className)} disabled={pending || props.disabled} aria-busy={pending || undefined} {...props}>
+    <button
+      className={buttonClass(variant, className)}
+      disabled={pending || props.disabled}
+      aria-busy={pending || undefined}
+      {...props}
+    >
       {pending && <Spinner />}
       {children}
     </button>
   );
 }
 
-export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({
+  variant = "primary",
+  className = "",
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={buttonClass(variant, className)} {...props} />;
 }
 

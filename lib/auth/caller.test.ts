@@ -3,7 +3,10 @@ import { createRenderToken } from "@/lib/renders/render-token";
 import { actingUserId, assertCan, callerCan, memberCaller, permissionsOf, type ApiKeyCaller } from "./caller";
 import { renderTokenId, resolveRenderTokenCaller } from "./render-token-caller";
 
-const SECRETS = { NEXTAUTH_SECRET: "test-session-secret-000000000000000", RENDER_TOKEN_SECRET: "test-render-secret-0000000000000000" };
+const SECRETS = {
+  NEXTAUTH_SECRET: "test-session-secret-000000000000000",
+  RENDER_TOKEN_SECRET: "test-render-secret-0000000000000000",
+};
 beforeAll(() => Object.assign(process.env, SECRETS));
 afterEach(() => Object.assign(process.env, SECRETS));
 
@@ -12,7 +15,9 @@ describe("callers", () => {
     const viewer = memberCaller("usr_1", "ws_1", "viewer");
     expect(callerCan(viewer, "templates.view")).toBe(true);
     expect(callerCan(viewer, "previews.queue")).toBe(false);
-    expect(() => assertCan(viewer, "scenes.write")).toThrow("Your role (viewer) cannot do this. Ask a workspace owner for editor access.");
+    expect(() => assertCan(viewer, "scenes.write")).toThrow(
+      "Your role (viewer) cannot do this. Ask a workspace owner for editor access.",
+    );
     expect(() => assertCan(memberCaller("usr_1", "ws_1", "editor"), "billing.manage")).toThrow(/for owner access/);
     expect(() => assertCan(memberCaller("usr_1", "ws_1", "owner"), "billing.manage")).not.toThrow();
     expect(actingUserId(viewer)).toBe("usr_1");
@@ -31,7 +36,11 @@ describe("render token callers", () => {
   it("a token resolves to a caller for exactly the subject it was signed for, with the narrow scope", () => {
     const token = createRenderToken(renderTokenId({ kind: "thumbnail", id: "tht_1" }));
     const caller = resolveRenderTokenCaller({ kind: "thumbnail", id: "tht_1" }, token);
-    expect(caller).toEqual({ kind: "render_token", subject: { kind: "thumbnail", id: "tht_1" }, scopes: ["render_models.read"] });
+    expect(caller).toEqual({
+      kind: "render_token",
+      subject: { kind: "thumbnail", id: "tht_1" },
+      scopes: ["render_models.read"],
+    });
     expect(permissionsOf(caller!)).toEqual(["render_models.read"]);
     expect(callerCan(caller!, "products.view")).toBe(false);
     expect(() => assertCan(caller!, "renders.view")).toThrow(expect.objectContaining({ code: "forbidden" }));

@@ -11,7 +11,12 @@ export type MemberCaller = { kind: "member"; userId: string; workspaceId: string
 /** Declared for the public API: a workspace's key with its own scopes (not issued yet). */
 export type ApiKeyCaller = { kind: "api_key"; keyId: string; workspaceId: string; scopes: readonly Permission[] };
 /** Declared for share albums: a link that shows one workspace's chosen renders (not issued yet). */
-export type ShareLinkCaller = { kind: "share_link"; linkId: string; workspaceId: string; scopes: readonly Permission[] };
+export type ShareLinkCaller = {
+  kind: "share_link";
+  linkId: string;
+  workspaceId: string;
+  scopes: readonly Permission[];
+};
 /** What a render token was signed for: one output, one template preview, one product thumbnail, or the session page. */
 export type RenderSubject = { kind: "output" | "thumbnail" | "product" | "session"; id: string };
 /** The worker's headless browser: no session, a short-lived token bound to one subject. */

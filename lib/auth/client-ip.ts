@@ -26,7 +26,11 @@ export function trustedProxyHops(value: string | undefined): number {
  * proxy appends the address it saw to X-Forwarded-For, so the entry `hops` from the right was written by the first
  * of our proxies; everything left of it came from the client and can be forged.
  */
-export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+export function resolveClientIp(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  hops: number,
+): string {
   const peer = socketAddress || "unknown";
   if (hops <= 0) return peer;
   const list = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))

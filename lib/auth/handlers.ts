@@ -62,7 +62,10 @@ export function workspaceAction<S extends z.ZodTypeAny, T>(
  * A server action for a signed-in user outside any one workspace (switch workspace, create one):
  * authenticate, parse, run; `fn` checks any workspace it is handed itself (authorizeWorkspace).
  */
-export function userAction<S extends z.ZodTypeAny, T>(schema: S, fn: (input: z.output<S>, user: SessionUser) => Promise<T>) {
+export function userAction<S extends z.ZodTypeAny, T>(
+  schema: S,
+  fn: (input: z.output<S>, user: SessionUser) => Promise<T>,
+) {
   return async (raw: z.input<S> | FormData): Promise<ActionResult<T>> => {
     try {
       const user = await requireUser();
@@ -97,9 +100,24 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
  * mismatch is our bug: 500, logged), with `status` (default 200). JSON answers
  * are never cached (no-store).
  */
-export function workspaceRoute<S extends z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny, T extends z.input<O> = z.input<O>>(
-  { permission, schema, output, status, body: bodyKind = "json" }: Options<S> & { output?: O; status?: number; body?: "json" | "upload" },
-  fn: (args: { input: z.output<S>; ctx: WorkspaceMember; params: Record<string, string>; request: Request }) => Promise<T | Response>,
+export function workspaceRoute<
+  S extends z.ZodTypeAny,
+  O extends z.ZodTypeAny = z.ZodTypeAny,
+  T extends z.input<O> = z.input<O>,
+>(
+  {
+    permission,
+    schema,
+    output,
+    status,
+    body: bodyKind = "json",
+  }: Options<S> & { output?: O; status?: number; body?: "json" | "upload" },
+  fn: (args: {
+    input: z.output<S>;
+    ctx: WorkspaceMember;
+    params: Record<string, string>;
+    request: Request;
+  }) => Promise<T | Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {
     let response: Response;
@@ -114,7 +132,8 @@ export function workspaceRoute<S extends z.ZodTypeAny, O extends z.ZodTypeAny = 
       const body = readsJson ? await readJsonBody(request, BODY_LIMITS.workspaceJson) : {};
       const input = schema.parse(assertSafeInput(body));
       const result = await fn({ input, ctx, params, request });
-      response = result instanceof Response ? result : Response.json(output ? parseOutput(output, result) : result, { status });
+      response =
+        result instanceof Response ? result : Response.json(output ? parseOutput(output, result) : result, { status });
     } catch (err) {
       response = errorResponse(err);
     }
@@ -125,6 +144,7 @@ export function workspaceRoute<S extends z.ZodTypeAny, O extends z.ZodTypeAny = 
 /** A handler's answer checked against its declared shape; a mismatch is a server bug, never the client's 422. */
 function parseOutput<O extends z.ZodTypeAny>(output: O, result: unknown): z.output<O> {
   const parsed = output.safeParse(result);
-  if (!parsed.success) throw new Error(`Response does not match its declared shape: ${parsed.error.issues[0]?.path.join(".")}`);
+  if (!parsed.success)
+    throw new Error(`Response does not match its declared shape: ${parsed.error.issues[0]?.path.join(".")}`);
   return parsed.data;
 }

@@ -33,7 +33,9 @@ describe("password hashing", () => {
     const hash = await hashPassword("warm-up-password");
     const lag = await worstLag(() =>
       Promise.all(
-        Array.from({ length: 16 }, (_, i) => (i % 2 ? hashPassword(`password-${i}`) : verifyPassword(`password-${i}`, hash))),
+        Array.from({ length: 16 }, (_, i) =>
+          i % 2 ? hashPassword(`password-${i}`) : verifyPassword(`password-${i}`, hash),
+        ),
       ),
     );
     expect(lag).toBeLessThan(100);

@@ -6,7 +6,10 @@ describe("the permission table", () => {
     for (let i = 1; i < ROLE_ORDER.length; i++) {
       const lower = ROLE_PERMISSIONS[ROLE_ORDER[i - 1]];
       const higher = ROLE_PERMISSIONS[ROLE_ORDER[i]];
-      expect(lower.filter((p) => !higher.includes(p)), `${ROLE_ORDER[i]} lacks`).toEqual([]);
+      expect(
+        lower.filter((p) => !higher.includes(p)),
+        `${ROLE_ORDER[i]} lacks`,
+      ).toEqual([]);
       expect(higher.length).toBeGreaterThan(lower.length);
     }
   });

@@ -49,7 +49,11 @@ const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.ma
 
 /** Roles, lowest first: owner > editor > viewer, each holding everything the one below holds. */
 export const ROLE_ORDER: readonly MemberRole[] = ["viewer", "editor", "owner"];
-export const ROLE_PERMISSIONS: Record<MemberRole, readonly Permission[]> = { viewer: VIEWER, editor: EDITOR, owner: OWNER };
+export const ROLE_PERMISSIONS: Record<MemberRole, readonly Permission[]> = {
+  viewer: VIEWER,
+  editor: EDITOR,
+  owner: OWNER,
+};
 
 /** A render token opens the models of the one render it was signed for, nothing else. */
 export const RENDER_TOKEN_SCOPES: readonly Permission[] = ["render_models.read"];

@@ -18,6 +18,9 @@ export function renderTokenId(subject: RenderSubject): string {
 }
 
 /** The caller a render token stands for, or null when it is missing, malformed, expired or for another subject. */
-export function resolveRenderTokenCaller(subject: RenderSubject, token: string | null | undefined): RenderTokenCaller | null {
+export function resolveRenderTokenCaller(
+  subject: RenderSubject,
+  token: string | null | undefined,
+): RenderTokenCaller | null {
   return verifyRenderToken(renderTokenId(subject), token).ok ? renderTokenCaller(subject) : null;
 }

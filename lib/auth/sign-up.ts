@@ -24,7 +24,11 @@ export async function signUp(db: Database, raw: unknown, opts: { ip?: string } =
   const input = signUpSchema.parse(raw);
   if (opts.ip) {
     const limit = env().SIGNUP_MAX_PER_IP_PER_HOUR;
-    await enforceRateLimits(db, [{ bucket: `signup:ip:${opts.ip}`, limit, windowMs: HOUR_MS }], SIGNUP_RATE_LIMITED_MESSAGE);
+    await enforceRateLimits(
+      db,
+      [{ bucket: `signup:ip:${opts.ip}`, limit, windowMs: HOUR_MS }],
+      SIGNUP_RATE_LIMITED_MESSAGE,
+    );
   }
   const passwordHash = await hashPassword(input.password);
   const created = await createUserWithWorkspace(db, { ...input, passwordHash });

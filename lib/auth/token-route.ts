@@ -14,7 +14,10 @@ type Params = Record<string, string>;
  * exactly like an id that does not exist; then the token's scopes must hold `permission`.
  */
 export function tokenRoute(
-  { subject, permission = "render_models.read" }: { subject: (params: Params) => RenderSubject; permission?: Permission },
+  {
+    subject,
+    permission = "render_models.read",
+  }: { subject: (params: Params) => RenderSubject; permission?: Permission },
   fn: (args: { caller: RenderTokenCaller; params: Params; request: Request }) => Promise<Response>,
 ) {
   return async (request: Request, routeContext: RouteContext): Promise<Response> => {

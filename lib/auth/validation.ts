@@ -14,7 +14,12 @@ export const newPasswordSchema = z
   .min(8, "Use at least 8 characters.")
   .max(200, "Use at most 200 characters.");
 
-export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.").superRefine(refineSafeText);
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Use at most 100 characters.")
+  .superRefine(refineSafeText);
 
 export const workspaceNameSchema = z
   .string()

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { creditsForOutputs, insufficientCreditsMessage, oversizeMessage, oversizeOutput, planAllowing } from "./credits";
+import {
+  creditsForOutputs,
+  insufficientCreditsMessage,
+  oversizeMessage,
+  oversizeOutput,
+  planAllowing,
+} from "./credits";
 import { creditsForOutput, getPlan, PLANS } from "./plans";
 
 /** A ledger balance is the sum of its deltas (the database sums them: lib/db/queries/billing.ts). */
@@ -23,7 +29,13 @@ describe("credit math", () => {
 
   it("prices a batch as the sum of its outputs", () => {
     expect(creditsForOutputs([])).toBe(0);
-    expect(creditsForOutputs([{ width: 1080, height: 1080 }, { width: 1080, height: 1350 }, { width: 4096, height: 4096 }])).toBe(6);
+    expect(
+      creditsForOutputs([
+        { width: 1080, height: 1080 },
+        { width: 1080, height: 1350 },
+        { width: 4096, height: 4096 },
+      ]),
+    ).toBe(6);
   });
 
   it("sums ledger deltas into the balance", () => {
@@ -42,7 +54,10 @@ describe("credit math", () => {
   it("finds outputs over the plan's long side and names the limit and the upgrade", () => {
     const trial = getPlan("trial");
     expect(oversizeOutput(trial, [{ width: 2048, height: 1152 }])).toBeNull();
-    const big = oversizeOutput(trial, [{ width: 1080, height: 1080 }, { width: 2160, height: 3840 }]);
+    const big = oversizeOutput(trial, [
+      { width: 1080, height: 1080 },
+      { width: 2160, height: 3840 },
+    ]);
     expect(big).toEqual({ width: 2160, height: 3840 });
     const msg = oversizeMessage(trial, big!);
     expect(msg).toContain("2048 px");

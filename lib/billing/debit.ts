@@ -23,7 +23,10 @@ export type ExportDebitInput = {
  * (throwing rolls the whole transaction back). Also stamps the batch with the
  * plan's watermark decision, taken under the same lock.
  */
-export async function debitCreditsForExport(tx: Executor, input: ExportDebitInput): Promise<{ charged: number; balance: number; watermark: boolean }> {
+export async function debitCreditsForExport(
+  tx: Executor,
+  input: ExportDebitInput,
+): Promise<{ charged: number; balance: number; watermark: boolean }> {
   const billing = await lockWorkspaceBilling(tx, input.workspaceId);
   const plan = effectivePlan(billing);
   const tooLarge = oversizeOutput(plan, input.outputs);

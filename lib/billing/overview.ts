@@ -1,5 +1,11 @@
 import type { Database } from "@/lib/db";
-import { ensureWorkspaceBilling, getCreditBalance, getCreditsUsedSince, getWorkspaceBilling, listLedger } from "@/lib/db/queries/billing";
+import {
+  ensureWorkspaceBilling,
+  getCreditBalance,
+  getCreditsUsedSince,
+  getWorkspaceBilling,
+  listLedger,
+} from "@/lib/db/queries/billing";
 import { billingEnabled, purchasablePlans } from "./config";
 import { refundMissedFailures } from "./refunds";
 import { effectivePlan } from "./workspace-plan";
@@ -22,7 +28,14 @@ export async function getBillingOverview(db: Database, workspaceId: string) {
   return {
     configured: billingEnabled(),
     purchasable: purchasablePlans(),
-    plan: { id: plan.id, name: plan.name, monthlyCredits: plan.monthlyCredits, maxOutputPx: plan.maxOutputPx, watermark: plan.watermark, seats: plan.seats },
+    plan: {
+      id: plan.id,
+      name: plan.name,
+      monthlyCredits: plan.monthlyCredits,
+      maxOutputPx: plan.maxOutputPx,
+      watermark: plan.watermark,
+      seats: plan.seats,
+    },
     status: row.status,
     pastDue: paid && row.status === "past_due",
     hasCustomer: Boolean(row.stripeCustomerId),
@@ -30,7 +43,14 @@ export async function getBillingOverview(db: Database, workspaceId: string) {
     usedThisPeriod,
     periodStart: periodStart.toISOString(),
     renewsAt: paid && row.currentPeriodEnd ? row.currentPeriodEnd.toISOString() : null,
-    history: ledger.map((e) => ({ id: e.id, createdAt: e.createdAt.toISOString(), kind: e.kind, delta: e.delta, reason: e.reason, batchId: e.batchId })),
+    history: ledger.map((e) => ({
+      id: e.id,
+      createdAt: e.createdAt.toISOString(),
+      kind: e.kind,
+      delta: e.delta,
+      reason: e.reason,
+      batchId: e.batchId,
+    })),
   };
 }
 

@@ -27,7 +27,13 @@ export const PLANS: Plan[] = [
     maxOutputPx: 2048,
     watermark: true,
     seats: 1,
-    features: ["30 render credits, once", "Every template and format", "Outputs up to 2048 px", "Small Plinth watermark", "1 seat"],
+    features: [
+      "30 render credits, once",
+      "Every template and format",
+      "Outputs up to 2048 px",
+      "Small Plinth watermark",
+      "1 seat",
+    ],
   },
   {
     id: "pro",
@@ -49,7 +55,13 @@ export const PLANS: Plan[] = [
     maxOutputPx: 4096,
     watermark: false,
     seats: 10,
-    features: ["2,000 render credits a month", "Outputs up to 4096 px", "No watermark", "10 seats", "360° video (coming)"],
+    features: [
+      "2,000 render credits a month",
+      "Outputs up to 4096 px",
+      "No watermark",
+      "10 seats",
+      "360° video (coming)",
+    ],
   },
 ];
 

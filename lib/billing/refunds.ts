@@ -10,7 +10,11 @@ import { renderOutputs } from "@/lib/db/schema";
  * not fail, are left alone. Returns the credits refunded now (0 for a repeat).
  */
 export async function refundFailedOutput(db: Database, outputId: string): Promise<number> {
-  const [output] = await db.select({ status: renderOutputs.status }).from(renderOutputs).where(eq(renderOutputs.id, outputId)).limit(1);
+  const [output] = await db
+    .select({ status: renderOutputs.status })
+    .from(renderOutputs)
+    .where(eq(renderOutputs.id, outputId))
+    .limit(1);
   if (!output || output.status !== "failed") return 0;
   const debit = await findDebitForOutput(db, outputId);
   if (!debit || debit.delta >= 0) return 0;

@@ -26,7 +26,11 @@ export type ApplyResult = { duplicate: boolean; applied: boolean; note?: string 
  */
 export async function applyStripeEvent(db: Database, event: Stripe.Event): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
-    const recorded = await tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
+    const recorded = await tx
+      .insert(stripeEvents)
+      .values({ id: event.id, type: event.type })
+      .onConflictDoNothing()
+      .returning({ id: stripeEvents.id });
     if (recorded.length === 0) return { duplicate: true, applied: false };
     const note = await dispatch(tx, event);
     if (note) console.warn(`[billing] ${event.type} ${event.id}: ${note}`);
@@ -63,7 +67,11 @@ function toDate(unixSeconds: number | null | undefined): Date | null {
 }
 
 /** The workspace an object belongs to: by its Stripe customer first, then by the workspace id we put in metadata. */
-async function findWorkspaceBilling(tx: Executor, customerId: string | null, workspaceId: string | null | undefined): Promise<WorkspaceBilling | null> {
+async function findWorkspaceBilling(
+  tx: Executor,
+  customerId: string | null,
+  workspaceId: string | null | undefined,
+): Promise<WorkspaceBilling | null> {
   if (customerId) {
     const byCustomer = await findBillingByCustomer(tx, customerId);
     if (byCustomer) return byCustomer;
@@ -71,7 +79,11 @@ async function findWorkspaceBilling(tx: Executor, customerId: string | null, wor
   if (!workspaceId) return null;
   const existing = await getWorkspaceBilling(tx, workspaceId);
   if (existing) return existing;
-  const [workspace] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  const [workspace] = await tx
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .limit(1);
   if (!workspace) return null;
   await ensureWorkspaceBilling(tx, workspaceId);
   return getWorkspaceBilling(tx, workspaceId);
@@ -105,9 +117,13 @@ async function onCheckoutCompleted(tx: Executor, session: Stripe.Checkout.Sessio
   const row = await findWorkspaceBilling(tx, customerId, workspaceId);
   if (!row) return `no workspace for customer ${customerId} / ${workspaceId}`;
   const subscriptionId = idOf(session.subscription);
-  const planId = isPlanId(session.metadata?.planId) && session.metadata.planId !== "trial" ? session.metadata.planId : null;
+  const planId =
+    isPlanId(session.metadata?.planId) && session.metadata.planId !== "trial" ? session.metadata.planId : null;
   // A later subscription event may already have written a newer state; only fill what is missing or matching.
-  const isNew = Boolean(subscriptionId) && row.stripeSubscriptionId !== subscriptionId && (!row.stripeSubscriptionId || row.status === "canceled");
+  const isNew =
+    Boolean(subscriptionId) &&
+    row.stripeSubscriptionId !== subscriptionId &&
+    (!row.stripeSubscriptionId || row.status === "canceled");
   await updateWorkspaceBilling(tx, row.workspaceId, {
     stripeCustomerId: row.stripeCustomerId ?? customerId,
     ...(isNew ? { stripeSubscriptionId: subscriptionId, planId: planId ?? row.planId, status: "active" as const } : {}),
@@ -122,7 +138,12 @@ async function onSubscriptionChanged(tx: Executor, sub: Stripe.Subscription): Pr
   // A subscription that ended never comes back (Stripe starts a new one); a late update about it changes nothing.
   if (row.stripeSubscriptionId === sub.id && row.status === "canceled") return `ignored: ${sub.id} has already ended`;
   // An update about an older, ended subscription must not overwrite the current one.
-  if (row.stripeSubscriptionId && row.stripeSubscriptionId !== sub.id && row.status !== "canceled" && status !== "active") {
+  if (
+    row.stripeSubscriptionId &&
+    row.stripeSubscriptionId !== sub.id &&
+    row.status !== "canceled" &&
+    status !== "active"
+  ) {
     return `ignored: ${sub.id} is not the workspace's current subscription`;
   }
   if (status === "canceled") return onSubscriptionDeleted(tx, sub);
@@ -148,7 +169,8 @@ async function onSubscriptionChanged(tx: Executor, sub: Stripe.Subscription): Pr
 async function onSubscriptionDeleted(tx: Executor, sub: Stripe.Subscription): Promise<string | undefined> {
   const row = await findWorkspaceBilling(tx, idOf(sub.customer), sub.metadata?.workspaceId);
   if (!row) return `no workspace for customer ${idOf(sub.customer)}`;
-  if (row.stripeSubscriptionId && row.stripeSubscriptionId !== sub.id) return `ignored: ${sub.id} is not the workspace's current subscription`;
+  if (row.stripeSubscriptionId && row.stripeSubscriptionId !== sub.id)
+    return `ignored: ${sub.id} is not the workspace's current subscription`;
   await updateWorkspaceBilling(tx, row.workspaceId, {
     planId: "trial",
     status: "canceled",
@@ -170,7 +192,8 @@ function invoiceSubscription(invoice: Stripe.Invoice): { id: string | null; meta
 function invoicePlan(invoice: Stripe.Invoice): PlanId | null {
   for (const line of invoice.lines?.data ?? []) {
     const legacyPrice = (line as unknown as { price?: string | { id: string } | null }).price;
-    const plan = planForPriceId(idOf(line.pricing?.price_details?.price ?? null)) ?? planForPriceId(idOf(legacyPrice ?? null));
+    const plan =
+      planForPriceId(idOf(line.pricing?.price_details?.price ?? null)) ?? planForPriceId(idOf(legacyPrice ?? null));
     if (plan) return plan;
   }
   return null;
@@ -189,7 +212,9 @@ async function onInvoicePaid(tx: Executor, invoice: Stripe.Invoice): Promise<str
     await updateWorkspaceBilling(tx, row.workspaceId, {
       stripeSubscriptionId: subscription.id,
       ...(row.status === "past_due" ? { status: "active" as const } : {}),
-      ...(line?.period ? { currentPeriodStart: toDate(line.period.start), currentPeriodEnd: toDate(line.period.end) } : {}),
+      ...(line?.period
+        ? { currentPeriodStart: toDate(line.period.start), currentPeriodEnd: toDate(line.period.end) }
+        : {}),
     });
   }
   if (!GRANTING_BILLING_REASONS.has(invoice.billing_reason ?? "")) return undefined;
@@ -211,7 +236,8 @@ async function onInvoicePaymentFailed(tx: Executor, invoice: Stripe.Invoice): Pr
   const subscription = invoiceSubscription(invoice);
   const row = await findWorkspaceBilling(tx, idOf(invoice.customer), subscription.metadata?.workspaceId);
   if (!row) return `no workspace for customer ${idOf(invoice.customer)}`;
-  if (row.stripeSubscriptionId && subscription.id && row.stripeSubscriptionId !== subscription.id) return `ignored: invoice of another subscription`;
+  if (row.stripeSubscriptionId && subscription.id && row.stripeSubscriptionId !== subscription.id)
+    return `ignored: invoice of another subscription`;
   if (row.planId === "trial") return "ignored: the workspace has no paid plan";
   await updateWorkspaceBilling(tx, row.workspaceId, { status: "past_due" });
   return undefined;

@@ -9,7 +9,8 @@ import { getPlan, type PaidPlanId } from "./plans";
 type Ctx = { workspaceId: string; workspaceName: string; userEmail: string };
 
 function assertEnabled(): void {
-  if (!billingEnabled()) throw new AppError("conflict", "Billing is not configured on this server: every workspace is on the free trial.");
+  if (!billingEnabled())
+    throw new AppError("conflict", "Billing is not configured on this server: every workspace is on the free trial.");
 }
 
 /**
@@ -34,11 +35,18 @@ async function ensureCustomer(db: Database, ctx: Ctx): Promise<string> {
 export async function createCheckoutSession(db: Database, ctx: Ctx, planId: PaidPlanId): Promise<{ url: string }> {
   assertEnabled();
   const price = stripePriceIds()[planId];
-  if (!price) throw new AppError("conflict", `The ${getPlan(planId).name} plan is not for sale on this server yet (no Stripe price configured).`);
+  if (!price)
+    throw new AppError(
+      "conflict",
+      `The ${getPlan(planId).name} plan is not for sale on this server yet (no Stripe price configured).`,
+    );
   const billing = await getWorkspaceBilling(db, ctx.workspaceId);
   // One subscription per workspace: plan changes and cancellations go through the Customer Portal.
   if (billing?.stripeSubscriptionId && billing.status !== "canceled") {
-    throw new AppError("conflict", "This workspace already has a subscription. Change or cancel it with Manage billing.");
+    throw new AppError(
+      "conflict",
+      "This workspace already has a subscription. Change or cancel it with Manage billing.",
+    );
   }
   const customer = await ensureCustomer(db, ctx);
   const base = appUrl().replace(/\/$/, "");
@@ -62,7 +70,11 @@ export async function createCheckoutSession(db: Database, ctx: Ctx, planId: Paid
 export async function createPortalSession(db: Database, workspaceId: string): Promise<{ url: string }> {
   assertEnabled();
   const customer = (await getWorkspaceBilling(db, workspaceId))?.stripeCustomerId;
-  if (!customer) throw new AppError("conflict", "This workspace has no billing account yet: upgrade to a paid plan first.");
-  const session = await getStripe().billingPortal.sessions.create({ customer, return_url: `${appUrl().replace(/\/$/, "")}${BILLING_PAGE_PATH}` });
+  if (!customer)
+    throw new AppError("conflict", "This workspace has no billing account yet: upgrade to a paid plan first.");
+  const session = await getStripe().billingPortal.sessions.create({
+    customer,
+    return_url: `${appUrl().replace(/\/$/, "")}${BILLING_PAGE_PATH}`,
+  });
   return { url: session.url };
 }

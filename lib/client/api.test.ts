@@ -13,7 +13,9 @@ const server = http.createServer(async (req, res) => {
   };
   if (req.url === "/ok") return send(Response.json({ id: "scn_1", method: req.method }, { status: 201 }));
   if (req.url === "/fields") {
-    return send(errorResponse(new AppError("unprocessable", "Some fields need attention.", { productId: "Pick a product." })));
+    return send(
+      errorResponse(new AppError("unprocessable", "Some fields need attention.", { productId: "Pick a product." })),
+    );
   }
   if (req.url === "/forbidden") return send(errorResponse(new AppError("forbidden", "Viewers cannot export.")));
   res.writeHead(502, { "content-type": "text/html" });
@@ -45,10 +47,19 @@ describe("the API client", () => {
     const result = await api.post(`/fields`, {});
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toEqual({ code: "unprocessable", message: "Some fields need attention.", fields: { productId: "Pick a product." }, status: 422 });
+    expect(result.error).toEqual({
+      code: "unprocessable",
+      message: "Some fields need attention.",
+      fields: { productId: "Pick a product." },
+      status: 422,
+    });
     expect(errorText(result.error)).toBe("Pick a product.");
     const forbidden = await api.delete(`/forbidden`);
-    expect(!forbidden.ok && forbidden.error).toEqual({ code: "forbidden", message: "Viewers cannot export.", status: 403 });
+    expect(!forbidden.ok && forbidden.error).toEqual({
+      code: "forbidden",
+      message: "Viewers cannot export.",
+      status: 403,
+    });
   });
 
   it("turns a non-JSON answer or an unreachable server into the same shape with the caller's fallback", async () => {

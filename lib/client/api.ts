@@ -48,10 +48,16 @@ export function errorText(error: ApiError): string {
 
 /** Only this app's own API: a path, never a URL (nothing leaves the machine, tests/offline/outbound-hosts.test.ts). */
 function assertOwnPath(path: string): void {
-  if (!path.startsWith("/") || path.startsWith("//")) throw new Error(`The API client calls this app's own paths only, not ${path}`);
+  if (!path.startsWith("/") || path.startsWith("//"))
+    throw new Error(`The API client calls this app's own paths only, not ${path}`);
 }
 
-export async function call<T>(method: Method, path: string, body?: unknown, options: CallOptions = {}): Promise<ApiResult<T>> {
+export async function call<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<ApiResult<T>> {
   assertOwnPath(path);
   let res: Response;
   try {
@@ -63,7 +69,14 @@ export async function call<T>(method: Method, path: string, body?: unknown, opti
     });
   } catch (err) {
     if ((err as Error)?.name === "AbortError") throw err;
-    return { ok: false, error: { code: "network", message: options.fallback ?? "The server could not be reached. Please try again.", status: 0 } };
+    return {
+      ok: false,
+      error: {
+        code: "network",
+        message: options.fallback ?? "The server could not be reached. Please try again.",
+        status: 0,
+      },
+    };
   }
   if (!res.ok) return { ok: false, error: await readApiError(res, options.fallback) };
   const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
@@ -79,7 +92,10 @@ export class ApiRequestError extends Error {
 }
 
 /** For reads by TanStack Query: the data, or a thrown ApiRequestError. */
-export async function fetchJson<T>(path: string, init: { method?: Method; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function fetchJson<T>(
+  path: string,
+  init: { method?: Method; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const result = await call<T>(init.method ?? "GET", path, init.body, { signal: init.signal });
   if (!result.ok) throw new ApiRequestError(result.error);
   return result.data;

@@ -22,19 +22,25 @@ export function useSubmit() {
   const [pendingKey, setPendingKey] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const run = useCallback(async <T>(call: () => Promise<ApiResult<T>>, options: { keepPending?: boolean; key?: string } = {}) => {
-    setPendingKey(options.key ?? "submit");
-    setError(null);
-    let result: ApiResult<T>;
-    try {
-      result = await call();
-    } catch {
-      result = { ok: false, error: { code: "network", message: "The server could not be reached. Please try again.", status: 0 } };
-    }
-    if (!result.ok) setError(result.error);
-    if (!result.ok || !options.keepPending) setPendingKey(null);
-    return result;
-  }, []);
+  const run = useCallback(
+    async <T>(call: () => Promise<ApiResult<T>>, options: { keepPending?: boolean; key?: string } = {}) => {
+      setPendingKey(options.key ?? "submit");
+      setError(null);
+      let result: ApiResult<T>;
+      try {
+        result = await call();
+      } catch {
+        result = {
+          ok: false,
+          error: { code: "network", message: "The server could not be reached. Please try again.", status: 0 },
+        };
+      }
+      if (!result.ok) setError(result.error);
+      if (!result.ok || !options.keepPending) setPendingKey(null);
+      return result;
+    },
+    [],
+  );
 
   const fieldError = useCallback((name: string) => error?.fields?.[name], [error]);
   return { pending: pendingKey !== null, pendingKey, error, run, fieldError, setError };

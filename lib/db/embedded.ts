@@ -82,7 +82,11 @@ export async function cleanStalePostmaster(dataDir: string): Promise<void> {
 }
 
 /** Starts (initialising on first use) a real Postgres under dataDir, listening on localhost:port. */
-export async function startEmbeddedPostgres(dataDir: string, port: number, opts: { quiet?: boolean } = {}): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  opts: { quiet?: boolean } = {},
+): Promise<EmbeddedDb> {
   const databaseDir = path.resolve(dataDir);
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   await cleanStalePostmaster(databaseDir);
@@ -98,21 +102,31 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, opts:
     persistent: true,
     // Postgres refuses to run as root; the package then creates and uses a `postgres` OS user.
     createPostgresUser: isRoot,
-    onLog: opts.quiet ? () => {} : (m: unknown) => env().PLINTH_DB_LOG === "1" && console.log("[postgres]", String(m).trim()),
+    onLog: opts.quiet
+      ? () => {}
+      : (m: unknown) => env().PLINTH_DB_LOG === "1" && console.log("[postgres]", String(m).trim()),
     onError: (m: unknown) => console.error("[postgres]", String(m).trim()),
   });
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await pg.initialise();
   }
   await pg.start();
-  const admin = new Client({ host: "127.0.0.1", port, user: USER, password: legacyCluster ? LEGACY_PASSWORD : password, database: "postgres" });
+  const admin = new Client({
+    host: "127.0.0.1",
+    port,
+    user: USER,
+    password: legacyCluster ? LEGACY_PASSWORD : password,
+    database: "postgres",
+  });
   await admin.connect();
   try {
     if (legacyCluster) {
       // ALTER ROLE takes no bind parameters; the password is base64url, so quoting it is safe.
       await admin.query(`alter role ${USER} with password '${password}'`);
       fs.writeFileSync(embeddedPasswordFile(databaseDir), password, { mode: 0o600 });
-      console.log("[db] the embedded Postgres had the old fixed password; a generated one is now in DATA_DIR/pg-password");
+      console.log(
+        "[db] the embedded Postgres had the old fixed password; a generated one is now in DATA_DIR/pg-password",
+      );
     }
     const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE]);
     if (exists.rowCount === 0) await admin.query(`create database ${DATABASE}`);

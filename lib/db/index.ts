@@ -11,7 +11,9 @@ const globalForDb = globalThis as unknown as { __plinthDb?: DbHolder };
 function connect(): DbHolder {
   const { DATABASE_URL: url, PG_POOL_MAX } = env();
   if (!url) {
-    throw new Error("DATABASE_URL is not set. Start Plinth with `npm start`, which runs an embedded Postgres when no DATABASE_URL is given.");
+    throw new Error(
+      "DATABASE_URL is not set. Start Plinth with `npm start`, which runs an embedded Postgres when no DATABASE_URL is given.",
+    );
   }
   const pool = new Pool({ connectionString: url, max: PG_POOL_MAX });
   // A restarted Postgres drops idle clients; log it and let the pool reconnect instead of crashing the process.

@@ -3,7 +3,13 @@ import { createAutosaver, type AutosaveStatus, type SaveOutcome } from "./autosa
 
 /** A save function whose calls resolve only when the test says so. */
 function fakeSave() {
-  type Call = { doc: string; keepalive: boolean; revision?: number; resolve: (o: SaveOutcome) => void; reject: (e: Error) => void };
+  type Call = {
+    doc: string;
+    keepalive: boolean;
+    revision?: number;
+    resolve: (o: SaveOutcome) => void;
+    reject: (e: Error) => void;
+  };
   const calls: Call[] = [];
   const save = vi.fn((doc: string, { keepalive, revision }: { keepalive: boolean; revision?: number }) => {
     return new Promise<SaveOutcome>((resolve, reject) => calls.push({ doc, keepalive, revision, resolve, reject }));

@@ -15,7 +15,8 @@
  */
 
 /** `revision`: the scene's revision after the save. `conflict`: the save was stale; the revision the server has now. */
-export type SaveOutcome = { ok: true; revision?: number } | { ok: false; message: string; conflict?: { revision: number } };
+export type SaveOutcome =
+  { ok: true; revision?: number } | { ok: false; message: string; conflict?: { revision: number } };
 
 export type SaveFn<T> = (doc: T, options: { keepalive: boolean; revision: number | undefined }) => Promise<SaveOutcome>;
 

@@ -15,12 +15,23 @@ function frozenDoc(): SceneDocument {
   return deepFreeze(createDefaultScene({ productId: "sample_perfume", seed: 1 }));
 }
 
-const prop: Omit<PropSpec, "id"> = { kind: "sphere", position: [0.2, 0, 0.1], rotationY: 0, scale: 0.5, color: "#b7c4b1", roughness: 0.7, metalness: 0 };
+const prop: Omit<PropSpec, "id"> = {
+  kind: "sphere",
+  position: [0.2, 0, 0.1],
+  rotationY: 0,
+  scale: 0.5,
+  color: "#b7c4b1",
+  roughness: 0.7,
+  metalness: 0,
+};
 
 /** Each case: the command, and what must be true of the result. */
 const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = [
   {
-    command: { type: "setBackground", args: { background: { kind: "gradient", from: "#ffffff", to: "#dddddd", angle: 90 } } },
+    command: {
+      type: "setBackground",
+      args: { background: { kind: "gradient", from: "#ffffff", to: "#dddddd", angle: 90 } },
+    },
     check: (d) => expect(d.background).toEqual({ kind: "gradient", from: "#ffffff", to: "#dddddd", angle: 90 }),
   },
   {
@@ -55,7 +66,8 @@ const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = 
   },
   {
     command: { type: "setEnvironment", args: { id: "sunset", showAsBackground: true } },
-    check: (d) => expect(d.lighting.environment).toEqual({ id: "sunset", intensity: 1, rotation: 0, showAsBackground: true }),
+    check: (d) =>
+      expect(d.lighting.environment).toEqual({ id: "sunset", intensity: 1, rotation: 0, showAsBackground: true }),
   },
   {
     command: { type: "setToneMapping", args: { mode: "agx", exposure: 1.4 } },
@@ -74,7 +86,10 @@ const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = 
     check: (d) => expect(d.stage.podium).toBeNull(),
   },
   {
-    command: { type: "setMaterialOverride", args: { slotId: "product-1", material: "Cap", override: { color: "#C9A227", metalness: 1 } } },
+    command: {
+      type: "setMaterialOverride",
+      args: { slotId: "product-1", material: "Cap", override: { color: "#C9A227", metalness: 1 } },
+    },
     check: (d) => expect(d.products[0].materialOverrides).toEqual({ Cap: { color: "#c9a227", metalness: 1 } }),
   },
   {
@@ -127,8 +142,14 @@ describe("editor commands", () => {
   });
 
   it("removing a material override deletes its key", () => {
-    const a = applyCommand(frozenDoc(), { type: "setMaterialOverride", args: { slotId: "product-1", material: "Glass", override: { roughness: 0.1 } } });
-    const b = applyCommand(deepFreeze(a), { type: "setMaterialOverride", args: { slotId: "product-1", material: "Glass", override: null } });
+    const a = applyCommand(frozenDoc(), {
+      type: "setMaterialOverride",
+      args: { slotId: "product-1", material: "Glass", override: { roughness: 0.1 } },
+    });
+    const b = applyCommand(deepFreeze(a), {
+      type: "setMaterialOverride",
+      args: { slotId: "product-1", material: "Glass", override: null },
+    });
     expect(b.products[0].materialOverrides).toEqual({});
   });
 
@@ -141,7 +162,9 @@ describe("editor commands", () => {
 
   it("rejects a command that produces an invalid document, naming the field", () => {
     const input = frozenDoc();
-    expect(() => applyCommand(input, { type: "setBackgroundColor", args: { color: "blue" } })).toThrow(SceneValidationError);
+    expect(() => applyCommand(input, { type: "setBackgroundColor", args: { color: "blue" } })).toThrow(
+      SceneValidationError,
+    );
     try {
       applyCommand(input, { type: "updateLight", args: { id: "fill", patch: { intensity: -2 } } });
       expect.unreachable();
@@ -153,8 +176,12 @@ describe("editor commands", () => {
   it("rejects unknown command names and unknown target ids", () => {
     const input = frozenDoc();
     expect(() => applyCommand(input, { type: "explode", args: {} } as unknown as SceneCommand)).toThrow(CommandError);
-    expect(() => applyCommand(input, { type: "updateLight", args: { id: "nope", patch: {} } })).toThrow(/no light with id "nope"/);
-    expect(() => applyCommand(input, { type: "setProductVariant", args: { slotId: "x", variant: null } })).toThrow(CommandError);
+    expect(() => applyCommand(input, { type: "updateLight", args: { id: "nope", patch: {} } })).toThrow(
+      /no light with id "nope"/,
+    );
+    expect(() => applyCommand(input, { type: "setProductVariant", args: { slotId: "x", variant: null } })).toThrow(
+      CommandError,
+    );
   });
 
   it("caps props at 12", () => {

@@ -50,7 +50,11 @@ function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
   return items.map((item, i) => (i === index ? value : item));
 }
 
-function updateProduct(doc: SceneDocument, slotId: string, update: (p: ProductPlacement) => ProductPlacement): SceneDocument {
+function updateProduct(
+  doc: SceneDocument,
+  slotId: string,
+  update: (p: ProductPlacement) => ProductPlacement,
+): SceneDocument {
   const index = findIndex(doc.products, slotId, "product slot");
   return { ...doc, products: replaceAt(doc.products, index, update(doc.products[index])) };
 }
@@ -106,7 +110,10 @@ export const commands = {
     const { lights } = doc.lighting.rig;
     const index = findIndex(lights, args.id, "light");
     const light = { ...lights[index], ...defined(args.patch) };
-    return { ...doc, lighting: { ...doc.lighting, rig: { preset: "custom", lights: replaceAt(lights, index, light) } } };
+    return {
+      ...doc,
+      lighting: { ...doc.lighting, rig: { preset: "custom", lights: replaceAt(lights, index, light) } },
+    };
   },
 
   setEnvironment(doc: SceneDocument, args: Partial<EnvironmentSpec>): SceneDocument {
@@ -134,7 +141,8 @@ export const commands = {
   ): SceneDocument {
     return updateProduct(doc, args.slotId, (product) => {
       const { [args.material]: current, ...others } = product.materialOverrides;
-      const materialOverrides = args.override === null ? others : { ...others, [args.material]: { ...current, ...defined(args.override) } };
+      const materialOverrides =
+        args.override === null ? others : { ...others, [args.material]: { ...current, ...defined(args.override) } };
       return { ...product, materialOverrides };
     });
   },

@@ -13,7 +13,12 @@ export function describeSaveError(status: number, body: unknown): string {
   return error?.message ?? `Server error (${status})`;
 }
 
-async function putDocument<T>(url: string, doc: T, keepalive: boolean, revision: number | undefined): Promise<SaveOutcome> {
+async function putDocument<T>(
+  url: string,
+  doc: T,
+  keepalive: boolean,
+  revision: number | undefined,
+): Promise<SaveOutcome> {
   let res: Response;
   try {
     res = await fetch(url, {

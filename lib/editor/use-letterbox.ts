@@ -23,7 +23,9 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): Size {
     if (!element) return;
     const update = () => {
       const rect = element.getBoundingClientRect();
-      setSize((prev) => (prev.width === rect.width && prev.height === rect.height ? prev : { width: rect.width, height: rect.height }));
+      setSize((prev) =>
+        prev.width === rect.width && prev.height === rect.height ? prev : { width: rect.width, height: rect.height },
+      );
     };
     update();
     const observer = new ResizeObserver(update);

@@ -54,7 +54,10 @@ function reducer(state: State, action: Action): State {
  * endCoalescing when the drag ends so the next drag is its own step).
  */
 export function useSceneHistory(initial: SceneDocument) {
-  const [state, dispatch] = useReducer(reducer, initial, (doc): State => ({ history: createHistory(doc), error: null }));
+  const [state, dispatch] = useReducer(reducer, initial, (doc): State => ({
+    history: createHistory(doc),
+    error: null,
+  }));
   const execute = useCallback((command: SceneCommand) => dispatch({ type: "execute", command }), []);
   const end = useCallback(() => dispatch({ type: "endCoalescing" }), []);
   const doUndo = useCallback(() => dispatch({ type: "undo" }), []);

@@ -13,7 +13,15 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Ctrl/Cmd+Z = undo, Ctrl/Cmd+Shift+Z and Ctrl+Y = redo (not while typing in a text field). */
-export function useUndoShortcuts({ undo, redo, enabled = true }: { undo: () => void; redo: () => void; enabled?: boolean }) {
+export function useUndoShortcuts({
+  undo,
+  redo,
+  enabled = true,
+}: {
+  undo: () => void;
+  redo: () => void;
+  enabled?: boolean;
+}) {
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {

@@ -21,7 +21,13 @@ const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 
 describe("serveFile", () => {
   it("sends the whole file with its type, length, cache policy and download name", async () => {
-    const res = serveFile(stored(), { contentType: "image/png", cache: "private, max-age=3600", fileName: "a.png", download: true, request: get() });
+    const res = serveFile(stored(), {
+      contentType: "image/png",
+      cache: "private, max-age=3600",
+      fileName: "a.png",
+      download: true,
+      request: get(),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("content-length")).toBe("300");
@@ -32,7 +38,12 @@ describe("serveFile", () => {
   });
 
   it("answers a range with 206 and exactly those bytes, across chunk borders", async () => {
-    for (const [header, start, end] of [["bytes=60-130", 60, 130], ["bytes=250-", 250, 299], ["bytes=-10", 290, 299], ["bytes=0-0", 0, 0]] as const) {
+    for (const [header, start, end] of [
+      ["bytes=60-130", 60, 130],
+      ["bytes=250-", 250, 299],
+      ["bytes=-10", 290, 299],
+      ["bytes=0-0", 0, 0],
+    ] as const) {
       const res = serveFile(stored(), { contentType: "video/mp4", cache: "private", request: get({ range: header }) });
       expect(res.status, header).toBe(206);
       expect(res.headers.get("content-range")).toBe(`bytes ${start}-${end}/300`);
@@ -42,25 +53,40 @@ describe("serveFile", () => {
   });
 
   it("answers a range past the end with 416 and the real size", async () => {
-    const res = serveFile(stored(), { contentType: "video/mp4", cache: "private", request: get({ range: "bytes=300-" }) });
+    const res = serveFile(stored(), {
+      contentType: "video/mp4",
+      cache: "private",
+      request: get({ range: "bytes=300-" }),
+    });
     expect(res.status).toBe(416);
     expect(res.headers.get("content-range")).toBe("bytes */300");
   });
 
   it("sends the whole file for several ranges, or when If-Range names an older file", async () => {
     const lastModified = new Date("2026-01-02T03:04:05Z");
-    const several = serveFile(stored(), { contentType: "video/mp4", cache: "private", request: get({ range: "bytes=0-1,5-6" }) });
+    const several = serveFile(stored(), {
+      contentType: "video/mp4",
+      cache: "private",
+      request: get({ range: "bytes=0-1,5-6" }),
+    });
     expect(several.status).toBe(200);
     expect(await body(several)).toEqual(BYTES);
     const older = get({ range: "bytes=0-9", "if-range": new Date("2025-01-01").toUTCString() });
     const changed = serveFile(stored(), { contentType: "video/mp4", cache: "private", lastModified, request: older });
     expect(changed.status).toBe(200);
     const same = get({ range: "bytes=0-9", "if-range": lastModified.toUTCString() });
-    expect(serveFile(stored(), { contentType: "video/mp4", cache: "private", lastModified, request: same }).status).toBe(206);
+    expect(
+      serveFile(stored(), { contentType: "video/mp4", cache: "private", lastModified, request: same }).status,
+    ).toBe(206);
   });
 
   it("keeps a non-ASCII download name readable without breaking the header", () => {
-    const res = serveFile(stored(), { contentType: "model/gltf-binary", cache: "private", fileName: 'Flacon "été".glb', download: true });
+    const res = serveFile(stored(), {
+      contentType: "model/gltf-binary",
+      cache: "private",
+      fileName: 'Flacon "été".glb',
+      download: true,
+    });
     expect(res.headers.get("content-disposition")).toBe(
       `attachment; filename="Flacon __t__.glb"; filename*=UTF-8''${encodeURIComponent('Flacon "été".glb')}`,
     );

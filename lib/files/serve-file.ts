@@ -36,7 +36,10 @@ export function serveFile(object: StoredObject, options: ServeFileOptions): Resp
   const lastModified = options.lastModified?.toUTCString();
   if (lastModified) headers.set("Last-Modified", lastModified);
   if (options.fileName !== undefined) {
-    headers.set("Content-Disposition", contentDisposition(options.download ? "attachment" : "inline", options.fileName));
+    headers.set(
+      "Content-Disposition",
+      contentDisposition(options.download ? "attachment" : "inline", options.fileName),
+    );
   } else if (options.download) {
     headers.set("Content-Disposition", "attachment");
   }
@@ -46,9 +49,10 @@ export function serveFile(object: StoredObject, options: ServeFileOptions): Resp
   headers.set("Accept-Ranges", "bytes");
 
   const request = options.request;
-  const range = request && ifRangeMatches(request.headers.get("if-range"), { lastModified })
-    ? parseRange(request.headers.get("range"), size)
-    : ({ kind: "whole" } as const);
+  const range =
+    request && ifRangeMatches(request.headers.get("if-range"), { lastModified })
+      ? parseRange(request.headers.get("range"), size)
+      : ({ kind: "whole" } as const);
   if (range.kind === "unsatisfiable") {
     void object.stream.cancel().catch(() => {});
     headers.set("Content-Range", `bytes */${size}`);

@@ -1,5 +1,9 @@
 /** Bytes start..end (inclusive) of a stream; the rest of the source is cancelled, not read to the end. */
-export function sliceStream(source: ReadableStream<Uint8Array>, start: number, end: number): ReadableStream<Uint8Array> {
+export function sliceStream(
+  source: ReadableStream<Uint8Array>,
+  start: number,
+  end: number,
+): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let offset = 0;
   return new ReadableStream<Uint8Array>({

@@ -13,7 +13,8 @@ describe("image format registry", () => {
     expect(contentTypeForName("a.jpg")).toBe("image/jpeg");
     expect(contentTypeForName("a.webp")).toBe("image/webp");
     expect(contentTypeForName("a.exe")).toBe("application/octet-stream");
-    for (const id of IMAGE_FORMAT_IDS) expect(contentTypeForName(`x.${IMAGE_FORMATS[id].extension}`)).toBe(IMAGE_FORMATS[id].contentType);
+    for (const id of IMAGE_FORMAT_IDS)
+      expect(contentTypeForName(`x.${IMAGE_FORMATS[id].extension}`)).toBe(IMAGE_FORMATS[id].contentType);
   });
 
   it("refuses transparency for a format without alpha, naming the ones that have it", () => {

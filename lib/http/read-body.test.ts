@@ -18,7 +18,10 @@ function endlessPost(headers: Record<string, string> = {}) {
 }
 
 async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -58,11 +61,20 @@ describe("readJsonBody", () => {
   });
 
   it("answers 415 for JSON sent as a form or text, the shapes a cross-site form can post", async () => {
-    const types = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "text/json"];
+    const types = [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+      "text/json",
+    ];
     for (const type of types) {
       expect((await failure(readJsonBody(json('{"a":1}', type), 1024))).status, type).toBe(415);
     }
-    const untyped = new Request("http://localhost/api/x", { method: "POST", body: new TextEncoder().encode('{"a":1}') });
+    const untyped = new Request("http://localhost/api/x", {
+      method: "POST",
+      body: new TextEncoder().encode('{"a":1}'),
+    });
     expect((await failure(readJsonBody(untyped, 1024))).status).toBe(415);
   });
 

@@ -32,7 +32,15 @@ describe("proxySettings", () => {
   it("trusts forwarded headers for any number of proxies, as the client address does", () => {
     const saved = process.env.TRUST_PROXY;
     try {
-      for (const [value, trusted] of [["1", true], ["2", true], ["true", true], ["0", false], ["false", false], ["", false], ["x", false]] as const) {
+      for (const [value, trusted] of [
+        ["1", true],
+        ["2", true],
+        ["true", true],
+        ["0", false],
+        ["false", false],
+        ["", false],
+        ["x", false],
+      ] as const) {
         process.env.TRUST_PROXY = value;
         expect(proxySettings().trustProxy, `TRUST_PROXY=${value}`).toBe(trusted);
       }

@@ -31,7 +31,13 @@ describe("crossSiteRefusal", () => {
 
   it("refuses a foreign, null or malformed Origin on every state-changing method, signed in or not", () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      for (const origin of ["https://evil.example", "https://plinth.example.evil.example", "http://localhost:3001", "null", "x"]) {
+      for (const origin of [
+        "https://evil.example",
+        "https://plinth.example.evil.example",
+        "http://localhost:3001",
+        "null",
+        "x",
+      ]) {
         for (const cookie of [SESSION, null]) {
           const refusal = crossSiteRefusal(facts({ method, origin, cookie, host: "localhost:3000" }), settings);
           expect(refusal, `${method} ${origin} ${cookie}`).toMatch(/another site/);
@@ -57,7 +63,12 @@ describe("crossSiteRefusal", () => {
   });
 
   it("trusts X-Forwarded-Host only behind TRUST_PROXY=1", () => {
-    const proxied = { origin: "https://shop.example", host: "internal:3000", "x-forwarded-host": "shop.example", cookie: SESSION };
+    const proxied = {
+      origin: "https://shop.example",
+      host: "internal:3000",
+      "x-forwarded-host": "shop.example",
+      cookie: SESSION,
+    };
     const request = (trust: boolean) => () =>
       assertSameOrigin(
         new Request("http://internal:3000/api/scenes", {

@@ -27,7 +27,10 @@ const SELF_CONTAINED = /^\$(?:\$[\s\S]*|undefined|NaN|Infinity|-Infinity|-0|T|D[
 const FORM_ENTRY = /^_[0-9a-f]{1,8}_/;
 
 const refuse = (status: number, message: string) =>
-  Response.json({ error: { code: status === 413 ? "payload_too_large" : status === 403 ? "forbidden" : "bad_request", message } }, { status });
+  Response.json(
+    { error: { code: status === 413 ? "payload_too_large" : status === 403 ? "forbidden" : "bad_request", message } },
+    { status },
+  );
 
 /** Why a React reply (the action's argument list) cannot be decoded, or null when it can. */
 export function replyProblem(root: string): string | null {
@@ -42,7 +45,8 @@ export function replyProblem(root: string): string | null {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === "string") {
-      if (v.startsWith("$") && !SELF_CONTAINED.test(v)) return "The action's arguments refer to something this server does not accept.";
+      if (v.startsWith("$") && !SELF_CONTAINED.test(v))
+        return "The action's arguments refer to something this server does not accept.";
     } else if (v && typeof v === "object") {
       stack.push(...Object.values(v));
     }
@@ -51,7 +55,10 @@ export function replyProblem(root: string): string | null {
 }
 
 /** A 4xx for a malformed server-action request, or null to let Next.js handle it. */
-export async function refuseMalformedServerAction(request: Request, settings: ProxySettings = proxySettings()): Promise<Response | null> {
+export async function refuseMalformedServerAction(
+  request: Request,
+  settings: ProxySettings = proxySettings(),
+): Promise<Response | null> {
   const { pathname } = new URL(request.url);
   if (request.method !== "POST" || pathname.startsWith("/api/") || pathname.startsWith("/_next/")) return null;
   const headers = request.headers;
@@ -63,7 +70,13 @@ export async function refuseMalformedServerAction(request: Request, settings: Pr
   if (!ACTION_ID.test(actionId)) return refuse(404, "Server action not found.");
   // Next.js itself refuses a foreign Origin, but with a 500; without one it lets the action run, and so do we.
   const origin = headers.get("origin");
-  const crossSite = origin === null ? null : crossSiteRefusal({ method: "POST", origin, secFetchSite: null, cookie: null, host: requestHost(headers, settings) }, settings);
+  const crossSite =
+    origin === null
+      ? null
+      : crossSiteRefusal(
+          { method: "POST", origin, secFetchSite: null, cookie: null, host: requestHost(headers, settings) },
+          settings,
+        );
   if (crossSite) return refuse(403, crossSite);
   const length = Number(headers.get("content-length") ?? NaN);
   if (length > ACTION_BODY_LIMIT) return refuse(413, "The request is larger than 1 MB.");
@@ -77,7 +90,8 @@ export async function refuseMalformedServerAction(request: Request, settings: Pr
     const root = form.get("0");
     if (typeof root !== "string") return refuse(400, "The action's arguments are missing.");
     for (const key of form.keys()) {
-      if (key !== "0" && !FORM_ENTRY.test(key)) return refuse(400, "The request's form data has a part this server does not accept.");
+      if (key !== "0" && !FORM_ENTRY.test(key))
+        return refuse(400, "The request's form data has a part this server does not accept.");
     }
     const problem = replyProblem(root);
     return problem ? refuse(400, problem) : null;

@@ -11,7 +11,13 @@ async function startBoss(role: "web" | "worker"): Promise<PgBoss> {
   // Workers hold one extra connection to LISTEN for new jobs: a click starts rendering within milliseconds
   // instead of after a polling interval. Behind PgBouncer (transaction mode) pg-boss warns and keeps polling.
   const worker = role === "worker";
-  const boss = new PgBoss({ connectionString: url, max: 4, supervise: worker, schedule: worker, useListenNotify: worker });
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 4,
+    supervise: worker,
+    schedule: worker,
+    useListenNotify: worker,
+  });
   boss.on("error", (err: Error) => console.error(`[jobs] pg-boss error: ${err.message}`));
   await boss.start();
   await ensureQueues(boss);

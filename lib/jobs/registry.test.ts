@@ -66,7 +66,9 @@ describe("the job registry", () => {
   });
 
   it("charges exports only; previews, thumbnails and housekeeping are free", () => {
-    const charged = allJobKinds().filter((k) => k.credits === "charged").map((k) => k.name);
+    const charged = allJobKinds()
+      .filter((k) => k.credits === "charged")
+      .map((k) => k.name);
     expect(charged).toEqual(["render-output"]);
   });
 

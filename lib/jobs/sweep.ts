@@ -77,7 +77,15 @@ export async function removeStaleTempFiles(root: string, olderThan: Date): Promi
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
         const stat = await fs.stat(full).catch(() => null);
-        if (stat && stat.mtime < olderThan && (await fs.rm(full).then(() => true, () => false))) removed++;
+        if (
+          stat &&
+          stat.mtime < olderThan &&
+          (await fs.rm(full).then(
+            () => true,
+            () => false,
+          ))
+        )
+          removed++;
       }
     }
   };

@@ -3,8 +3,15 @@ import { describeErrorForLog, redactLogArgs, redactText } from "./redact-error";
 
 /** What drizzle-orm throws for a failed query (drizzle-orm/errors.js), with pg's error as the cause. */
 function drizzleError(params: unknown[]) {
-  const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021", severity: "ERROR", detail: "Key (email)=(a@b.com)" });
-  return Object.assign(new Error(`Failed query: insert into "users" ("id", "password_hash") values ($1, $2)\nparams: ${params}`), { params, cause });
+  const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+    code: "22021",
+    severity: "ERROR",
+    detail: "Key (email)=(a@b.com)",
+  });
+  return Object.assign(
+    new Error(`Failed query: insert into "users" ("id", "password_hash") values ($1, $2)\nparams: ${params}`),
+    { params, cause },
+  );
 }
 
 const HASH = "$2b$11$OUhMTdNG26WIu72SObiCtOAIZw3zRdt7uU/8ZIw/BeElpu4/nzWsi";

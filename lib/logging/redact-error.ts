@@ -16,7 +16,15 @@ export function redactText(text: string): string {
   return text.replace(PARAMS, "$1$2 [redacted]");
 }
 
-type ErrorLike = { name?: unknown; message?: unknown; code?: unknown; stack?: unknown; cause?: unknown; constraint?: unknown; where?: unknown };
+type ErrorLike = {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  stack?: unknown;
+  cause?: unknown;
+  constraint?: unknown;
+  where?: unknown;
+};
 
 /**
  * One log-safe description: name, message (params redacted), the Postgres code
@@ -31,7 +39,13 @@ export function describeErrorForLog(err: unknown, depth = 0): string {
     typeof e.code === "string" || typeof e.code === "number" ? `code ${e.code}` : "",
     typeof e.constraint === "string" ? `constraint ${e.constraint}` : "",
   ].filter(Boolean);
-  const frames = typeof e.stack === "string" ? e.stack.split("\n").filter((l) => /^\s+at /.test(l)).slice(0, 12) : [];
+  const frames =
+    typeof e.stack === "string"
+      ? e.stack
+          .split("\n")
+          .filter((l) => /^\s+at /.test(l))
+          .slice(0, 12)
+      : [];
   const lines = [`${name}: ${message}${facts.length ? ` (${facts.join(", ")})` : ""}`, ...frames];
   if (e.cause !== undefined && depth < 4) lines.push(`  [cause] ${describeErrorForLog(e.cause, depth + 1)}`);
   return lines.join("\n");

@@ -52,7 +52,11 @@ export async function listAvailableProducts(workspaceId: string): Promise<Produc
  * A product the workspace may use: a shared sample or one of its own uploads (null for another workspace's).
  * Services pass the `db` (or transaction) they were given, so the read sees what that transaction sees.
  */
-export async function findProduct(workspaceId: string, productId: string, db: Database = getDb()): Promise<ProductInfo | null> {
+export async function findProduct(
+  workspaceId: string,
+  productId: string,
+  db: Database = getDb(),
+): Promise<ProductInfo | null> {
   const sample = SAMPLE_PRODUCTS.find((s) => s.id === productId);
   if (sample) return fromSample(sample);
   if (!productId.startsWith("prd_")) return null;

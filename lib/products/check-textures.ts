@@ -18,15 +18,26 @@ function dataUriBytes(uri: string): Uint8Array | null {
 }
 
 /** The bytes behind one image: a file of the upload, a data: URI or a buffer view of a buffer. */
-function imageBytes(json: GltfJson, index: number, bin: Uint8Array | undefined, byUri: Record<string, Uint8Array>): Uint8Array | null {
+function imageBytes(
+  json: GltfJson,
+  index: number,
+  bin: Uint8Array | undefined,
+  byUri: Record<string, Uint8Array>,
+): Uint8Array | null {
   const image = json.images?.[index];
   if (!image) return null;
-  if (typeof image.uri === "string") return image.uri.startsWith("data:") ? dataUriBytes(image.uri) : (byUri[image.uri] ?? null);
+  if (typeof image.uri === "string")
+    return image.uri.startsWith("data:") ? dataUriBytes(image.uri) : (byUri[image.uri] ?? null);
   if (typeof image.bufferView !== "number") return null;
   const view = json.bufferViews?.[image.bufferView];
   const buffer = typeof view?.buffer === "number" ? json.buffers?.[view.buffer] : undefined;
   if (!view || !buffer) return null;
-  const data = typeof buffer.uri === "string" ? (buffer.uri.startsWith("data:") ? dataUriBytes(buffer.uri) : byUri[buffer.uri]) : bin;
+  const data =
+    typeof buffer.uri === "string"
+      ? buffer.uri.startsWith("data:")
+        ? dataUriBytes(buffer.uri)
+        : byUri[buffer.uri]
+      : bin;
   const start = Number(view.byteOffset ?? 0);
   const length = Number(view.byteLength);
   if (!data || !Number.isSafeInteger(start) || !Number.isSafeInteger(length) || start < 0 || length < 0) return null;
@@ -39,7 +50,12 @@ function imageBytes(json: GltfJson, index: number, bin: Uint8Array | undefined, 
  * texture on the GPU, and one 60000x60000 PNG would take gigabytes there.
  * Images whose header cannot be read are left to the validator.
  */
-export function checkTextureSizes(json: GltfJson, bin: Uint8Array | undefined, byUri: Record<string, Uint8Array>, limits: TextureLimits) {
+export function checkTextureSizes(
+  json: GltfJson,
+  bin: Uint8Array | undefined,
+  byUri: Record<string, Uint8Array>,
+  limits: TextureLimits,
+) {
   let pixels = 0;
   const max = limits.maxTextureSide;
   for (let i = 0; i < (json.images?.length ?? 0); i++) {
@@ -47,7 +63,8 @@ export function checkTextureSizes(json: GltfJson, bin: Uint8Array | undefined, b
     const size = bytes ? readImageSize(bytes) : null;
     if (!size) continue;
     const image = json.images![i];
-    const label = typeof image.uri === "string" && !image.uri.startsWith("data:") ? image.uri : image.name || `image ${i + 1}`;
+    const label =
+      typeof image.uri === "string" && !image.uri.startsWith("data:") ? image.uri : image.name || `image ${i + 1}`;
     if (size.width > max || size.height > max) {
       throw new AppError(
         "unprocessable",

@@ -26,7 +26,10 @@ const notGltf = (name: string, why: string) =>
   new AppError("unprocessable", `"${name}" is not a glTF model: ${why}. Export it again as glTF 2.0 (.glb or .gltf).`);
 
 const malformed = (why: string) =>
-  new AppError("unprocessable", `The model file is malformed: ${why}. Export it again from your 3D tool as glTF 2.0 (.glb or .gltf).`);
+  new AppError(
+    "unprocessable",
+    `The model file is malformed: ${why}. Export it again from your 3D tool as glTF 2.0 (.glb or .gltf).`,
+  );
 
 /** Refuses JSON nested deeper than `maxDepth` before anything parses or walks it. */
 function checkNesting(json: Uint8Array, maxDepth: number) {
@@ -41,7 +44,8 @@ export function parseContainer(name: string, bytes: Uint8Array, maxDepth = MODEL
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const isGlbName = name.toLowerCase().endsWith(".glb");
   if (bytes.byteLength >= 4 && view.getUint32(0, true) === GLB_MAGIC) {
-    if (bytes.byteLength < 20) throw new AppError("unprocessable", `"${name}" is incomplete: the file ends inside its header.`);
+    if (bytes.byteLength < 20)
+      throw new AppError("unprocessable", `"${name}" is incomplete: the file ends inside its header.`);
     const version = view.getUint32(4, true);
     if (version !== 2) throw notGltf(name, `it is glTF version ${version}, and only glTF 2.0 is supported`);
     const declared = view.getUint32(8, true);
@@ -52,7 +56,8 @@ export function parseContainer(name: string, bytes: Uint8Array, maxDepth = MODEL
       );
     }
     const jsonLength = view.getUint32(12, true);
-    if (view.getUint32(16, true) !== CHUNK_JSON || 20 + jsonLength > declared) throw notGltf(name, "its JSON chunk is damaged");
+    if (view.getUint32(16, true) !== CHUNK_JSON || 20 + jsonLength > declared)
+      throw notGltf(name, "its JSON chunk is damaged");
     const jsonBytes = bytes.subarray(20, 20 + jsonLength);
     checkNesting(jsonBytes, maxDepth);
     let json: GltfJson;
@@ -66,7 +71,8 @@ export function parseContainer(name: string, bytes: Uint8Array, maxDepth = MODEL
     if (binStart + 8 <= declared) {
       const binLength = view.getUint32(binStart, true);
       if (view.getUint32(binStart + 4, true) === CHUNK_BIN) {
-        if (binStart + 8 + binLength > declared) throw new AppError("unprocessable", `"${name}" is incomplete: its binary data is cut short.`);
+        if (binStart + 8 + binLength > declared)
+          throw new AppError("unprocessable", `"${name}" is incomplete: its binary data is cut short.`);
         bin = bytes.subarray(binStart + 8, binStart + 8 + binLength);
       }
     }

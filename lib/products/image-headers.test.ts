@@ -30,7 +30,9 @@ describe("readImageSize: texture sizes from headers, nothing decoded", () => {
       expect(readImageSize(bytes), label).toEqual({ width: 300, height: 200, format, layers: 1 });
     }
     // VP8X (extended WebP, e.g. with alpha and metadata): the canvas size.
-    const alpha = await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } } })
+    const alpha = await sharp({
+      create: { width: 300, height: 200, channels: 4, background: { r: 1, g: 2, b: 3, alpha: 0.5 } },
+    })
       .withMetadata({ exif: { IFD0: { Copyright: "x" } } })
       .webp()
       .toBuffer();

@@ -4,7 +4,8 @@ export type ImageSize = { width: number; height: number; format: "png" | "jpeg" 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const KTX2 = [0xab, 0x4b, 0x54, 0x58, 0x20, 0x32, 0x30, 0xbb, 0x0d, 0x0a, 0x1a, 0x0a];
 
-const startsWith = (b: Uint8Array, magic: number[], at = 0) => b.length >= at + magic.length && magic.every((m, i) => b[at + i] === m);
+const startsWith = (b: Uint8Array, magic: number[], at = 0) =>
+  b.length >= at + magic.length && magic.every((m, i) => b[at + i] === m);
 const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
 
 function png(b: Uint8Array, v: DataView): ImageSize | null {

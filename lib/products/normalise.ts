@@ -65,7 +65,8 @@ function countFacts(doc: Document, scene: Scene): { triangles: number; primitive
       const n = prim.getIndices()?.getCount() ?? position.getCount();
       const mode = prim.getMode();
       if (mode === Primitive.Mode.TRIANGLES) triangles += Math.floor(n / 3);
-      else if (mode === Primitive.Mode.TRIANGLE_STRIP || mode === Primitive.Mode.TRIANGLE_FAN) triangles += Math.max(0, n - 2);
+      else if (mode === Primitive.Mode.TRIANGLE_STRIP || mode === Primitive.Mode.TRIANGLE_FAN)
+        triangles += Math.max(0, n - 2);
       const material = prim.getMaterial();
       if (material && !seen.has(material)) {
         seen.add(material);
@@ -87,13 +88,20 @@ function applyPlacement(wrapper: Node, center: Vec3, scale: number) {
  * it on the ground (min y = 0) centred on x/z at `scale` (model units ->
  * metres), and writes a self-contained web-ready GLB with geometry decoded.
  */
-export async function normaliseModel(json: GltfJson, resources: Record<string, Uint8Array>, scale: number): Promise<ProcessedModel> {
+export async function normaliseModel(
+  json: GltfJson,
+  resources: Record<string, Uint8Array>,
+  scale: number,
+): Promise<ProcessedModel> {
   const io = await getIO();
   let doc: Document;
   try {
     doc = await io.readJSON({ json: json as never, resources: resources as never });
   } catch (err) {
-    throw new AppError("unprocessable", `The model could not be read: ${err instanceof Error ? err.message : String(err)}.`);
+    throw new AppError(
+      "unprocessable",
+      `The model could not be read: ${err instanceof Error ? err.message : String(err)}.`,
+    );
   }
   const root = doc.getRoot();
   const scene = sceneOf(doc);
@@ -121,7 +129,8 @@ export async function normaliseModel(json: GltfJson, resources: Record<string, U
 
   // The web copy carries plain geometry: drop compression so the editor and renderer need no decoder for it.
   for (const ext of root.listExtensionsUsed()) {
-    if (ext.extensionName === "KHR_draco_mesh_compression" || ext.extensionName === "EXT_meshopt_compression") ext.dispose();
+    if (ext.extensionName === "KHR_draco_mesh_compression" || ext.extensionName === "EXT_meshopt_compression")
+      ext.dispose();
   }
   if (root.listBuffers().length === 0) {
     const buffer = doc.createBuffer();
@@ -129,11 +138,18 @@ export async function normaliseModel(json: GltfJson, resources: Record<string, U
   }
   if (root.listBuffers().length > 1) await doc.transform(unpartition());
 
-  const variantsExt = root.listExtensionsUsed().find((e) => e.extensionName === "KHR_materials_variants") as KHRMaterialsVariants | undefined;
+  const variantsExt = root.listExtensionsUsed().find((e) => e.extensionName === "KHR_materials_variants") as
+    KHRMaterialsVariants | undefined;
   const variants = variantsExt ? variantsExt.listVariants().map((v, i) => v.getName() || `Colourway ${i + 1}`) : [];
   root.getAsset().generator = "Plinth (glTF-Transform)";
   const glb = await io.writeBinary(doc);
-  return { glb, sourceSize: sourceSize.map(round6) as Vec3, triangles: counted.triangles, materials: counted.materials, variants };
+  return {
+    glb,
+    sourceSize: sourceSize.map(round6) as Vec3,
+    triangles: counted.triangles,
+    materials: counted.materials,
+    variants,
+  };
 }
 
 /** Re-scales an existing web-ready GLB (from `normaliseModel`) to a new unit scale; it stays on the ground and centred. */
@@ -143,7 +159,8 @@ export async function rescaleModel(glb: Uint8Array, scale: number): Promise<Uint
   const scene = sceneOf(doc);
   const wrapper = scene?.listChildren().find((n) => n.getName() === WRAPPER_NAME);
   const center = (wrapper?.getExtras() as { plinth?: { center?: Vec3 } } | undefined)?.plinth?.center;
-  if (!wrapper || !center) throw new AppError("internal", "This product's web model cannot be re-scaled; upload it again.");
+  if (!wrapper || !center)
+    throw new AppError("internal", "This product's web model cannot be re-scaled; upload it again.");
   applyPlacement(wrapper, center, scale);
   return io.writeBinary(doc);
 }

@@ -1,12 +1,6 @@
 import type { Database } from "@/lib/db";
 import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
-import {
-  deleteProductRow,
-  getProductRow,
-  insertProduct,
-  listProducts,
-  updateProduct,
-} from "@/lib/db/queries/products";
+import { deleteProductRow, getProductRow, insertProduct, listProducts, updateProduct } from "@/lib/db/queries/products";
 import type { ProductRow, Vec3 } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -56,7 +50,10 @@ export function toSummary(row: ProductRow): ProductSummary {
 }
 
 function defaultName(filename: string): string {
-  const base = filename.replace(/\.[^.]+$/, "").replace(/[_-]+/g, " ").trim();
+  const base = filename
+    .replace(/\.[^.]+$/, "")
+    .replace(/[_-]+/g, " ")
+    .trim();
   return (base.charAt(0).toUpperCase() + base.slice(1)).slice(0, 120) || "Untitled product";
 }
 
@@ -68,7 +65,12 @@ const scaleVec = (v: Vec3, s: number): Vec3 => v.map((x) => Number((x * s).toPre
  * model-worker/pool.ts); then the original and the web-ready copy are stored
  * and the row inserted. On any failure nothing is left behind: no row, no files.
  */
-export async function createProductFromUpload(db: Database, ctx: Ctx, input: UploadFile[], options: { name?: string } & Deps = {}) {
+export async function createProductFromUpload(
+  db: Database,
+  ctx: Ctx,
+  input: UploadFile[],
+  options: { name?: string } & Deps = {},
+) {
   const storage = options.storage ?? getStorage();
   const limits = options.limits ?? uploadLimits();
   const processed = await (options.workers ?? modelWorkers()).process(input, limits);
@@ -137,7 +139,11 @@ export async function setProductUnit(db: Database, workspaceId: string, id: stri
   if (!glb) throw new AppError("internal", "This product's model file is missing; upload it again.");
   const rescaled = await rescaleModel(glb, scale);
   await storage.put(row.modelKey, rescaled, "model/gltf-binary");
-  const updated = await updateProduct(db, workspaceId, id, { unitScale: scale, dimensionsM: scaleVec(row.sourceSize, scale), modelBytes: rescaled.byteLength });
+  const updated = await updateProduct(db, workspaceId, id, {
+    unitScale: scale,
+    dimensionsM: scaleVec(row.sourceSize, scale),
+    modelBytes: rescaled.byteLength,
+  });
   // The podium and framing follow the real size: the thumbnail is drawn again.
   await requestProductThumbnail(id);
   return toSummary(updated);
@@ -166,12 +172,22 @@ export async function saveThumbnail(db: Database, workspaceId: string, id: strin
 export type ProductFileKind = "model" | "original" | "thumbnail";
 
 /** A product's file for download, only within its own workspace (404 otherwise). */
-export async function openProductFile(db: Database, workspaceId: string, id: string, kind: ProductFileKind, deps: Deps = {}) {
+export async function openProductFile(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  kind: ProductFileKind,
+  deps: Deps = {},
+) {
   const storage = deps.storage ?? getStorage();
   const row = await getProductRow(db, workspaceId, id);
   const key = kind === "model" ? row.modelKey : kind === "original" ? row.originalKey : row.thumbnailKey;
   const object = key ? await storage.get(key) : null;
-  if (!object) throw new AppError("not_found", kind === "thumbnail" ? "This product has no thumbnail yet." : "The file was not found.");
+  if (!object)
+    throw new AppError(
+      "not_found",
+      kind === "thumbnail" ? "This product has no thumbnail yet." : "The file was not found.",
+    );
   const contentType =
     kind === "model"
       ? "model/gltf-binary"

@@ -35,10 +35,16 @@ export type ProductSummary = Omit<Product, "url" | "sample"> & ProductUploadFact
 
 /** The product page: a sample has no upload facts (null), and is always in metres. */
 export type ProductDetailData = Product &
-  Pick<ProductUploadFacts, "unit" | "suggestedUnit" | "warnings"> & { originalFilename: string | null; originalUrl: string | null };
+  Pick<ProductUploadFacts, "unit" | "suggestedUnit" | "warnings"> & {
+    originalFilename: string | null;
+    originalUrl: string | null;
+  };
 
 /** A library grid card. */
-export type ProductCardData = Pick<Product, "id" | "name" | "dimensionsM" | "triangles" | "materials" | "thumbnailUrl" | "sample"> & {
+export type ProductCardData = Pick<
+  Product,
+  "id" | "name" | "dimensionsM" | "triangles" | "materials" | "thumbnailUrl" | "sample"
+> & {
   sizeWarning?: boolean;
 };
 

@@ -6,7 +6,10 @@ import type { UploadFile } from "./upload-files";
 const MULTIPART_OVERHEAD = 256 * 1024;
 
 function tooLarge(limits: UploadLimits) {
-  return new AppError("payload_too_large", `The upload is larger than ${formatMb(limits.maxBytes)}, the most one product may use.`);
+  return new AppError(
+    "payload_too_large",
+    `The upload is larger than ${formatMb(limits.maxBytes)}, the most one product may use.`,
+  );
 }
 
 /**
@@ -14,7 +17,10 @@ function tooLarge(limits: UploadLimits) {
  * holding more than the limit: Content-Length is checked before reading, and
  * bytes are counted while streaming, so a lying or missing header stops at the cap.
  */
-export async function readUploadRequest(request: Request, limits: UploadLimits): Promise<{ files: UploadFile[]; name?: string }> {
+export async function readUploadRequest(
+  request: Request,
+  limits: UploadLimits,
+): Promise<{ files: UploadFile[]; name?: string }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError("unsupported_media_type", "Send the model as a file upload (multipart/form-data).");

@@ -22,7 +22,9 @@ interface GltfValidator {
 interface GlbJson {
   materials?: unknown[];
   meshes?: {
-    primitives: { extensions?: { KHR_materials_variants?: { mappings: { material: number; variants: number[] }[] } } }[];
+    primitives: {
+      extensions?: { KHR_materials_variants?: { mappings: { material: number; variants: number[] }[] } };
+    }[];
   }[];
   extensions?: { KHR_materials_variants?: { variants: { name: string }[] } };
 }

@@ -48,7 +48,10 @@ function cleanZipPath(raw: string): string | null {
   if (raw.endsWith("/")) return null; // a folder entry
   const p = raw.replace(/\\/g, "/");
   if (p.startsWith("/") || /^[a-zA-Z]:/.test(p) || p.split("/").includes("..")) {
-    throw new AppError("unprocessable", `The zip contains an unsafe path ("${raw}"). Zip the model's folder again and retry.`);
+    throw new AppError(
+      "unprocessable",
+      `The zip contains an unsafe path ("${raw}"). Zip the model's folder again and retry.`,
+    );
   }
   const parts = p.split("/").filter((s) => s && s !== ".");
   // macOS resource forks and hidden files are noise, not part of the model.
@@ -62,7 +65,10 @@ const RATIO_FLOOR = 1024 * 1024;
 const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : formatMb(bytes));
 
 const unreadableZip = () =>
-  new AppError("unprocessable", "The .zip file could not be read: it is damaged or uses a compression method we do not support.");
+  new AppError(
+    "unprocessable",
+    "The .zip file could not be read: it is damaged or uses a compression method we do not support.",
+  );
 
 /**
  * A .zip read from its central directory only. Nothing is unpacked until
@@ -81,7 +87,10 @@ export class ZipUpload {
     private readonly limits: Required<Pick<UploadLimits, "maxUnzippedBytes" | "maxZipEntries" | "maxZipRatio">>,
   ) {
     const tooMany = () =>
-      new AppError("unprocessable", `The zip has more than ${limits.maxZipEntries} files. Zip only the model and its textures.`);
+      new AppError(
+        "unprocessable",
+        `The zip has more than ${limits.maxZipEntries} files. Zip only the model and its textures.`,
+      );
     let listed: ZipEntry[];
     try {
       listed = listZip(bytes, limits.maxZipEntries, tooMany);
@@ -136,7 +145,10 @@ export function collectUpload(input: UploadFile[], uploadLimits: UploadLimits): 
   const named = input.map((f) => ({ name: cleanName(f.name), bytes: f.bytes }));
   const total = named.reduce((n, f) => n + f.bytes.byteLength, 0);
   if (total > limits.maxBytes) {
-    throw new AppError("payload_too_large", `The upload is larger than ${formatMb(limits.maxBytes)}, the most one product may use.`);
+    throw new AppError(
+      "payload_too_large",
+      `The upload is larger than ${formatMb(limits.maxBytes)}, the most one product may use.`,
+    );
   }
 
   const zips = named.filter((f) => ext(f.name) === ".zip");
@@ -145,9 +157,13 @@ export function collectUpload(input: UploadFile[], uploadLimits: UploadLimits): 
     const zip = zips[0];
     const unzipped = new ZipUpload(zip.bytes, limits);
     const models = [...unzipped.entries.keys()].filter((n) => MODEL_EXT.has(ext(n)));
-    if (models.length === 0) throw new AppError("unsupported_media_type", `The zip has no .glb or .gltf file in it. ${ACCEPTED_TYPES_HINT}`);
+    if (models.length === 0)
+      throw new AppError("unsupported_media_type", `The zip has no .glb or .gltf file in it. ${ACCEPTED_TYPES_HINT}`);
     if (models.length > 1) {
-      throw new AppError("bad_request", `The zip holds ${models.length} models (${models.slice(0, 3).join(", ")}). Upload one model at a time.`);
+      throw new AppError(
+        "bad_request",
+        `The zip holds ${models.length} models (${models.slice(0, 3).join(", ")}). Upload one model at a time.`,
+      );
     }
     const files = unzipped.unpack([models[0]]);
     return {
@@ -165,7 +181,8 @@ export function collectUpload(input: UploadFile[], uploadLimits: UploadLimits): 
   }
   const models = named.filter((f) => MODEL_EXT.has(ext(f.name)));
   if (models.length === 0) throw unsupported(named[0].name);
-  if (models.length > 1) throw new AppError("bad_request", "Upload one model at a time (one .glb or one .gltf with its files).");
+  if (models.length > 1)
+    throw new AppError("bad_request", "Upload one model at a time (one .glb or one .gltf with its files).");
   const files = new Map<string, Uint8Array>();
   for (const f of named) {
     if (files.has(f.name)) throw new AppError("bad_request", `"${f.name}" was selected twice.`);
@@ -180,5 +197,10 @@ export function collectUpload(input: UploadFile[], uploadLimits: UploadLimits): 
   // Several files: keep them together as one original, a zip with the same names.
   const zipped = zipSync(Object.fromEntries(named.map((f) => [f.name, f.bytes])), { level: 0 });
   const base = main.name.replace(/\.[^.]+$/, "");
-  return { format, main: main.name, files, original: { filename: `${base}.zip`, bytes: zipped, contentType: "application/zip" } };
+  return {
+    format,
+    main: main.name,
+    files,
+    original: { filename: `${base}.zip`, bytes: zipped, contentType: "application/zip" },
+  };
 }

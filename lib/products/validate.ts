@@ -58,7 +58,10 @@ export async function validateGltf(mainPath: string, files: Map<string, Uint8Arr
       },
     });
   } catch (err) {
-    throw new AppError("unprocessable", `The model could not be checked: ${err instanceof Error ? err.message : String(err)}`);
+    throw new AppError(
+      "unprocessable",
+      `The model could not be checked: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const errors = report.issues.messages.filter((m) => m.severity === 0);
   if (errors.length) {

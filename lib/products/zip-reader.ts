@@ -1,7 +1,14 @@
 import zlib from "node:zlib";
 
 /** One file of a .zip, as its central directory describes it. */
-export type ZipEntry = { name: string; method: number; compressedSize: number; size: number; localOffset: number; encrypted: boolean };
+export type ZipEntry = {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  encrypted: boolean;
+};
 
 export class ZipFormatError extends Error {}
 
@@ -44,7 +51,8 @@ export function listZip(bytes: Uint8Array, maxEntries: number, onTooMany: () => 
   if (count > maxEntries) throw onTooMany();
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || v.getUint32(offset, true) !== CENTRAL) throw new ZipFormatError("bad central directory");
+    if (offset + 46 > bytes.length || v.getUint32(offset, true) !== CENTRAL)
+      throw new ZipFormatError("bad central directory");
     const flags = v.getUint16(offset + 8, true);
     const nameLength = v.getUint16(offset + 28, true);
     const extraLength = v.getUint16(offset + 30, true);

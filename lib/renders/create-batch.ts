@@ -22,7 +22,10 @@ export type CreateBatchInput = {
    * Runs inside the transaction after the rows are written and before the
    * jobs are queued (credits are debited here); throwing refuses the whole batch.
    */
-  beforeCommit?: (tx: RenderTx, batch: { batchId: string; outputs: { id: string; width: number; height: number }[] }) => Promise<void>;
+  beforeCommit?: (
+    tx: RenderTx,
+    batch: { batchId: string; outputs: { id: string; width: number; height: number }[] },
+  ) => Promise<void>;
 };
 
 /**
@@ -34,12 +37,21 @@ export async function createRenderBatch(input: CreateBatchInput) {
   const planned = planOutputs(input.request);
   const names = uniqueNames(
     planned.map((p) =>
-      renderFileName({ productName: input.productName, sceneName: input.sceneName, label: p.label, width: p.width, height: p.height, format: input.request.format }),
+      renderFileName({
+        productName: input.productName,
+        sceneName: input.sceneName,
+        label: p.label,
+        width: p.width,
+        height: p.height,
+        format: input.request.format,
+      }),
     ),
   );
   const batchId = newId("rb");
   const outputs = planned.map((p, i) => ({ id: newId("rnd"), ...p, fileName: names[i] }));
-  const snapshot = input.request.transparent ? { ...input.document, background: { kind: "transparent" as const } } : input.document;
+  const snapshot = input.request.transparent
+    ? { ...input.document, background: { kind: "transparent" as const } }
+    : input.document;
 
   await withJobTransaction(async (tx, enqueue) => {
     await tx.insert(renderBatches).values({
@@ -55,9 +67,22 @@ export async function createRenderBatch(input: CreateBatchInput) {
       createdBy: input.userId,
     });
     await tx.insert(renderOutputs).values(
-      outputs.map((o, position) => ({ id: o.id, position, batchId, workspaceId: input.workspaceId, label: o.label, width: o.width, height: o.height, fileName: o.fileName, snapshot })),
+      outputs.map((o, position) => ({
+        id: o.id,
+        position,
+        batchId,
+        workspaceId: input.workspaceId,
+        label: o.label,
+        width: o.width,
+        height: o.height,
+        fileName: o.fileName,
+        snapshot,
+      })),
     );
-    await input.beforeCommit?.(tx, { batchId, outputs: outputs.map(({ id, width, height }) => ({ id, width, height })) });
+    await input.beforeCommit?.(tx, {
+      batchId,
+      outputs: outputs.map(({ id, width, height }) => ({ id, width, height })),
+    });
     for (const o of outputs) await enqueue("render-output", { outputId: o.id });
   });
   return { batchId, outputIds: outputs.map((o) => o.id) };

@@ -17,7 +17,11 @@ describe("export options", () => {
   });
 
   it("refuses JPG with transparency and empty selections with field messages", () => {
-    const jpg = exportRequestSchema.safeParse({ outputs: [{ label: "1:1", width: 100, height: 100 }], format: "jpg", transparent: true });
+    const jpg = exportRequestSchema.safeParse({
+      outputs: [{ label: "1:1", width: 100, height: 100 }],
+      format: "jpg",
+      transparent: true,
+    });
     expect(jpg.success).toBe(false);
     expect(jpg.error?.issues[0].path).toEqual(["transparent"]);
     const none = exportRequestSchema.safeParse({ outputs: [] });

@@ -14,16 +14,22 @@ const sizeSchema = z.object({
 
 export const exportRequestSchema = z
   .object({
-    outputs: z.array(sizeSchema).min(1, "Pick at least one format.").max(MAX_OUTPUTS_PER_BATCH, `At most ${MAX_OUTPUTS_PER_BATCH} formats at once.`),
+    outputs: z
+      .array(sizeSchema)
+      .min(1, "Pick at least one format.")
+      .max(MAX_OUTPUTS_PER_BATCH, `At most ${MAX_OUTPUTS_PER_BATCH} formats at once.`),
     multiplier: z.number().min(1).max(4).default(1),
     format: z.enum(IMAGE_FORMAT_IDS).default("png"),
     transparent: z.boolean().default(false),
     quality: z.enum(["draft", "final"]).default("final"),
   })
-  .refine((v) => !(v.transparent && !IMAGE_FORMATS[v.format].alpha), (v) => ({
-    path: ["transparent"],
-    message: `${IMAGE_FORMATS[v.format].label} has no transparency: pick ${alphaFormatLabels()}.`,
-  }));
+  .refine(
+    (v) => !(v.transparent && !IMAGE_FORMATS[v.format].alpha),
+    (v) => ({
+      path: ["transparent"],
+      message: `${IMAGE_FORMATS[v.format].label} has no transparency: pick ${alphaFormatLabels()}.`,
+    }),
+  );
 
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type PlannedOutput = { label: string; width: number; height: number };
@@ -46,10 +52,12 @@ export function planOutputs(request: ExportRequest, maxPx = MAX_OUTPUT_PX): Plan
 }
 
 /** The social set every export dialog starts with. */
-export const EXPORT_PRESETS: (PlannedOutput & { name: string; social: boolean })[] = Object.entries(OUTPUT_PRESETS).map(([ratio, p]) => ({
-  label: ratio,
-  name: p.label,
-  width: p.width,
-  height: p.height,
-  social: ["1:1", "4:5", "9:16", "16:9"].includes(ratio),
-}));
+export const EXPORT_PRESETS: (PlannedOutput & { name: string; social: boolean })[] = Object.entries(OUTPUT_PRESETS).map(
+  ([ratio, p]) => ({
+    label: ratio,
+    name: p.label,
+    width: p.width,
+    height: p.height,
+    social: ["1:1", "4:5", "9:16", "16:9"].includes(ratio),
+  }),
+);

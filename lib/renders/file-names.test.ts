@@ -3,9 +3,16 @@ import { ratioSlug, renderFileName, slugify, uniqueNames } from "./file-names";
 
 describe("render file names", () => {
   it("reads like the product, the scene, the ratio and the size", () => {
-    expect(renderFileName({ productName: "Serum Bottle", sceneName: "Pastel podium", label: "4:5", width: 1080, height: 1350, format: "png" })).toBe(
-      "serum-bottle_pastel-podium_4x5_1080x1350.png",
-    );
+    expect(
+      renderFileName({
+        productName: "Serum Bottle",
+        sceneName: "Pastel podium",
+        label: "4:5",
+        width: 1080,
+        height: 1350,
+        format: "png",
+      }),
+    ).toBe("serum-bottle_pastel-podium_4x5_1080x1350.png");
   });
 
   it("strips accents, symbols and path characters", () => {

@@ -12,10 +12,22 @@ export function slugify(text: string, fallback = "untitled"): string {
 }
 
 export function ratioSlug(label: string): string {
-  return label.replace(/[^0-9a-z]+/gi, "x").replace(/^x+|x+$/g, "").toLowerCase() || "custom";
+  return (
+    label
+      .replace(/[^0-9a-z]+/gi, "x")
+      .replace(/^x+|x+$/g, "")
+      .toLowerCase() || "custom"
+  );
 }
 
-export function renderFileName(input: { productName: string; sceneName: string; label: string; width: number; height: number; format: string }): string {
+export function renderFileName(input: {
+  productName: string;
+  sceneName: string;
+  label: string;
+  width: number;
+  height: number;
+  format: string;
+}): string {
   return `${slugify(input.productName, "product")}_${slugify(input.sceneName, "scene")}_${ratioSlug(input.label)}_${input.width}x${input.height}.${input.format}`;
 }
 

@@ -30,7 +30,9 @@ export async function openProductModel(workspaceId: string, productId: string): 
   if (!row?.modelKey) return null;
   const object = await getStorage().get(row.modelKey);
   // The unit fix-up rewrites the file in place and bumps updatedAt.
-  return object ? { stream: object.stream, size: object.size, version: `${row.modelKey}:${row.updatedAt.getTime()}:${object.size}` } : null;
+  return object
+    ? { stream: object.stream, size: object.size, version: `${row.modelKey}:${row.updatedAt.getTime()}:${object.size}` }
+    : null;
 }
 
 /** A product's model as the render page's asset routes serve it (404 when it is gone). */
@@ -38,6 +40,10 @@ export async function productModelResponse(workspaceId: string, productId: strin
   const model = await openProductModel(workspaceId, productId);
   if (!model) throw new AppError("not_found", "Product model was not found.");
   return new Response(model.stream, {
-    headers: { "content-type": "model/gltf-binary", "content-length": String(model.size), "cache-control": "private, max-age=300" },
+    headers: {
+      "content-type": "model/gltf-binary",
+      "content-length": String(model.size),
+      "cache-control": "private, max-age=300",
+    },
   });
 }

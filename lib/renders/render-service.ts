@@ -23,7 +23,11 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
   const request = exportRequestSchema.parse(raw);
   const scene = await loadScene(db, ctx, sceneId);
   const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId, db);
-  if (!mainProduct) throw new AppError("unprocessable", "This scene's product no longer exists. Pick another product before exporting.");
+  if (!mainProduct)
+    throw new AppError(
+      "unprocessable",
+      "This scene's product no longer exists. Pick another product before exporting.",
+    );
   // Plan limits: checked here for a quick answer, and again under the billing lock when credits are debited.
   const plan = await getWorkspacePlan(db, ctx.workspaceId);
   const tooLarge = oversizeOutput(plan, planOutputs(request));
@@ -43,7 +47,16 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
     },
   });
   // "For you" learns from exports (template, ratio, format); never fails the export.
-  await recordTemplateEvents(db, ctx.workspaceId, planOutputs(request).map((o) => ({ kind: "export" as const, sceneId: scene.id, ratio: ratioLabel(o.width, o.height), format: request.format }))).catch(() => {});
+  await recordTemplateEvents(
+    db,
+    ctx.workspaceId,
+    planOutputs(request).map((o) => ({
+      kind: "export" as const,
+      sceneId: scene.id,
+      ratio: ratioLabel(o.width, o.height),
+      format: request.format,
+    })),
+  ).catch(() => {});
   return batch;
 }
 
@@ -88,7 +101,9 @@ export async function batchZip(db: Database, workspaceId: string, batchId: strin
   const done = outputs.filter((o) => o.status === "done" && o.fileKey);
   if (done.length === 0) throw new AppError("not_found", "No image of this export is ready yet.");
   const storage = getStorage();
-  const stream = zipStream(done.map((o) => ({ name: o.fileName, open: async () => (await storage.get(o.fileKey!))?.stream ?? null })));
+  const stream = zipStream(
+    done.map((o) => ({ name: o.fileName, open: async () => (await storage.get(o.fileKey!))?.stream ?? null })),
+  );
   return { batch, stream };
 }
 

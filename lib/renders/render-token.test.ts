@@ -30,7 +30,10 @@ describe("render page tokens", () => {
   it("refuses a missing, tampered, expired or other job's token", () => {
     const token = createRenderToken("rnd_a", 60);
     expect(verifyRenderToken("rnd_a", undefined)).toEqual({ ok: false, reason: "missing" });
-    expect(verifyRenderToken("rnd_a", token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toEqual({ ok: false, reason: "invalid" });
+    expect(verifyRenderToken("rnd_a", token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(verifyRenderToken("rnd_a", "12.abc")).toEqual({ ok: false, reason: "malformed" });
     expect(verifyRenderToken("rnd_b", token)).toEqual({ ok: false, reason: "invalid" });
     expect(verifyRenderToken("rnd_a", token, Date.now() + 61_000)).toEqual({ ok: false, reason: "expired" });
@@ -40,7 +43,10 @@ describe("render page tokens", () => {
   });
 
   it("is signed with the render key, not the session secret: a token made with the session secret is refused", () => {
-    expect(verifyRenderToken("session", tokenSignedWith(SESSION_SECRET, "session"))).toEqual({ ok: false, reason: "invalid" });
+    expect(verifyRenderToken("session", tokenSignedWith(SESSION_SECRET, "session"))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("cannot be signed or checked without RENDER_TOKEN_SECRET, nor with the session secret as the render key", () => {

@@ -7,13 +7,20 @@ import type { ProductPlacement, Vec3 } from "./schema";
 import { boundsCorners, type Bounds } from "./framing";
 
 /** AABB of `local` after the placement's scale, Y rotation and translation. */
-export function placeBounds(local: Bounds, placement: Pick<ProductPlacement, "position" | "rotationY" | "scale">): Bounds {
+export function placeBounds(
+  local: Bounds,
+  placement: Pick<ProductPlacement, "position" | "rotationY" | "scale">,
+): Bounds {
   const cos = Math.cos(placement.rotationY);
   const sin = Math.sin(placement.rotationY);
   const points = boundsCorners(local).map(([x, y, z]): Vec3 => {
     const [sx, sy, sz] = [x * placement.scale, y * placement.scale, z * placement.scale];
     // Right-handed rotation about +Y (same as three's rotation.y).
-    return [sx * cos + sz * sin + placement.position[0], sy + placement.position[1], -sx * sin + sz * cos + placement.position[2]];
+    return [
+      sx * cos + sz * sin + placement.position[0],
+      sy + placement.position[1],
+      -sx * sin + sz * cos + placement.position[2],
+    ];
   });
   return pointsBounds(points);
 }

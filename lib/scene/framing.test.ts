@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { placeBounds, unionBounds } from "./bounds";
 import { CAMERA_PRESETS, OUTPUT_PRESETS } from "./presets";
-import { boundsCorners, frameCamera, frameProduct, projectToNdc, verticalFovFromFocalLength, type Bounds, type Framing } from "./framing";
+import {
+  boundsCorners,
+  frameCamera,
+  frameProduct,
+  projectToNdc,
+  verticalFovFromFocalLength,
+  type Bounds,
+  type Framing,
+} from "./framing";
 import { createDefaultScene } from "./defaults";
 
 /** Box standing on a podium top at y = 0.08, centred on x/z, like a placed product. */
@@ -39,8 +47,12 @@ describe("frameProduct", () => {
       it(`fits a ${shapeName} in ${ratioName} from every preset angle, tightest axis on the margin`, () => {
         for (const [, view] of VIEWS) {
           const framing = frameProduct({
-            bounds, aspect, margin: MARGIN,
-            azimuthDeg: view.azimuth, elevationDeg: view.elevation, focalLengthMm: view.focalLength,
+            bounds,
+            aspect,
+            margin: MARGIN,
+            azimuthDeg: view.azimuth,
+            elevationDeg: view.elevation,
+            focalLengthMm: view.focalLength,
           });
           const worst = maxNdc(bounds, framing, aspect);
           expect(worst).toBeLessThanOrEqual(1 - MARGIN + 1e-9);
@@ -54,8 +66,12 @@ describe("frameProduct", () => {
       it(`keeps a close-up of a ${shapeName} tighter than the fit in ${ratioName}`, () => {
         const closeUp = CAMERA_PRESETS["close-up"];
         const common = {
-          bounds, aspect, margin: MARGIN,
-          azimuthDeg: closeUp.azimuth, elevationDeg: closeUp.elevation, focalLengthMm: closeUp.focalLength,
+          bounds,
+          aspect,
+          margin: MARGIN,
+          azimuthDeg: closeUp.azimuth,
+          elevationDeg: closeUp.elevation,
+          focalLengthMm: closeUp.focalLength,
         };
         const fit = frameProduct(common);
         const zoomed = frameProduct({ ...common, zoom: closeUp.tightness });
@@ -73,7 +89,9 @@ describe("frameProduct", () => {
 
   it("moves the camera back for narrow ratios instead of cropping a wide product", () => {
     const common = { bounds: SHAPES["flat box"], azimuthDeg: 0, elevationDeg: 5, focalLengthMm: 50 };
-    expect(frameProduct({ ...common, aspect: 9 / 16 }).distance).toBeGreaterThan(frameProduct({ ...common, aspect: 16 / 9 }).distance);
+    expect(frameProduct({ ...common, aspect: 9 / 16 }).distance).toBeGreaterThan(
+      frameProduct({ ...common, aspect: 16 / 9 }).distance,
+    );
   });
 
   it("puts the camera on +Z for azimuth 0 and on +X for azimuth 90", () => {

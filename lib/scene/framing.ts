@@ -113,11 +113,19 @@ export function boundsCenter(bounds: Bounds): Vec3 {
 
 export function boundsCorners({ min, max }: Bounds): Vec3[] {
   const corners: Vec3[] = [];
-  for (const x of [min[0], max[0]]) for (const y of [min[1], max[1]]) for (const z of [min[2], max[2]]) corners.push([x, y, z]);
+  for (const x of [min[0], max[0]])
+    for (const y of [min[1], max[1]]) for (const z of [min[2], max[2]]) corners.push([x, y, z]);
   return corners;
 }
 
-function fitDistance(corners: Vec3[], target: Vec3, basis: Basis, tanV: number, aspect: number, margin: number): number {
+function fitDistance(
+  corners: Vec3[],
+  target: Vec3,
+  basis: Basis,
+  tanV: number,
+  aspect: number,
+  margin: number,
+): number {
   const s = 1 - margin;
   const tanH = tanV * aspect;
   let distance = 0;

@@ -3,7 +3,13 @@ export * from "./schema";
 export * from "./errors";
 export { SCENE_MIGRATIONS, migrateScene, type SceneMigration } from "./migrations";
 export { parseScene, safeParseScene, type SafeParseSceneResult } from "./parse";
-export { createDefaultScene, podiumForProduct, seedFromString, DEFAULT_PODIUM, type CreateDefaultSceneOptions } from "./defaults";
+export {
+  createDefaultScene,
+  podiumForProduct,
+  seedFromString,
+  DEFAULT_PODIUM,
+  type CreateDefaultSceneOptions,
+} from "./defaults";
 export {
   CAMERA_PRESETS,
   LIGHT_RIG_PRESETS,

@@ -50,9 +50,7 @@ const v1ToV2: SceneMigration = {
 
     if (product !== undefined) {
       const { materials, ...placement } = record(product);
-      out.products = [
-        { id: "product-1", ...placement, materialOverrides: materials ?? {}, variant: null },
-      ];
+      out.products = [{ id: "product-1", ...placement, materialOverrides: materials ?? {}, variant: null }];
     }
 
     if (isRecord(doc.camera)) {
@@ -61,9 +59,10 @@ const v1ToV2: SceneMigration = {
         ...camera,
         target: null,
         // Round to 0.1 mm: the stored value is user-facing in the editor.
-        focalLength: typeof fov === "number" && fov > 0 && fov < 180
-          ? Math.round((12 / Math.tan((fov * Math.PI) / 360)) * 10) / 10
-          : 50,
+        focalLength:
+          typeof fov === "number" && fov > 0 && fov < 180
+            ? Math.round((12 / Math.tan((fov * Math.PI) / 360)) * 10) / 10
+            : 50,
         zoom: 1,
         referenceAspect: 1,
       };
@@ -99,7 +98,9 @@ export function migrateScene(json: unknown): unknown {
   if (!isRecord(json)) return json; // let validation report "expected object"
   const version = json.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    throw new SceneVersionError(`scene version must be a positive integer, got ${JSON.stringify(version) ?? "nothing"}`);
+    throw new SceneVersionError(
+      `scene version must be a positive integer, got ${JSON.stringify(version) ?? "nothing"}`,
+    );
   }
   if (version > CURRENT_SCENE_VERSION) {
     throw new SceneVersionError(

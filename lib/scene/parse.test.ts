@@ -36,7 +36,10 @@ describe("parseScene", () => {
     expect(doc.toneMapping.mode).toBe("neutral");
     expect(doc.camera).toMatchObject({ preset: "three-quarter", distance: null });
     expect(doc.outputs.map((o) => [o.width, o.height])).toEqual([
-      [1080, 1080], [1080, 1350], [1080, 1920], [1920, 1080],
+      [1080, 1080],
+      [1080, 1350],
+      [1080, 1920],
+      [1920, 1080],
     ]);
   });
 
@@ -83,14 +86,19 @@ describe("parseScene", () => {
     doc.camera.elevation = 95;
     doc.outputs[0].width = 10_000;
     doc.toneMapping.colour = "x"; // typo'd key
-    const paths = issuesOf(doc).map((i) => i.path).sort();
+    const paths = issuesOf(doc)
+      .map((i) => i.path)
+      .sort();
     expect(paths).toEqual(["camera.elevation", "outputs.0.width", "products.0.position.1", "toneMapping"]);
   });
 
   it("rejects an empty product list, more than 5 products and duplicate slot ids", () => {
     const doc = base();
     expect(issuesOf({ ...doc, products: [] })[0].path).toBe("products");
-    expect(issuesOf({ ...doc, products: Array.from({ length: 6 }, (_, i) => ({ ...doc.products[0], id: `p${i}` })) })[0].path).toBe("products");
+    expect(
+      issuesOf({ ...doc, products: Array.from({ length: 6 }, (_, i) => ({ ...doc.products[0], id: `p${i}` })) })[0]
+        .path,
+    ).toBe("products");
     const dup = issuesOf({ ...doc, products: [doc.products[0], doc.products[0]] });
     expect(dup).toEqual([{ path: "products.1.id", message: 'duplicate id "product-1"' }]);
   });

@@ -8,8 +8,7 @@ import { sceneSchema, type SceneDocument } from "./schema";
 import { SceneValidationError, type SceneIssue } from "./errors";
 
 export type SafeParseSceneResult =
-  | { success: true; data: SceneDocument }
-  | { success: false; issues: SceneIssue[]; error: SceneValidationError };
+  { success: true; data: SceneDocument } | { success: false; issues: SceneIssue[]; error: SceneValidationError };
 
 function toIssue(issue: ZodIssue): SceneIssue {
   return { path: issue.path.join("."), message: issue.message };

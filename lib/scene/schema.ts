@@ -86,7 +86,15 @@ export type ProductPlacement = z.infer<typeof productPlacementSchema>;
 
 // -------------------------------------------------------------------- camera
 
-export const CAMERA_PRESET_IDS = ["front", "three-quarter", "side", "top-down", "low-hero", "close-up", "custom"] as const;
+export const CAMERA_PRESET_IDS = [
+  "front",
+  "three-quarter",
+  "side",
+  "top-down",
+  "low-hero",
+  "close-up",
+  "custom",
+] as const;
 export const cameraPresetIdSchema = z.enum(CAMERA_PRESET_IDS);
 export type CameraPresetId = z.infer<typeof cameraPresetIdSchema>;
 
@@ -128,7 +136,16 @@ export type CameraState = z.infer<typeof cameraStateSchema>;
 // ------------------------------------------------------------------ lighting
 
 export const ENVIRONMENT_IDS = [
-  "studio", "city", "sunset", "dawn", "warehouse", "forest", "apartment", "lobby", "night", "park",
+  "studio",
+  "city",
+  "sunset",
+  "dawn",
+  "warehouse",
+  "forest",
+  "apartment",
+  "lobby",
+  "night",
+  "park",
 ] as const;
 export const environmentIdSchema = z.enum(ENVIRONMENT_IDS);
 export type EnvironmentId = z.infer<typeof environmentIdSchema>;
@@ -180,7 +197,9 @@ export type Lighting = z.infer<typeof lightingSchema>;
 export const backgroundSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("solid"), color: hexColorSchema }).strict(),
   /** Linear gradient; angle in degrees, 0 = bottom-to-top (`from` at the bottom). */
-  z.object({ kind: z.literal("gradient"), from: hexColorSchema, to: hexColorSchema, angle: finite.min(0).max(360) }).strict(),
+  z
+    .object({ kind: z.literal("gradient"), from: hexColorSchema, to: hexColorSchema, angle: finite.min(0).max(360) })
+    .strict(),
   /** The lighting environment map itself, blurred (0 = sharp, 1 = fully blurred). */
   z.object({ kind: z.literal("environment"), blur: unit }).strict(),
   /** Alpha output (PNG/WebP cut-outs). */
@@ -191,9 +210,7 @@ export type BackgroundKind = BackgroundSpec["kind"];
 
 // --------------------------------------------------------------------- stage
 
-export const floorSpecSchema = z
-  .object({ color: hexColorSchema, roughness, metalness, visible: z.boolean() })
-  .strict();
+export const floorSpecSchema = z.object({ color: hexColorSchema, roughness, metalness, visible: z.boolean() }).strict();
 export type FloorSpec = z.infer<typeof floorSpecSchema>;
 
 export const PODIUM_SHAPES = ["cylinder", "box", "rounded", "arch", "steps"] as const;

@@ -40,7 +40,13 @@ export class S3Storage implements StorageDriver {
   async put(key: string, data: Uint8Array, contentType?: string): Promise<void> {
     assertValidKey(key);
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: data, ContentType: contentType, ContentLength: data.byteLength }),
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: key,
+        Body: data,
+        ContentType: contentType,
+        ContentLength: data.byteLength,
+      }),
     );
   }
 
@@ -49,7 +55,11 @@ export class S3Storage implements StorageDriver {
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
       if (!res.Body) return null;
-      return { stream: res.Body.transformToWebStream(), size: Number(res.ContentLength ?? 0), contentType: res.ContentType };
+      return {
+        stream: res.Body.transformToWebStream(),
+        size: Number(res.ContentLength ?? 0),
+        contentType: res.ContentType,
+      };
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
@@ -93,7 +103,9 @@ export class S3Storage implements StorageDriver {
       );
       const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
       if (keys.length) {
-        await this.client.send(new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys, Quiet: true } }));
+        await this.client.send(
+          new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys, Quiet: true } }),
+        );
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

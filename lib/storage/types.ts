@@ -27,6 +27,8 @@ const KEY_PART = /^[A-Za-z0-9._-]+$/;
 export function assertValidKey(key: string): void {
   const parts = key.split("/");
   const last = parts[parts.length - 1];
-  const ok = parts.every((p, i) => (i === parts.length - 1 && p === "" ? true : KEY_PART.test(p) && p !== "." && p !== ".."));
+  const ok = parts.every((p, i) =>
+    i === parts.length - 1 && p === "" ? true : KEY_PART.test(p) && p !== "." && p !== "..",
+  );
   if (!ok || (last === "" && parts.length < 2)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
 }

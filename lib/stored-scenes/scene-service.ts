@@ -17,7 +17,11 @@ export function parseSceneOrThrow(raw: unknown): SceneDocument {
       const fields: Record<string, string> = {};
       for (const issue of err.issues) fields[issue.path ? `document.${issue.path}` : "document"] ??= issue.message;
       const first = err.issues[0];
-      throw new AppError("unprocessable", `The scene is not valid: ${first ? `${first.path || "document"}: ${first.message}` : "unknown problem"}`, fields);
+      throw new AppError(
+        "unprocessable",
+        `The scene is not valid: ${first ? `${first.path || "document"}: ${first.message}` : "unknown problem"}`,
+        fields,
+      );
     }
     throw err;
   }
@@ -37,20 +41,36 @@ export async function createSceneForProduct(db: Database, ctx: Ctx, productId: s
   const product = await findProduct(ctx.workspaceId, productId, db);
   if (!product) throw new AppError("not_found", "Product was not found.", { productId: "Pick one of your products." });
   const document = createDefaultScene({ productId, productSize: product.dimensionsM });
-  return insertScene(db, { workspaceId: ctx.workspaceId, name: name?.trim() || `${product.name} scene`, document, createdBy: actingUserId(ctx) });
+  return insertScene(db, {
+    workspaceId: ctx.workspaceId,
+    name: name?.trim() || `${product.name} scene`,
+    document,
+    createdBy: actingUserId(ctx),
+  });
 }
 
 /** A scene from a ready-made document (templates, variations): validated, its products checked. */
 export async function createSceneFromDocument(db: Database, ctx: Ctx, rawDocument: unknown, name: string) {
   const document = parseSceneOrThrow(rawDocument);
   await assertProductsAvailable(db, ctx, document);
-  return insertScene(db, { workspaceId: ctx.workspaceId, name: name.trim().slice(0, 120) || "Untitled scene", document, createdBy: actingUserId(ctx) });
+  return insertScene(db, {
+    workspaceId: ctx.workspaceId,
+    name: name.trim().slice(0, 120) || "Untitled scene",
+    document,
+    createdBy: actingUserId(ctx),
+  });
 }
 
 export async function loadScene(db: Database, ctx: Ctx, id: string) {
   const row = await getScene(db, ctx.workspaceId, id);
   // Older documents are migrated on the way out, so clients only ever see the current version.
-  return { id: row.id, name: row.name, document: parseScene(row.document), revision: row.revision, updatedAt: row.updatedAt };
+  return {
+    id: row.id,
+    name: row.name,
+    document: parseScene(row.document),
+    revision: row.revision,
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** A stale save: someone else saved the scene since `baseRevision`. The 409 tells the client the current revision. */
@@ -83,7 +103,12 @@ export async function copySceneWithDocument(db: Database, ctx: Ctx, id: string, 
 
 export async function duplicateScene(db: Database, ctx: Ctx, id: string) {
   const source = await loadScene(db, ctx, id);
-  return insertScene(db, { workspaceId: ctx.workspaceId, name: `${source.name} (copy)`.slice(0, 120), document: source.document, createdBy: actingUserId(ctx) });
+  return insertScene(db, {
+    workspaceId: ctx.workspaceId,
+    name: `${source.name} (copy)`.slice(0, 120),
+    document: source.document,
+    createdBy: actingUserId(ctx),
+  });
 }
 
 export { renameScene, deleteScene };

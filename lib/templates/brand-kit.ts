@@ -6,7 +6,12 @@ export const brandKitSchema = z
   .object({
     brandName: z.string().trim().max(80, "Use at most 80 characters.").default(""),
     palette: z
-      .array(z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use hex colours like #1d3557.").transform((c) => c.toLowerCase()))
+      .array(
+        z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, "Use hex colours like #1d3557.")
+          .transform((c) => c.toLowerCase()),
+      )
       .min(2, "Pick 2 to 6 colours.")
       .max(6, "Pick 2 to 6 colours."),
     likedStyles: z.array(z.enum(TEMPLATE_STYLES)).max(TEMPLATE_STYLES.length).default([]),

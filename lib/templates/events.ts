@@ -6,5 +6,12 @@ import { ratioLabel } from "./ratio";
 export async function recordDownload(db: Database, workspaceId: string, outputId: string) {
   const origin = await outputOrigin(db, workspaceId, outputId);
   if (!origin) return;
-  await recordTemplateEvents(db, workspaceId, [{ kind: "download", sceneId: origin.sceneId, ratio: ratioLabel(origin.width, origin.height), format: origin.format }]);
+  await recordTemplateEvents(db, workspaceId, [
+    {
+      kind: "download",
+      sceneId: origin.sceneId,
+      ratio: ratioLabel(origin.width, origin.height),
+      format: origin.format,
+    },
+  ]);
 }

@@ -8,7 +8,10 @@ export interface ForYouSignals {
   usage: Readonly<Record<string, number>>;
 }
 
-export function sortForYou<T extends { id: string; style: TemplateStyle }>(templates: readonly T[], signals: ForYouSignals): T[] {
+export function sortForYou<T extends { id: string; style: TemplateStyle }>(
+  templates: readonly T[],
+  signals: ForYouSignals,
+): T[] {
   const liked = new Set(signals.likedStyles);
   const disliked = new Set(signals.dislikedStyles);
   const styleUsage = new Map<TemplateStyle, number>();

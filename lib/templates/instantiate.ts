@@ -4,13 +4,7 @@
  * to the product; the camera frames product and podium automatically; brand
  * colours go into the tintable slots when a palette is given.
  */
-import {
-  parseScene,
-  unionBounds,
-  type Bounds,
-  type SceneDocument,
-  type Vec3,
-} from "@/lib/scene";
+import { parseScene, unionBounds, type Bounds, type SceneDocument, type Vec3 } from "@/lib/scene";
 import type { SceneTemplate } from "@/lib/scene/templates/schema";
 import { tintDocument, type BrandPalette } from "./tint";
 
@@ -39,9 +33,20 @@ export function stageUnit(size: ProductSize): number {
  * only adds its breathing room on top, as a zoom; target and distance stay
  * automatic so each ratio is re-framed, not cropped.
  */
-export function fitCameraToStage(document: SceneDocument, _product: Bounds, _stage: Bounds, breathing = 1): SceneDocument["camera"] {
+export function fitCameraToStage(
+  document: SceneDocument,
+  _product: Bounds,
+  _stage: Bounds,
+  breathing = 1,
+): SceneDocument["camera"] {
   // Breathing only ever adds room: never a tighter crop than the automatic fit.
-  return { ...document.camera, target: null, distance: null, zoom: round4(clamp(breathing, 0.6, 1)), referenceAspect: 1 };
+  return {
+    ...document.camera,
+    target: null,
+    distance: null,
+    zoom: round4(clamp(breathing, 0.6, 1)),
+    referenceAspect: 1,
+  };
 }
 
 export function instantiateTemplate(template: SceneTemplate, options: InstantiateOptions): SceneDocument {
@@ -61,7 +66,11 @@ export function instantiateTemplate(template: SceneTemplate, options: Instantiat
     const y = anchor === "podium" ? height + (prop.position[1] - refPodium.height) * k : prop.position[1] * k;
     return {
       ...prop,
-      position: [round4(clamp(prop.position[0] * k, -100, 100)), round4(clamp(y, -100, 100)), round4(clamp(prop.position[2] * k, -100, 100))] as Vec3,
+      position: [
+        round4(clamp(prop.position[0] * k, -100, 100)),
+        round4(clamp(y, -100, 100)),
+        round4(clamp(prop.position[2] * k, -100, 100)),
+      ] as Vec3,
       scale: round4(clamp(prop.scale * k, 0.01, 50)),
     };
   });
@@ -85,8 +94,16 @@ export function instantiateTemplate(template: SceneTemplate, options: Instantiat
   };
 
   const productBounds: Bounds = { min: [-sx / 2, podium.height, -sz / 2], max: [sx / 2, podium.height + sy, sz / 2] };
-  const podiumBounds: Bounds = { min: [-podium.width / 2, 0, -podium.depth / 2], max: [podium.width / 2, podium.height, podium.depth / 2] };
-  document.camera = fitCameraToStage(document, productBounds, unionBounds([productBounds, podiumBounds]), slot.breathing);
+  const podiumBounds: Bounds = {
+    min: [-podium.width / 2, 0, -podium.depth / 2],
+    max: [podium.width / 2, podium.height, podium.depth / 2],
+  };
+  document.camera = fitCameraToStage(
+    document,
+    productBounds,
+    unionBounds([productBounds, podiumBounds]),
+    slot.breathing,
+  );
 
   if (options.brandPalette && options.brandPalette.length > 0) {
     document = tintDocument(document, template.slots.tint, options.brandPalette, options.paletteRotation ?? 0);

@@ -85,13 +85,35 @@ export type GalleryTemplate = {
 const customSlotsSchema = z.object({ product: productSlotSchema.nullable(), tint: z.array(tintSlotSchema) });
 
 /** A workspace template as something instantiate() can use (null podium slot: the product just swaps in). */
-function customTemplate(row: WorkspaceTemplateRow): { meta: GalleryTemplate; template: SceneTemplate | null; document: SceneDocument; tint: SceneTemplate["slots"]["tint"] } {
+function customTemplate(row: WorkspaceTemplateRow): {
+  meta: GalleryTemplate;
+  template: SceneTemplate | null;
+  document: SceneDocument;
+  tint: SceneTemplate["slots"]["tint"];
+} {
   const document = parseScene(row.document);
   const slots = customSlotsSchema.parse(row.slots);
-  const meta: GalleryTemplate = { id: row.id, name: row.name, style: "custom", colourFamily: null, tags: ["yours"], ratios: ["1:1", "4:5", "9:16", "16:9"], custom: true };
+  const meta: GalleryTemplate = {
+    id: row.id,
+    name: row.name,
+    style: "custom",
+    colourFamily: null,
+    tags: ["yours"],
+    ratios: ["1:1", "4:5", "9:16", "16:9"],
+    custom: true,
+  };
   const template: SceneTemplate | null =
     slots.product && document.stage.podium
-      ? { id: "custom", name: row.name, style: "minimal", colourFamily: "neutral", tags: [], ratios: meta.ratios, slots: { product: slots.product, tint: slots.tint }, document }
+      ? {
+          id: "custom",
+          name: row.name,
+          style: "minimal",
+          colourFamily: "neutral",
+          tags: [],
+          ratios: meta.ratios,
+          slots: { product: slots.product, tint: slots.tint },
+          document,
+        }
       : null;
   return { meta, template, document, tint: slots.tint };
 }
@@ -107,13 +129,32 @@ const builtInMeta = (t: SceneTemplate): GalleryTemplate => ({
 });
 
 /** The document a template makes for a product (tinted with the palette when given). */
-async function documentFor(db: Database, workspaceId: string, templateId: string, product: ProductInfo, palette: readonly string[] | null): Promise<SceneDocument> {
+async function documentFor(
+  db: Database,
+  workspaceId: string,
+  templateId: string,
+  product: ProductInfo,
+  palette: readonly string[] | null,
+): Promise<SceneDocument> {
   const builtIn = getBuiltInTemplate(templateId);
-  if (builtIn) return instantiateTemplate(builtIn, { productId: product.id, productSize: product.dimensionsM, brandPalette: palette });
+  if (builtIn)
+    return instantiateTemplate(builtIn, {
+      productId: product.id,
+      productSize: product.dimensionsM,
+      brandPalette: palette,
+    });
   if (!templateId.startsWith("wtp_")) throw new AppError("not_found", "Template was not found.");
   const custom = customTemplate(await getWorkspaceTemplate(db, workspaceId, templateId));
-  if (custom.template) return instantiateTemplate(custom.template, { productId: product.id, productSize: product.dimensionsM, brandPalette: palette });
-  const swapped: SceneDocument = { ...custom.document, products: [{ ...custom.document.products[0], productId: product.id, materialOverrides: {}, variant: null }] };
+  if (custom.template)
+    return instantiateTemplate(custom.template, {
+      productId: product.id,
+      productSize: product.dimensionsM,
+      brandPalette: palette,
+    });
+  const swapped: SceneDocument = {
+    ...custom.document,
+    products: [{ ...custom.document.products[0], productId: product.id, materialOverrides: {}, variant: null }],
+  };
   return parseScene(palette ? tintDocument(swapped, custom.tint, palette) : swapped);
 }
 
@@ -126,8 +167,16 @@ async function requireProduct(db: Database, workspaceId: string, productId: stri
 // ----------------------------------------------------------------- gallery
 
 export async function loadGallery(db: Database, workspaceId: string) {
-  const [kit, usage, rows] = await Promise.all([loadBrandKit(db, workspaceId), templateUsage(db, workspaceId), listWorkspaceTemplates(db, workspaceId)]);
-  const builtIn = sortForYou(BUILT_IN_TEMPLATES, { likedStyles: kit.likedStyles, dislikedStyles: kit.dislikedStyles, usage }).map(builtInMeta);
+  const [kit, usage, rows] = await Promise.all([
+    loadBrandKit(db, workspaceId),
+    templateUsage(db, workspaceId),
+    listWorkspaceTemplates(db, workspaceId),
+  ]);
+  const builtIn = sortForYou(BUILT_IN_TEMPLATES, {
+    likedStyles: kit.likedStyles,
+    dislikedStyles: kit.dislikedStyles,
+    usage,
+  }).map(builtInMeta);
   const yours = rows.map((row) => customTemplate(row).meta);
   return { kit, builtIn, yours };
 }
@@ -168,7 +217,11 @@ export async function ensureThumbnails(
     ...item,
     cacheKey: `${item.templateId}:${product.id}:b${brandVersion}:${hash(JSON.stringify([item.document, product.url, width, height]))}`,
   }));
-  let existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));
+  let existing = await findThumbnailsByKeys(
+    db,
+    workspaceId,
+    keyed.map((k) => k.cacheKey),
+  );
   const have = new Set(existing.map((e) => e.cacheKey));
   const missing = keyed.filter((k) => !have.has(k.cacheKey));
   if (missing.length > 0 && mayQueue) {
@@ -196,12 +249,23 @@ export async function ensureThumbnails(
         await enqueue("template-preview", { thumbnailId: row.id }, { priority: previewPriority(waiting + i) });
       }
     });
-    existing = await findThumbnailsByKeys(db, workspaceId, keyed.map((k) => k.cacheKey));
+    existing = await findThumbnailsByKeys(
+      db,
+      workspaceId,
+      keyed.map((k) => k.cacheKey),
+    );
   }
   const byKey = new Map(existing.map((e) => [e.cacheKey, e]));
   return keyed.map((k): PreviewItem => {
     const row = byKey.get(k.cacheKey);
-    if (!row) return { key: k.key, templateId: k.templateId, thumbnailId: null, status: mayQueue ? "queued" : "unavailable", url: null };
+    if (!row)
+      return {
+        key: k.key,
+        templateId: k.templateId,
+        thumbnailId: null,
+        status: mayQueue ? "queued" : "unavailable",
+        url: null,
+      };
     const url = row.status === "done" ? `/api/templates/thumbnails/${row.id}` : null;
     return { key: k.key, templateId: k.templateId, thumbnailId: row.id, status: row.status, url };
   });
@@ -219,18 +283,44 @@ export async function galleryPreviews(
   const rows = await listWorkspaceTemplates(db, ctx.workspaceId);
   const items: { key: string; templateId: string; document: SceneDocument }[] = [];
   for (const t of BUILT_IN_TEMPLATES) {
-    items.push({ key: t.id, templateId: t.id, document: instantiateTemplate(t, { productId: product.id, productSize: product.dimensionsM, brandPalette: palette }) });
+    items.push({
+      key: t.id,
+      templateId: t.id,
+      document: instantiateTemplate(t, {
+        productId: product.id,
+        productSize: product.dimensionsM,
+        brandPalette: palette,
+      }),
+    });
   }
-  for (const row of rows) items.push({ key: row.id, templateId: row.id, document: await documentFor(db, ctx.workspaceId, row.id, product, palette) });
-  return { tinted: !!palette, previews: await ensureThumbnails(db, ctx.workspaceId, product, palette ? kit.version : 0, items, mayQueue) };
+  for (const row of rows)
+    items.push({
+      key: row.id,
+      templateId: row.id,
+      document: await documentFor(db, ctx.workspaceId, row.id, product, palette),
+    });
+  return {
+    tinted: !!palette,
+    previews: await ensureThumbnails(db, ctx.workspaceId, product, palette ? kit.version : 0, items, mayQueue),
+  };
 }
 
 // ------------------------------------------------------------ use / save
 
-export async function useTemplate(db: Database, ctx: Ctx, input: { templateId: string; productId: string; tinted: boolean }) {
+export async function useTemplate(
+  db: Database,
+  ctx: Ctx,
+  input: { templateId: string; productId: string; tinted: boolean },
+) {
   const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
-  const document = await documentFor(db, ctx.workspaceId, input.templateId, product, input.tinted ? paletteOf(kit) : null);
+  const document = await documentFor(
+    db,
+    ctx.workspaceId,
+    input.templateId,
+    product,
+    input.tinted ? paletteOf(kit) : null,
+  );
   const builtIn = getBuiltInTemplate(input.templateId);
   const templateName = builtIn?.name ?? (await getWorkspaceTemplate(db, ctx.workspaceId, input.templateId)).name;
   const { id } = await createSceneFromDocument(db, ctx, document, `${product.name} · ${templateName}`);
@@ -255,7 +345,9 @@ export async function saveSceneAsTemplate(db: Database, ctx: Ctx, input: { scene
         widthPerUnit: clampTo(podium.width / stageUnit(size), 1, 8),
         heightPerProductHeight: clampTo(podium.height / Math.max(size[1], 0.001), 0.02, 2),
       },
-      propAnchors: document.stage.props.map((p) => (Math.abs(p.position[1] - podium.height) < 0.002 ? "podium" : "floor")),
+      propAnchors: document.stage.props.map((p) =>
+        Math.abs(p.position[1] - podium.height) < 0.002 ? "podium" : "floor",
+      ),
       breathing: 1,
     };
   }
@@ -289,7 +381,11 @@ async function variationSet(db: Database, ctx: Ctx, input: { productId: string; 
   return { product, kit, variations };
 }
 
-export async function variationPreviews(db: Database, ctx: Ctx, input: { productId: string; seed: number; count?: number }) {
+export async function variationPreviews(
+  db: Database,
+  ctx: Ctx,
+  input: { productId: string; seed: number; count?: number },
+) {
   const { product, kit, variations } = await variationSet(db, ctx, input);
   const previews = await ensureThumbnails(
     db,
@@ -299,17 +395,33 @@ export async function variationPreviews(db: Database, ctx: Ctx, input: { product
     variations.map((v) => ({ key: String(v.index), templateId: v.templateId, document: v.document })),
   );
   return {
-    variations: variations.map((v, i) => ({ index: v.index, templateId: v.templateId, templateName: v.templateName, angle: v.angle, rig: v.rig, preview: previews[i] ?? null })),
+    variations: variations.map((v, i) => ({
+      index: v.index,
+      templateId: v.templateId,
+      templateName: v.templateName,
+      angle: v.angle,
+      rig: v.rig,
+      preview: previews[i] ?? null,
+    })),
   };
 }
 
-export async function keepVariations(db: Database, ctx: Ctx, input: { productId: string; seed: number; count?: number; indexes: number[] }) {
+export async function keepVariations(
+  db: Database,
+  ctx: Ctx,
+  input: { productId: string; seed: number; count?: number; indexes: number[] },
+) {
   const { product, variations } = await variationSet(db, ctx, input);
   const scenes: { index: number; sceneId: string }[] = [];
   for (const index of input.indexes) {
     const variation = variations[index];
     if (!variation) throw new AppError("not_found", "That variation was not found.");
-    const { id } = await createSceneFromDocument(db, ctx, variation.document, `${product.name} · ${variation.templateName} (variation ${index + 1})`);
+    const { id } = await createSceneFromDocument(
+      db,
+      ctx,
+      variation.document,
+      `${product.name} · ${variation.templateName} (variation ${index + 1})`,
+    );
     await linkSceneToTemplate(db, ctx.workspaceId, id, variation.templateId);
     scenes.push({ index, sceneId: id });
   }

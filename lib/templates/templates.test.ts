@@ -20,7 +20,9 @@ describe("built-in templates", () => {
       expect(() => parseScene(template.document), template.id).not.toThrow();
       expect(templateSchema.safeParse(template).success, template.id).toBe(true);
       for (const slot of template.slots.tint) {
-        const value = slot.path.split(".").reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], template.document);
+        const value = slot.path
+          .split(".")
+          .reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], template.document);
         expect(value, `${template.id} ${slot.path}`).toMatch(/^#[0-9a-f]{6}$/);
       }
     }
@@ -29,7 +31,13 @@ describe("built-in templates", () => {
   it("every template instantiates for every sample product", () => {
     for (const template of BUILT_IN_TEMPLATES) {
       for (const product of SAMPLE_PRODUCTS) {
-        expect(() => instantiateTemplate(template, { productId: product.id, productSize: product.dimensionsM, brandPalette: ["#1d3557", "#e63946"] })).not.toThrow();
+        expect(() =>
+          instantiateTemplate(template, {
+            productId: product.id,
+            productSize: product.dimensionsM,
+            brandPalette: ["#1d3557", "#e63946"],
+          }),
+        ).not.toThrow();
       }
     }
   });
@@ -59,24 +67,41 @@ describe("instantiateTemplate", () => {
       doc.stage.props.forEach((prop, i) => {
         const radius = Math.hypot(prop.position[0], prop.position[2]);
         // Flat things on the floor (leaves, pebbles) may tuck under the podium: they cannot reach the product above it.
-        const top = prop.position[1] + prop.scale * (prop.kind === "leaf" ? 0.015 : prop.kind === "pebble" ? 0.05 : prop.kind === "torus" ? 0.03 : 0.1);
+        const top =
+          prop.position[1] +
+          prop.scale *
+            (prop.kind === "leaf" ? 0.015 : prop.kind === "pebble" ? 0.05 : prop.kind === "torus" ? 0.03 : 0.1);
         if (top <= doc.stage.podium!.height) return;
         expect(radius - prop.scale * 0.06, `${template.id} prop ${i}`).toBeGreaterThan(half);
-        if (template.slots.product.propAnchors[i] === "podium") expect(prop.position[1]).toBeCloseTo(doc.stage.podium!.height, 4);
+        if (template.slots.product.propAnchors[i] === "podium")
+          expect(prop.position[1]).toBeCloseTo(doc.stage.podium!.height, 4);
       });
     }
   });
 
   it("is pure: the same input gives the same document", () => {
-    const a = instantiateTemplate(BUILT_IN_TEMPLATES[5], { productId: can.id, productSize: can.dimensionsM, brandPalette: ["#123456", "#abcdef"] });
-    const b = instantiateTemplate(BUILT_IN_TEMPLATES[5], { productId: can.id, productSize: can.dimensionsM, brandPalette: ["#123456", "#abcdef"] });
+    const a = instantiateTemplate(BUILT_IN_TEMPLATES[5], {
+      productId: can.id,
+      productSize: can.dimensionsM,
+      brandPalette: ["#123456", "#abcdef"],
+    });
+    const b = instantiateTemplate(BUILT_IN_TEMPLATES[5], {
+      productId: can.id,
+      productSize: can.dimensionsM,
+      brandPalette: ["#123456", "#abcdef"],
+    });
     expect(a).toEqual(b);
   });
 });
 
 describe("brand tinting", () => {
   it("assigns palette colours to roles deterministically", () => {
-    expect(paletteRoles(["#E63946", "#1d3557", "#f1faee", "#a8dadc"])).toEqual({ primary: "#e63946", secondary: "#1d3557", accent: "#f1faee", neutral: "#a8dadc" });
+    expect(paletteRoles(["#E63946", "#1d3557", "#f1faee", "#a8dadc"])).toEqual({
+      primary: "#e63946",
+      secondary: "#1d3557",
+      accent: "#f1faee",
+      neutral: "#a8dadc",
+    });
     expect(paletteRoles(["#e63946", "#1d3557"], 1).primary).toBe("#1d3557");
     expect(paletteRoles(["#e63946", "#1d3557"])).toEqual(paletteRoles(["#e63946", "#1d3557"]));
   });
@@ -98,11 +123,19 @@ describe("brand tinting", () => {
 });
 
 describe("variations", () => {
-  const options = { templates: BUILT_IN_TEMPLATES, productId: can.id, productSize: can.dimensionsM, palette: ["#e63946", "#1d3557", "#f1faee"], seed: 42 };
+  const options = {
+    templates: BUILT_IN_TEMPLATES,
+    productId: can.id,
+    productSize: can.dimensionsM,
+    palette: ["#e63946", "#1d3557", "#f1faee"],
+    seed: 42,
+  };
 
   it("are deterministic by seed", () => {
     expect(generateVariations(options)).toEqual(generateVariations(options));
-    expect(generateVariations({ ...options, seed: 43 }).map((v) => v.templateId)).not.toEqual(generateVariations(options).map((v) => v.templateId));
+    expect(generateVariations({ ...options, seed: 43 }).map((v) => v.templateId)).not.toEqual(
+      generateVariations(options).map((v) => v.templateId),
+    );
   });
 
   it("gives 12 different, valid scenes by default, respecting disliked styles", () => {

@@ -44,7 +44,12 @@ export function tintColour(original: string, brand: string, role: TintRole): str
 }
 
 function readPath(doc: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), doc);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      doc,
+    );
 }
 
 function writePath(doc: unknown, path: string, value: string): void {
@@ -54,7 +59,12 @@ function writePath(doc: unknown, path: string, value: string): void {
 }
 
 /** A copy of `document` with every slot that exists and holds a colour tinted; others are skipped. */
-export function tintDocument(document: SceneDocument, slots: readonly TintSlot[], palette: BrandPalette, rotation = 0): SceneDocument {
+export function tintDocument(
+  document: SceneDocument,
+  slots: readonly TintSlot[],
+  palette: BrandPalette,
+  rotation = 0,
+): SceneDocument {
   const roles = paletteRoles(palette, rotation);
   const copy = structuredClone(document);
   for (const slot of slots) {
@@ -73,6 +83,8 @@ export function inferTintSlots(document: SceneDocument): TintSlot[] {
     slots.push({ path: "background.from", role: "neutral" }, { path: "background.to", role: "neutral" });
   }
   if (document.stage.podium) slots.push({ path: "stage.podium.color", role: "primary" });
-  document.stage.props.forEach((_, i) => slots.push({ path: `stage.props.${i}.color`, role: i % 2 === 0 ? "accent" : "secondary" }));
+  document.stage.props.forEach((_, i) =>
+    slots.push({ path: `stage.props.${i}.color`, role: i % 2 === 0 ? "accent" : "secondary" }),
+  );
   return slots;
 }

@@ -20,7 +20,12 @@ export const VARIATION_ANGLES = [
   { id: "high", label: "High angle", azimuth: 24, elevation: 32 },
 ] as const;
 
-export const VARIATION_RIGS: readonly Exclude<LightRigPresetId, "custom">[] = ["soft-studio", "high-key", "dramatic", "sunlit"];
+export const VARIATION_RIGS: readonly Exclude<LightRigPresetId, "custom">[] = [
+  "soft-studio",
+  "high-key",
+  "dramatic",
+  "sunlit",
+];
 
 export interface VariationOptions {
   templates: readonly SceneTemplate[];
@@ -62,7 +67,8 @@ export function generateVariations(options: VariationOptions): Variation[] {
     }
     return pool[pool.length - 1];
   };
-  const rotations = options.palette && options.palette.length > 0 ? Math.min(PALETTE_ROTATIONS, options.palette.length) : 1;
+  const rotations =
+    options.palette && options.palette.length > 0 ? Math.min(PALETTE_ROTATIONS, options.palette.length) : 1;
 
   const seen = new Set<string>();
   const usedTemplates = new Map<string, number>();
@@ -88,7 +94,10 @@ export function generateVariations(options: VariationOptions): Variation[] {
     const podium = base.stage.podium!;
     const [sx, sy, sz] = options.productSize;
     const product: Bounds = { min: [-sx / 2, podium.height, -sz / 2], max: [sx / 2, podium.height + sy, sz / 2] };
-    const stage = unionBounds([product, { min: [-podium.width / 2, 0, -podium.depth / 2], max: [podium.width / 2, podium.height, podium.depth / 2] }]);
+    const stage = unionBounds([
+      product,
+      { min: [-podium.width / 2, 0, -podium.depth / 2], max: [podium.width / 2, podium.height, podium.depth / 2] },
+    ]);
     const document: SceneDocument = {
       ...base,
       seed: (options.seed + variations.length * 0x9e3779b1) >>> 0,
@@ -100,7 +109,15 @@ export function generateVariations(options: VariationOptions): Variation[] {
       ),
       lighting: { ...base.lighting, rig: { preset: rig, lights: lightsForPreset(rig) } },
     };
-    variations.push({ index: variations.length, templateId: template.id, templateName: template.name, paletteRotation, angle: angle.id, rig, document });
+    variations.push({
+      index: variations.length,
+      templateId: template.id,
+      templateName: template.name,
+      paletteRotation,
+      angle: angle.id,
+      rig,
+      document,
+    });
   }
   return variations;
 }

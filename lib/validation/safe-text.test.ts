@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { findUnsafeInput, isWellFormedId, MAX_INPUT_DEPTH, NUL_MESSAGE, refineSafeText, SURROGATE_MESSAGE, TOO_DEEP_MESSAGE, unsafeTextMessage } from "./safe-text";
+import {
+  findUnsafeInput,
+  isWellFormedId,
+  MAX_INPUT_DEPTH,
+  NUL_MESSAGE,
+  refineSafeText,
+  SURROGATE_MESSAGE,
+  TOO_DEEP_MESSAGE,
+  unsafeTextMessage,
+} from "./safe-text";
 
 describe("text Postgres cannot store", () => {
   it("refuses NUL and lone surrogates, keeps every real character", () => {
@@ -8,7 +17,16 @@ describe("text Postgres cannot store", () => {
     expect(unsafeTextMessage("x\uD800")).toBe(SURROGATE_MESSAGE);
     expect(unsafeTextMessage("\uDC00x")).toBe(SURROGATE_MESSAGE);
     expect(unsafeTextMessage("\uDC00\uD800")).toBe(SURROGATE_MESSAGE); // a low then a high: both alone
-    for (const fine of ["", "Kraft box", "😀 emoji pair", "\u202Eevil RTL", "'; drop table users; --", "<script>x</script>", "tab\tnew\nline", "日本語"]) {
+    for (const fine of [
+      "",
+      "Kraft box",
+      "😀 emoji pair",
+      "\u202Eevil RTL",
+      "'; drop table users; --",
+      "<script>x</script>",
+      "tab\tnew\nline",
+      "日本語",
+    ]) {
       expect(unsafeTextMessage(fine), JSON.stringify(fine)).toBeNull();
     }
   });
@@ -40,7 +58,9 @@ describe("text Postgres cannot store", () => {
   });
 
   it("knows what can be an id", () => {
-    for (const id of ["prd_0a1b2c", "sample_kraft-box", "studio", "tth_sec1x"]) expect(isWellFormedId(id), id).toBe(true);
-    for (const id of ["", "a\u0000", "../etc", "prd_ x", "x".repeat(81), "'; drop", "%00", "é"]) expect(isWellFormedId(id), id).toBe(false);
+    for (const id of ["prd_0a1b2c", "sample_kraft-box", "studio", "tth_sec1x"])
+      expect(isWellFormedId(id), id).toBe(true);
+    for (const id of ["", "a\u0000", "../etc", "prd_ x", "x".repeat(81), "'; drop", "%00", "é"])
+      expect(isWellFormedId(id), id).toBe(false);
   });
 });

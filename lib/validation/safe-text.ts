@@ -15,7 +15,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const MAX_INPUT_DEPTH = 64;
 
 export const NUL_MESSAGE = "Remove the NUL character (\\u0000) from this text: it cannot be stored.";
-export const SURROGATE_MESSAGE = "This text contains a broken character (a lone UTF-16 surrogate). Remove it and try again.";
+export const SURROGATE_MESSAGE =
+  "This text contains a broken character (a lone UTF-16 surrogate). Remove it and try again.";
 export const TOO_DEEP_MESSAGE = "This value is nested too deeply.";
 
 /** Why `s` cannot be stored, or null when it can. */

@@ -89,9 +89,14 @@ export async function generate(def: ProductDef): Promise<GeneratedProduct> {
     const indices = vertexCount < 65536 ? Uint16Array.from(m.indices) : m.indices;
     const prim = doc
       .createPrimitive()
-      .setAttribute("POSITION", doc.createAccessor(`${part.name}_position`, buffer).setType("VEC3").setArray(m.positions))
+      .setAttribute(
+        "POSITION",
+        doc.createAccessor(`${part.name}_position`, buffer).setType("VEC3").setArray(m.positions),
+      )
       .setAttribute("NORMAL", doc.createAccessor(`${part.name}_normal`, buffer).setType("VEC3").setArray(m.normals));
-    const textured = [part.material, ...(part.variantMaterials ?? [])].some((mat) => mat.getBaseColorTexture() !== null);
+    const textured = [part.material, ...(part.variantMaterials ?? [])].some(
+      (mat) => mat.getBaseColorTexture() !== null,
+    );
     if (textured || part.printable) {
       prim.setAttribute("TEXCOORD_0", doc.createAccessor(`${part.name}_uv`, buffer).setType("VEC2").setArray(m.uvs));
     }

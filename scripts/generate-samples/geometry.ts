@@ -169,7 +169,7 @@ function axisSamples(half: number, radius: number, bevelSteps: number, flatSteps
     const phi = (Math.PI / 4) * (1 - s / bevelSteps);
     out.push(-inner - radius * Math.tan(phi));
   }
-  for (let s = 0; s < flatSteps; s++) out.push(-inner + ((2 * inner) * s) / flatSteps);
+  for (let s = 0; s < flatSteps; s++) out.push(-inner + (2 * inner * s) / flatSteps);
   for (let s = 0; s <= bevelSteps; s++) {
     const phi = (Math.PI / 4) * (s / bevelSteps);
     out.push(inner + radius * Math.tan(phi));

@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     if (result.triangles < 2000 || result.triangles > 60000) {
       throw new Error(`${def.slug}: ${result.triangles} triangles is outside 2k-60k`);
     }
-    if (result.glb.byteLength > MAX_BYTES) throw new Error(`${def.slug}: ${result.glb.byteLength} bytes is over 1.5 MB`);
+    if (result.glb.byteLength > MAX_BYTES)
+      throw new Error(`${def.slug}: ${result.glb.byteLength} bytes is over 1.5 MB`);
     writeFileSync(path.join(outDir, `${def.slug}.glb`), result.glb);
     results.push(result);
   }

@@ -12,7 +12,8 @@ function makeNoise(cells: number, seed: number): (x: number, y: number) => numbe
   const rand = seededRandom(seed);
   const grid = new Float32Array(cells * cells);
   for (let i = 0; i < grid.length; i++) grid[i] = rand();
-  const at = (ix: number, iy: number) => grid[(((iy % cells) + cells) % cells) * cells + (((ix % cells) + cells) % cells)];
+  const at = (ix: number, iy: number) =>
+    grid[(((iy % cells) + cells) % cells) * cells + (((ix % cells) + cells) % cells)];
   return (x, y) => {
     const fx = x * cells;
     const fy = y * cells;
@@ -45,7 +46,11 @@ function kraftAt(xm: number, ym: number): RGB {
 
 /** Tileable kraft texture covering `tileM` metres. */
 export function kraftTexture(size: number, tileM: number): Uint8Array {
-  return encodePNG(size, size, rasterize(size, size, (x, y) => kraftAt(x * tileM, y * tileM)));
+  return encodePNG(
+    size,
+    size,
+    rasterize(size, size, (x, y) => kraftAt(x * tileM, y * tileM)),
+  );
 }
 
 function roundRectSDF(px: number, py: number, cx: number, cy: number, hw: number, hh: number, r: number): number {

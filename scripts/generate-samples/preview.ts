@@ -131,7 +131,9 @@ async function main(): Promise<void> {
       if (m.type() === "error" || m.type() === "warning") console.error("page:", m.text());
     });
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true, null, {
+      timeout: 60_000,
+    });
     const shots: string[] = [];
     const only = process.env.ONLY;
     const views = (process.env.VIEWS ?? "front").split(",");
@@ -142,11 +144,9 @@ async function main(): Promise<void> {
         for (const vi of variantIdx) {
           const info = await page.evaluate(
             ([url, v, vw]) =>
-              (window as unknown as { renderProduct: (u: string, v: number, w: string) => Promise<unknown> }).renderProduct(
-                url as string,
-                v as number,
-                vw as string,
-              ),
+              (
+                window as unknown as { renderProduct: (u: string, v: number, w: string) => Promise<unknown> }
+              ).renderProduct(url as string, v as number, vw as string),
             [p.file, vi, view] as const,
           );
           const name = `${p.slug}${vi >= 0 ? `-v${vi}` : ""}${view === "front" ? "" : `-${view}`}.png`;
@@ -158,7 +158,10 @@ async function main(): Promise<void> {
     }
     // Contact sheet of everything rendered, 4 per row at half size.
     const cells = shots
-      .map((n) => `<figure><img src="data:image/png;base64,${readFileSync(path.join(OUT, n)).toString("base64")}"><figcaption>${n}</figcaption></figure>`)
+      .map(
+        (n) =>
+          `<figure><img src="data:image/png;base64,${readFileSync(path.join(OUT, n)).toString("base64")}"><figcaption>${n}</figcaption></figure>`,
+      )
       .join("");
     const sheet = await browser.newPage({ viewport: { width: 4 * (SIZE / 2), height: 200 } });
     await sheet.setContent(

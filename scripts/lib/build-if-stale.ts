@@ -3,7 +3,16 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { NEXT_ENV } from "./next-env";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "tailwind.config.ts", "package-lock.json", "middleware.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "tailwind.config.ts",
+  "package-lock.json",
+  "middleware.ts",
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -20,7 +29,11 @@ export function buildIfStale(root: string): void {
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (builtAt && builtAt >= changedAt) return;
-  console.log(builtAt ? "[start] sources changed since the last build; rebuilding..." : "[start] first run: building the app (a minute or two)...");
+  console.log(
+    builtAt
+      ? "[start] sources changed since the last build; rebuilding..."
+      : "[start] first run: building the app (a minute or two)...",
+  );
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: "inherit",

@@ -47,7 +47,9 @@ describe("generated secrets in DATA_DIR", () => {
     const forged = await encode({ token: claims, secret: render });
     await expect(decode({ token: forged, secret: session })).rejects.toThrow();
     // The real key still works (the check above is about the key, not a broken token).
-    expect(await decode({ token: await encode({ token: claims, secret: session }), secret: session })).toMatchObject(claims);
+    expect(await decode({ token: await encode({ token: claims, secret: session }), secret: session })).toMatchObject(
+      claims,
+    );
   });
 
   it("gives render workers everything but the session secret", () => {

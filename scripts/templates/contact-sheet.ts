@@ -34,7 +34,11 @@ async function main() {
     const label = Buffer.from(
       `<svg width="${W}" height="18"><rect width="100%" height="100%" fill="white"/><text x="4" y="13" font-size="11" font-family="sans-serif">${i}. ${t.id}</text></svg>`,
     );
-    const tile = await sharp(shot).resize(W, H).composite([{ input: label, top: H - 18, left: 0 }]).png().toBuffer();
+    const tile = await sharp(shot)
+      .resize(W, H)
+      .composite([{ input: label, top: H - 18, left: 0 }])
+      .png()
+      .toBuffer();
     tiles.push({ input: tile, left: (i % cols) * W, top: Math.floor(i / cols) * H });
   }
   const rows = Math.ceil(templates.length / cols);

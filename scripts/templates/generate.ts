@@ -37,7 +37,16 @@ const H = REFERENCE_PRODUCT_SIZE[1];
 const r4 = (v: number) => Math.round(v * 10000) / 10000;
 const DEG = Math.PI / 180;
 
-type PodiumDef = { shape: PodiumSpec["shape"]; w: number; h: number; depth?: number; color: string; rough?: number; metal?: number; role?: TintRole };
+type PodiumDef = {
+  shape: PodiumSpec["shape"];
+  w: number;
+  h: number;
+  depth?: number;
+  color: string;
+  rough?: number;
+  metal?: number;
+  role?: TintRole;
+};
 type PropDef = {
   kind: PropSpec["kind"];
   /** Degrees around Y from the front (+Z); positive towards +X (the camera side). */
@@ -92,8 +101,21 @@ function build(input: Def): SceneTemplateInput {
     ...input,
     look: {
       ...input.look,
-      podium: { ...input.look.podium, w: input.look.podium.shape === "steps" ? input.look.podium.w : Math.round(input.look.podium.w * PODIUM_SCALE * 100) / 100, depth: input.look.podium.depth && input.look.podium.shape !== "steps" ? Math.round(input.look.podium.depth * PODIUM_SCALE * 100) / 100 : input.look.podium.depth },
-      props: input.look.props?.map((p) => ({ ...p, radius: p.radius * (input.look.podium.shape === "steps" ? 1 : 0.9) })),
+      podium: {
+        ...input.look.podium,
+        w:
+          input.look.podium.shape === "steps"
+            ? input.look.podium.w
+            : Math.round(input.look.podium.w * PODIUM_SCALE * 100) / 100,
+        depth:
+          input.look.podium.depth && input.look.podium.shape !== "steps"
+            ? Math.round(input.look.podium.depth * PODIUM_SCALE * 100) / 100
+            : input.look.podium.depth,
+      },
+      props: input.look.props?.map((p) => ({
+        ...p,
+        radius: p.radius * (input.look.podium.shape === "steps" ? 1 : 0.9),
+      })),
       breathing: Math.min(1.5, (input.look.breathing ?? 0.86) * TIGHTEN),
     },
   };
@@ -115,17 +137,20 @@ function build(input: Def): SceneTemplateInput {
       r4((p.on === "podium" ? podium.height : 0) + (p.lift ?? 0) * U),
       r4(Math.cos(p.angle * DEG) * p.radius * U),
     ],
-    rotationY: r4(p.spin ?? ((i * 1.3) % 6.2)),
+    rotationY: r4(p.spin ?? (i * 1.3) % 6.2),
     scale: r4((p.size * U) / 0.1),
     color: p.color,
     roughness: p.rough ?? 0.5,
     metalness: p.metal ?? 0,
   }));
-  const rig = look.rigTweak ? look.rigTweak(LIGHT_RIG_PRESETS[look.rig].map((l) => ({ ...l }))) : LIGHT_RIG_PRESETS[look.rig].map((l) => ({ ...l }));
+  const rig = look.rigTweak
+    ? look.rigTweak(LIGHT_RIG_PRESETS[look.rig].map((l) => ({ ...l })))
+    : LIGHT_RIG_PRESETS[look.rig].map((l) => ({ ...l }));
   const tint: TintSlot[] = [];
   const bgRole = look.backgroundRole === undefined ? "neutral" : look.backgroundRole;
   if (bgRole && look.background.kind === "solid") tint.push({ path: "background.color", role: bgRole });
-  if (bgRole && look.background.kind === "gradient") tint.push({ path: "background.from", role: bgRole }, { path: "background.to", role: bgRole });
+  if (bgRole && look.background.kind === "gradient")
+    tint.push({ path: "background.from", role: bgRole }, { path: "background.to", role: bgRole });
   tint.push({ path: "stage.podium.color", role: look.podium.role ?? "primary" });
   (look.props ?? []).forEach((p, i) => {
     if (p.role) tint.push({ path: `stage.props.${i}.color`, role: p.role });
@@ -134,7 +159,17 @@ function build(input: Def): SceneTemplateInput {
   const document: SceneDocumentInput = {
     version: CURRENT_SCENE_VERSION,
     seed: seedFromString(def.id),
-    products: [{ id: "product-1", productId: REFERENCE_PRODUCT_ID, position: [0, podium.height, 0], rotationY: 0, scale: 1, materialOverrides: {}, variant: null }],
+    products: [
+      {
+        id: "product-1",
+        productId: REFERENCE_PRODUCT_ID,
+        position: [0, podium.height, 0],
+        rotationY: 0,
+        scale: 1,
+        materialOverrides: {},
+        variant: null,
+      },
+    ],
     camera: {
       preset: "custom",
       target: null,
@@ -146,14 +181,21 @@ function build(input: Def): SceneTemplateInput {
       referenceAspect: 1,
     },
     lighting: {
-      environment: { id: look.env, intensity: look.envIntensity ?? 0.9, rotation: look.envRotation ?? 0, showAsBackground: false },
+      environment: {
+        id: look.env,
+        intensity: look.envIntensity ?? 0.9,
+        rotation: look.envRotation ?? 0,
+        showAsBackground: false,
+      },
       rig: { preset: look.rigTweak ? "custom" : look.rig, lights: rig },
     },
     background: look.background,
     stage: { floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false }, podium, props },
     shadows: { contact: look.shadow ?? { opacity: 0.5, blur: 2.5 }, accumulated: false },
     toneMapping: { mode: "neutral", exposure: look.exposure ?? 1 },
-    outputs: (DEFAULT_OUTPUT_RATIOS as readonly string[]).map((r) => ({ ...OUTPUT_PRESETS[r as keyof typeof OUTPUT_PRESETS] })),
+    outputs: (DEFAULT_OUTPUT_RATIOS as readonly string[]).map((r) => ({
+      ...OUTPUT_PRESETS[r as keyof typeof OUTPUT_PRESETS],
+    })),
   };
   return {
     id: def.id,
@@ -177,7 +219,8 @@ function build(input: Def): SceneTemplateInput {
 
 const solid = (color: string): BackgroundSpec => ({ kind: "solid", color });
 const gradient = (from: string, to: string, angle = 0): BackgroundSpec => ({ kind: "gradient", from, to, angle });
-const warmer = (k: number) => (lights: LightSpec[]) => lights.map((l) => (l.role === "key" ? { ...l, temperatureK: k } : l));
+const warmer = (k: number) => (lights: LightSpec[]) =>
+  lights.map((l) => (l.role === "key" ? { ...l, temperatureK: k } : l));
 
 const defs: Def[] = [];
 
@@ -200,7 +243,10 @@ minimal.forEach(([slug, label, bg, pod, family], i) =>
     ratios: ["1:1", "4:5", "9:16", "16:9", "3:2", "2:3"],
     look: {
       background: solid(bg),
-      podium: i % 2 === 0 ? { shape: "cylinder", w: 1.95, h: 0.16, color: pod, rough: 0.7 } : { shape: "rounded", w: 1.9, h: 0.22, depth: 1.6, color: pod, rough: 0.7 },
+      podium:
+        i % 2 === 0
+          ? { shape: "cylinder", w: 1.95, h: 0.16, color: pod, rough: 0.7 }
+          : { shape: "rounded", w: 1.9, h: 0.22, depth: 1.6, color: pod, rough: 0.7 },
       env: "studio",
       rig: i === 5 ? "dramatic" : "soft-studio",
       shadow: { opacity: family === "dark" ? 0.7 : 0.45, blur: 2.5 },
@@ -284,10 +330,40 @@ luxury.forEach(([slug, label, from, to, metal, family], i) =>
       props:
         i % 2 === 0
           ? [
-              { kind: "torus", angle: -130, radius: 1.9, size: 1.2, color: metal, rough: 0.22, metal: 1, role: "accent" },
-              { kind: "sphere", angle: 95, radius: 1.75, size: 0.35, color: metal, rough: 0.2, metal: 1, role: "accent" },
+              {
+                kind: "torus",
+                angle: -130,
+                radius: 1.9,
+                size: 1.2,
+                color: metal,
+                rough: 0.22,
+                metal: 1,
+                role: "accent",
+              },
+              {
+                kind: "sphere",
+                angle: 95,
+                radius: 1.75,
+                size: 0.35,
+                color: metal,
+                rough: 0.2,
+                metal: 1,
+                role: "accent",
+              },
             ]
-          : [{ kind: "cylinder", angle: -118, radius: 1.7, size: 0.9, lift: 0, color: metal, rough: 0.25, metal: 1, role: "accent" }],
+          : [
+              {
+                kind: "cylinder",
+                angle: -118,
+                radius: 1.7,
+                size: 0.9,
+                lift: 0,
+                color: metal,
+                rough: 0.25,
+                metal: 1,
+                role: "accent",
+              },
+            ],
       env: i % 2 === 0 ? "night" : "lobby",
       envIntensity: 0.5,
       rig: "dramatic",
@@ -316,7 +392,10 @@ marble.forEach(([slug, label, bg, stone, gold, family], i) =>
     tags: ["marble", "gold", "elegant", "jewellery", "beauty"],
     look: {
       background: solid(bg),
-      podium: i % 2 === 0 ? { shape: "cylinder", w: 2.1, h: 0.28, color: stone, rough: 0.12 } : { shape: "box", w: 2.0, h: 0.3, depth: 1.7, color: stone, rough: 0.12 },
+      podium:
+        i % 2 === 0
+          ? { shape: "cylinder", w: 2.1, h: 0.28, color: stone, rough: 0.12 }
+          : { shape: "box", w: 2.0, h: 0.3, depth: 1.7, color: stone, rough: 0.12 },
       props: [
         { kind: "torus", angle: 100, radius: 1.8, size: 0.7, color: gold, rough: 0.18, metal: 1, role: "accent" },
         { kind: "sphere", angle: -125, radius: 1.9, size: 0.5, color: gold, rough: 0.15, metal: 1, role: "accent" },
@@ -349,7 +428,10 @@ botanical.forEach(([slug, label, from, to, pod, leaf, family], i) =>
     tags: ["nature", "organic", "leaves", "skincare", "eco"],
     look: {
       background: gradient(from, to),
-      podium: i % 2 === 0 ? { shape: "cylinder", w: 2.15, h: 0.2, color: pod, rough: 0.85 } : { shape: "rounded", w: 2.1, h: 0.24, depth: 1.8, color: pod, rough: 0.9 },
+      podium:
+        i % 2 === 0
+          ? { shape: "cylinder", w: 2.15, h: 0.2, color: pod, rough: 0.85 }
+          : { shape: "rounded", w: 2.1, h: 0.24, depth: 1.8, color: pod, rough: 0.9 },
       props: [
         { kind: "leaf", angle: -140, radius: 1.9, size: 1.9, color: leaf, rough: 0.55, spin: 0.9, role: "secondary" },
         { kind: "leaf", angle: -95, radius: 1.95, size: 1.6, color: leaf, rough: 0.55, spin: 2.4, role: "secondary" },
@@ -360,7 +442,8 @@ botanical.forEach(([slug, label, from, to, pod, leaf, family], i) =>
       env: i % 2 === 0 ? "forest" : "park",
       envIntensity: 0.8,
       rig: "sunlit",
-      rigTweak: (lights) => lights.map((l) => (l.role === "key" ? { ...l, intensity: 6, softness: 0.35 } : { ...l, intensity: 1.4 })),
+      rigTweak: (lights) =>
+        lights.map((l) => (l.role === "key" ? { ...l, intensity: 6, softness: 0.35 } : { ...l, intensity: 1.4 })),
       shadow: { opacity: 0.5, blur: 2 },
       camera: { azimuth: 20, elevation: 16 },
       breathing: 0.88,
@@ -385,11 +468,22 @@ beach.forEach(([slug, label, from, to, sand, family], i) =>
     tags: ["summer", "beach", "sun", "travel", "suncare"],
     look: {
       background: gradient(to, from, 0),
-      podium: i % 2 === 0 ? { shape: "cylinder", w: 2.2, h: 0.14, color: sand, rough: 0.95 } : { shape: "steps", w: 2.45, h: 0.36, color: sand, rough: 0.95 },
+      podium:
+        i % 2 === 0
+          ? { shape: "cylinder", w: 2.2, h: 0.14, color: sand, rough: 0.95 }
+          : { shape: "steps", w: 2.45, h: 0.36, color: sand, rough: 0.95 },
       props: [
         { kind: "pebble", angle: -120, radius: 1.9, size: 0.9, color: "#f4efe6", rough: 0.7 },
         { kind: "pebble", angle: -95, radius: 2.15, size: 0.5, color: "#d9cbb6", rough: 0.8 },
-        { kind: "sphere", angle: 100, radius: 1.95, size: 0.55, color: i % 2 === 0 ? "#f28c5b" : "#ffffff", rough: 0.45, role: "accent" },
+        {
+          kind: "sphere",
+          angle: 100,
+          radius: 1.95,
+          size: 0.55,
+          color: i % 2 === 0 ? "#f28c5b" : "#ffffff",
+          rough: 0.45,
+          role: "accent",
+        },
       ],
       env: i === 4 ? "sunset" : "park",
       envIntensity: 1,
@@ -421,9 +515,36 @@ kitchen.forEach(([slug, label, from, to, counter, family], i) =>
       background: gradient(from, to),
       podium: { shape: "box", w: 3.4, h: 0.22, depth: 2.0, color: counter, rough: i === 0 ? 0.55 : 0.25 },
       props: [
-        { kind: "cylinder", angle: -128, radius: 1.55, size: 1.1, on: "podium", color: "#f2efe9", rough: 0.35, role: "secondary" },
-        { kind: "cylinder", angle: -108, radius: 1.75, size: 0.7, on: "podium", color: "#d8cfc4", rough: 0.35, role: "neutral" },
-        { kind: "sphere", angle: 112, radius: 1.5, size: 0.55, on: "podium", color: i % 2 ? "#e9b03b" : "#f08a32", rough: 0.45, role: "accent" },
+        {
+          kind: "cylinder",
+          angle: -128,
+          radius: 1.55,
+          size: 1.1,
+          on: "podium",
+          color: "#f2efe9",
+          rough: 0.35,
+          role: "secondary",
+        },
+        {
+          kind: "cylinder",
+          angle: -108,
+          radius: 1.75,
+          size: 0.7,
+          on: "podium",
+          color: "#d8cfc4",
+          rough: 0.35,
+          role: "neutral",
+        },
+        {
+          kind: "sphere",
+          angle: 112,
+          radius: 1.5,
+          size: 0.55,
+          on: "podium",
+          color: i % 2 ? "#e9b03b" : "#f08a32",
+          rough: 0.45,
+          role: "accent",
+        },
         { kind: "sphere", angle: 126, radius: 1.78, size: 0.5, on: "podium", color: "#9cbf4a", rough: 0.45 },
       ],
       env: "apartment",
@@ -456,9 +577,32 @@ spa.forEach(([slug, label, from, to, pod, family]) =>
       background: gradient(from, to),
       podium: { shape: "rounded", w: 2.05, h: 0.26, depth: 1.75, color: pod, rough: 0.35 },
       props: [
-        { kind: "pebble", angle: -118, radius: 1.75, size: 1.1, color: family === "dark" ? "#2a2c2e" : "#6f6d69", rough: 0.6 },
-        { kind: "pebble", angle: -118, radius: 1.75, size: 0.8, lift: 0.22, color: family === "dark" ? "#5c6063" : "#a8a39b", rough: 0.6 },
-        { kind: "pebble", angle: -118, radius: 1.75, size: 0.5, lift: 0.4, color: family === "dark" ? "#8c9093" : "#d8d3cb", rough: 0.6 },
+        {
+          kind: "pebble",
+          angle: -118,
+          radius: 1.75,
+          size: 1.1,
+          color: family === "dark" ? "#2a2c2e" : "#6f6d69",
+          rough: 0.6,
+        },
+        {
+          kind: "pebble",
+          angle: -118,
+          radius: 1.75,
+          size: 0.8,
+          lift: 0.22,
+          color: family === "dark" ? "#5c6063" : "#a8a39b",
+          rough: 0.6,
+        },
+        {
+          kind: "pebble",
+          angle: -118,
+          radius: 1.75,
+          size: 0.5,
+          lift: 0.4,
+          color: family === "dark" ? "#8c9093" : "#d8d3cb",
+          rough: 0.6,
+        },
         { kind: "torus", angle: 105, radius: 1.8, size: 0.75, color: "#ffffff", rough: 0.9, role: "secondary" },
         { kind: "leaf", angle: 150, radius: 1.6, size: 1.5, color: "#6f8f6a", rough: 0.6, spin: 3.6 },
       ],
@@ -489,16 +633,46 @@ neon.forEach(([slug, label, from, to, glow, family], i) =>
     tags: ["tech", "neon", "gaming", "futuristic", "electronics"],
     look: {
       background: gradient(from, to),
-      podium: i % 2 === 0 ? { shape: "cylinder", w: 2.0, h: 0.22, color: "#2a2f3a", rough: 0.2, metal: 0.8, role: "neutral" } : { shape: "box", w: 1.95, h: 0.26, depth: 1.7, color: "#2c313b", rough: 0.2, metal: 0.7, role: "neutral" },
+      podium:
+        i % 2 === 0
+          ? { shape: "cylinder", w: 2.0, h: 0.22, color: "#2a2f3a", rough: 0.2, metal: 0.8, role: "neutral" }
+          : { shape: "box", w: 1.95, h: 0.26, depth: 1.7, color: "#2c313b", rough: 0.2, metal: 0.7, role: "neutral" },
       props: [
-        { kind: "torus", angle: -140, radius: 1.95, size: 1.5, color: glow, rough: 0.3, metal: 0.2, spin: 0, role: "accent" },
-        { kind: "cube", angle: 100, radius: 1.75, size: 0.6, color: glow, rough: 0.25, metal: 0.4, spin: 0.6, role: "accent" },
+        {
+          kind: "torus",
+          angle: -140,
+          radius: 1.95,
+          size: 1.5,
+          color: glow,
+          rough: 0.3,
+          metal: 0.2,
+          spin: 0,
+          role: "accent",
+        },
+        {
+          kind: "cube",
+          angle: 100,
+          radius: 1.75,
+          size: 0.6,
+          color: glow,
+          rough: 0.25,
+          metal: 0.4,
+          spin: 0.6,
+          role: "accent",
+        },
         { kind: "sphere", angle: -80, radius: 1.8, size: 0.42, color: "#e5e7eb", rough: 0.1, metal: 1 },
       ],
       env: i % 2 === 0 ? "city" : "night",
       envIntensity: 0.7,
       rig: "dramatic",
-      rigTweak: (lights) => lights.map((l) => (l.role === "rim" ? { ...l, temperatureK: 11000, intensity: 5 } : l.role === "key" ? { ...l, temperatureK: 6500 } : l)),
+      rigTweak: (lights) =>
+        lights.map((l) =>
+          l.role === "rim"
+            ? { ...l, temperatureK: 11000, intensity: 5 }
+            : l.role === "key"
+              ? { ...l, temperatureK: 6500 }
+              : l,
+        ),
       shadow: { opacity: 0.75, blur: 2 },
       camera: { azimuth: 30, elevation: 9, focal: 50 },
       backgroundRole: null,
@@ -544,7 +718,16 @@ defs.push(
       podium: { shape: "steps", w: 2.45, h: 0.42, color: "#f7f9fc", rough: 0.85 },
       props: [
         { kind: "cone", angle: -128, radius: 1.95, size: 1.6, color: "#f4f7fb", rough: 0.9, role: "neutral" },
-        { kind: "sphere", angle: 100, radius: 1.85, size: 0.42, color: "#c8d6e8", rough: 0.15, metal: 1, role: "accent" },
+        {
+          kind: "sphere",
+          angle: 100,
+          radius: 1.85,
+          size: 0.42,
+          color: "#c8d6e8",
+          rough: 0.15,
+          metal: 1,
+          role: "accent",
+        },
         { kind: "sphere", angle: -95, radius: 2.1, size: 0.3, color: "#d9c08a", rough: 0.15, metal: 1 },
       ],
       env: "dawn",
@@ -606,8 +789,26 @@ defs.push(
       podium: { shape: "rounded", w: 2.1, h: 0.26, depth: 1.8, color: "#8b5a3c", rough: 0.7 },
       props: [
         { kind: "sphere", angle: -125, radius: 1.9, size: 0.8, color: "#d9731f", rough: 0.6, role: "accent" },
-        { kind: "leaf", angle: 110, radius: 1.7, size: 1.7, color: "#b5541e", rough: 0.6, spin: 1.2, role: "secondary" },
-        { kind: "leaf", angle: 135, radius: 1.9, size: 1.4, color: "#c9892b", rough: 0.6, spin: 3.9, role: "secondary" },
+        {
+          kind: "leaf",
+          angle: 110,
+          radius: 1.7,
+          size: 1.7,
+          color: "#b5541e",
+          rough: 0.6,
+          spin: 1.2,
+          role: "secondary",
+        },
+        {
+          kind: "leaf",
+          angle: 135,
+          radius: 1.9,
+          size: 1.4,
+          color: "#c9892b",
+          rough: 0.6,
+          spin: 3.9,
+          role: "secondary",
+        },
       ],
       env: "sunset",
       rig: "soft-studio",

@@ -26,7 +26,8 @@ export function enumerateActions(): string[] {
         const source = fs.readFileSync(full, "utf8");
         if (!/^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/.test(source)) continue;
         const rel = path.relative(ROOT, full).split(path.sep).join("/");
-        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+([A-Za-z0-9_$]+)/g)) out.push(`${rel}#${m[1]}`);
+        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+([A-Za-z0-9_$]+)/g))
+          out.push(`${rel}#${m[1]}`);
       }
     }
   };
@@ -44,7 +45,8 @@ export async function load(key: string): Promise<Fn> {
 export const PUBLIC_ACTIONS: Record<string, string> = {
   "app/(auth)/actions.ts#signUpAction": "creates a new account and its own workspace",
   "app/(auth)/actions.ts#requestResetAction": "password reset request (tests/integration/password-reset.test.ts)",
-  "app/(auth)/actions.ts#resetPasswordAction": "password reset with an emailed token (tests/integration/password-reset.test.ts)",
+  "app/(auth)/actions.ts#resetPasswordAction":
+    "password reset with an emailed token (tests/integration/password-reset.test.ts)",
 };
 
 export type Ids = { sceneId: string; workspaceId: string };
@@ -56,9 +58,18 @@ export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>
   "app/(app)/actions.ts#switchWorkspaceAction": { permission: null, call: (fn, b) => fn(b.workspaceId) },
   "app/(app)/actions.ts#createWorkspaceAction": { permission: null, call: (fn) => fn({ name: "Another one" }) },
   "app/(app)/actions.ts#renameWorkspaceAction": { permission: "workspace.manage", call: (fn) => fn({ name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#renameSceneAction": { permission: "scenes.write", call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }) },
-  "app/(app)/scenes/actions.ts#duplicateSceneAction": { permission: "scenes.write", call: (fn, b) => fn({ id: b.sceneId }) },
-  "app/(app)/scenes/actions.ts#deleteSceneAction": { permission: "scenes.write", call: (fn, b) => fn({ id: b.sceneId }) },
+  "app/(app)/scenes/actions.ts#renameSceneAction": {
+    permission: "scenes.write",
+    call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }),
+  },
+  "app/(app)/scenes/actions.ts#duplicateSceneAction": {
+    permission: "scenes.write",
+    call: (fn, b) => fn({ id: b.sceneId }),
+  },
+  "app/(app)/scenes/actions.ts#deleteSceneAction": {
+    permission: "scenes.write",
+    call: (fn, b) => fn({ id: b.sceneId }),
+  },
 };
 
 /**
@@ -70,7 +81,9 @@ export function declaredWrapper(key: string): string | null {
   const source = fs.readFileSync(path.join(ROOT, file), "utf8");
   const at = source.search(new RegExp(`export\\s+const\\s+${name}\\s*=`));
   if (at < 0) return null;
-  const m = /=\s*(workspaceAction|userAction|publicAction)\(\s*(?:\{\s*permission:\s*"([a-z_.]+)")?/.exec(source.slice(at));
+  const m = /=\s*(workspaceAction|userAction|publicAction)\(\s*(?:\{\s*permission:\s*"([a-z_.]+)")?/.exec(
+    source.slice(at),
+  );
   if (!m) return null;
   return m[1] === "workspaceAction" ? `permission ${m[2]}` : m[1];
 }

@@ -25,7 +25,10 @@ afterAll(async () => {
 const square = (px = 1080) => ({ outputs: [{ label: "1:1", width: px, height: px }], format: "png" });
 
 async function ledgerSum(workspaceId: string) {
-  const rows = await db().select({ delta: creditLedger.delta }).from(creditLedger).where(eq(creditLedger.workspaceId, workspaceId));
+  const rows = await db()
+    .select({ delta: creditLedger.delta })
+    .from(creditLedger)
+    .where(eq(creditLedger.workspaceId, workspaceId));
   return rows.reduce((s, r) => s + r.delta, 0);
 }
 
@@ -34,7 +37,12 @@ async function seedScene(prefix: string, credits?: number) {
   const ctx = ownerCaller(o);
   const { id: sceneId } = await createSceneForProduct(db(), ctx, "sample_perfume-bottle");
   if (credits !== undefined) {
-    await insertLedgerEntry(db(), { workspaceId: o.workspaceId, delta: credits - 30, kind: "adjustment", reason: "test: set balance" });
+    await insertLedgerEntry(db(), {
+      workspaceId: o.workspaceId,
+      delta: credits - 30,
+      kind: "adjustment",
+      reason: "test: set balance",
+    });
   }
   return { ...o, ctx, sceneId };
 }
@@ -53,7 +61,9 @@ describe("credits", () => {
   it("lets exactly as many of 20 concurrent exports through as there are credits, and never goes below zero", async () => {
     const s = await seedScene("race", 7);
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(7);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => exportScene(db(), s.ctx, s.sceneId, square())));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => exportScene(db(), s.ctx, s.sceneId, square())),
+    );
     const ok = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(7);
@@ -78,7 +88,10 @@ describe("credits", () => {
 
   it("refuses a batch that would overdraw as a whole, and charges larger outputs by area", async () => {
     const s = await seedScene("overdraw", 2);
-    const three = { outputs: ["1:1", "4:5", "9:16"].map((label) => ({ label, width: 1080, height: 1080 })), format: "png" };
+    const three = {
+      outputs: ["1:1", "4:5", "9:16"].map((label) => ({ label, width: 1080, height: 1080 })),
+      format: "png",
+    };
     const err = await exportScene(db(), s.ctx, s.sceneId, three).catch((e) => e);
     expect(err.code).toBe("payment_required");
     expect(err.message).toContain("needs 3 render credits and your workspace has 2 left");
@@ -106,7 +119,13 @@ describe("credits", () => {
     expect(trialBatch.watermark).toBe(true);
 
     await updateWorkspaceBilling(db(), s.workspaceId, { planId: "pro", status: "active" });
-    await insertLedgerEntry(db(), { workspaceId: s.workspaceId, delta: 400, kind: "grant", reason: "test grant", stripeInvoiceId: `in_${s.workspaceId}` });
+    await insertLedgerEntry(db(), {
+      workspaceId: s.workspaceId,
+      delta: 400,
+      kind: "grant",
+      reason: "test grant",
+      stripeInvoiceId: `in_${s.workspaceId}`,
+    });
     const pro = await exportScene(db(), s.ctx, s.sceneId, square(4096));
     const [proBatch] = await db().select().from(renderBatches).where(eq(renderBatches.id, pro.batchId));
     expect(proBatch.watermark).toBe(false);
@@ -116,7 +135,13 @@ describe("credits", () => {
 
   it("refunds a failed output once, however often it is asked, and only failed outputs", async () => {
     const s = await seedScene("refund");
-    const big = { outputs: [{ label: "1:1", width: 1080, height: 1080 }, { label: "16:9", width: 1920, height: 1080 }], format: "png" };
+    const big = {
+      outputs: [
+        { label: "1:1", width: 1080, height: 1080 },
+        { label: "16:9", width: 1920, height: 1080 },
+      ],
+      format: "png",
+    };
     const batch = await exportScene(db(), s.ctx, s.sceneId, big);
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(28);
     const [failedId, doneId] = batch.outputIds;
@@ -136,7 +161,14 @@ describe("credits", () => {
     expect(await ledgerSum(s.workspaceId)).toBe(29);
     // The database itself refuses a second refund row for the output.
     await expect(
-      db().insert(creditLedger).values({ id: "crd_dup_refund", workspaceId: s.workspaceId, delta: 1, kind: "refund", reason: "dup", outputId: failedId }),
+      db().insert(creditLedger).values({
+        id: "crd_dup_refund",
+        workspaceId: s.workspaceId,
+        delta: 1,
+        kind: "refund",
+        reason: "dup",
+        outputId: failedId,
+      }),
     ).rejects.toThrow();
   });
 
@@ -145,7 +177,10 @@ describe("credits", () => {
     const first = await exportScene(db(), s.ctx, s.sceneId, square());
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(0);
     // The output failed but onFailed never ran (say the database was briefly unreachable).
-    await db().update(renderOutputs).set({ status: "failed", error: "test" }).where(eq(renderOutputs.id, first.outputIds[0]));
+    await db()
+      .update(renderOutputs)
+      .set({ status: "failed", error: "test" })
+      .where(eq(renderOutputs.id, first.outputIds[0]));
     await exportScene(db(), s.ctx, s.sceneId, square());
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(0);
     const kinds = (await listLedger(db(), s.workspaceId)).map((r) => r.kind).sort();

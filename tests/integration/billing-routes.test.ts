@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 
 // No STRIPE_* variables in this file: billing is not configured.
 vi.mock("server-only", () => ({}));
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string }, workspaceId: null as string | null }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string },
+  workspaceId: null as string | null,
+}));
 vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => session.user,
   activeWorkspaceId: async () => session.workspaceId,
@@ -17,7 +20,12 @@ import { addMember } from "@/lib/db/queries/workspaces";
 import { db, seedOwner } from "./helpers";
 
 const routeCtx = { params: Promise.resolve({}) };
-const post = (body: unknown) => new Request("http://localhost/api/billing/checkout", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const post = (body: unknown) =>
+  new Request("http://localhost/api/billing/checkout", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 
 describe("billing routes", () => {
   it("lets only owners manage billing: an editor gets 403", async () => {
@@ -46,6 +54,8 @@ describe("billing routes", () => {
     const plan = await getWorkspacePlan(db(), owner.workspaceId);
     expect([plan.id, plan.watermark]).toEqual(["trial", true]);
     // The webhook answers 404 when no webhook secret is configured.
-    expect((await webhook(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: "{}" }))).status).toBe(404);
+    expect(
+      (await webhook(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: "{}" }))).status,
+    ).toBe(404);
   });
 });

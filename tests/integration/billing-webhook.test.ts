@@ -24,16 +24,35 @@ const DAY = 86_400;
 async function deliver(event: object, secret = SECRET) {
   const payload = JSON.stringify(event);
   const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: payload, headers: { "stripe-signature": header, "content-type": "application/json" } }));
+  return POST(
+    new Request("http://localhost/api/stripe/webhook", {
+      method: "POST",
+      body: payload,
+      headers: { "stripe-signature": header, "content-type": "application/json" },
+    }),
+  );
 }
 
 let seq = 0;
 function event(type: string, object: object) {
-  return { id: `evt_${Date.now()}_${++seq}`, object: "event", api_version: Stripe.API_VERSION, created: now, livemode: false, pending_webhooks: 1, request: null, type, data: { object } };
+  return {
+    id: `evt_${Date.now()}_${++seq}`,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created: now,
+    livemode: false,
+    pending_webhooks: 1,
+    request: null,
+    type,
+    data: { object },
+  };
 }
 
 async function expectBalanceIsLedgerSum(workspaceId: string) {
-  const rows = await db().select({ delta: creditLedger.delta }).from(creditLedger).where(eq(creditLedger.workspaceId, workspaceId));
+  const rows = await db()
+    .select({ delta: creditLedger.delta })
+    .from(creditLedger)
+    .where(eq(creditLedger.workspaceId, workspaceId));
   const balance = await getCreditBalance(db(), workspaceId);
   expect(balance).toBe(rows.reduce((s, r) => s + r.delta, 0));
   return balance;
@@ -48,26 +67,59 @@ async function seedCustomer(prefix: string) {
   return { ...o, customer, subscription };
 }
 
-function subscriptionObject(w: { workspaceId: string; customer: string; subscription: string }, price: string, status = "active") {
+function subscriptionObject(
+  w: { workspaceId: string; customer: string; subscription: string },
+  price: string,
+  status = "active",
+) {
   return {
     id: w.subscription,
     object: "subscription",
     customer: w.customer,
     status,
     metadata: { workspaceId: w.workspaceId, planId: "pro" },
-    items: { object: "list", data: [{ id: `si_${w.workspaceId}`, object: "subscription_item", price: { id: price, object: "price" }, current_period_start: now, current_period_end: now + 30 * DAY }] },
+    items: {
+      object: "list",
+      data: [
+        {
+          id: `si_${w.workspaceId}`,
+          object: "subscription_item",
+          price: { id: price, object: "price" },
+          current_period_start: now,
+          current_period_end: now + 30 * DAY,
+        },
+      ],
+    },
   };
 }
 
-function invoiceObject(w: { workspaceId: string; customer: string; subscription: string }, id: string, reason: string, price = "price_pro_test") {
+function invoiceObject(
+  w: { workspaceId: string; customer: string; subscription: string },
+  id: string,
+  reason: string,
+  price = "price_pro_test",
+) {
   return {
     id,
     object: "invoice",
     customer: w.customer,
     billing_reason: reason,
     status: "paid",
-    parent: { type: "subscription_details", subscription_details: { subscription: w.subscription, metadata: { workspaceId: w.workspaceId } } },
-    lines: { object: "list", data: [{ id: `il_${id}`, object: "line_item", period: { start: now, end: now + 30 * DAY }, pricing: { type: "price_details", price_details: { price, product: "prod_test" } } }] },
+    parent: {
+      type: "subscription_details",
+      subscription_details: { subscription: w.subscription, metadata: { workspaceId: w.workspaceId } },
+    },
+    lines: {
+      object: "list",
+      data: [
+        {
+          id: `il_${id}`,
+          object: "line_item",
+          period: { start: now, end: now + 30 * DAY },
+          pricing: { type: "price_details", price_details: { price, product: "prod_test" } },
+        },
+      ],
+    },
   };
 }
 
@@ -79,7 +131,13 @@ describe("stripe webhook", () => {
     expect(res.status).toBe(400);
     const tampered = JSON.stringify(evt);
     const header = stripe.webhooks.generateTestHeaderString({ payload: tampered, secret: SECRET });
-    const res2 = await POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: tampered.replace("subscription_create", "subscription_cycle"), headers: { "stripe-signature": header } }));
+    const res2 = await POST(
+      new Request("http://localhost/api/stripe/webhook", {
+        method: "POST",
+        body: tampered.replace("subscription_create", "subscription_cycle"),
+        headers: { "stripe-signature": header },
+      }),
+    );
     expect(res2.status).toBe(400);
     const res3 = await POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: tampered }));
     expect(res3.status).toBe(400);
@@ -109,7 +167,12 @@ describe("stripe webhook", () => {
     const created = event("customer.subscription.created", subscriptionObject(w, "price_pro_test"));
     expect((await deliver(created)).status).toBe(200);
     let billing = await getWorkspaceBilling(db(), w.workspaceId);
-    expect(billing).toMatchObject({ planId: "pro", status: "active", stripeSubscriptionId: w.subscription, stripeCustomerId: w.customer });
+    expect(billing).toMatchObject({
+      planId: "pro",
+      status: "active",
+      stripeSubscriptionId: w.subscription,
+      stripeCustomerId: w.customer,
+    });
     expect(billing?.currentPeriodEnd?.getTime()).toBe((now + 30 * DAY) * 1000);
     expect((await getWorkspacePlan(db(), w.workspaceId)).watermark).toBe(false);
 
@@ -118,12 +181,23 @@ describe("stripe webhook", () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ duplicate: true });
     // The same invoice in another event (a resend) grants nothing either: one grant per invoice.
-    expect((await deliver(event("invoice.paid", invoiceObject(w, `in_1_${w.workspaceId}`, "subscription_create")))).status).toBe(200);
+    expect(
+      (await deliver(event("invoice.paid", invoiceObject(w, `in_1_${w.workspaceId}`, "subscription_create")))).status,
+    ).toBe(200);
     expect(await expectBalanceIsLedgerSum(w.workspaceId)).toBe(430);
     expect((await listLedger(db(), w.workspaceId)).filter((r) => r.kind === "grant")).toHaveLength(2);
 
     // The renewal fails: past due (the app shows the banner); the plan is kept while Stripe retries.
-    expect((await deliver(event("invoice.payment_failed", { ...invoiceObject(w, `in_2_${w.workspaceId}`, "subscription_cycle"), status: "open" }))).status).toBe(200);
+    expect(
+      (
+        await deliver(
+          event("invoice.payment_failed", {
+            ...invoiceObject(w, `in_2_${w.workspaceId}`, "subscription_cycle"),
+            status: "open",
+          }),
+        )
+      ).status,
+    ).toBe(200);
     billing = await getWorkspaceBilling(db(), w.workspaceId);
     expect(billing?.status).toBe("past_due");
     expect(await expectBalanceIsLedgerSum(w.workspaceId)).toBe(430);
@@ -157,7 +231,11 @@ describe("stripe webhook", () => {
     // Subscribing again later starts a new subscription: the paid plan applies again.
     const again = { ...w, subscription: `${w.subscription}_2` };
     await deliver(event("customer.subscription.created", subscriptionObject(again, "price_pro_test")));
-    expect(await getWorkspaceBilling(db(), w.workspaceId)).toMatchObject({ planId: "pro", status: "active", stripeSubscriptionId: again.subscription });
+    expect(await getWorkspaceBilling(db(), w.workspaceId)).toMatchObject({
+      planId: "pro",
+      status: "active",
+      stripeSubscriptionId: again.subscription,
+    });
   });
 
   it("applies two simultaneous deliveries of one event once", async () => {
@@ -174,7 +252,14 @@ describe("stripe webhook", () => {
   it("records and ignores events it does not handle, and ones for unknown customers", async () => {
     const unknown = event("customer.created", { id: "cus_unknown", object: "customer" });
     expect((await deliver(unknown)).status).toBe(200);
-    const stray = event("invoice.paid", invoiceObject({ workspaceId: "ws_nope", customer: "cus_nope", subscription: "sub_nope" }, "in_nope", "subscription_create"));
+    const stray = event(
+      "invoice.paid",
+      invoiceObject(
+        { workspaceId: "ws_nope", customer: "cus_nope", subscription: "sub_nope" },
+        "in_nope",
+        "subscription_create",
+      ),
+    );
     expect((await deliver(stray)).status).toBe(200);
     expect(await db().select().from(creditLedger).where(eq(creditLedger.stripeInvoiceId, "in_nope"))).toHaveLength(0);
   });
@@ -189,7 +274,12 @@ describe("stripe webhook", () => {
         controller.enqueue(chunk);
       },
     });
-    const init = { method: "POST", body, duplex: "half", headers: { "stripe-signature": "t=1,v1=x", "content-type": "application/json" } };
+    const init = {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "stripe-signature": "t=1,v1=x", "content-type": "application/json" },
+    };
     const res = await POST(new Request("http://localhost/api/stripe/webhook", init as RequestInit));
     expect(res.status).toBe(413);
     expect((await res.json()).error.message).toMatch(/larger than 1 MB/);

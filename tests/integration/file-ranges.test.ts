@@ -4,7 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string }, workspaceId: null as string | null }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string },
+  workspaceId: null as string | null,
+}));
 vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => session.user,
   activeWorkspaceId: async () => session.workspaceId,
@@ -34,10 +37,21 @@ describe("GET /api/renders/outputs/:id/file with Range", () => {
     const fileKey = `workspaces/${owner.workspaceId}/renders/${batchId}/${outputId}.png`;
     await storage.put(fileKey, bytes);
     const base = { workspaceId: owner.workspaceId, format: "png" as const, quality: "final" as const };
-    await db().insert(renderBatches).values({ id: batchId, ...base, sceneName: "Scene", productName: "Can" });
     await db()
-      .insert(renderOutputs)
-      .values({ id: outputId, batchId, workspaceId: owner.workspaceId, label: "1:1", width: 8, height: 8, snapshot: {}, fileName: "can.png", status: "done", fileKey });
+      .insert(renderBatches)
+      .values({ id: batchId, ...base, sceneName: "Scene", productName: "Can" });
+    await db().insert(renderOutputs).values({
+      id: outputId,
+      batchId,
+      workspaceId: owner.workspaceId,
+      label: "1:1",
+      width: 8,
+      height: 8,
+      snapshot: {},
+      fileName: "can.png",
+      status: "done",
+      fileKey,
+    });
   });
   afterAll(() => {
     setStorageForTests(undefined);
@@ -45,7 +59,9 @@ describe("GET /api/renders/outputs/:id/file with Range", () => {
   });
 
   const get = (headers: Record<string, string>) =>
-    outputFile(new Request(`http://localhost/api/renders/outputs/${outputId}/file`, { headers }), { params: Promise.resolve({ outputId }) });
+    outputFile(new Request(`http://localhost/api/renders/outputs/${outputId}/file`, { headers }), {
+      params: Promise.resolve({ outputId }),
+    });
 
   it("answers a range with 206, Content-Range and exactly those bytes", async () => {
     const res = await get({ range: "bytes=65530-70000" });

@@ -13,7 +13,12 @@ export function uniqueEmail(prefix = "user"): string {
 export async function seedOwner(prefix = "owner") {
   const email = uniqueEmail(prefix);
   const password = `pw-${randomUUID()}`;
-  const { userId, workspaceId } = await signUp(db(), { name: `Test ${prefix}`, email, password, workspaceName: `WS ${prefix}` });
+  const { userId, workspaceId } = await signUp(db(), {
+    name: `Test ${prefix}`,
+    email,
+    password,
+    workspaceName: `WS ${prefix}`,
+  });
   return { userId, workspaceId, email, password };
 }
 

@@ -15,7 +15,12 @@ import { env } from "@/lib/env";
 import { db, seedOwner, uniqueEmail } from "./helpers";
 
 async function latestLinkFor(email: string): Promise<string> {
-  const [mail] = await db().select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+  const [mail] = await db()
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.to, email))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(1);
   const token = mail?.body.match(/reset-password\?token=([\w-]+)/)?.[1];
   if (!token) throw new Error("no reset mail");
   return token;
@@ -102,7 +107,12 @@ describe("password reset through the dev outbox", () => {
 
     const perIp = env().RESET_MAX_PER_IP_PER_HOUR;
     const results = await Promise.all(
-      Array.from({ length: perIp + 4 }, () => requestPasswordReset(db(), { email: uniqueEmail("spray") }, { ip: "10.3.3.3" }).then(() => 200, (e) => e.status)),
+      Array.from({ length: perIp + 4 }, () =>
+        requestPasswordReset(db(), { email: uniqueEmail("spray") }, { ip: "10.3.3.3" }).then(
+          () => 200,
+          (e) => e.status,
+        ),
+      ),
     );
     expect(results.filter((s) => s === 200)).toHaveLength(perIp);
     expect(results.filter((s) => s === 429)).toHaveLength(4);

@@ -60,7 +60,14 @@ const upload = (ctx: Ctx, files: NamedFile[], limits = LIMITS, workers?: ModelWo
   createProductFromUpload(db(), ctx, files, { limits, storage, workers });
 
 /** The upload fails with an AppError of `status` and `message` within `withinMs`, leaving no row behind. */
-async function expectRefused(ctx: Ctx, files: NamedFile[], status: number, message: RegExp, limits = LIMITS, withinMs = 20_000) {
+async function expectRefused(
+  ctx: Ctx,
+  files: NamedFile[],
+  status: number,
+  message: RegExp,
+  limits = LIMITS,
+  withinMs = 20_000,
+) {
   const started = Date.now();
   const err = await Promise.race([
     upload(ctx, files, limits).then(
@@ -105,7 +112,9 @@ describe("uploads: hostile models answer 4xx quickly and leave the web process a
     expect(deep.bytes.byteLength).toBeGreaterThan(390_000);
     await expectRefused(ctx, [deep], 422, /The model file is malformed: nesting too deep/, LIMITS, 10_000);
     // The same inside a .glb's JSON chunk.
-    const text = new TextEncoder().encode(`{"asset":{"version":"2.0"},"extras":${"{\"a\":".repeat(5000)}1${"}".repeat(5000)}}  `);
+    const text = new TextEncoder().encode(
+      `{"asset":{"version":"2.0"},"extras":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}  `,
+    );
     const glb = new Uint8Array(20 + text.length);
     const view = new DataView(glb.buffer);
     view.setUint32(0, 0x46546c67, true);
@@ -121,7 +130,10 @@ describe("uploads: hostile models answer 4xx quickly and leave the web process a
     const ctx = await owner("crash");
     // With the nesting check turned off the model reaches gltf-validator, which overflows its stack: that costs
     // the worker process, never this one.
-    await expectRefused(ctx, [deepNestingGltf()], 422, /We could not read this model/, { ...LIMITS, maxJsonDepth: 1e9 });
+    await expectRefused(ctx, [deepNestingGltf()], 422, /We could not read this model/, {
+      ...LIMITS,
+      maxJsonDepth: 1e9,
+    });
     const fine = await upload(ctx, [{ name: "Avocado.glb", bytes: fixture("Avocado.glb") }]);
     expect(fine.triangles).toBeGreaterThan(0);
   });
@@ -129,13 +141,23 @@ describe("uploads: hostile models answer 4xx quickly and leave the web process a
   it("answers 422 when checking a model runs past its time limit or its memory limit", async () => {
     const ctx = await owner("limits");
     const boombox = [{ name: "BoomBox.glb", bytes: fixture("BoomBox.glb") }];
-    await expectRefused(ctx, boombox, 422, /We could not read this model: checking it took longer than 5 ms/, { ...LIMITS, timeoutMs: 5 });
+    await expectRefused(ctx, boombox, 422, /We could not read this model: checking it took longer than 5 ms/, {
+      ...LIMITS,
+      timeoutMs: 5,
+    });
     // 2.5 million numbers in a .gltf's extras: parsing and validating them takes far more than 64 MB over the
     // worker's own size; the worker is stopped and the upload refused.
     const numbers = `{"asset":{"version":"2.0"},"extras":[${"1.5,".repeat(2_500_000)}0]}`;
     const big = { name: "numbers.gltf", bytes: new TextEncoder().encode(numbers) };
     const baseline = 256;
-    await expectRefused(ctx, [big], 422, new RegExp(`needs more than ${baseline} MB of memory`), { ...LIMITS, memoryMb: baseline }, 60_000);
+    await expectRefused(
+      ctx,
+      [big],
+      422,
+      new RegExp(`needs more than ${baseline} MB of memory`),
+      { ...LIMITS, memoryMb: baseline },
+      60_000,
+    );
     expect((await upload(ctx, boombox)).name).toBe("BoomBox");
   });
 
@@ -176,7 +198,12 @@ describe("uploads: hostile models answer 4xx quickly and leave the web process a
   it("refuses a texture declaring 60000x60000 pixels, and models whose textures add up to too many pixels", async () => {
     const ctx = await owner("texture");
     const huge = { name: "huge-texture.glb", bytes: glbWithTextureSize("WaterBottle.glb", 60000, 60000) };
-    await expectRefused(ctx, [huge], 422, /This texture \("image 1"\) is 60000x60000 pixels; the largest we accept is 8192x8192\./);
+    await expectRefused(
+      ctx,
+      [huge],
+      422,
+      /This texture \("image 1"\) is 60000x60000 pixels; the largest we accept is 8192x8192\./,
+    );
     // WaterBottle's four 256x256 textures make 0.26 megapixels: over a 0.2-megapixel budget.
     const bottle = [{ name: "WaterBottle.glb", bytes: fixture("WaterBottle.glb") }];
     await expectRefused(ctx, bottle, 422, /textures add up to 0\.3 megapixels; the most we accept is 0\.2 megapixels/, {
@@ -203,7 +230,9 @@ describe("uploads: a global cap on models checked at once", () => {
     try {
       const files = () => [{ name: "Avocado.glb", bytes: fixture("Avocado.glb") }];
       const results = await Promise.allSettled([0, 1, 2].map(() => upload(ctx, files(), LIMITS, pool)));
-      const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as AppError);
+      const refused = results
+        .filter((r) => r.status === "rejected")
+        .map((r) => (r as PromiseRejectedResult).reason as AppError);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
       expect(refused).toHaveLength(1);
       expect(refused[0].status).toBe(429);
@@ -228,7 +257,9 @@ describe("uploads: real models still go through, and mangled ones never cause a 
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
-    console.log(`[upload timing] WaterBottle.glb, warm worker: median ${times[2].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")})`);
+    console.log(
+      `[upload timing] WaterBottle.glb, warm worker: median ${times[2].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(", ")})`,
+    );
     expect(times[2]).toBeLessThan(2_000);
   });
 
@@ -247,7 +278,8 @@ describe("uploads: real models still go through, and mangled ones never cause a 
       const { file, how } = mangle(seeds[i % seeds.length], rand);
       const outcome = await upload(ctx, [file]).then(
         () => "accepted",
-        (e: unknown) => (e instanceof AppError && e.status < 500 ? `${e.status}` : `SERVER ERROR ${String(e).slice(0, 200)}`),
+        (e: unknown) =>
+          e instanceof AppError && e.status < 500 ? `${e.status}` : `SERVER ERROR ${String(e).slice(0, 200)}`,
       );
       if (outcome.startsWith("SERVER ERROR")) problems.push(`${file.name} (${how}): ${outcome}`);
     }

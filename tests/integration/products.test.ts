@@ -70,7 +70,13 @@ function filesUnder(prefix: string): string[] {
   return fs.readdirSync(dir, { recursive: true }).map(String);
 }
 
-async function expectRefused(ctx: WorkspaceCaller, files: NamedFile[], status: number, message: RegExp, limits = LIMITS) {
+async function expectRefused(
+  ctx: WorkspaceCaller,
+  files: NamedFile[],
+  status: number,
+  message: RegExp,
+  limits = LIMITS,
+) {
   const err = await upload(ctx, files, limits).catch((e) => e);
   expect(err).toBeInstanceOf(AppError);
   expect(err.message).toMatch(message);
@@ -116,7 +122,11 @@ describe("product uploads: the fixture models", () => {
       expect(Buffer.from(await readStream(original.stream)).equals(Buffer.from(bytes))).toBe(true);
 
       const info = await findProduct(o.workspaceId, product.id);
-      expect(info).toMatchObject({ id: product.id, url: expect.stringMatching(`^/api/products/${product.id}/model`), sample: false });
+      expect(info).toMatchObject({
+        id: product.id,
+        url: expect.stringMatching(`^/api/products/${product.id}/model`),
+        sample: false,
+      });
       expect(info?.materials).toEqual(product.materials);
     });
   }
@@ -130,7 +140,9 @@ describe("product uploads: the fixture models", () => {
     expect(product.suggestedUnit).toBeNull();
     // The render worker is asked for its library thumbnail.
     const boss = await getBoss("web");
-    expect(await boss.findJobs(PRODUCT_THUMBNAIL_QUEUE, { data: { productId: product.id }, queued: true })).toHaveLength(1);
+    expect(
+      await boss.findJobs(PRODUCT_THUMBNAIL_QUEUE, { data: { productId: product.id }, queued: true }),
+    ).toHaveLength(1);
   });
 
   it("accepts a .gltf with its .bin and textures, and the same as a .zip in a folder", async () => {
@@ -139,7 +151,10 @@ describe("product uploads: the fixture models", () => {
     expect(files.length).toBeGreaterThan(2);
     const a = await upload(o.ctx, files);
     expect(a.originalFilename).toBe("bottle.zip");
-    const zip = { name: "bottle-pack.zip", bytes: zipSync(Object.fromEntries(files.map((f) => [`export/${f.name}`, f.bytes]))) };
+    const zip = {
+      name: "bottle-pack.zip",
+      bytes: zipSync(Object.fromEntries(files.map((f) => [`export/${f.name}`, f.bytes]))),
+    };
     const b = await upload(o.ctx, [zip]);
     expect(b.dimensionsM).toEqual(a.dimensionsM);
     expect(b.triangles).toBe(a.triangles);
@@ -162,7 +177,14 @@ describe("product uploads: the fixture models", () => {
       const doc = await io.readBinary(fixture("WaterBottle.glb"));
       await doc.transform(transform);
       const bytes = await io.writeBinary(doc);
-      expect(JSON.stringify(doc.getRoot().listExtensionsUsed().map((e) => e.extensionName))).toMatch(/draco|meshopt/);
+      expect(
+        JSON.stringify(
+          doc
+            .getRoot()
+            .listExtensionsUsed()
+            .map((e) => e.extensionName),
+        ),
+      ).toMatch(/draco|meshopt/);
       const product = await upload(o.ctx, [{ name: `${label}.glb`, bytes }]);
       product.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 2));
     }
@@ -191,10 +213,16 @@ describe("product uploads: bad input leaves nothing behind", async () => {
 
   it("refuses a file over the size limit (413)", async () => {
     const o = await owner("big");
-    await expectRefused(o.ctx, [{ name: "WaterBottle.glb", bytes: fixture("WaterBottle.glb") }], 413, /larger than 0\.1 MB/, {
-      ...LIMITS,
-      maxBytes: 100 * 1024,
-    });
+    await expectRefused(
+      o.ctx,
+      [{ name: "WaterBottle.glb", bytes: fixture("WaterBottle.glb") }],
+      413,
+      /larger than 0\.1 MB/,
+      {
+        ...LIMITS,
+        maxBytes: 100 * 1024,
+      },
+    );
   });
 
   it("refuses an oversized request from its Content-Length before reading the body", async () => {
@@ -265,7 +293,10 @@ describe("product uploads: bad input leaves nothing behind", async () => {
 
     const small = await upload(o.ctx, [{ name: "bottle-tiny.glb", bytes: await scaled("WaterBottle.glb", 0.001) }]);
     expect(small.suggestedUnit).toBe("x1000");
-    expect((await setProductUnit(db(), o.workspaceId, small.id, "x1000", { storage })).dimensionsM[1]).toBeCloseTo(expected[1], 4);
+    expect((await setProductUnit(db(), o.workspaceId, small.id, "x1000", { storage })).dimensionsM[1]).toBeCloseTo(
+      expected[1],
+      4,
+    );
   });
 });
 
@@ -274,12 +305,20 @@ describe("product library: tenant isolation and deletion", () => {
     const a = await owner("tenant-a");
     const b = await owner("tenant-b");
     const product = await upload(a.ctx, [{ name: "Avocado.glb", bytes: fixture("Avocado.glb") }]);
-    await saveThumbnail(db(), a.workspaceId, product.id, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), { storage });
+    await saveThumbnail(
+      db(),
+      a.workspaceId,
+      product.id,
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+      { storage },
+    );
 
     expect(await listWorkspaceProducts(db(), b.workspaceId)).toEqual([]);
     expect((await getProduct(db(), b.workspaceId, product.id).catch((e) => e)).status).toBe(404);
     for (const kind of ["model", "original", "thumbnail"] as const) {
-      expect((await openProductFile(db(), b.workspaceId, product.id, kind, { storage }).catch((e) => e)).status).toBe(404);
+      expect((await openProductFile(db(), b.workspaceId, product.id, kind, { storage }).catch((e) => e)).status).toBe(
+        404,
+      );
     }
     expect((await renameProduct(db(), b.workspaceId, product.id, "Mine now").catch((e) => e)).status).toBe(404);
     expect((await deleteProduct(db(), b.workspaceId, product.id, { storage }).catch((e) => e)).status).toBe(404);
@@ -293,7 +332,13 @@ describe("product library: tenant isolation and deletion", () => {
     const o = await owner("delete");
     const product = await upload(o.ctx, [{ name: "lantern.glb", bytes: fixture("lantern.glb") }]);
     expect((await renameProduct(db(), o.workspaceId, product.id, "  Garden lantern ")).name).toBe("Garden lantern");
-    await saveThumbnail(db(), o.workspaceId, product.id, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]), { storage });
+    await saveThumbnail(
+      db(),
+      o.workspaceId,
+      product.id,
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]),
+      { storage },
+    );
     const prefix = productPrefix(o.workspaceId, product.id);
     expect(filesUnder(prefix).sort()).toEqual(["model.glb", "original.glb", "thumbnail.png"]);
     await deleteProduct(db(), o.workspaceId, product.id, { storage });
@@ -306,7 +351,9 @@ describe("product library: tenant isolation and deletion", () => {
   it("refuses a thumbnail that is not a PNG", async () => {
     const o = await owner("thumb");
     const product = await upload(o.ctx, [{ name: "BoomBox.glb", bytes: fixture("BoomBox.glb") }]);
-    const err = await saveThumbnail(db(), o.workspaceId, product.id, new TextEncoder().encode("GIF89a"), { storage }).catch((e) => e);
+    const err = await saveThumbnail(db(), o.workspaceId, product.id, new TextEncoder().encode("GIF89a"), {
+      storage,
+    }).catch((e) => e);
     expect(err.status).toBe(415);
   });
 });

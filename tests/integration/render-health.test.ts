@@ -8,7 +8,8 @@ import { NO_WORKER_MESSAGE, renderHealth } from "@/lib/renders/render-health";
 import { db, seedOwner } from "./helpers";
 
 /** What the Renders, Templates and Products pages show: the reason rendering is paused, or null. */
-const renderingPausedReason = async (conn: Database, workspaceId: string) => (await renderHealth(conn, workspaceId)).paused;
+const renderingPausedReason = async (conn: Database, workspaceId: string) =>
+  (await renderHealth(conn, workspaceId)).paused;
 
 const NO_BROWSER = "no browser was found for the render worker. Run npm install again, or install Debian's chromium.";
 
@@ -36,15 +37,29 @@ async function worker(tx: Database, status: RenderWorkerStatus, opts: { message?
   const browser = status === "ready" ? "system /usr/bin/chromium, llvmpipe" : null;
   await saveRenderWorker(tx, { id, host: "test-host", pid: 4242, status, message: opts.message ?? null, browser });
   if (opts.secondsAgo) {
-    await tx.update(renderWorkers).set({ seenAt: sql`now() - make_interval(secs => ${opts.secondsAgo})` }).where(eq(renderWorkers.id, id));
+    await tx
+      .update(renderWorkers)
+      .set({ seenAt: sql`now() - make_interval(secs => ${opts.secondsAgo})` })
+      .where(eq(renderWorkers.id, id));
   }
 }
 
 /** An export waiting for a worker: one batch with one queued output. */
 async function queueRender(tx: Database, workspaceId: string) {
   const batchId = newId("rbt");
-  await tx.insert(renderBatches).values({ id: batchId, workspaceId, sceneName: "Scene", productName: "Can", format: "png", quality: "final" });
-  await tx.insert(renderOutputs).values({ id: newId("rnd"), batchId, workspaceId, label: "1:1", width: 1080, height: 1080, snapshot: {}, fileName: "can.png" });
+  await tx
+    .insert(renderBatches)
+    .values({ id: batchId, workspaceId, sceneName: "Scene", productName: "Can", format: "png", quality: "final" });
+  await tx.insert(renderOutputs).values({
+    id: newId("rnd"),
+    batchId,
+    workspaceId,
+    label: "1:1",
+    width: 1080,
+    height: 1080,
+    snapshot: {},
+    fileName: "can.png",
+  });
 }
 
 describe("rendering paused banner", () => {
@@ -65,16 +80,39 @@ describe("rendering paused banner", () => {
     const uploads = await seedOwner("health-uploads");
     await withOwnWorkers(async (tx) => {
       await tx.insert(templateThumbnails).values({
-        id: newId("tth"), workspaceId: previews.workspaceId, cacheKey: "k1", templateId: "minimal-ivory", productId: "sample_drink-can", snapshot: {}, width: 480, height: 600,
+        id: newId("tth"),
+        workspaceId: previews.workspaceId,
+        cacheKey: "k1",
+        templateId: "minimal-ivory",
+        productId: "sample_drink-can",
+        snapshot: {},
+        width: 480,
+        height: 600,
       });
       expect(await renderingPausedReason(tx, previews.workspaceId)).toBe(NO_WORKER_MESSAGE);
 
       await tx.insert(products).values({
-        id: newId("prd"), workspaceId: uploads.workspaceId, name: "Jar", sourceFormat: "glb", originalFilename: "jar.glb", originalKey: "k", originalBytes: 1,
-        modelKey: "k", modelBytes: 1, sourceSize: [1, 1, 1], dimensionsM: [1, 1, 1], triangles: 1, materials: [], variants: [], warnings: [],
+        id: newId("prd"),
+        workspaceId: uploads.workspaceId,
+        name: "Jar",
+        sourceFormat: "glb",
+        originalFilename: "jar.glb",
+        originalKey: "k",
+        originalBytes: 1,
+        modelKey: "k",
+        modelBytes: 1,
+        sourceSize: [1, 1, 1],
+        dimensionsM: [1, 1, 1],
+        triangles: 1,
+        materials: [],
+        variants: [],
+        warnings: [],
       });
       expect(await renderingPausedReason(tx, uploads.workspaceId)).toBe(NO_WORKER_MESSAGE);
-      await tx.update(products).set({ thumbnailKey: "thumb.webp" }).where(eq(products.workspaceId, uploads.workspaceId));
+      await tx
+        .update(products)
+        .set({ thumbnailKey: "thumb.webp" })
+        .where(eq(products.workspaceId, uploads.workspaceId));
       expect(await renderingPausedReason(tx, uploads.workspaceId)).toBeNull();
     });
   });

@@ -102,16 +102,18 @@ describe("the shared render pipeline", () => {
     const owner = await seedOwner("pipe-preview");
     const id = newId("tth");
     const snapshot = createDefaultScene({ productId: "sample_drink-can", seed: 3 });
-    await db().insert(templateThumbnails).values({
-      id,
-      workspaceId: owner.workspaceId,
-      cacheKey: `pipeline-test:${id}`,
-      templateId: "studio-white",
-      productId: "sample_drink-can",
-      snapshot,
-      width: 96,
-      height: 72,
-    });
+    await db()
+      .insert(templateThumbnails)
+      .values({
+        id,
+        workspaceId: owner.workspaceId,
+        cacheKey: `pipeline-test:${id}`,
+        templateId: "studio-white",
+        productId: "sample_drink-can",
+        snapshot,
+        width: 96,
+        height: 72,
+      });
     const refunded: string[] = [];
     const deps: WorkerContext = {
       db: db(),

@@ -20,9 +20,13 @@ describe("password reset on a server without SMTP", () => {
     }
     const err = await requestPasswordReset(db(), { email: user.email }, { ip: "10.4.0.1" }).catch((e) => e);
     expect(err.status).toBe(409);
-    expect(err.message).toBe("Password reset by e-mail is not set up on this server. Ask your administrator (SMTP_URL).");
+    expect(err.message).toBe(
+      "Password reset by e-mail is not set up on this server. Ask your administrator (SMTP_URL).",
+    );
     expect(await db().select().from(mailOutbox).where(eq(mailOutbox.to, user.email))).toHaveLength(0);
-    expect(await db().select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.userId))).toHaveLength(0);
+    expect(
+      await db().select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, user.userId)),
+    ).toHaveLength(0);
     expect(logged.join("\n")).not.toMatch(/reset-password\?token=/);
   });
 });

@@ -17,7 +17,10 @@ describe("scenes", () => {
     const { id } = await createSceneForProduct(db(), ctx, "sample_perfume-bottle");
     const scene = await loadScene(db(), ctx, id);
     expect(scene.document.products[0].productId).toBe("sample_perfume-bottle");
-    const saved = await saveScene(db(), ctx, id, { ...scene.document, background: { kind: "solid", color: "#FF3366" } });
+    const saved = await saveScene(db(), ctx, id, {
+      ...scene.document,
+      background: { kind: "solid", color: "#FF3366" },
+    });
     expect(saved.revision).toBe(scene.revision + 1);
     expect((await loadScene(db(), ctx, id)).document.background).toEqual({ kind: "solid", color: "#ff3366" });
     const copy = await duplicateScene(db(), ctx, id);
@@ -29,7 +32,10 @@ describe("scenes", () => {
     const ctx = ownerCaller(o);
     const { id } = await createSceneForProduct(db(), ctx, "sample_drink-can");
     const before = await loadScene(db(), ctx, id);
-    const err = await saveScene(db(), ctx, id, { ...before.document, background: { kind: "solid", color: "red" } }).catch((e) => e);
+    const err = await saveScene(db(), ctx, id, {
+      ...before.document,
+      background: { kind: "solid", color: "red" },
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.status).toBe(422);
     expect(Object.keys(err.fieldErrors)).toContain("document.background.color");
@@ -48,9 +54,13 @@ describe("scenes", () => {
     const base = await loadScene(db(), ctx, id);
     const colors = ["#111111", "#222222", "#333333", "#444444", "#555555"];
     const results = await Promise.allSettled(
-      colors.map((color) => saveScene(db(), ctx, id, { ...base.document, background: { kind: "solid", color } }, base.revision)),
+      colors.map((color) =>
+        saveScene(db(), ctx, id, { ...base.document, background: { kind: "solid", color } }, base.revision),
+      ),
     );
-    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [{ color: colors[i], revision: r.value.revision }] : []));
+    const won = results.flatMap((r, i) =>
+      r.status === "fulfilled" ? [{ color: colors[i], revision: r.value.revision }] : [],
+    );
     const lost = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
     expect(won).toHaveLength(1);
     expect(won[0].revision).toBe(base.revision + 1);

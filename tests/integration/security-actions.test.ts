@@ -11,14 +11,21 @@ import { describe, expect, it, vi } from "vitest";
  * (A render token is no session: to an action it is the same as no caller.)
  */
 vi.mock("server-only", () => ({}));
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string }, workspaceId: null as string | null, cookies: new Map<string, string>() }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string },
+  workspaceId: null as string | null,
+  cookies: new Map<string, string>(),
+}));
 vi.mock("@/lib/auth/session", () => ({
   ACTIVE_WORKSPACE_COOKIE: "plinth_ws",
   getSessionUser: async () => session.user,
   activeWorkspaceId: async () => session.workspaceId,
 }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (n: string) => (session.cookies.has(n) ? { value: session.cookies.get(n) } : undefined), set: (n: string, v: string) => session.cookies.set(n, v) }),
+  cookies: async () => ({
+    get: (n: string) => (session.cookies.has(n) ? { value: session.cookies.get(n) } : undefined),
+    set: (n: string, v: string) => session.cookies.set(n, v),
+  }),
   headers: async () => new Headers(),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -27,7 +34,16 @@ import { scenes, workspaces, memberships } from "@/lib/db/schema";
 import { addMember } from "@/lib/db/queries/workspaces";
 import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { minimumRole } from "@/lib/auth/permissions";
-import { ACCOUNT_SCOPED, ACTIONS, declaredWrapper, enumerateActions, load, PUBLIC_ACTIONS, SAMPLE, TAKES_B_ID } from "./action-catalog";
+import {
+  ACCOUNT_SCOPED,
+  ACTIONS,
+  declaredWrapper,
+  enumerateActions,
+  load,
+  PUBLIC_ACTIONS,
+  SAMPLE,
+  TAKES_B_ID,
+} from "./action-catalog";
 import { db, seedOwner, ownerCaller } from "./helpers";
 
 async function snapshot(workspaceId: string) {
@@ -47,8 +63,14 @@ describe("server actions: security matrix", () => {
   it("covers every exported server action (public ones listed with a reason)", () => {
     const actions = enumerateActions();
     expect(actions.length).toBeGreaterThan(5);
-    expect(actions.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ACTIONS)), "new server actions: add them to tests/integration/action-catalog.ts").toEqual([]);
-    expect([...Object.keys(ACTIONS), ...Object.keys(PUBLIC_ACTIONS)].filter((a) => !actions.includes(a)), "stale entries").toEqual([]);
+    expect(
+      actions.filter((a) => !(a in ACTIONS) && !(a in PUBLIC_ACTIONS)),
+      "new server actions: add them to tests/integration/action-catalog.ts",
+    ).toEqual([]);
+    expect(
+      [...Object.keys(ACTIONS), ...Object.keys(PUBLIC_ACTIONS)].filter((a) => !actions.includes(a)),
+      "stale entries",
+    ).toEqual([]);
     // Each action is wrapped (none authenticates by hand) and asks for the permission the catalog says.
     const declared = actions.map((a) => `${a}: ${declaredWrapper(a)}`);
     const catalogued = actions.map((a) => {
@@ -74,7 +96,10 @@ describe("server actions: security matrix", () => {
         got.push(`${key}: ${res.ok ? "ok" : res.code}`);
       }
     }
-    expect(got.filter((g) => !g.endsWith(": unauthorized")), got.join("\n")).toEqual([]);
+    expect(
+      got.filter((g) => !g.endsWith(": unauthorized")),
+      got.join("\n"),
+    ).toEqual([]);
     expect(session.cookies.size).toBe(0);
     expect(await snapshot(owner.workspaceId)).toEqual(before);
   });
@@ -99,7 +124,10 @@ describe("server actions: security matrix", () => {
         got.push(`${key} active=${active === a.workspaceId ? "A" : "B"}: ${res.ok ? "ok" : res.code}`);
       }
     }
-    expect(got.every((g) => g.endsWith(": not_found")), got.join("\n")).toBe(true);
+    expect(
+      got.every((g) => g.endsWith(": not_found")),
+      got.join("\n"),
+    ).toBe(true);
     expect(session.cookies.get("plinth_ws")).toBeUndefined(); // switchWorkspace did not switch
     expect(await snapshot(b.workspaceId)).toEqual(before);
   });
@@ -120,7 +148,10 @@ describe("server actions: security matrix", () => {
       if (ACCOUNT_SCOPED.has(key) || key.endsWith("#deleteSceneAction")) continue;
       // The role each action needs comes from the permission table (lib/auth/permissions.ts).
       const role = permission ? (minimumRole(permission) ?? "owner") : "viewer";
-      for (const [who, user] of [["viewer", viewer], ["editor", editor]] as const) {
+      for (const [who, user] of [
+        ["viewer", viewer],
+        ["editor", editor],
+      ] as const) {
         if (rank[who] >= rank[role]) continue;
         as(user, owner.workspaceId);
         const res = await call(await load(key), ids);
@@ -129,15 +160,32 @@ describe("server actions: security matrix", () => {
       }
     }
     as(viewer, owner.workspaceId);
-    const del = await ACTIONS["app/(app)/scenes/actions.ts#deleteSceneAction"].call(await load("app/(app)/scenes/actions.ts#deleteSceneAction"), ids);
+    const del = await ACTIONS["app/(app)/scenes/actions.ts#deleteSceneAction"].call(
+      await load("app/(app)/scenes/actions.ts#deleteSceneAction"),
+      ids,
+    );
     got.push(`viewer delete: ${del.ok ? "ok" : del.code}`);
     want.push("viewer delete: forbidden");
     expect(got).toEqual(want);
     expect(await snapshot(owner.workspaceId)).toEqual(before);
     // And the roles that may, can (the refusals above are about roles).
     as(editor, owner.workspaceId);
-    expect((await ACTIONS["app/(app)/scenes/actions.ts#renameSceneAction"].call(await load("app/(app)/scenes/actions.ts#renameSceneAction"), ids)).ok).toBe(true);
+    expect(
+      (
+        await ACTIONS["app/(app)/scenes/actions.ts#renameSceneAction"].call(
+          await load("app/(app)/scenes/actions.ts#renameSceneAction"),
+          ids,
+        )
+      ).ok,
+    ).toBe(true);
     as(owner, owner.workspaceId);
-    expect((await ACTIONS["app/(app)/actions.ts#renameWorkspaceAction"].call(await load("app/(app)/actions.ts#renameWorkspaceAction"), ids)).ok).toBe(true);
+    expect(
+      (
+        await ACTIONS["app/(app)/actions.ts#renameWorkspaceAction"].call(
+          await load("app/(app)/actions.ts#renameWorkspaceAction"),
+          ids,
+        )
+      ).ok,
+    ).toBe(true);
   });
 });

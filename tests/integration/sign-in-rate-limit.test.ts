@@ -18,7 +18,10 @@ describe("sign-in", () => {
     for (let i = 0; i < limit; i++) {
       expect((await verifySignIn(db(), target.email, `guess-${i}`, "10.0.0.2")).ok).toBe(false);
     }
-    expect(await verifySignIn(db(), target.email, target.password, "10.0.0.2")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await verifySignIn(db(), target.email, target.password, "10.0.0.2")).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     // Another account from the same address still signs in: the limit is per email.
     expect((await verifySignIn(db(), bystander.email, bystander.password, "10.0.0.2")).ok).toBe(true);
   });
@@ -47,7 +50,10 @@ describe("sign-in", () => {
     const limit = env().SIGNIN_MAX_FAILURES_PER_IP;
     const victim = await seedOwner("ipvictim");
     for (let i = 0; i < limit; i++) await verifySignIn(db(), `nobody-${i}@example.com`, "x", "10.9.9.9");
-    expect(await verifySignIn(db(), victim.email, victim.password, "10.9.9.9")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await verifySignIn(db(), victim.email, victim.password, "10.9.9.9")).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     expect((await verifySignIn(db(), victim.email, victim.password, "10.9.9.10")).ok).toBe(true);
   });
 

@@ -20,7 +20,12 @@ async function mailsTo(email: string) {
 describe("sign-up", () => {
   it("creates the user, their workspace and an owner membership together", async () => {
     const email = uniqueEmail("signup");
-    const { userId, workspaceId } = await signUp(db(), { name: "Ada", email: email.toUpperCase(), password: "correct horse", workspaceName: "Ada Cosmetics" });
+    const { userId, workspaceId } = await signUp(db(), {
+      name: "Ada",
+      email: email.toUpperCase(),
+      password: "correct horse",
+      workspaceName: "Ada Cosmetics",
+    });
     const [user] = await db().select().from(users).where(eq(users.id, userId));
     expect(user.email).toBe(email);
     expect(user.passwordHash).not.toContain("correct horse");
@@ -43,9 +48,9 @@ describe("sign-up", () => {
     expect((await verifySignIn(db(), email, "password-2", "10.6.0.1")).ok).toBe(false);
     expect((await verifySignIn(db(), email, "password-1", "10.6.0.1")).ok).toBe(true);
     // The notice is sent in the background.
-    await expect.poll(async () => (await mailsTo(email)).map((m) => m.subject), { timeout: 5000 }).toEqual([
-      "Someone tried to sign up with your email",
-    ]);
+    await expect
+      .poll(async () => (await mailsTo(email)).map((m) => m.subject), { timeout: 5000 })
+      .toEqual(["Someone tried to sign up with your email"]);
   });
 
   it("limits sign-ups per address with a clear 429", async () => {
@@ -53,7 +58,11 @@ describe("sign-up", () => {
     const ip = "10.8.8.8";
     const results = await Promise.all(
       Array.from({ length: limit + 3 }, (_, i) =>
-        signUp(db(), { name: "Flood", email: uniqueEmail(`flood${i}`), password: "password-1", workspaceName: "F" }, { ip }).then(
+        signUp(
+          db(),
+          { name: "Flood", email: uniqueEmail(`flood${i}`), password: "password-1", workspaceName: "F" },
+          { ip },
+        ).then(
           () => 201,
           (e) => e,
         ),
@@ -67,11 +76,22 @@ describe("sign-up", () => {
       expect(r.message).toBe("Too many sign-ups from your network. Try again in an hour.");
     }
     // Another address is not affected.
-    await expect(signUp(db(), { name: "Other", email: uniqueEmail("other"), password: "password-1", workspaceName: "O" }, { ip: "10.8.8.9" })).resolves.toBeTruthy();
+    await expect(
+      signUp(
+        db(),
+        { name: "Other", email: uniqueEmail("other"), password: "password-1", workspaceName: "O" },
+        { ip: "10.8.8.9" },
+      ),
+    ).resolves.toBeTruthy();
   });
 
   it("gives a message per bad field: empty name, invalid email, short password, overlong workspace name", async () => {
-    const err = await signUp(db(), { name: " ", email: "not-an-email", password: "short", workspaceName: "x".repeat(500) }).catch((e) => e);
+    const err = await signUp(db(), {
+      name: " ",
+      email: "not-an-email",
+      password: "short",
+      workspaceName: "x".repeat(500),
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(ZodError);
     const fields = Object.fromEntries((err as ZodError).issues.map((i) => [i.path.join("."), i.message]));
     expect(fields.name).toBe("Enter your name.");

@@ -27,25 +27,38 @@ describe("housekeeping sweep", () => {
   it("prunes old sign-in failures and rate-limit hits, gone workers, lost previews and stale temp files, nothing else", async () => {
     const tag = newId("swp");
     // Sign-in failures: one older than the window (15 min by default), one inside it.
-    await db().insert(signInFailures).values([
-      { id: `${tag}-old`, email: `${tag}@example.com`, ip: "192.0.2.1", createdAt: ago(HOUR) },
-      { id: `${tag}-new`, email: `${tag}@example.com`, ip: "192.0.2.1", createdAt: ago(60_000) },
-    ]);
+    await db()
+      .insert(signInFailures)
+      .values([
+        { id: `${tag}-old`, email: `${tag}@example.com`, ip: "192.0.2.1", createdAt: ago(HOUR) },
+        { id: `${tag}-new`, email: `${tag}@example.com`, ip: "192.0.2.1", createdAt: ago(60_000) },
+      ]);
     // Rate-limit hits: two days old and fresh.
-    await db().insert(rateLimitHits).values([
-      { bucket: `${tag}:old`, createdAt: ago(48 * HOUR) },
-      { bucket: `${tag}:new`, createdAt: ago(60_000) },
-    ]);
+    await db()
+      .insert(rateLimitHits)
+      .values([
+        { bucket: `${tag}:old`, createdAt: ago(48 * HOUR) },
+        { bucket: `${tag}:new`, createdAt: ago(60_000) },
+      ]);
     // Render workers: one silent for two hours, one seen just now.
-    await db().insert(renderWorkers).values([
-      { id: `${tag}-gone`, host: "h", pid: 1, status: "ready", seenAt: ago(2 * HOUR) },
-      { id: `${tag}-live`, host: "h", pid: 2, status: "ready", seenAt: new Date() },
-    ]);
+    await db()
+      .insert(renderWorkers)
+      .values([
+        { id: `${tag}-gone`, host: "h", pid: 1, status: "ready", seenAt: ago(2 * HOUR) },
+        { id: `${tag}-live`, host: "h", pid: 2, status: "ready", seenAt: new Date() },
+      ]);
     // Two waiting previews from an hour ago: one still has its job, the other's job is gone.
     const o = await seedOwner("sweep");
-    const { variations } = await variationPreviews(db(), ownerCaller(o), { productId: "sample_drink-can", seed: 3, count: 2 });
+    const { variations } = await variationPreviews(db(), ownerCaller(o), {
+      productId: "sample_drink-can",
+      seed: 3,
+      count: 2,
+    });
     const [kept, lost] = variations.map((v) => v.preview!.thumbnailId!);
-    await db().update(templateThumbnails).set({ createdAt: ago(HOUR) }).where(inArray(templateThumbnails.id, [kept, lost]));
+    await db()
+      .update(templateThumbnails)
+      .set({ createdAt: ago(HOUR) })
+      .where(inArray(templateThumbnails.id, [kept, lost]));
     const boss = await getBoss("web");
     const [lostJob] = await boss.findJobs(THUMBNAIL_QUEUE, { key: lost });
     await boss.deleteJob(THUMBNAIL_QUEUE, lostJob.id);
@@ -67,11 +80,35 @@ describe("housekeeping sweep", () => {
       const report = await sweep(db(), { storageDir: storage });
 
       const left = async <T extends { id: unknown }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
-      expect(await left(db().select({ id: signInFailures.id }).from(signInFailures).where(eq(signInFailures.email, `${tag}@example.com`)))).toEqual([`${tag}-new`]);
-      const hits = await db().select({ bucket: rateLimitHits.bucket }).from(rateLimitHits).where(sql`${rateLimitHits.bucket} like ${`${tag}:%`}`);
+      expect(
+        await left(
+          db()
+            .select({ id: signInFailures.id })
+            .from(signInFailures)
+            .where(eq(signInFailures.email, `${tag}@example.com`)),
+        ),
+      ).toEqual([`${tag}-new`]);
+      const hits = await db()
+        .select({ bucket: rateLimitHits.bucket })
+        .from(rateLimitHits)
+        .where(sql`${rateLimitHits.bucket} like ${`${tag}:%`}`);
       expect(hits.map((h) => h.bucket)).toEqual([`${tag}:new`]);
-      expect(await left(db().select({ id: renderWorkers.id }).from(renderWorkers).where(sql`${renderWorkers.id} like ${`${tag}-%`}`))).toEqual([`${tag}-live`]);
-      expect(await left(db().select({ id: templateThumbnails.id }).from(templateThumbnails).where(inArray(templateThumbnails.id, [kept, lost])))).toEqual([kept]);
+      expect(
+        await left(
+          db()
+            .select({ id: renderWorkers.id })
+            .from(renderWorkers)
+            .where(sql`${renderWorkers.id} like ${`${tag}-%`}`),
+        ),
+      ).toEqual([`${tag}-live`]);
+      expect(
+        await left(
+          db()
+            .select({ id: templateThumbnails.id })
+            .from(templateThumbnails)
+            .where(inArray(templateThumbnails.id, [kept, lost])),
+        ),
+      ).toEqual([kept]);
       expect([fs.existsSync(staleTmp), fs.existsSync(freshTmp), fs.existsSync(stored)]).toEqual([false, true, true]);
       expect(report.signInFailures).toBeGreaterThanOrEqual(1);
       expect(report.rateLimitHits).toBeGreaterThanOrEqual(1);

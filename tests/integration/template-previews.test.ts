@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string }, workspaceId: null as string | null }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string },
+  workspaceId: null as string | null,
+}));
 vi.mock("@/lib/auth/session", () => ({
   getSessionUser: async () => session.user,
   activeWorkspaceId: async () => session.workspaceId,
@@ -20,9 +23,14 @@ import { db, seedOwner, ownerCaller } from "./helpers";
 const PRODUCT = "sample_drink-can";
 const routeCtx = { params: Promise.resolve({}) };
 const post = (url: string, body: unknown) =>
-  new Request(`http://localhost${url}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  new Request(`http://localhost${url}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 const ctxOf = ownerCaller;
-const queuedIds = (previews: (PreviewItem | null)[]) => previews.flatMap((p) => (p?.thumbnailId && p.status === "queued" ? [p.thumbnailId] : []));
+const queuedIds = (previews: (PreviewItem | null)[]) =>
+  previews.flatMap((p) => (p?.thumbnailId && p.status === "queued" ? [p.thumbnailId] : []));
 
 afterAll(async () => {
   await stopBoss();
@@ -49,7 +57,10 @@ describe("template previews: who may queue them, how many, and in what order", (
     expect(previews.length).toBeGreaterThan(0);
     // Nothing was made for this workspace yet, and a viewer's visit makes nothing: no polling for ever either.
     expect(new Set(previews.map((p) => p.status))).toEqual(new Set(["unavailable"]));
-    const refused = await variationsRoute(post("/api/variations", { productId: PRODUCT, seed: 1, count: 24 }), routeCtx);
+    const refused = await variationsRoute(
+      post("/api/variations", { productId: PRODUCT, seed: 1, count: 24 }),
+      routeCtx,
+    );
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.message).toMatch(/role \(viewer\) cannot do this/);
     expect(await waiting()).toBe(before);
@@ -85,9 +96,15 @@ describe("template previews: who may queue them, how many, and in what order", (
   it("shares the worker between workspaces: another workspace's first preview is fetched right after the busy one's first", async () => {
     const busy = await seedOwner("prev-busy");
     const fresh = await seedOwner("prev-fresh");
-    const busyIds = new Set(queuedIds((await galleryPreviews(db(), ctxOf(busy), { productId: PRODUCT, tinted: false })).previews));
+    const busyIds = new Set(
+      queuedIds((await galleryPreviews(db(), ctxOf(busy), { productId: PRODUCT, tinted: false })).previews),
+    );
     expect(busyIds.size).toBeGreaterThanOrEqual(40);
-    const [freshId] = queuedIds((await variationPreviews(db(), ctxOf(fresh), { productId: PRODUCT, seed: 7, count: 1 })).variations.map((v) => v.preview));
+    const [freshId] = queuedIds(
+      (await variationPreviews(db(), ctxOf(fresh), { productId: PRODUCT, seed: 7, count: 1 })).variations.map(
+        (v) => v.preview,
+      ),
+    );
     expect(freshId).toBeTruthy();
 
     // Fetch one job at a time, as the worker does, until the fresh workspace's preview comes out.

@@ -3,7 +3,13 @@ import { linkSceneToTemplate, templateOfScene, upsertBrandKit } from "@/lib/db/q
 import { loadScene } from "@/lib/stored-scenes/scene-service";
 import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
-import { keepVariations, loadBrandKit, loadGallery, saveSceneAsTemplate, useTemplate } from "@/lib/templates/template-service";
+import {
+  keepVariations,
+  loadBrandKit,
+  loadGallery,
+  saveSceneAsTemplate,
+  useTemplate,
+} from "@/lib/templates/template-service";
 import { db, seedOwner, ownerCaller } from "./helpers";
 
 const PRODUCT = "sample_drink-can";
@@ -27,7 +33,18 @@ describe("templates", () => {
   it("tints with the brand kit when asked", async () => {
     const o = await seedOwner("tpl-tint");
     const ctx = ownerCaller(o);
-    await upsertBrandKit(db(), o.workspaceId, { brandName: "Acme", palette: ["#1d7a3a", "#2244aa"], likedStyles: ["spa"], dislikedStyles: [], formats: ["1:1"] }, true);
+    await upsertBrandKit(
+      db(),
+      o.workspaceId,
+      {
+        brandName: "Acme",
+        palette: ["#1d7a3a", "#2244aa"],
+        likedStyles: ["spa"],
+        dislikedStyles: [],
+        formats: ["1:1"],
+      },
+      true,
+    );
     const kit = await loadBrandKit(db(), o.workspaceId);
     expect(kit.onboarded).toBe(true);
     const plain = await useTemplate(db(), ctx, { templateId: "minimal-ivory", productId: PRODUCT, tinted: false });
@@ -53,7 +70,9 @@ describe("templates", () => {
 
     const other = await seedOwner("tpl-custom-other");
     const octx = ownerCaller(other);
-    await expect(useTemplate(db(), octx, { templateId, productId: PRODUCT, tinted: false })).rejects.toMatchObject({ status: 404 });
+    await expect(useTemplate(db(), octx, { templateId, productId: PRODUCT, tinted: false })).rejects.toMatchObject({
+      status: 404,
+    });
     expect((await loadGallery(db(), other.workspaceId)).yours).toHaveLength(0);
   });
 

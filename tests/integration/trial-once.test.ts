@@ -19,7 +19,9 @@ describe("the free trial's credits, once per user", () => {
   it("a user without a trial workspace who creates five at once gets exactly one trial", async () => {
     // A user who has none of their own yet (invited to other workspaces only).
     const userId = newId("usr");
-    await db().insert(users).values({ id: userId, email: uniqueEmail("invited"), name: "Invited", passwordHash: "x" });
+    await db()
+      .insert(users)
+      .values({ id: userId, email: uniqueEmail("invited"), name: "Invited", passwordHash: "x" });
     const created = await Promise.all(Array.from({ length: 5 }, (_, i) => createWorkspace(db(), userId, `Brand ${i}`)));
     const balances = await Promise.all(created.map((w) => getCreditBalance(db(), w.id)));
     expect(balances.sort((a, b) => b - a)).toEqual([30, 0, 0, 0, 0]);

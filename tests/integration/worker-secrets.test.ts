@@ -45,7 +45,13 @@ afterAll(async () => {
 });
 
 function baseEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, RENDER_APP_URL: "http://localhost:9", PORT: "9" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    RENDER_APP_URL: "http://localhost:9",
+    PORT: "9",
+  };
   delete env.NEXTAUTH_SECRET;
   delete env.RENDER_TOKEN_SECRET;
   return env;
@@ -68,7 +74,11 @@ afterEach(async () => {
 describe("render worker secrets", () => {
   it("starts without NEXTAUTH_SECRET, with a render-token key of its own, and never makes a session secret", async () => {
     const dataDir = tempDataDir();
-    const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], { cwd: ROOT, env: baseEnv(dataDir), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+      cwd: ROOT,
+      env: baseEnv(dataDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     children.push(child);
     let log = "";
     const ready = new Promise<void>((resolve, reject) => {
@@ -78,7 +88,9 @@ describe("render worker secrets", () => {
       };
       child.stdout!.on("data", onData);
       child.stderr!.on("data", onData);
-      child.once("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${log.slice(-2000)}`)));
+      child.once("exit", (code) =>
+        reject(new Error(`worker exited (${code}) before it was ready:\n${log.slice(-2000)}`)),
+      );
     });
     await ready;
     expect(fs.readFileSync(path.join(dataDir, "render-secret"), "utf8").trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -89,7 +101,11 @@ describe("render worker secrets", () => {
   it("is not handed the session secret by `npm start`'s supervisor", async () => {
     const dataDir = tempDataDir();
     const before = new Set(childPids());
-    const workers = superviseWorkers(ROOT, 1, { ...baseEnv(dataDir), NEXTAUTH_SECRET: "session-secret-of-the-web-server", RENDER_TOKEN_SECRET: "render-key-0000000000000" });
+    const workers = superviseWorkers(ROOT, 1, {
+      ...baseEnv(dataDir),
+      NEXTAUTH_SECRET: "session-secret-of-the-web-server",
+      RENDER_TOKEN_SECRET: "render-key-0000000000000",
+    });
     try {
       const pid = childPids().find((p) => !before.has(p));
       expect(pid).toBeTruthy();

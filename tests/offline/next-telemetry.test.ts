@@ -14,7 +14,11 @@ function telemetryStatus(env: Record<string, string>): string {
   // In a scratch folder: asking for the status makes Next write its notice state into ./cache.
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-telemetry-"));
   try {
-    const r = spawnSync(process.execPath, [nextBin, "telemetry", "status"], { cwd, env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [nextBin, "telemetry", "status"], {
+      cwd,
+      env: { ...clean, ...env } as NodeJS.ProcessEnv,
+      encoding: "utf8",
+    });
     return `${r.stdout}${r.stderr}`;
   } finally {
     fs.rmSync(cwd, { recursive: true, force: true });
@@ -28,7 +32,9 @@ describe("Next.js telemetry", () => {
   });
 
   it("is off in every npm script that runs next directly", () => {
-    const scripts: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
+    const scripts: Record<string, string> = JSON.parse(
+      fs.readFileSync(path.join(ROOT, "package.json"), "utf8"),
+    ).scripts;
     const runningNext = Object.entries(scripts).filter(([, cmd]) => /(^|\s|&&)\s*(npx\s+)?next\s/.test(cmd));
     expect(runningNext.map(([name]) => name)).toContain("build");
     for (const [name, cmd] of runningNext) {

@@ -10,13 +10,23 @@ import { describe, expect, it } from "vitest";
  */
 const ROOT = path.resolve(__dirname, "..", "..");
 /** Code that runs in the product: server, worker, browser bundles and the start script. */
-const PRODUCT_DIRS = ["app", "components", "lib", "worker", "middleware.ts", "next.config.js", "scripts/start.ts", "scripts/lib"];
+const PRODUCT_DIRS = [
+  "app",
+  "components",
+  "lib",
+  "worker",
+  "middleware.ts",
+  "next.config.js",
+  "scripts/start.ts",
+  "scripts/lib",
+];
 
 /** Where each module can connect, and what decides it. */
 const OUTBOUND: Record<string, string> = {
   "lib/billing/config.ts": "api.stripe.com through the stripe library, only when STRIPE_SECRET_KEY is set",
   "lib/mail/send-mail.ts": "the SMTP server of SMTP_URL; without it mail is never sent",
-  "lib/storage/s3.ts": "the S3-compatible endpoint of S3_ENDPOINT / S3_REGION, only when S3_BUCKET is set (lib/storage/index.ts)",
+  "lib/storage/s3.ts":
+    "the S3-compatible endpoint of S3_ENDPOINT / S3_REGION, only when S3_BUCKET is set (lib/storage/index.ts)",
   "lib/db/index.ts": "Postgres at DATABASE_URL (the embedded one on 127.0.0.1 by default)",
   "lib/db/migrate.ts": "Postgres at DATABASE_URL",
   "lib/db/embedded.ts": "the embedded Postgres on 127.0.0.1",
@@ -46,7 +56,8 @@ function productFiles(): string[] {
     if (!fs.existsSync(full)) return;
     if (fs.statSync(full).isDirectory()) {
       for (const entry of fs.readdirSync(full)) {
-        if (entry === "node_modules" || entry.startsWith(".") || entry === "templates" || entry === "__fixtures__") continue;
+        if (entry === "node_modules" || entry.startsWith(".") || entry === "templates" || entry === "__fixtures__")
+          continue;
         walk(path.join(p, entry));
       }
     } else if (/\.(ts|tsx|js|mjs)$/.test(p) && !/\.test\.tsx?$/.test(p)) out.push(p.split(path.sep).join("/"));
@@ -57,12 +68,14 @@ function productFiles(): string[] {
 
 /** Source without comments, so documentation links do not count as call sites. */
 function code(file: string): string {
-  return fs
-    .readFileSync(path.join(ROOT, file), "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/(^|[^:"'`])\/\/.*$/gm, "$1")
-    // Type-only imports open nothing.
-    .replace(/^\s*import\s+type\s[^;]*;/gm, "");
+  return (
+    fs
+      .readFileSync(path.join(ROOT, file), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/(^|[^:"'`])\/\/.*$/gm, "$1")
+      // Type-only imports open nothing.
+      .replace(/^\s*import\s+type\s[^;]*;/gm, "")
+  );
 }
 
 describe("outbound connections", () => {
@@ -81,7 +94,8 @@ describe("outbound connections", () => {
       // fetch with a relative literal ("/api/...") stays on this origin; anything else must be declared.
       const fetches = [...source.matchAll(/\bfetch\(\s*([^,)]*)/g)].map((m) => m[1].trim());
       const offOrigin = fetches.filter((arg) => !/^["'`]\//.test(arg));
-      if ((network || offOrigin.length > 0) && !OUTBOUND[file]) undeclared.push(`${file}${offOrigin.length ? ` (fetch(${offOrigin.join("), fetch(")}))` : ""}`);
+      if ((network || offOrigin.length > 0) && !OUTBOUND[file])
+        undeclared.push(`${file}${offOrigin.length ? ` (fetch(${offOrigin.join("), fetch(")}))` : ""}`);
     }
     expect(undeclared, "new outbound call sites: review them and add them to OUTBOUND").toEqual([]);
   });
@@ -98,9 +112,12 @@ describe("outbound connections", () => {
   it("hard-codes no host but this machine's", () => {
     const hosts = new Map<string, string>();
     for (const file of files) {
-      for (const m of code(file).matchAll(/\b(?:https?|wss?|smtps?):\/\/([A-Za-z0-9.-]+)/g)) hosts.set(m[1].toLowerCase(), file);
+      for (const m of code(file).matchAll(/\b(?:https?|wss?|smtps?):\/\/([A-Za-z0-9.-]+)/g))
+        hosts.set(m[1].toLowerCase(), file);
     }
-    const unknown = [...hosts].filter(([host]) => !(host in ALLOWED_LITERAL_HOSTS)).map(([host, file]) => `${host} in ${file}`);
+    const unknown = [...hosts]
+      .filter(([host]) => !(host in ALLOWED_LITERAL_HOSTS))
+      .map(([host, file]) => `${host} in ${file}`);
     expect(unknown).toEqual([]);
   });
 

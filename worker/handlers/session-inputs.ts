@@ -15,7 +15,8 @@ export async function modelVersions(workspaceId: string, productIds: readonly st
   const versions = new Map<string, string>();
   for (const productId of productIds) {
     const model = await openProductModel(workspaceId, productId);
-    if (!model) throw new PermanentRenderError(`The product model is missing (${productId}); it may have been deleted.`);
+    if (!model)
+      throw new PermanentRenderError(`The product model is missing (${productId}); it may have been deleted.`);
     await model.stream.cancel();
     versions.set(productId, model.version);
   }

@@ -16,7 +16,8 @@ export default async function OnboardingPage() {
         <p className="text-sm font-medium text-accent">Welcome to Plinth</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight text-ink">Tell us about your brand</h1>
         <p className="mt-1 text-sm text-ink-muted">
-          Your colours and the looks you like. Every template is then shown with your product, in your colours. You can change this any time in Settings.
+          Your colours and the looks you like. Every template is then shown with your product, in your colours. You can
+          change this any time in Settings.
         </p>
       </div>
       <BrandKitForm initial={{ ...kit, brandName: kit.brandName || active.name }} mode="onboarding" />

@@ -18,7 +18,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const products = await listWorkspaceProducts(getDb(), active.id);
   return (
     <div>
-      <PageHeader title="Products" description="Your 3D products. Each one can be staged in any template and exported in every format." />
+      <PageHeader
+        title="Products"
+        description="Your 3D products. Each one can be staged in any template and exported in every format."
+      />
       <RenderingPausedBanner workspaceId={active.id} />
       {welcome && (
         <div className="mb-6">

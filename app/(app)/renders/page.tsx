@@ -14,7 +14,10 @@ export default async function RendersPage() {
   const batches = await listRenders(getDb(), active.id);
   return (
     <div>
-      <PageHeader title="Renders" description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP." />
+      <PageHeader
+        title="Renders"
+        description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP."
+      />
       <RenderingPausedBanner workspaceId={active.id} />
       <RendersBoard initialBatches={batches} canDelete={roleCan(active.role, "renders.delete")} />
     </div>

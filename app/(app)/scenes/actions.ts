@@ -27,8 +27,11 @@ export const duplicateSceneAction = workspaceAction(
   },
 );
 
-export const deleteSceneAction = workspaceAction({ permission: "scenes.write", schema: z.object({ id: sceneId }) }, async ({ id }, ctx) => {
-  await deleteScene(getDb(), ctx.workspace.id, id);
-  revalidatePath("/scenes");
-  return null;
-});
+export const deleteSceneAction = workspaceAction(
+  { permission: "scenes.write", schema: z.object({ id: sceneId }) },
+  async ({ id }, ctx) => {
+    await deleteScene(getDb(), ctx.workspace.id, id);
+    revalidatePath("/scenes");
+    return null;
+  },
+);

@@ -28,7 +28,11 @@ export default async function ScenesPage() {
       {rows.length === 0 ? (
         <EmptyState
           title="No scenes yet"
-          body={canEdit ? "Create a scene from a product: it starts centred on a neutral podium with soft studio light." : "Nobody has created a scene in this workspace yet."}
+          body={
+            canEdit
+              ? "Create a scene from a product: it starts centred on a neutral podium with soft studio light."
+              : "Nobody has created a scene in this workspace yet."
+          }
         />
       ) : (
         <SceneList

@@ -24,12 +24,17 @@ export default async function SettingsPage() {
     <div className="max-w-3xl space-y-8">
       <PageHeader title="Settings" description="Your workspace, its members and its plan." />
       <WorkspaceSettings name={active.name} canRename={roleCan(active.role, "workspace.manage")} />
-      <section aria-labelledby="brand-title" className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card">
+      <section
+        aria-labelledby="brand-title"
+        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
+      >
         <div>
           <h2 id="brand-title" className="text-base font-semibold">
             Brand kit
           </h2>
-          <p className="mt-1 text-sm text-ink-muted">Colours, styles and formats: templates are tinted and ordered with them.</p>
+          <p className="mt-1 text-sm text-ink-muted">
+            Colours, styles and formats: templates are tinted and ordered with them.
+          </p>
         </div>
         <Link href="/settings/brand" className="shrink-0 text-sm font-medium text-accent hover:underline">
           Edit brand kit
@@ -39,7 +44,9 @@ export default async function SettingsPage() {
         <h2 id="members-title" className="text-base font-semibold">
           Members
         </h2>
-        <p className="mt-1 text-sm text-ink-muted">Owners manage billing and members, editors create and export, viewers look and download.</p>
+        <p className="mt-1 text-sm text-ink-muted">
+          Owners manage billing and members, editors create and export, viewers look and download.
+        </p>
         <ul className="mt-4 divide-y divide-line" data-testid="members">
           {members.map((m) => (
             <li key={m.userId} className="flex items-center justify-between py-3 text-sm">
@@ -47,7 +54,9 @@ export default async function SettingsPage() {
                 <p className="font-medium">{m.name}</p>
                 <p className="text-ink-muted">{m.email}</p>
               </div>
-              <span className="rounded-full bg-canvas-sunken px-2 py-0.5 text-xs font-medium text-ink-soft">{ROLE_LABEL[m.role]}</span>
+              <span className="rounded-full bg-canvas-sunken px-2 py-0.5 text-xs font-medium text-ink-soft">
+                {ROLE_LABEL[m.role]}
+              </span>
             </li>
           ))}
         </ul>
@@ -58,9 +67,13 @@ export default async function SettingsPage() {
           Plan and billing
         </h2>
         <p className="mt-1 text-sm text-ink-soft">
-          You are on the <strong>{plan.name}</strong> plan with <strong>{credits}</strong> render credit{credits === 1 ? "" : "s"} left.
+          You are on the <strong>{plan.name}</strong> plan with <strong>{credits}</strong> render credit
+          {credits === 1 ? "" : "s"} left.
         </p>
-        <Link href="/settings/billing" className="mt-3 inline-block text-sm font-medium text-accent underline-offset-2 hover:underline">
+        <Link
+          href="/settings/billing"
+          className="mt-3 inline-block text-sm font-medium text-accent underline-offset-2 hover:underline"
+        >
           Plan, credits and billing →
         </Link>
       </section>

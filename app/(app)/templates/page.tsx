@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: "Templates" };
 
 export default async function TemplatesPage({ searchParams }: { searchParams: Promise<{ product?: string }> }) {
   const { active } = await requirePageContext("/templates");
-  const [{ product }, products, gallery] = await Promise.all([searchParams, listAvailableProducts(active.id), loadGallery(getDb(), active.id)]);
+  const [{ product }, products, gallery] = await Promise.all([
+    searchParams,
+    listAvailableProducts(active.id),
+    loadGallery(getDb(), active.id),
+  ]);
   // Default: the workspace's most recent upload (listed first), else the first sample.
   const selected = products.find((p) => p.id === product)?.id ?? products[0]?.id;
   return (
@@ -26,7 +30,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
             <ButtonLink variant="secondary" href="/settings/brand">
               Brand kit
             </ButtonLink>
-            {selected && <ButtonLink href={`/templates/variations?product=${encodeURIComponent(selected)}`}>Generate variations</ButtonLink>}
+            {selected && (
+              <ButtonLink href={`/templates/variations?product=${encodeURIComponent(selected)}`}>
+                Generate variations
+              </ButtonLink>
+            )}
           </>
         }
       />

@@ -9,15 +9,20 @@ export default function PricingPage() {
     <div className="mx-auto max-w-6xl px-6 py-16">
       <h1 className="text-3xl font-semibold tracking-tight">Simple plans, priced per render</h1>
       <p className="mt-2 text-ink-soft">
-        One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded up (a 4096×4096 px
-        image costs 4). Failed renders are refunded automatically, and unused credits carry over while you subscribe.
+        One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded
+        up (a 4096×4096 px image costs 4). Failed renders are refunded automatically, and unused credits carry over
+        while you subscribe.
       </p>
       <p className="mt-4 inline-block rounded-lg bg-canvas-sunken px-3 py-2 text-sm text-ink-soft" role="note">
         Start with the free trial, no card needed; upgrade from Settings → Billing when you are ready.
       </p>
       <div className="mt-10 grid gap-6 md:grid-cols-3">
         {PLANS.map((plan) => (
-          <section key={plan.id} className="flex flex-col rounded-2xl border border-line bg-white p-6 shadow-card" aria-labelledby={`plan-${plan.id}`}>
+          <section
+            key={plan.id}
+            className="flex flex-col rounded-2xl border border-line bg-white p-6 shadow-card"
+            aria-labelledby={`plan-${plan.id}`}
+          >
             <h2 id={`plan-${plan.id}`} className="text-lg font-semibold">
               {plan.name}
             </h2>
@@ -29,7 +34,9 @@ export default function PricingPage() {
             <ul className="mt-4 flex-1 space-y-2 text-sm text-ink-soft">
               {plan.features.map((f) => (
                 <li key={f} className="flex gap-2">
-                  <span aria-hidden="true" className="text-accent">✓</span>
+                  <span aria-hidden="true" className="text-accent">
+                    ✓
+                  </span>
                   {f}
                 </li>
               ))}

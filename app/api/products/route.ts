@@ -12,18 +12,24 @@ import { assertSafeInput } from "@/lib/validation/assert-safe-input";
 
 export const runtime = "nodejs";
 
-export const GET = workspaceRoute({ permission: "products.view", schema: z.object({}), output: productListOutput }, async ({ ctx }) => {
-  // The library is where uploads start: have a model worker loaded before the first one arrives.
-  if (callerCan(ctx, "products.write")) modelWorkers().warm(uploadLimits());
-  return { products: await listWorkspaceProducts(getDb(), ctx.workspace.id), samples: listSampleProducts() };
-});
+export const GET = workspaceRoute(
+  { permission: "products.view", schema: z.object({}), output: productListOutput },
+  async ({ ctx }) => {
+    // The library is where uploads start: have a model worker loaded before the first one arrives.
+    if (callerCan(ctx, "products.write")) modelWorkers().warm(uploadLimits());
+    return { products: await listWorkspaceProducts(getDb(), ctx.workspace.id), samples: listSampleProducts() };
+  },
+);
 
 /** Upload: multipart with "files" (one .glb, a .gltf and its files, or one .zip) and an optional "name". */
-export const POST = workspaceRoute({ permission: "products.write", schema: z.object({}), body: "upload", output: productOutput, status: 201 }, async ({ ctx, request }) => {
-  const limits = uploadLimits();
-  const { files, name } = await readUploadRequest(request, limits);
-  // The name and the file names are stored as text: NUL or a lone surrogate is a 422, not a database error.
-  assertSafeInput({ name, files: files.map((f) => f.name) });
-  const product = await createProductFromUpload(getDb(), ctx, files, { name, limits });
-  return { product };
-});
+export const POST = workspaceRoute(
+  { permission: "products.write", schema: z.object({}), body: "upload", output: productOutput, status: 201 },
+  async ({ ctx, request }) => {
+    const limits = uploadLimits();
+    const { files, name } = await readUploadRequest(request, limits);
+    // The name and the file names are stored as text: NUL or a lone surrogate is a 422, not a database error.
+    assertSafeInput({ name, files: files.map((f) => f.name) });
+    const product = await createProductFromUpload(getDb(), ctx, files, { name, limits });
+    return { product };
+  },
+);

@@ -6,6 +6,9 @@ import { listRenders } from "@/lib/renders/render-service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = workspaceRoute({ permission: "renders.view", schema: z.object({}), output: renderListOutput }, async ({ ctx }) => {
-  return { batches: await listRenders(getDb(), ctx.workspace.id) };
-});
+export const GET = workspaceRoute(
+  { permission: "renders.view", schema: z.object({}), output: renderListOutput },
+  async ({ ctx }) => {
+    return { batches: await listRenders(getDb(), ctx.workspace.id) };
+  },
+);

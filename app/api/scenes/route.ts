@@ -6,10 +6,13 @@ import { getDb } from "@/lib/db";
 import { listScenes } from "@/lib/db/queries/scenes";
 import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
 
-export const GET = workspaceRoute({ permission: "scenes.view", schema: z.object({}), output: sceneListOutput }, async ({ ctx }) => {
-  const rows = await listScenes(getDb(), ctx.workspace.id);
-  return { scenes: rows.map(({ id, name, productId, updatedAt }) => ({ id, name, productId, updatedAt })) };
-});
+export const GET = workspaceRoute(
+  { permission: "scenes.view", schema: z.object({}), output: sceneListOutput },
+  async ({ ctx }) => {
+    const rows = await listScenes(getDb(), ctx.workspace.id);
+    return { scenes: rows.map(({ id, name, productId, updatedAt }) => ({ id, name, productId, updatedAt })) };
+  },
+);
 
 export const POST = workspaceRoute(
   {

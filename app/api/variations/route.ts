@@ -12,7 +12,11 @@ export const POST = workspaceRoute(
   {
     permission: "variations.create",
     output: variationsOutput,
-    schema: z.object({ productId: z.string().min(1).max(64), seed: z.number().int().min(0).max(0xffffffff), count: z.number().int().min(1).max(24).default(12) }),
+    schema: z.object({
+      productId: z.string().min(1).max(64),
+      seed: z.number().int().min(0).max(0xffffffff),
+      count: z.number().int().min(1).max(24).default(12),
+    }),
   },
   async ({ input, ctx }) => variationPreviews(getDb(), ctx, input),
 );

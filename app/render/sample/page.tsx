@@ -33,7 +33,10 @@ export default async function SampleRenderPage({ searchParams }: { searchParams:
   const document: SceneDocument = createDefaultScene({ productId: sample.id, productSize: sample.dimensionsM });
   if (first(params.podium) === "none") {
     document.stage.podium = null;
-    document.products = document.products.map((placement) => ({ ...placement, position: [placement.position[0], 0, placement.position[2]] }));
+    document.products = document.products.map((placement) => ({
+      ...placement,
+      position: [placement.position[0], 0, placement.position[2]],
+    }));
   }
   const gradient = first(params.gradient)?.split(",");
   const hex = (value: string | undefined) => (value && /^#[0-9a-fA-F]{6}$/.test(value) ? value.toLowerCase() : null);

@@ -44,7 +44,9 @@ function forget(key: string) {
 const cachedBytes = () => [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0);
 
 /** productId -> a URL to load the model from: a cached blob: URL when the worker named the version. */
-export async function resolveModelUrls(products: Record<string, SessionProductAsset>): Promise<Record<string, { url: string }>> {
+export async function resolveModelUrls(
+  products: Record<string, SessionProductAsset>,
+): Promise<Record<string, { url: string }>> {
   const inUse = new Set<string>();
   const resolved = await Promise.all(
     Object.entries(products).map(async ([productId, asset]) => {
@@ -52,7 +54,8 @@ export async function resolveModelUrls(products: Record<string, SessionProductAs
       const key = asset.cacheKey;
       inUse.add(key);
       let entry = models.get(key);
-      if (entry) models.delete(key); // re-inserted below as the most recently used
+      if (entry)
+        models.delete(key); // re-inserted below as the most recently used
       else {
         entry = download(asset.url);
         entry.catch(() => models.get(key) === entry && models.delete(key));

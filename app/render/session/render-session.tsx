@@ -38,7 +38,10 @@ async function readFrame(): Promise<RenderedFrame> {
   return { width, height, rgbaBase64: dataUrl.slice(dataUrl.indexOf(",") + 1) };
 }
 
-class JobErrorBoundary extends Component<{ onError: (err: Error) => void; resetKey: string; children: ReactNode }, { failed: boolean }> {
+class JobErrorBoundary extends Component<
+  { onError: (err: Error) => void; resetKey: string; children: ReactNode },
+  { failed: boolean }
+> {
   state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
@@ -56,7 +59,8 @@ class JobErrorBoundary extends Component<{ onError: (err: Error) => void; resetK
 
 export function RenderSession() {
   const [job, setJob] = useState<
-    (Omit<RenderJob, "document" | "products"> & Pick<SceneCanvasProps, "document" | "products"> & { key: string }) | null
+    | (Omit<RenderJob, "document" | "products"> & Pick<SceneCanvasProps, "document" | "products"> & { key: string })
+    | null
   >(null);
   const pending = useRef<Pending | null>(null);
   const currentKey = useRef<string | null>(null);

@@ -24,7 +24,11 @@ export default async function TemplateRenderPage({ searchParams }: { searchParam
     .split(",")
     .filter((c) => /^#[0-9a-fA-F]{6}$/.test(c))
     .slice(0, 6);
-  const document = instantiateTemplate(template, { productId: sample.id, productSize: sample.dimensionsM, brandPalette: palette.length ? palette : null });
+  const document = instantiateTemplate(template, {
+    productId: sample.id,
+    productSize: sample.dimensionsM,
+    brandPalette: palette.length ? palette : null,
+  });
   return (
     <main style={{ margin: 0, padding: 0 }}>
       <style>{"html,body{margin:0;padding:0;background:transparent}"}</style>

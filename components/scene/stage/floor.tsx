@@ -34,15 +34,7 @@ function fadeTexture(solid: number): Texture {
   return new CanvasTexture(canvas);
 }
 
-export function Floor({
-  floor,
-  stageRadius,
-  seamless,
-}: {
-  floor: FloorSpec;
-  stageRadius: number;
-  seamless: boolean;
-}) {
+export function Floor({ floor, stageRadius, seamless }: { floor: FloorSpec; stageRadius: number; seamless: boolean }) {
   // Keep the floor solid well beyond the stage, fading only in the far distance.
   const solid = Math.min(0.6, Math.max(0.08, (stageRadius * 4) / FLOOR_RADIUS));
   const alphaMap = useMemo(() => fadeTexture(solid), [solid]);

@@ -57,7 +57,14 @@ function archBlock(width: number, height: number, depth: number, openingRatio = 
   shape.absarc(0, 0, r, 0, Math.PI, false);
   shape.lineTo(-width / 2, 0);
   const bevel = Math.min(0.004, depth * 0.1, width * 0.05);
-  const geometry = new ExtrudeGeometry(shape, { depth: depth - 2 * bevel, bevelEnabled: true, bevelSize: bevel, bevelThickness: bevel, bevelSegments: 3, curveSegments: 48 });
+  const geometry = new ExtrudeGeometry(shape, {
+    depth: depth - 2 * bevel,
+    bevelEnabled: true,
+    bevelSize: bevel,
+    bevelThickness: bevel,
+    bevelSegments: 3,
+    curveSegments: 48,
+  });
   geometry.translate(0, 0, -(depth - 2 * bevel) / 2);
   return geometry;
 }
@@ -81,7 +88,9 @@ export function podiumGeometry(podium: PodiumSpec): BufferGeometry {
       // Three stacked tiers; the product stands on the top, centred.
       const tier = height / 3;
       const parts = [1, 0.75, 0.5].map((scale, i) =>
-        roundedBox(width * scale, tier, depth * scale, edge).translate(0, tier * i, 0).toNonIndexed(),
+        roundedBox(width * scale, tier, depth * scale, edge)
+          .translate(0, tier * i, 0)
+          .toNonIndexed(),
       );
       parts.forEach((part) => part.deleteAttribute("uv"));
       return sitOnFloor(mergeGeometries(parts)!);
@@ -98,7 +107,14 @@ function leaf(seed: number): BufferGeometry {
   shape.moveTo(0, -length / 2);
   shape.bezierCurveTo(width * 0.9, -length * 0.25, width * 0.6, length * 0.3, 0, length / 2);
   shape.bezierCurveTo(-width * 0.6, length * 0.3, -width * 0.9, -length * 0.25, 0, -length / 2);
-  const geometry = new ExtrudeGeometry(shape, { depth: 0.0008, bevelEnabled: true, bevelSize: 0.0006, bevelThickness: 0.0006, bevelSegments: 1, curveSegments: 24 });
+  const geometry = new ExtrudeGeometry(shape, {
+    depth: 0.0008,
+    bevelEnabled: true,
+    bevelSize: 0.0006,
+    bevelThickness: 0.0006,
+    bevelSegments: 1,
+    curveSegments: 24,
+  });
   geometry.rotateX(-Math.PI / 2); // lie flat; the leaf's length runs along z
   const position = geometry.getAttribute("position");
   const curl = 1.5 + random() * 1.5;
@@ -118,7 +134,12 @@ function pebble(seed: number): BufferGeometry {
   const random = seededRandom(seed);
   const geometry = mergeVertices(new IcosahedronGeometry(0.05, 4).deleteAttribute("normal").deleteAttribute("uv"));
   const position = geometry.getAttribute("position");
-  const lobes = Array.from({ length: 4 }, () => ({ x: random() * 2 - 1, y: random() * 2 - 1, z: random() * 2 - 1, k: 0.06 + random() * 0.08 }));
+  const lobes = Array.from({ length: 4 }, () => ({
+    x: random() * 2 - 1,
+    y: random() * 2 - 1,
+    z: random() * 2 - 1,
+    k: 0.06 + random() * 0.08,
+  }));
   const squash = 0.45 + random() * 0.2;
   const stretch = 1 + random() * 0.35;
   for (let i = 0; i < position.count; i++) {

@@ -38,7 +38,10 @@ export const sampleProductOutput: z.ZodType<ProductInfo> = z.object({
   thumbnailUrl: z.string().nullable(),
 });
 
-export const productListOutput = z.object({ products: z.array(productSummaryOutput), samples: z.array(sampleProductOutput) });
+export const productListOutput = z.object({
+  products: z.array(productSummaryOutput),
+  samples: z.array(sampleProductOutput),
+});
 export const productOutput = z.object({ product: productSummaryOutput });
 /** PATCH: the product after the change (absent only when nothing was asked, which the input schema refuses). */
 export const productPatchOutput = z.object({ product: productSummaryOutput.optional() });

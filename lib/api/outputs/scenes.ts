@@ -5,9 +5,17 @@ import { z } from "zod";
  * The document stays opaque here: its own contract is lib/scene (parseScene at every boundary).
  */
 export const sceneListOutput = z.object({
-  scenes: z.array(z.object({ id: z.string(), name: z.string(), productId: z.string().nullable(), updatedAt: z.date() })),
+  scenes: z.array(
+    z.object({ id: z.string(), name: z.string(), productId: z.string().nullable(), updatedAt: z.date() }),
+  ),
 });
 
 export const sceneOutput = z.object({
-  scene: z.object({ id: z.string(), name: z.string(), document: z.unknown(), revision: z.number().int(), updatedAt: z.date() }),
+  scene: z.object({
+    id: z.string(),
+    name: z.string(),
+    document: z.unknown(),
+    revision: z.number().int(),
+    updatedAt: z.date(),
+  }),
 });

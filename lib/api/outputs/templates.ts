@@ -28,7 +28,10 @@ export const previewItemOutput: z.ZodType<PreviewItem> = z.object({
 
 export const galleryPreviewsOutput = z.object({ tinted: z.boolean(), previews: z.array(previewItemOutput) });
 
-const angleIds = VARIATION_ANGLES.map((a) => a.id) as [(typeof VARIATION_ANGLES)[number]["id"], ...(typeof VARIATION_ANGLES)[number]["id"][]];
+const angleIds = VARIATION_ANGLES.map((a) => a.id) as [
+  (typeof VARIATION_ANGLES)[number]["id"],
+  ...(typeof VARIATION_ANGLES)[number]["id"][],
+];
 export const variationsOutput = z.object({
   variations: z.array(
     z.object({
@@ -45,4 +48,6 @@ export const variationsOutput = z.object({
 /** "Use template" (201): the new scene. */
 export const useTemplateOutput = z.object({ sceneId: z.string() });
 /** Kept variations (201): one new scene per index. */
-export const keptVariationsOutput = z.object({ scenes: z.array(z.object({ index: z.number().int(), sceneId: z.string() })) });
+export const keptVariationsOutput = z.object({
+  scenes: z.array(z.object({ index: z.number().int(), sceneId: z.string() })),
+});

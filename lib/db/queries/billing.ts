@@ -37,12 +37,21 @@ export async function getWorkspaceBilling(db: Executor, workspaceId: string): Pr
 /** Locks the billing row until the transaction ends: credit checks of one workspace run one at a time. */
 export async function lockWorkspaceBilling(tx: Executor, workspaceId: string): Promise<WorkspaceBilling> {
   await ensureWorkspaceBilling(tx, workspaceId);
-  const [row] = await tx.select().from(workspaceBilling).where(eq(workspaceBilling.workspaceId, workspaceId)).for("update").limit(1);
+  const [row] = await tx
+    .select()
+    .from(workspaceBilling)
+    .where(eq(workspaceBilling.workspaceId, workspaceId))
+    .for("update")
+    .limit(1);
   return row;
 }
 
 export async function findBillingByCustomer(db: Executor, customerId: string): Promise<WorkspaceBilling | null> {
-  const [row] = await db.select().from(workspaceBilling).where(eq(workspaceBilling.stripeCustomerId, customerId)).limit(1);
+  const [row] = await db
+    .select()
+    .from(workspaceBilling)
+    .where(eq(workspaceBilling.stripeCustomerId, customerId))
+    .limit(1);
   return row ?? null;
 }
 
@@ -58,7 +67,11 @@ export async function updateWorkspaceBilling(
 }
 
 /** Sets the Stripe customer only if none is set yet; returns the customer the workspace ends up with. */
-export async function setCustomerIfUnset(db: Executor, workspaceId: string, customerId: string): Promise<string | null> {
+export async function setCustomerIfUnset(
+  db: Executor,
+  workspaceId: string,
+  customerId: string,
+): Promise<string | null> {
   await db
     .update(workspaceBilling)
     .set({ stripeCustomerId: customerId, updatedAt: new Date() })
@@ -80,7 +93,13 @@ export async function getCreditsUsedSince(db: Executor, workspaceId: string, sin
   const [row] = await db
     .select({ used: sql<string>`coalesce(-sum(${creditLedger.delta}), 0)` })
     .from(creditLedger)
-    .where(and(eq(creditLedger.workspaceId, workspaceId), inArray(creditLedger.kind, ["debit", "refund"]), gte(creditLedger.createdAt, since)));
+    .where(
+      and(
+        eq(creditLedger.workspaceId, workspaceId),
+        inArray(creditLedger.kind, ["debit", "refund"]),
+        gte(creditLedger.createdAt, since),
+      ),
+    );
   return Math.max(0, Number(row?.used ?? 0));
 }
 
@@ -89,7 +108,10 @@ export async function getCreditsUsedSince(db: Executor, workspaceId: string, sin
  * same effect already happened (a second refund of an output, a second grant
  * for an invoice): those are no-ops, not errors.
  */
-export async function insertLedgerEntry(db: Executor, entry: Omit<NewCreditLedgerEntry, "id" | "createdAt">): Promise<boolean> {
+export async function insertLedgerEntry(
+  db: Executor,
+  entry: Omit<NewCreditLedgerEntry, "id" | "createdAt">,
+): Promise<boolean> {
   const rows = await db
     .insert(creditLedger)
     .values({ id: newId("crd"), ...entry })

@@ -30,7 +30,12 @@ export async function listLiveRenderWorkers(db: Database) {
   return db
     .select({ status: renderWorkers.status, message: renderWorkers.message, browser: renderWorkers.browser })
     .from(renderWorkers)
-    .where(and(gt(renderWorkers.seenAt, sql`now() - make_interval(secs => ${LIVE_WORKER_SECONDS})`), ne(renderWorkers.status, "stopped")));
+    .where(
+      and(
+        gt(renderWorkers.seenAt, sql`now() - make_interval(secs => ${LIVE_WORKER_SECONDS})`),
+        ne(renderWorkers.status, "stopped"),
+      ),
+    );
 }
 
 /**

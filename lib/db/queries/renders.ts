@@ -27,7 +27,15 @@ export async function listBatchesWithOutputs(db: Database, workspaceId: string, 
       finishedAt: renderOutputs.finishedAt,
     })
     .from(renderOutputs)
-    .where(and(eq(renderOutputs.workspaceId, workspaceId), inArray(renderOutputs.batchId, batches.map((b) => b.id))))
+    .where(
+      and(
+        eq(renderOutputs.workspaceId, workspaceId),
+        inArray(
+          renderOutputs.batchId,
+          batches.map((b) => b.id),
+        ),
+      ),
+    )
     .orderBy(renderOutputs.position, renderOutputs.id);
   return batches.map((b) => ({ ...b, outputs: outputs.filter((o) => o.batchId === b.id) }));
 }
@@ -39,7 +47,11 @@ export async function getBatch(db: Database, workspaceId: string, batchId: strin
     .where(and(eq(renderBatches.workspaceId, workspaceId), eq(renderBatches.id, batchId)))
     .limit(1);
   if (!batch) throw notFound("Render batch");
-  const outputs = await db.select().from(renderOutputs).where(eq(renderOutputs.batchId, batchId)).orderBy(renderOutputs.position, renderOutputs.id);
+  const outputs = await db
+    .select()
+    .from(renderOutputs)
+    .where(eq(renderOutputs.batchId, batchId))
+    .orderBy(renderOutputs.position, renderOutputs.id);
   return { batch, outputs };
 }
 
@@ -86,7 +98,14 @@ export async function markRendering(db: Database, outputId: string): Promise<boo
 export async function markDone(db: Database, outputId: string, file: { key: string; bytes: number; renderMs: number }) {
   await db
     .update(renderOutputs)
-    .set({ status: "done", fileKey: file.key, bytes: file.bytes, renderMs: file.renderMs, finishedAt: new Date(), error: null })
+    .set({
+      status: "done",
+      fileKey: file.key,
+      bytes: file.bytes,
+      renderMs: file.renderMs,
+      finishedAt: new Date(),
+      error: null,
+    })
     .where(eq(renderOutputs.id, outputId));
 }
 

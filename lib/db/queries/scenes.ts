@@ -9,7 +9,13 @@ import type { SceneDocument } from "@/lib/scene";
 
 export async function listScenes(db: Database, workspaceId: string) {
   return db
-    .select({ id: scenes.id, name: scenes.name, productId: scenes.productId, updatedAt: scenes.updatedAt, document: scenes.document })
+    .select({
+      id: scenes.id,
+      name: scenes.name,
+      productId: scenes.productId,
+      updatedAt: scenes.updatedAt,
+      document: scenes.document,
+    })
     .from(scenes)
     .where(eq(scenes.workspaceId, workspaceId))
     .orderBy(desc(scenes.updatedAt));

@@ -15,7 +15,12 @@ export type SignInLimits = { perPair: number; perEmail: number; perIp: number; s
  * and at most the limit get through. The caller deletes the row (forgetAttempt) when the password was right.
  * Returns the row's id, or null when a limit is reached.
  */
-export async function admitSignInAttempt(db: Database, email: string, ip: string, limits: SignInLimits): Promise<string | null> {
+export async function admitSignInAttempt(
+  db: Database,
+  email: string,
+  ip: string,
+  limits: SignInLimits,
+): Promise<string | null> {
   return db.transaction(async (tx) => {
     // Email first, then address, in every transaction: no two attempts can wait on each other in a cycle.
     await tx.execute(sql`select pg_advisory_xact_lock(${EMAIL_LOCK}, hashtext(${email}))`);
@@ -25,7 +30,10 @@ export async function admitSignInAttempt(db: Database, email: string, ip: string
       .select({ all: count(), pair: sql<number>`count(*) filter (where ${signInFailures.ip} = ${ip})` })
       .from(signInFailures)
       .where(and(eq(signInFailures.email, email), recent));
-    const [byIp] = await tx.select({ n: count() }).from(signInFailures).where(and(eq(signInFailures.ip, ip), recent));
+    const [byIp] = await tx
+      .select({ n: count() })
+      .from(signInFailures)
+      .where(and(eq(signInFailures.ip, ip), recent));
     if (
       Number(byEmail?.pair ?? 0) >= limits.perPair ||
       Number(byEmail?.all ?? 0) >= limits.perEmail ||

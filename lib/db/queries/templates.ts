@@ -1,6 +1,14 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../index";
-import { brandKits, renderBatches, renderOutputs, sceneTemplates, templateEvents, templateThumbnails, workspaceTemplates } from "../schema";
+import {
+  brandKits,
+  renderBatches,
+  renderOutputs,
+  sceneTemplates,
+  templateEvents,
+  templateThumbnails,
+  workspaceTemplates,
+} from "../schema";
 import { newId } from "@/lib/ids";
 import { notFound } from "@/lib/errors";
 import type { SceneDocument } from "@/lib/scene";
@@ -14,7 +22,13 @@ export async function getBrandKit(db: Database, workspaceId: string) {
   return row ?? null;
 }
 
-export type BrandKitValues = { brandName: string; palette: string[]; likedStyles: string[]; dislikedStyles: string[]; formats: string[] };
+export type BrandKitValues = {
+  brandName: string;
+  palette: string[];
+  likedStyles: string[];
+  dislikedStyles: string[];
+  formats: string[];
+};
 
 export async function upsertBrandKit(db: Database, workspaceId: string, values: BrandKitValues, onboarded = false) {
   const now = new Date();
@@ -39,13 +53,20 @@ export async function markOnboarded(db: Database, workspaceId: string) {
   await db
     .insert(brandKits)
     .values({ workspaceId, onboardedAt: new Date() })
-    .onConflictDoUpdate({ target: brandKits.workspaceId, set: { onboardedAt: sql`coalesce(${brandKits.onboardedAt}, now())` } });
+    .onConflictDoUpdate({
+      target: brandKits.workspaceId,
+      set: { onboardedAt: sql`coalesce(${brandKits.onboardedAt}, now())` },
+    });
 }
 
 // --------------------------------------------------------- workspace templates
 
 export async function listWorkspaceTemplates(db: Database, workspaceId: string) {
-  return db.select().from(workspaceTemplates).where(eq(workspaceTemplates.workspaceId, workspaceId)).orderBy(desc(workspaceTemplates.createdAt));
+  return db
+    .select()
+    .from(workspaceTemplates)
+    .where(eq(workspaceTemplates.workspaceId, workspaceId))
+    .orderBy(desc(workspaceTemplates.createdAt));
 }
 
 export async function getWorkspaceTemplate(db: Database, workspaceId: string, id: string) {
@@ -60,7 +81,14 @@ export async function getWorkspaceTemplate(db: Database, workspaceId: string, id
 
 export async function insertWorkspaceTemplate(
   db: Database,
-  input: { workspaceId: string; name: string; document: SceneDocument; slots: unknown; sourceSceneId: string | null; createdBy: string | null },
+  input: {
+    workspaceId: string;
+    name: string;
+    document: SceneDocument;
+    slots: unknown;
+    sourceSceneId: string | null;
+    createdBy: string | null;
+  },
 ) {
   const id = newId("wtp");
   await db.insert(workspaceTemplates).values({ id, ...input });
@@ -78,7 +106,10 @@ export async function deleteWorkspaceTemplate(db: Database, workspaceId: string,
 // ------------------------------------------------------ scene origin + events
 
 export async function linkSceneToTemplate(db: Database, workspaceId: string, sceneId: string, templateId: string) {
-  await db.insert(sceneTemplates).values({ sceneId, workspaceId, templateId }).onConflictDoUpdate({ target: sceneTemplates.sceneId, set: { templateId } });
+  await db
+    .insert(sceneTemplates)
+    .values({ sceneId, workspaceId, templateId })
+    .onConflictDoUpdate({ target: sceneTemplates.sceneId, set: { templateId } });
 }
 
 export async function templateOfScene(db: Database, workspaceId: string, sceneId: string): Promise<string | null> {
@@ -90,7 +121,12 @@ export async function templateOfScene(db: Database, workspaceId: string, sceneId
   return row?.templateId ?? null;
 }
 
-export type TemplateEvent = { kind: "export" | "download"; sceneId: string | null; ratio: string | null; format: string | null };
+export type TemplateEvent = {
+  kind: "export" | "download";
+  sceneId: string | null;
+  ratio: string | null;
+  format: string | null;
+};
 
 export async function recordTemplateEvents(db: Database, workspaceId: string, events: TemplateEvent[]) {
   if (events.length === 0) return;
@@ -103,7 +139,15 @@ export async function recordTemplateEvents(db: Database, workspaceId: string, ev
     : [];
   const templateBy = new Map(origins.map((o) => [o.sceneId, o.templateId]));
   await db.insert(templateEvents).values(
-    events.map((e) => ({ id: newId("tev"), workspaceId, kind: e.kind, sceneId: e.sceneId, templateId: e.sceneId ? (templateBy.get(e.sceneId) ?? null) : null, ratio: e.ratio, format: e.format })),
+    events.map((e) => ({
+      id: newId("tev"),
+      workspaceId,
+      kind: e.kind,
+      sceneId: e.sceneId,
+      templateId: e.sceneId ? (templateBy.get(e.sceneId) ?? null) : null,
+      ratio: e.ratio,
+      format: e.format,
+    })),
   );
 }
 
@@ -120,7 +164,12 @@ export async function templateUsage(db: Database, workspaceId: string): Promise<
 /** The batch an output belongs to (download events). */
 export async function outputOrigin(db: Database, workspaceId: string, outputId: string) {
   const [row] = await db
-    .select({ sceneId: renderBatches.sceneId, format: renderBatches.format, width: renderOutputs.width, height: renderOutputs.height })
+    .select({
+      sceneId: renderBatches.sceneId,
+      format: renderBatches.format,
+      width: renderOutputs.width,
+      height: renderOutputs.height,
+    })
     .from(renderOutputs)
     .innerJoin(renderBatches, eq(renderBatches.id, renderOutputs.batchId))
     .where(and(eq(renderOutputs.workspaceId, workspaceId), eq(renderOutputs.id, outputId)))
@@ -133,7 +182,12 @@ export async function outputOrigin(db: Database, workspaceId: string, outputId: 
 export async function findThumbnailsByKeys(db: Database, workspaceId: string, keys: string[]) {
   if (keys.length === 0) return [];
   return db
-    .select({ id: templateThumbnails.id, cacheKey: templateThumbnails.cacheKey, status: templateThumbnails.status, templateId: templateThumbnails.templateId })
+    .select({
+      id: templateThumbnails.id,
+      cacheKey: templateThumbnails.cacheKey,
+      status: templateThumbnails.status,
+      templateId: templateThumbnails.templateId,
+    })
     .from(templateThumbnails)
     .where(and(eq(templateThumbnails.workspaceId, workspaceId), inArray(templateThumbnails.cacheKey, keys)));
 }
@@ -164,7 +218,10 @@ export async function markThumbnailRendering(db: Database, id: string) {
 }
 
 export async function markThumbnailDone(db: Database, id: string, fileKey: string, renderMs: number) {
-  await db.update(templateThumbnails).set({ status: "done", fileKey, renderMs, error: null, finishedAt: new Date() }).where(eq(templateThumbnails.id, id));
+  await db
+    .update(templateThumbnails)
+    .set({ status: "done", fileKey, renderMs, error: null, finishedAt: new Date() })
+    .where(eq(templateThumbnails.id, id));
 }
 
 export async function markThumbnailFailed(db: Database, id: string, error: string, final: boolean) {

@@ -33,7 +33,9 @@ export async function createUserWithWorkspace(
       if (existing.length) return null;
       const userId = newId("usr");
       const workspaceId = newId("ws");
-      await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash: input.passwordHash });
+      await tx
+        .insert(users)
+        .values({ id: userId, email: input.email, name: input.name, passwordHash: input.passwordHash });
       await tx.insert(workspaces).values({ id: workspaceId, name: input.workspaceName });
       await tx.insert(memberships).values({ workspaceId, userId, role: "owner" });
       // The user's first workspace: the free trial, its billing row and its 30 credits, as a ledger grant.

@@ -26,7 +26,13 @@ export async function getMembership(db: Database, userId: string, workspaceId: s
 
 export async function listMembers(db: Database, workspaceId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.workspaceId, workspaceId))
@@ -75,8 +81,11 @@ export async function renameWorkspace(db: Database, workspaceId: string, name: s
 }
 
 export async function addMember(db: Database, workspaceId: string, userId: string, role: MemberRole) {
-  await db.insert(memberships).values({ workspaceId, userId, role }).onConflictDoUpdate({
-    target: [memberships.workspaceId, memberships.userId],
-    set: { role },
-  });
+  await db
+    .insert(memberships)
+    .values({ workspaceId, userId, role })
+    .onConflictDoUpdate({
+      target: [memberships.workspaceId, memberships.userId],
+      set: { role },
+    });
 }

@@ -58,7 +58,10 @@ export const renderOutputs = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("render_outputs_batch_idx").on(t.batchId), index("render_outputs_workspace_idx").on(t.workspaceId, t.status)],
+  (t) => [
+    index("render_outputs_batch_idx").on(t.batchId),
+    index("render_outputs_workspace_idx").on(t.workspaceId, t.status),
+  ],
 );
 
 export type RenderBatch = typeof renderBatches.$inferSelect;

@@ -50,7 +50,10 @@ async function run(job: JobMessage) {
 process.on("uncaughtException", (err) => {
   console.log(`stopping after an uncaught checker failure: ${describe(err)}`);
   const id = current;
-  const answer = id === null ? Promise.resolve() : send({ type: "failed", id, error: { code: "unprocessable", message: COULD_NOT_READ }, fatal: true });
+  const answer =
+    id === null
+      ? Promise.resolve()
+      : send({ type: "failed", id, error: { code: "unprocessable", message: COULD_NOT_READ }, fatal: true });
   void answer.finally(() => process.exit(70));
 });
 process.on("unhandledRejection", (err) => {

@@ -10,6 +10,9 @@ export type { ProcessedUpload } from "./process-upload";
  */
 export function modelWorkers(): ModelWorkerPool {
   const g = globalThis as { __plinthModelWorkers?: ModelWorkerPool };
-  g.__plinthModelWorkers ??= new ModelWorkerPool({ concurrency: env().UPLOAD_CONCURRENCY, queueMax: env().UPLOAD_QUEUE_MAX });
+  g.__plinthModelWorkers ??= new ModelWorkerPool({
+    concurrency: env().UPLOAD_CONCURRENCY,
+    queueMax: env().UPLOAD_QUEUE_MAX,
+  });
   return g.__plinthModelWorkers;
 }

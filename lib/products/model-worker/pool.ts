@@ -21,7 +21,13 @@ const STARTUP_MS = 60_000;
 /** How often the memory of a busy worker is read. */
 const WATCH_MS = 100;
 
-type Worker = { child: ChildProcess; memoryMb: number; ready: Promise<void>; idleTimer?: NodeJS.Timeout; log: string[] };
+type Worker = {
+  child: ChildProcess;
+  memoryMb: number;
+  ready: Promise<void>;
+  idleTimer?: NodeJS.Timeout;
+  log: string[];
+};
 
 /** The worker's entry point, from the project root: a path that exists at run time, outside any bundle. */
 function entryPoint(): string {
@@ -42,7 +48,11 @@ function residentMb(pid: number): number | null {
 /** IPC hands over views into one shared message buffer: give each result its own, exactly sized. */
 function ownBuffers(result: ProcessedUpload): ProcessedUpload {
   const bytes = result.original.bytes?.slice();
-  return { ...result, model: { ...result.model, glb: result.model.glb.slice() }, original: { ...result.original, bytes } };
+  return {
+    ...result,
+    model: { ...result.model, glb: result.model.glb.slice() },
+    original: { ...result.original, bytes },
+  };
 }
 
 /** The worker's environment: enough to run node and tsx, and none of the server's secrets (database, auth, Stripe). */
@@ -52,7 +62,10 @@ function workerEnv(): NodeJS.ProcessEnv {
 }
 
 const couldNotRead = (why: string) =>
-  new AppError("unprocessable", `We could not read this model: ${why}. Export it again from your 3D tool as glTF 2.0 (.glb) and retry.`);
+  new AppError(
+    "unprocessable",
+    `We could not read this model: ${why}. Export it again from your 3D tool as glTF 2.0 (.glb) and retry.`,
+  );
 
 /**
  * Checks uploaded models in child processes (./child.ts), so a model that
@@ -97,7 +110,10 @@ export class ModelWorkerPool {
       return;
     }
     if (this.waiting.length >= this.options.queueMax) {
-      throw new AppError("rate_limited", "Too many models are being checked right now. Try the upload again in a minute.");
+      throw new AppError(
+        "rate_limited",
+        "Too many models are being checked right now. Try the upload again in a minute.",
+      );
     }
     // release() hands its place straight to the first waiter, so `running` stays counted.
     await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -125,7 +141,8 @@ export class ModelWorkerPool {
     };
     // Its own messages are one line each; V8's fatal-error dumps stay out of the server log unless it crashes unexpectedly.
     child.stdout?.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) console.log(`[model-worker] ${line.slice(0, 300)}`);
+      for (const line of chunk.toString("utf8").split("\n"))
+        if (line.trim()) console.log(`[model-worker] ${line.slice(0, 300)}`);
     });
     child.stderr?.on("data", keep);
     child.on("error", () => undefined);
@@ -155,10 +172,13 @@ export class ModelWorkerPool {
   private park(w: Worker) {
     if (w.child.exitCode !== null || w.child.signalCode !== null || !w.child.connected) return;
     clearTimeout(w.idleTimer);
-    w.idleTimer = setTimeout(() => {
-      this.idle = this.idle.filter((x) => x !== w);
-      this.stop(w);
-    }, this.options.idleMs ?? 10 * 60_000);
+    w.idleTimer = setTimeout(
+      () => {
+        this.idle = this.idle.filter((x) => x !== w);
+        this.stop(w);
+      },
+      this.options.idleMs ?? 10 * 60_000,
+    );
     w.idleTimer.unref();
     this.idle.push(w);
   }
@@ -205,11 +225,21 @@ export class ModelWorkerPool {
         };
         const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
           const outOfMemory = worker.log.some((l) => /heap out of memory|Reached heap limit/i.test(l));
-          if (!outOfMemory) console.log(`[model-worker] stopped while checking a model (${signal ?? code}): ${worker.log.slice(-2).join(" | ")}`);
-          finish(() => reject(outOfMemory ? couldNotRead(`checking it needs more than ${limits.memoryMb} MB of memory`) : new AppError("unprocessable", COULD_NOT_READ)));
+          if (!outOfMemory)
+            console.log(
+              `[model-worker] stopped while checking a model (${signal ?? code}): ${worker.log.slice(-2).join(" | ")}`,
+            );
+          finish(() =>
+            reject(
+              outOfMemory
+                ? couldNotRead(`checking it needs more than ${limits.memoryMb} MB of memory`)
+                : new AppError("unprocessable", COULD_NOT_READ),
+            ),
+          );
         };
         const timer = setTimeout(() => {
-          const limit = limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 100) / 10} s` : `${limits.timeoutMs} ms`;
+          const limit =
+            limits.timeoutMs >= 1000 ? `${Math.round(limits.timeoutMs / 100) / 10} s` : `${limits.timeoutMs} ms`;
           finish(() => reject(couldNotRead(`checking it took longer than ${limit}`)));
         }, limits.timeoutMs);
         const watch = setInterval(() => {

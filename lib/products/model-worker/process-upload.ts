@@ -28,7 +28,8 @@ export async function processUpload(input: UploadFile[], uploadLimits: UploadLim
   const container = parseContainer(upload.main, upload.files.get(upload.main)!, limits.maxJsonDepth);
   // A .zip gives up only the files the model references: nothing else in it is ever unpacked.
   if (upload.zip) {
-    for (const [p, bytes] of upload.zip.unpack(referencedPaths(upload.main, container.json))) upload.files.set(p, bytes);
+    for (const [p, bytes] of upload.zip.unpack(referencedPaths(upload.main, container.json)))
+      upload.files.set(p, bytes);
   }
   const { byUri } = resolveResources(upload.main, container.json, upload.files);
   checkTextureSizes(container.json, container.bin, byUri, limits);

@@ -33,7 +33,18 @@ export const TEMPLATE_STYLE_LABELS: Record<TemplateStyle, string> = {
   seasonal: "Seasonal",
 };
 
-export const COLOUR_FAMILIES = ["neutral", "warm", "pink", "green", "blue", "purple", "dark", "gold", "red", "yellow"] as const;
+export const COLOUR_FAMILIES = [
+  "neutral",
+  "warm",
+  "pink",
+  "green",
+  "blue",
+  "purple",
+  "dark",
+  "gold",
+  "red",
+  "yellow",
+] as const;
 export type ColourFamily = (typeof COLOUR_FAMILIES)[number];
 
 export const TEMPLATE_RATIOS = ["1:1", "4:5", "9:16", "16:9", "3:2", "2:3"] as const;
@@ -45,7 +56,10 @@ export type TintRole = (typeof TINT_ROLES)[number];
 /** A path into the document whose value is a hex colour: "background.color", "stage.props.0.color". */
 export const tintPathSchema = z
   .string()
-  .regex(/^(background\.(color|from|to)|stage\.(floor|podium)\.color|stage\.props\.\d{1,2}\.color)$/, "not a tintable colour path");
+  .regex(
+    /^(background\.(color|from|to)|stage\.(floor|podium)\.color|stage\.props\.\d{1,2}\.color)$/,
+    "not a tintable colour path",
+  );
 
 export const tintSlotSchema = z.object({ path: tintPathSchema, role: z.enum(TINT_ROLES) }).strict();
 export type TintSlot = z.infer<typeof tintSlotSchema>;
@@ -88,7 +102,8 @@ export const templateSchema = z
   })
   .strict()
   .superRefine((template, ctx) => {
-    if (!template.document.stage.podium) ctx.addIssue({ code: "custom", path: ["document", "stage", "podium"], message: "a template needs a podium" });
+    if (!template.document.stage.podium)
+      ctx.addIssue({ code: "custom", path: ["document", "stage", "podium"], message: "a template needs a podium" });
     if (template.slots.product.propAnchors.length !== template.document.stage.props.length) {
       ctx.addIssue({ code: "custom", path: ["slots", "product", "propAnchors"], message: "one anchor per prop" });
     }

@@ -22,7 +22,12 @@ export const perfume: ProductDef = {
     const gold = kit.metal("Gold", "#e3b765", 0.12);
 
     // Body: 5.6 x 7.2 x 3.4 cm, 5 mm walls, 1 cm solid base.
-    const outer = translate(roundedBox({ size: [0.056, 0.072, 0.034], radius: 0.006, bevelSteps: 8, flatSteps: 2 }), 0, 0.036, 0);
+    const outer = translate(
+      roundedBox({ size: [0.056, 0.072, 0.034], radius: 0.006, bevelSteps: 8, flatSteps: 2 }),
+      0,
+      0.036,
+      0,
+    );
     const cavity = translate(
       roundedBox({ size: [0.046, 0.056, 0.024], radius: 0.0035, bevelSteps: 6, inside: true }),
       0,
@@ -41,12 +46,20 @@ export const perfume: ProductDef = {
     const collar = lathe(
       cm([
         chain([[0, 7.18]], [[0.9, 7.18]], arc(0.9, 7.26, 0.08, -90, 0, 4)),
-        chain([[0.98, 7.26], [0.98, 7.62]]),
+        chain([
+          [0.98, 7.26],
+          [0.98, 7.62],
+        ]),
         chain(arc(0.9, 7.62, 0.08, 0, 90, 4), [[0, 7.7]]),
       ]),
       96,
     );
-    const cap = translate(roundedBox({ size: [0.028, 0.026, 0.028], radius: 0.0035, bevelSteps: 8 }), 0, 0.0769 + 0.013, 0);
+    const cap = translate(
+      roundedBox({ size: [0.028, 0.026, 0.028], radius: 0.0035, bevelSteps: 8 }),
+      0,
+      0.0769 + 0.013,
+      0,
+    );
 
     return {
       parts: [

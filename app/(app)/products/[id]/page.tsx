@@ -26,7 +26,10 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   if (!product) notFound();
   return (
     <div>
-      <PageHeader title={product.name} description={product.sample ? "Sample product, shared by every workspace." : undefined} />
+      <PageHeader
+        title={product.name}
+        description={product.sample ? "Sample product, shared by every workspace." : undefined}
+      />
       <ProductDetail product={product} canEdit={roleCan(active.role, "products.write")} />
     </div>
   );

@@ -17,10 +17,20 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
-  const products: Record<string, { url: string; name: string; dimensionsM: [number, number, number]; materials: string[]; variants: string[] }> = {};
+  const products: Record<
+    string,
+    { url: string; name: string; dimensionsM: [number, number, number]; materials: string[]; variants: string[] }
+  > = {};
   for (const placement of scene.document.products) {
     const product = await findProduct(active.id, placement.productId);
-    if (product) products[product.id] = { url: product.url, name: product.name, dimensionsM: product.dimensionsM, materials: product.materials, variants: product.variants };
+    if (product)
+      products[product.id] = {
+        url: product.url,
+        name: product.name,
+        dimensionsM: product.dimensionsM,
+        materials: product.materials,
+        variants: product.variants,
+      };
   }
   return (
     <SceneEditor

@@ -11,11 +11,18 @@ export const metadata: Metadata = { title: "On-brand variations" };
 
 export default async function VariationsPage({ searchParams }: { searchParams: Promise<{ product?: string }> }) {
   const { active } = await requirePageContext("/templates/variations");
-  const [{ product }, products, kit] = await Promise.all([searchParams, listAvailableProducts(active.id), loadBrandKit(getDb(), active.id)]);
+  const [{ product }, products, kit] = await Promise.all([
+    searchParams,
+    listAvailableProducts(active.id),
+    loadBrandKit(getDb(), active.id),
+  ]);
   const selected = products.find((p) => p.id === product)?.id ?? products[0]?.id ?? null;
   return (
     <div>
-      <PageHeader title="On-brand variations" description="A set of scenes made from your brand kit. Keep your favourites, they become scenes." />
+      <PageHeader
+        title="On-brand variations"
+        description="A set of scenes made from your brand kit. Keep your favourites, they become scenes."
+      />
       <VariationsBoard
         products={products.map((p) => ({ id: p.id, name: p.name }))}
         initialProductId={selected}

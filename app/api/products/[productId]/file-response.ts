@@ -4,7 +4,12 @@ import { CACHE, serveFile } from "@/lib/files";
 import { openProductFile, type ProductFileKind } from "@/lib/products/product-service";
 
 /** Streams a product file to a member of its workspace; never cached by shared caches. */
-export async function productFileResponse(ctx: WorkspaceContext, productId: string, kind: ProductFileKind, download = false) {
+export async function productFileResponse(
+  ctx: WorkspaceContext,
+  productId: string,
+  kind: ProductFileKind,
+  download = false,
+) {
   const file = await openProductFile(getDb(), ctx.workspace.id, productId, kind);
   return serveFile(file, {
     contentType: file.contentType,

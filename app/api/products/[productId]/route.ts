@@ -7,9 +7,12 @@ import { UNIT_KEYS, type UnitKey } from "@/lib/products/units";
 
 export const runtime = "nodejs";
 
-export const GET = workspaceRoute({ permission: "products.view", schema: z.object({}), output: productOutput }, async ({ ctx, params }) => {
-  return { product: await getProduct(getDb(), ctx.workspace.id, params.productId) };
-});
+export const GET = workspaceRoute(
+  { permission: "products.view", schema: z.object({}), output: productOutput },
+  async ({ ctx, params }) => {
+    return { product: await getProduct(getDb(), ctx.workspace.id, params.productId) };
+  },
+);
 
 const patchSchema = z
   .object({
@@ -18,14 +21,21 @@ const patchSchema = z
   })
   .refine((v) => v.name !== undefined || v.unit !== undefined, { message: "Nothing to change." });
 
-export const PATCH = workspaceRoute({ permission: "products.write", schema: patchSchema, output: productPatchOutput }, async ({ ctx, params, input }) => {
-  const db = getDb();
-  let product = input.name !== undefined ? await renameProduct(db, ctx.workspace.id, params.productId, input.name) : undefined;
-  if (input.unit) product = await setProductUnit(db, ctx.workspace.id, params.productId, input.unit);
-  return { product };
-});
+export const PATCH = workspaceRoute(
+  { permission: "products.write", schema: patchSchema, output: productPatchOutput },
+  async ({ ctx, params, input }) => {
+    const db = getDb();
+    let product =
+      input.name !== undefined ? await renameProduct(db, ctx.workspace.id, params.productId, input.name) : undefined;
+    if (input.unit) product = await setProductUnit(db, ctx.workspace.id, params.productId, input.unit);
+    return { product };
+  },
+);
 
-export const DELETE = workspaceRoute({ permission: "products.write", schema: z.object({}) }, async ({ ctx, params }) => {
-  await deleteProduct(getDb(), ctx.workspace.id, params.productId);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = workspaceRoute(
+  { permission: "products.write", schema: z.object({}) },
+  async ({ ctx, params }) => {
+    await deleteProduct(getDb(), ctx.workspace.id, params.productId);
+    return new Response(null, { status: 204 });
+  },
+);

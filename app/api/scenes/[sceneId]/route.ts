@@ -5,9 +5,12 @@ import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { deleteScene, loadScene, renameScene, saveScene, SceneConflictError } from "@/lib/stored-scenes/scene-service";
 
-export const GET = workspaceRoute({ permission: "scenes.view", schema: z.object({}), output: sceneOutput }, async ({ ctx, params }) => {
-  return { scene: await loadScene(getDb(), ctx, params.sceneId) };
-});
+export const GET = workspaceRoute(
+  { permission: "scenes.view", schema: z.object({}), output: sceneOutput },
+  async ({ ctx, params }) => {
+    return { scene: await loadScene(getDb(), ctx, params.sceneId) };
+  },
+);
 
 const saveBody = z.object({
   document: z.unknown(),
@@ -30,14 +33,21 @@ export const PUT = workspaceRoute({ permission: "scenes.write", schema: saveBody
 });
 
 export const PATCH = workspaceRoute(
-  { permission: "scenes.write", output: okOutput, schema: z.object({ name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") }) },
+  {
+    permission: "scenes.write",
+    output: okOutput,
+    schema: z.object({ name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.") }),
+  },
   async ({ input, ctx, params }) => {
     await renameScene(getDb(), ctx.workspace.id, params.sceneId, input.name);
     return { ok: true as const };
   },
 );
 
-export const DELETE = workspaceRoute({ permission: "scenes.write", schema: z.object({}), output: okOutput }, async ({ ctx, params }) => {
-  await deleteScene(getDb(), ctx.workspace.id, params.sceneId);
-  return { ok: true as const };
-});
+export const DELETE = workspaceRoute(
+  { permission: "scenes.write", schema: z.object({}), output: okOutput },
+  async ({ ctx, params }) => {
+    await deleteScene(getDb(), ctx.workspace.id, params.sceneId);
+    return { ok: true as const };
+  },
+);

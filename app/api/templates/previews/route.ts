@@ -11,7 +11,10 @@ import { galleryPreviews } from "@/lib/templates/template-service";
  * that exist.
  */
 export const POST = workspaceRoute(
-  { permission: "templates.view", output: galleryPreviewsOutput, schema: z.object({ productId: z.string().min(1).max(64), tinted: z.boolean().default(true) }) },
-  async ({ input, ctx }) =>
-    galleryPreviews(getDb(), ctx, input, { mayQueue: callerCan(ctx, "previews.queue") }),
+  {
+    permission: "templates.view",
+    output: galleryPreviewsOutput,
+    schema: z.object({ productId: z.string().min(1).max(64), tinted: z.boolean().default(true) }),
+  },
+  async ({ input, ctx }) => galleryPreviews(getDb(), ctx, input, { mayQueue: callerCan(ctx, "previews.queue") }),
 );

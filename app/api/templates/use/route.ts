@@ -10,7 +10,11 @@ export const POST = workspaceRoute(
     permission: "scenes.write",
     output: useTemplateOutput,
     status: 201,
-    schema: z.object({ templateId: z.string().min(1).max(80), productId: z.string().min(1).max(64), tinted: z.boolean().default(false) }),
+    schema: z.object({
+      templateId: z.string().min(1).max(80),
+      productId: z.string().min(1).max(64),
+      tinted: z.boolean().default(false),
+    }),
   },
   async ({ input, ctx }) => {
     return useTemplate(getDb(), ctx, input);

@@ -12,6 +12,7 @@ import { parseScene } from "@/lib/scene";
 export const GET = tokenRoute({ subject: (p) => ({ kind: "thumbnail", id: p.thumbnailId }) }, async ({ params }) => {
   const row = await getThumbnailForRender(getDb(), params.thumbnailId);
   if (!row) throw new AppError("not_found", "Not found.");
-  if (!parseScene(row.snapshot).products.some((p) => p.productId === params.productId)) throw new AppError("not_found", "Not found.");
+  if (!parseScene(row.snapshot).products.some((p) => p.productId === params.productId))
+    throw new AppError("not_found", "Not found.");
   return productModelResponse(row.workspaceId, params.productId);
 });

@@ -9,8 +9,13 @@ import { CACHE, serveFile } from "@/lib/files";
 /** All finished images of an export as one ZIP, streamed while it is written. */
 export const GET = workspaceRoute({ permission: "renders.view", schema: z.object({}) }, async ({ ctx, params }) => {
   const { batch, stream } = await batchZip(getDb(), ctx.workspace.id, params.batchId);
-  await recordTemplateEvents(getDb(), ctx.workspace.id, [{ kind: "download", sceneId: batch.sceneId, ratio: null, format: batch.format }]).catch(() => {});
+  await recordTemplateEvents(getDb(), ctx.workspace.id, [
+    { kind: "download", sceneId: batch.sceneId, ratio: null, format: batch.format },
+  ]).catch(() => {});
   const name = `${slugify(batch.productName, "product")}_${slugify(batch.sceneName, "scene")}_${batch.createdAt.toISOString().slice(0, 10)}.zip`;
   // Size unknown while the ZIP is written: no Content-Length, no ranges.
-  return serveFile({ stream, size: 0 }, { contentType: "application/zip", cache: CACHE.none, fileName: name, download: true });
+  return serveFile(
+    { stream, size: 0 },
+    { contentType: "application/zip", cache: CACHE.none, fileName: name, download: true },
+  );
 });
