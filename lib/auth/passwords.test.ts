@@ -38,6 +38,7 @@ describe("password hashing", () => {
         ),
       ),
     );
-    expect(lag).toBeLessThan(100);
+    // In-process bcryptjs stalled the loop for about 1.4 s here; the bound leaves room for a busy CI machine.
+    expect(lag).toBeLessThan(400);
   });
 });

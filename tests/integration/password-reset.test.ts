@@ -94,7 +94,8 @@ describe("password reset through the dev outbox", () => {
     );
     for (const r of results) expect(r.status).toBe(400);
     // Sixteen bcrypt hashes would take well over a second here (cost 11, ~150 ms each, a few threads).
-    expect(Date.now() - started).toBeLessThan(800);
+    // Hashing before the token check took 3.4 s here; the bound leaves room for a busy CI machine.
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it("limits reset requests per email and per address with a clear 429", async () => {
