@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem } from "@/lib/renders/render-service";
+import { batchTitle } from "@/lib/renders/batch-title";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
 
@@ -69,7 +70,7 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h2 id={`batch-${batch.id}`} className="font-semibold">
-            {batch.productName} · {batch.sceneName}
+            {batchTitle(batch.productName, batch.sceneName)}
           </h2>
           <p className="text-xs text-ink-muted">
             {new Date(batch.createdAt).toLocaleString()} · {batch.format.toUpperCase()}

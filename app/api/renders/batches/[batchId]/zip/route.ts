@@ -3,7 +3,7 @@ import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { batchZip } from "@/lib/renders/render-service";
 import { recordTemplateEvents } from "@/lib/db/queries/templates";
-import { slugify } from "@/lib/renders/file-names";
+import { batchZipName } from "@/lib/renders/file-names";
 import { CACHE, serveFile } from "@/lib/files";
 
 /** All finished images of an export as one ZIP, streamed while it is written. */
@@ -12,7 +12,7 @@ export const GET = workspaceRoute({ permission: "renders.view", schema: z.object
   await recordTemplateEvents(getDb(), ctx.workspace.id, [
     { kind: "download", sceneId: batch.sceneId, ratio: null, format: batch.format },
   ]).catch(() => {});
-  const name = `${slugify(batch.productName, "product")}_${slugify(batch.sceneName, "scene")}_${batch.createdAt.toISOString().slice(0, 10)}.zip`;
+  const name = batchZipName(batch.productName, batch.sceneName, batch.createdAt);
   // Size unknown while the ZIP is written: no Content-Length, no ranges.
   return serveFile(
     { stream, size: 0 },
