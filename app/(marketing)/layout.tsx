@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { Logo } from "@/components/ui/logo";
 import { ButtonLink } from "@/components/ui/button";
+import { sellsPlans } from "@/lib/billing/config";
 
 export default function MarketingLayout({ children }: { children: ReactNode }) {
   return (
@@ -10,9 +11,11 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
         <nav className="mx-auto flex max-w-6xl items-center justify-between px-6 py-4" aria-label="Main">
           <Logo />
           <div className="flex items-center gap-2 text-sm">
-            <Link href="/pricing" className="rounded-lg px-3 py-2 text-ink-soft hover:text-ink">
-              Pricing
-            </Link>
+            {sellsPlans() && (
+              <Link href="/pricing" className="rounded-lg px-3 py-2 text-ink-soft hover:text-ink">
+                Pricing
+              </Link>
+            )}
             <Link href="/sign-in" className="rounded-lg px-3 py-2 text-ink-soft hover:text-ink">
               Sign in
             </Link>

@@ -1,5 +1,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import { RatioShowcase } from "@/components/marketing/ratio-showcase";
+import { sellsPlans } from "@/lib/billing/config";
+import { TRIAL_PLAN } from "@/lib/billing/plans";
 
 const STEPS = [
   { title: "Add your product", body: "Upload a glTF/GLB from your agency or scanner, or start with a sample." },
@@ -27,11 +29,17 @@ export default function LandingPage() {
             <ButtonLink href="/sign-up" className="px-6 py-3 text-base">
               Start free
             </ButtonLink>
-            <ButtonLink href="/pricing" variant="secondary" className="px-6 py-3 text-base">
-              See pricing
-            </ButtonLink>
+            {sellsPlans() && (
+              <ButtonLink href="/pricing" variant="secondary" className="px-6 py-3 text-base">
+                See pricing
+              </ButtonLink>
+            )}
           </div>
-          <p className="mt-3 text-sm text-ink-muted">30 free renders. No card needed.</p>
+          <p className="mt-3 text-sm text-ink-muted">
+            {sellsPlans()
+              ? `${TRIAL_PLAN.monthlyCredits} free renders. No card needed.`
+              : `${TRIAL_PLAN.monthlyCredits} renders per workspace, up to ${TRIAL_PLAN.maxOutputPx} px. No card needed.`}
+          </p>
         </div>
         <RatioShowcase />
       </section>

@@ -136,21 +136,29 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
         </dl>
         <p className="mt-4 text-xs text-ink-muted">
           One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area,
-          rounded up. Failed renders are refunded automatically. Unused credits carry over.{" "}
-          <Link href="/pricing" className="underline">
-            Compare plans
-          </Link>
+          rounded up. Failed renders are refunded automatically. Unused credits carry over.
+          {overview.purchasable.length > 0 && (
+            <>
+              {" "}
+              <Link href="/pricing" className="underline">
+                Compare plans
+              </Link>
+            </>
+          )}
         </p>
       </section>
 
       {!overview.configured ? (
-        <section className="rounded-2xl border border-line bg-white p-6 shadow-card" aria-labelledby="upgrade-title">
-          <h2 id="upgrade-title" className="text-base font-semibold">
-            Upgrade
+        // No plans are sold here: say once what the limits are, offer nothing that leads to a dead end.
+        <section className="rounded-2xl border border-line bg-white p-6 shadow-card" aria-labelledby="limits-title">
+          <h2 id="limits-title" className="text-base font-semibold">
+            Limits on this server
           </h2>
           <p className="mt-1 text-sm text-ink-soft" data-testid="billing-not-configured">
-            Billing is not configured on this server, so every workspace is on the free trial. An administrator can
-            enable paid plans by setting the Stripe variables (STRIPE_SECRET_KEY and friends).
+            This server does not sell plans, so every workspace keeps the free trial&apos;s limits: outputs up to{" "}
+            {overview.plan.maxOutputPx} px on the long side, {overview.plan.monthlyCredits} render credits
+            {overview.plan.watermark ? " and a small watermark" : ""}. An administrator can enable paid plans by setting
+            the Stripe variables (STRIPE_SECRET_KEY and friends).
           </p>
         </section>
       ) : (

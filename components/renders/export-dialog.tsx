@@ -3,14 +3,22 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { api, errorText } from "@/lib/client/api";
 import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormatId } from "@/lib/formats";
-import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
+import {
+  allowedMultiplier,
+  EXPORT_PRESETS,
+  MAX_OUTPUT_PX,
+  multiplierOptions,
+  planOutputs,
+} from "@/lib/renders/export-options";
+import { usePlanLimits } from "@/components/billing/plan-limits";
 import type { SceneDocument } from "@/lib/scene";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
 import { RatioPreview } from "./ratio-preview";
+import { ExportRefusal, type ExportProblem } from "./export-refusal";
+import { ExportSizeChoice } from "./export-size-choice";
 
 type Props = {
   open: boolean;
@@ -19,8 +27,6 @@ type Props = {
   document: SceneDocument;
   products: Record<string, ProductAsset>;
 };
-
-const MULTIPLIERS = [1, 2, 3, 4];
 
 /** Every format at once: the social set is ticked by default, so Export is one more click. */
 export function ExportDialog({ open, onClose, sceneId, document, products }: Props) {
@@ -36,7 +42,8 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [transparent, setTransparent] = useState(false);
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ExportProblem | null>(null);
+  const limits = usePlanLimits();
 
   const outputs = [
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({
@@ -47,12 +54,15 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     ...(custom.enabled ? [{ label: "custom", width: custom.width, height: custom.height }] : []),
   ];
   const alpha = IMAGE_FORMATS[format].alpha;
-  const planned = planOutputs({ outputs, multiplier, format, transparent, quality });
+  // Sizes over the plan's limit are offered disabled; a pick that no longer fits falls back to one that does.
+  const sizeOptions = multiplierOptions(outputs, limits.maxOutputPx);
+  const size = allowedMultiplier(multiplier, sizeOptions);
+  const planned = planOutputs({ outputs, multiplier: size, format, transparent, quality });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (outputs.length === 0) {
-      setError("Pick at least one format.");
+      setError({ message: "Pick at least one format." });
       return;
     }
     setPending(true);
@@ -62,16 +72,16 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     const saved = await api.put(scenePath, { document }, { fallback: "Could not save the scene before exporting." });
     if (!saved.ok) {
       setPending(false);
-      setError(saved.error.message);
+      setError({ message: saved.error.message });
       return;
     }
-    const request = { outputs, multiplier, format, transparent: transparent && alpha, quality };
+    const request = { outputs, multiplier: size, format, transparent: transparent && alpha, quality };
     const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, {
       fallback: "The export could not be started.",
     });
     if (!started.ok) {
       setPending(false);
-      setError(errorText(started.error));
+      setError({ message: errorText(started.error), code: started.error.code });
       return;
     }
     router.push(`/renders?batch=${started.data.batchId}`);
@@ -177,12 +187,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
           </fieldset>
 
           <div className="mt-5 grid gap-4 sm:grid-cols-2">
-            <Choice
-              legend="Size"
-              value={String(multiplier)}
-              onChange={(v) => setMultiplier(Number(v))}
-              options={MULTIPLIERS.map((m) => ({ value: String(m), label: `${m}×` }))}
-            />
+            <ExportSizeChoice value={size} onChange={setMultiplier} options={sizeOptions} />
             <Choice
               legend="File type"
               value={format}
@@ -214,28 +219,19 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
             {planned.length === 0
               ? "No format selected."
               : `${planned.length} image${planned.length > 1 ? "s" : ""}: ${planned.map((p) => `${p.width}×${p.height}`).join(", ")}`}
-            {multiplier > 1 && ` · the long side is capped at ${MAX_OUTPUT_PX}px`}
+            {size > 1 && ` · the long side is capped at ${MAX_OUTPUT_PX}px`}
           </p>
-          {error && (
-            <div className="mt-3">
-              <Alert tone="error">
-                {error}
-                {error.includes("/settings/billing") && (
-                  <a href="/settings/billing" className="ml-1 font-medium underline">
-                    Open billing
-                  </a>
-                )}
-              </Alert>
-            </div>
-          )}
         </div>
-        <div className="flex justify-end gap-2 border-t border-line px-6 py-4">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" pending={pending} disabled={planned.length === 0}>
-            Export {planned.length || ""} image{planned.length === 1 ? "" : "s"}
-          </Button>
+        <div className="border-t border-line px-6 py-4">
+          <ExportRefusal problem={error} />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={pending} disabled={planned.length === 0}>
+              Export {planned.length || ""} image{planned.length === 1 ? "" : "s"}
+            </Button>
+          </div>
         </div>
       </form>
     </dialog>

@@ -40,3 +40,8 @@ export function getStripe(): Stripe {
 export function stripeWebhooks(): Stripe["webhooks"] {
   return (env().STRIPE_SECRET_KEY ? getStripe() : new Stripe("sk_unconfigured")).webhooks;
 }
+
+/** This server sells at least one plan: only then do pages offer upgrades or push pricing. */
+export function sellsPlans(): boolean {
+  return purchasablePlans().length > 0;
+}

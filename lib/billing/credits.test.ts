@@ -62,8 +62,21 @@ describe("credit math", () => {
     const msg = oversizeMessage(trial, big!);
     expect(msg).toContain("2048 px");
     expect(msg).toContain("Upgrade to Pro");
-    expect(msg).toContain("/settings/billing");
+    expect(msg).not.toContain("/settings/billing");
     expect(planAllowing(5000)).toBeNull();
+  });
+
+  it("offers no upgrade when this server sells no plans (billing off), and says the limit is the server's", () => {
+    const trial = getPlan("trial");
+    const msg = oversizeMessage(trial, { width: 3000, height: 1000 }, []);
+    expect(msg).toBe(
+      "On this server outputs can be at most 2048 px on the long side; this export asks for 3000×1000 px. Pick a smaller size.",
+    );
+    expect(msg).not.toMatch(/upgrade|billing|pro\b/i);
+    expect(insufficientCreditsMessage(3, 1, [])).not.toMatch(/upgrade|billing/i);
+    // Only plans on sale are offered: with only Business priced, Business is the upgrade.
+    expect(oversizeMessage(trial, { width: 3000, height: 1000 }, ["business"])).toContain("Upgrade to Business");
+    expect(planAllowing(3000, [])).toBeNull();
   });
 
   it("words the refusal for missing credits", () => {

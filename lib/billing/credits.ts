@@ -2,7 +2,7 @@
  * Pure credit math and the refusal messages, shared by the export check,
  * the billing page and the tests. No database or Stripe code here.
  */
-import { creditsForOutput, PLANS, type Plan } from "./plans";
+import { creditsForOutput, PAID_PLAN_IDS, PLANS, type Plan, type PlanId } from "./plans";
 
 export const BILLING_PAGE_PATH = "/settings/billing";
 
@@ -17,9 +17,12 @@ export function creditsForOutputs(outputs: OutputSize[]): number {
   return outputs.reduce((sum, o) => sum + creditsForOutput(o.width, o.height), 0);
 }
 
-/** The cheapest plan that allows this long side, for the upgrade hint. */
-export function planAllowing(px: number): Plan | null {
-  return PLANS.find((p) => p.id !== "trial" && p.maxOutputPx >= px) ?? null;
+/**
+ * The cheapest plan that allows this long side, for the upgrade hint. `forSale`: the plans this server sells
+ * (lib/billing/config.ts purchasablePlans); without billing nothing is for sale and no upgrade is ever offered.
+ */
+export function planAllowing(px: number, forSale: readonly PlanId[] = PAID_PLAN_IDS): Plan | null {
+  return PLANS.find((p) => p.id !== "trial" && forSale.includes(p.id) && p.maxOutputPx >= px) ?? null;
 }
 
 /** The first output over the plan's size limit, or null when every output fits. */
@@ -27,18 +30,30 @@ export function oversizeOutput<T extends OutputSize>(plan: Plan, outputs: T[]): 
   return outputs.find((o) => longSide(o) > plan.maxOutputPx) ?? null;
 }
 
-export function oversizeMessage(plan: Plan, output: OutputSize): string {
-  const better = planAllowing(longSide(output));
+/**
+ * The refusal of an export over the plan's size. Plain words, no paths: the export dialog puts the billing link
+ * beside it when this server sells plans. Without billing the limit is the server's, and saying so spares the
+ * user a dead-end upgrade.
+ */
+export function oversizeMessage(plan: Plan, output: OutputSize, forSale: readonly PlanId[] = PAID_PLAN_IDS): string {
+  const asked = `this export asks for ${output.width}×${output.height} px.`;
+  if (forSale.length === 0)
+    return `On this server outputs can be at most ${plan.maxOutputPx} px on the long side; ${asked} Pick a smaller size.`;
+  const better = planAllowing(longSide(output), forSale);
   const hint = better
-    ? `Upgrade to ${better.name} for outputs up to ${better.maxOutputPx} px in Settings → Billing (${BILLING_PAGE_PATH}).`
+    ? `Upgrade to ${better.name} in Settings → Billing for outputs up to ${better.maxOutputPx} px.`
     : `Pick a smaller size.`;
-  return `On the ${plan.name} plan outputs can be at most ${plan.maxOutputPx} px on the long side; this export asks for ${output.width}×${output.height} px. ${hint}`;
+  return `On the ${plan.name} plan outputs can be at most ${plan.maxOutputPx} px on the long side; ${asked} ${hint}`;
 }
 
-export function insufficientCreditsMessage(cost: number, balance: number): string {
+export function insufficientCreditsMessage(
+  cost: number,
+  balance: number,
+  forSale: readonly PlanId[] = PAID_PLAN_IDS,
+): string {
   const left = Math.max(0, balance);
-  return (
-    `This export needs ${cost} render credit${cost === 1 ? "" : "s"} and your workspace has ${left} left. ` +
-    `Upgrade your plan for more credits in Settings → Billing (${BILLING_PAGE_PATH}).`
-  );
+  const need = `This export needs ${cost} render credit${cost === 1 ? "" : "s"} and your workspace has ${left} left.`;
+  return forSale.length === 0
+    ? `${need} This server gives each workspace the free trial's credits only; pick fewer formats.`
+    : `${need} Upgrade your plan for more credits in Settings → Billing.`;
 }

@@ -6,6 +6,7 @@ import { creditsForOutputs, insufficientCreditsMessage, oversizeMessage, oversiz
 import { creditsForOutput } from "./plans";
 import { refundMissedFailures } from "./refunds";
 import { effectivePlan } from "./workspace-plan";
+import { purchasablePlans } from "./config";
 
 export type ExportDebitInput = {
   workspaceId: string;
@@ -30,12 +31,13 @@ export async function debitCreditsForExport(
   const billing = await lockWorkspaceBilling(tx, input.workspaceId);
   const plan = effectivePlan(billing);
   const tooLarge = oversizeOutput(plan, input.outputs);
-  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge));
+  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
 
   const cost = creditsForOutputs(input.outputs);
   await refundMissedFailures(tx, input.workspaceId);
   const balance = await getCreditBalance(tx, input.workspaceId);
-  if (cost > balance) throw new AppError("payment_required", insufficientCreditsMessage(cost, balance));
+  if (cost > balance)
+    throw new AppError("payment_required", insufficientCreditsMessage(cost, balance, purchasablePlans()));
 
   for (const o of input.outputs) {
     const inserted = await insertLedgerEntry(tx, {

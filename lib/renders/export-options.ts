@@ -61,3 +61,35 @@ export const EXPORT_PRESETS: (PlannedOutput & { name: string; social: boolean })
     social: ["1:1", "4:5", "9:16", "16:9"].includes(ratio),
   }),
 );
+
+export const MULTIPLIERS = [1, 2, 3, 4] as const;
+
+export type MultiplierOption = { multiplier: number; allowed: boolean; reason: string | null };
+
+/**
+ * Which size multipliers the plan allows for these outputs: one is refused when any output, multiplied (and capped
+ * at MAX_OUTPUT_PX as planOutputs does), would be longer than the plan's limit. 1× is always offered: a size that
+ * is too large even at 1× is the size's own problem, which the server names when asked.
+ */
+export function multiplierOptions(outputs: { width: number; height: number }[], planMaxPx: number): MultiplierOption[] {
+  return MULTIPLIERS.map((multiplier) => {
+    if (multiplier === 1) return { multiplier, allowed: true, reason: null };
+    const planned = planOutputs({
+      outputs: outputs.map((o) => ({ label: "size", ...o })),
+      multiplier,
+      format: "png",
+      transparent: false,
+      quality: "final",
+    });
+    const longest = Math.max(0, ...planned.map((p) => Math.max(p.width, p.height)));
+    return longest > planMaxPx
+      ? { multiplier, allowed: false, reason: `${longest} px is over the ${planMaxPx} px limit` }
+      : { multiplier, allowed: true, reason: null };
+  });
+}
+
+/** The multiplier to use: the one picked while the plan allows it, else the largest allowed below it. */
+export function allowedMultiplier(picked: number, options: MultiplierOption[]): number {
+  const allowed = options.filter((o) => o.allowed && o.multiplier <= picked).map((o) => o.multiplier);
+  return allowed.length > 0 ? Math.max(...allowed) : 1;
+}

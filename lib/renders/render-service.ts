@@ -4,6 +4,7 @@ import { deleteBatch, getBatch, getOutputInWorkspace, listBatchesWithOutputs } f
 import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { debitCreditsForExport } from "@/lib/billing/debit";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
+import { purchasablePlans } from "@/lib/billing/config";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
 import { loadScene } from "@/lib/stored-scenes/scene-service";
@@ -31,7 +32,7 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
   // Plan limits: checked here for a quick answer, and again under the billing lock when credits are debited.
   const plan = await getWorkspacePlan(db, ctx.workspaceId);
   const tooLarge = oversizeOutput(plan, planOutputs(request));
-  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge));
+  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
   const batch = await createRenderBatch({
     workspaceId: ctx.workspaceId,
     userId: actingUserId(ctx),

@@ -73,7 +73,9 @@ describe("credits", () => {
       expect(r.reason.code).toBe("payment_required");
       expect(r.reason.status).toBe(402);
       expect(r.reason.message).toMatch(/Upgrade your plan/);
-      expect(r.reason.message).toContain("/settings/billing");
+      // Plain words: the dialog links to billing itself, the message never shows a raw path.
+      expect(r.reason.message).toContain("Settings → Billing");
+      expect(r.reason.message).not.toContain("/settings/billing");
     }
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(0);
     expect(await ledgerSum(s.workspaceId)).toBe(0);
