@@ -1,8 +1,9 @@
 import { api } from "@/lib/client/api";
+import type { ProductSummary } from "@/lib/products/product-types";
 
 /** Client calls to the product API (lib/client/api.ts): forms show `errorText(result.error)`. */
 export function patchProduct(id: string, patch: { name?: string; unit?: string }) {
-  return api.patch(`/api/products/${id}`, patch);
+  return api.patch<{ product?: ProductSummary }>(`/api/products/${id}`, patch);
 }
 
 export function deleteProductRequest(id: string) {

@@ -10,9 +10,10 @@ import { errorText, type ApiResult } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import { formatDimensions, formatCount } from "@/lib/products/format";
 import type { ProductDetailData } from "@/lib/products/product-types";
-import { UNIT_KEYS, UNIT_OPTIONS, unitSuggestionText, type UnitKey } from "@/lib/products/units";
+import { UNIT_KEYS, UNIT_OPTIONS, type UnitKey } from "@/lib/products/units";
 import { createScene, deleteProductRequest, patchProduct } from "./product-actions";
 import { ProductPreview } from "./product-preview";
+import { UnitFixWarning } from "./unit-fix-warning";
 
 export function ProductDetail({ product, canEdit }: { product: ProductDetailData; canEdit: boolean }) {
   const router = useRouter();
@@ -45,20 +46,12 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
       <div className="space-y-5">
         {error && <Alert tone="error">{error}</Alert>}
         {product.suggestedUnit && editable && (
-          <div
-            className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"
-            data-testid="unit-suggestion"
-          >
-            <p className="font-medium">{unitSuggestionText(product.suggestedUnit)}</p>
-            <p className="mt-1">It measures {formatDimensions(product.dimensionsM)} as exported.</p>
-            <Button
-              className="mt-3"
-              pending={pending === "unit"}
-              onClick={() => run("unit", () => patchProduct(product.id, { unit: product.suggestedUnit! }))}
-            >
-              Use {UNIT_OPTIONS[product.suggestedUnit].label.toLowerCase()}
-            </Button>
-          </div>
+          <UnitFixWarning
+            productId={product.id}
+            productName={product.name}
+            dimensionsM={product.dimensionsM}
+            suggestedUnit={product.suggestedUnit}
+          />
         )}
 
         <dl className="divide-y divide-line rounded-xl border border-line bg-white text-sm">

@@ -5,6 +5,7 @@ import { useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, Spinner } from "@/components/ui/button";
 import type { ProductSummary } from "@/lib/products/product-types";
+import { UnitFixWarning } from "./unit-fix-warning";
 import { uploadWithProgress } from "./upload-request";
 
 const ACCEPT = ".glb,.gltf,.bin,.zip,.png,.jpg,.jpeg,.webp,.ktx2";
@@ -138,8 +139,17 @@ export function UploadDropzone({ maxBytes, compact = false }: { maxBytes: number
             Added <strong>{state.product.name}</strong>.
             {state.product.warnings.length > 0 &&
               ` The checker noted ${state.product.warnings.length} minor issue(s); see its page.`}
-            {state.product.suggestedUnit && " Its size looks off: open it to fix the units."}
           </Alert>
+          {state.product.suggestedUnit && (
+            <div className="mt-2">
+              <UnitFixWarning
+                productId={state.product.id}
+                productName={state.product.name}
+                dimensionsM={state.product.dimensionsM}
+                suggestedUnit={state.product.suggestedUnit}
+              />
+            </div>
+          )}
         </div>
       )}
     </div>
