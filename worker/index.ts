@@ -18,6 +18,7 @@ import { workerHealth } from "./worker-health";
 import { registerJobs } from "./register-jobs";
 import { installLogRedaction } from "../lib/logging/install-redaction";
 import { env } from "../lib/env";
+import { warmUpSession } from "./warm-up";
 
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
@@ -67,6 +68,9 @@ async function main() {
   const described = describeBrowser(found.resolved, browser);
   console.log(`[worker] browser: ${described}`);
   if (browser.gl === "swiftshader") console.log(swiftShaderHint(found.resolved));
+  // The first job (often a new user's first preview) should not pay for the page's load and shader compilation.
+  const warmMs = await warmUpSession(browser, appUrl);
+  if (warmMs !== null) console.log(`[worker] session page warmed up in ${warmMs} ms`);
   const boss = await getBoss("worker");
   running.boss = true;
   // Every job kind of lib/jobs/registry.ts: exports, previews, product thumbnails, the hourly sweep.

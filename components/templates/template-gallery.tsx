@@ -45,12 +45,6 @@ export function TemplateGallery({
   const submit = useSubmit();
   const pendingId = submit.pendingKey;
   const error = submit.error ? errorText(submit.error) : null;
-  const previews = usePreviews(productId, tinted && hasPalette);
-  const byTemplate = useMemo(
-    () => new Map((previews.data?.previews ?? []).map((p) => [p.templateId, p])),
-    [previews.data],
-  );
-
   const matches = (t: GalleryTemplate) => {
     const q = search.trim().toLowerCase();
     return (
@@ -65,6 +59,16 @@ export function TemplateGallery({
   };
   const shownBuiltIn = builtIn.filter(matches);
   const shownYours = yours.filter(matches);
+  // The cards in the order they appear: the first of them are drawn first.
+  const previews = usePreviews(
+    productId,
+    tinted && hasPalette,
+    [...shownYours, ...shownBuiltIn].map((t) => t.id),
+  );
+  const byTemplate = useMemo(
+    () => new Map((previews.data?.previews ?? []).map((p) => [p.templateId, p])),
+    [previews.data],
+  );
 
   async function use(templateId: string) {
     if (!productId) return;

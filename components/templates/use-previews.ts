@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { fetchJson } from "@/lib/client/api";
 
 export type Preview = {
@@ -12,8 +13,17 @@ export type Preview = {
   url: string | null;
 };
 
-/** Template previews for a product, polled until every one is rendered (or failed). */
-export function usePreviews(productId: string | null, tinted: boolean) {
+/** The cards above the fold on a wide screen (two rows of five): their previews are asked for first. */
+export const FIRST_VISIBLE_CARDS = 10;
+
+/**
+ * Template previews for a product, polled until every one is rendered (or failed). `visible`: the template ids in
+ * the order the gallery shows them; the server queues the first few before the rest, so the cards in view fill in
+ * first. Read at each request (not part of the query key): filtering does not restart polling.
+ */
+export function usePreviews(productId: string | null, tinted: boolean, visible: string[] = []) {
+  const shown = useRef(visible);
+  shown.current = visible;
   return useQuery({
     queryKey: ["template-previews", productId, tinted],
     enabled: !!productId,
@@ -21,7 +31,7 @@ export function usePreviews(productId: string | null, tinted: boolean) {
     queryFn: () =>
       fetchJson<{ tinted: boolean; previews: Preview[] }>("/api/templates/previews", {
         method: "POST",
-        body: { productId, tinted },
+        body: { productId, tinted, visible: shown.current.slice(0, FIRST_VISIBLE_CARDS) },
       }),
     refetchInterval: (query) =>
       (query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false,

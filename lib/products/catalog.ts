@@ -1,7 +1,7 @@
 import { getDb, type Database } from "@/lib/db";
 import { findProductRow, listProducts } from "@/lib/db/queries/products";
 import type { ProductRow } from "@/lib/db/schema";
-import { modelUrl } from "./product-service";
+import { modelUrl, thumbnailUrl } from "./product-service";
 import type { Product } from "./product-types";
 import { SAMPLE_PRODUCTS, type SampleProduct } from "./samples";
 
@@ -34,7 +34,7 @@ function fromRow(row: ProductRow): ProductInfo {
     materials: row.materials,
     variants: row.variants,
     sample: false,
-    thumbnailUrl: row.thumbnailKey ? `/api/products/${row.id}/thumbnail?v=${row.updatedAt.getTime()}` : null,
+    thumbnailUrl: thumbnailUrl(row),
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
-import { deleteProductRow, getProductRow, insertProduct, listProducts, updateProduct } from "@/lib/db/queries/products";
+import {
+  deleteProductRow,
+  getProductRow,
+  insertProduct,
+  listProducts,
+  setProductThumbnailKey,
+  updateProduct,
+} from "@/lib/db/queries/products";
 import type { ProductRow, Vec3 } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -28,8 +35,14 @@ export function modelUrl(id: string, version?: Date | string): string {
   return `/api/products/${id}/model${v}`;
 }
 
+/** A thumbnail's URL, versioned by its storage key (a new key per drawing: saveThumbnail). */
+export function thumbnailUrl(row: Pick<ProductRow, "id" | "thumbnailKey">): string | null {
+  if (!row.thumbnailKey) return null;
+  const version = row.thumbnailKey.slice(row.thumbnailKey.lastIndexOf("/") + 1).replace(/\.png$/, "");
+  return `/api/products/${row.id}/thumbnail?v=${encodeURIComponent(version)}`;
+}
+
 export function toSummary(row: ProductRow): ProductSummary {
-  const v = row.updatedAt.getTime();
   return {
     id: row.id,
     name: row.name,
@@ -43,7 +56,7 @@ export function toSummary(row: ProductRow): ProductSummary {
     originalFilename: row.originalFilename,
     modelUrl: modelUrl(row.id, row.updatedAt),
     originalUrl: `/api/products/${row.id}/original`,
-    thumbnailUrl: row.thumbnailKey ? `/api/products/${row.id}/thumbnail?v=${v}` : null,
+    thumbnailUrl: thumbnailUrl(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -164,9 +177,13 @@ export async function saveThumbnail(db: Database, workspaceId: string, id: strin
     throw new AppError("unsupported_media_type", "A thumbnail must be a PNG image.");
   }
   const row = await getProductRow(db, workspaceId, id);
-  const key = `${productPrefix(workspaceId, id)}thumbnail.png`;
+  // A new key per drawing: its name versions the thumbnail's URL (cached for good), so the product row itself
+  // (updatedAt, which versions the model and its previews) is not touched.
+  const key = `${productPrefix(workspaceId, id)}thumbnail-${Date.now().toString(36)}.png`;
   await storage.put(key, png, "image/png");
-  return toSummary(await updateProduct(db, workspaceId, row.id, { thumbnailKey: key }));
+  const { row: updated, previousKey } = await setProductThumbnailKey(db, workspaceId, row.id, key);
+  if (previousKey && previousKey !== key) await storage.delete(previousKey).catch(() => {});
+  return toSummary(updated);
 }
 
 export type ProductFileKind = "model" | "original" | "thumbnail";

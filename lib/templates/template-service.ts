@@ -34,7 +34,13 @@ import {
 } from "@/lib/scene/templates";
 import { createSceneFromDocument, loadScene } from "@/lib/stored-scenes/scene-service";
 import { sortForYou } from "./for-you";
-import { lockWaitingPreviews, previewPriority, previewQueueLimit } from "./preview-queue";
+import {
+  lockWaitingPreviews,
+  previewPriority,
+  previewQueueLimit,
+  waitingBefore,
+  withdrawSamplePreviews,
+} from "./preview-queue";
 import { instantiateTemplate, stageUnit } from "./instantiate";
 import { inferTintSlots, tintDocument } from "./tint";
 import { generateVariations } from "./variations";
@@ -198,10 +204,12 @@ const hash = (text: string) => createHash("sha1").update(text).digest("hex").sli
 /**
  * Makes sure every document has a preview row and a queued job (one
  * transaction; jobs carry ids only). Cached by content: the key hashes the
- * document (template x product x brand palette), the model URL (product
- * version) and the size, so any change is a new preview.
+ * document (template x product x brand palette; the product's real size is in it, so a unit fix is a new preview),
+ * the model (a sample's file; an upload's model only changes with its units) and the size, so any change is a new
+ * preview, and nothing else is: saving a product's thumbnail or renaming it keeps its previews.
  * Bounded and fair (lib/templates/preview-queue.ts): beyond the workspace's limit a preview is deferred, and each
- * job's priority puts it behind the workspace's own earlier previews, not behind other workspaces'.
+ * job's priority puts it behind the workspace's own earlier previews, not behind other workspaces'. `first`: the
+ * keys the user sees now (the gallery's first cards), queued before the rest.
  */
 export async function ensureThumbnails(
   db: Database,
@@ -211,11 +219,12 @@ export async function ensureThumbnails(
   items: { key: string; templateId: string; document: SceneDocument }[],
   /** false for viewers: they see the previews that exist and queue none (previews cost render time). */
   mayQueue = true,
+  first: readonly string[] = [],
 ): Promise<PreviewItem[]> {
   const { width, height } = THUMBNAIL_SIZE;
   const keyed = items.map((item) => ({
     ...item,
-    cacheKey: `${item.templateId}:${product.id}:b${brandVersion}:${hash(JSON.stringify([item.document, product.url, width, height]))}`,
+    cacheKey: `${item.templateId}:${product.id}:b${brandVersion}:${hash(JSON.stringify([item.document, product.sample ? product.url : "upload", width, height]))}`,
   }));
   let existing = await findThumbnailsByKeys(
     db,
@@ -223,11 +232,16 @@ export async function ensureThumbnails(
     keyed.map((k) => k.cacheKey),
   );
   const have = new Set(existing.map((e) => e.cacheKey));
-  const missing = keyed.filter((k) => !have.has(k.cacheKey));
+  const rank = (key: string) => (first.includes(key) ? first.indexOf(key) : first.length);
+  const missing = keyed.filter((k) => !have.has(k.cacheKey)).sort((a, b) => rank(a.key) - rank(b.key));
   if (missing.length > 0 && mayQueue) {
     await withJobTransaction(async (tx, enqueue) => {
       const waiting = await lockWaitingPreviews(tx, workspaceId);
-      const admitted = missing.slice(0, Math.max(0, previewQueueLimit() - waiting));
+      let room = previewQueueLimit() - waiting.total;
+      // A sample's previews give way to the workspace's own product (the one just uploaded).
+      if (!product.sample && room < missing.length)
+        room += await withdrawSamplePreviews(tx, workspaceId, Math.min(missing.length - room, waiting.samples));
+      const admitted = missing.slice(0, Math.max(0, room));
       if (admitted.length === 0) return;
       const inserted = await tx
         .insert(templateThumbnails)
@@ -246,7 +260,8 @@ export async function ensureThumbnails(
         .onConflictDoNothing()
         .returning({ id: templateThumbnails.id });
       for (const [i, row] of inserted.entries()) {
-        await enqueue("template-preview", { thumbnailId: row.id }, { priority: previewPriority(waiting + i) });
+        const priority = previewPriority(waitingBefore(waiting, product.id) + i, product.id);
+        await enqueue("template-preview", { thumbnailId: row.id }, { priority });
       }
     });
     existing = await findThumbnailsByKeys(
@@ -274,7 +289,8 @@ export async function ensureThumbnails(
 export async function galleryPreviews(
   db: Database,
   ctx: Ctx,
-  input: { productId: string; tinted: boolean },
+  /** `visible`: the template ids of the cards the user sees first, in their order: drawn before the rest. */
+  input: { productId: string; tinted: boolean; visible?: string[] },
   { mayQueue = true }: { mayQueue?: boolean } = {},
 ) {
   const product = await requireProduct(db, ctx.workspaceId, input.productId);
@@ -301,7 +317,15 @@ export async function galleryPreviews(
     });
   return {
     tinted: !!palette,
-    previews: await ensureThumbnails(db, ctx.workspaceId, product, palette ? kit.version : 0, items, mayQueue),
+    previews: await ensureThumbnails(
+      db,
+      ctx.workspaceId,
+      product,
+      palette ? kit.version : 0,
+      items,
+      mayQueue,
+      input.visible ?? [],
+    ),
   };
 }
 

@@ -340,7 +340,11 @@ describe("product library: tenant isolation and deletion", () => {
       { storage },
     );
     const prefix = productPrefix(o.workspaceId, product.id);
-    expect(filesUnder(prefix).sort()).toEqual(["model.glb", "original.glb", "thumbnail.png"]);
+    expect(filesUnder(prefix).sort()).toEqual([
+      "model.glb",
+      "original.glb",
+      expect.stringMatching(/^thumbnail-[a-z0-9]+\.png$/),
+    ]);
     await deleteProduct(db(), o.workspaceId, product.id, { storage });
     expect(filesUnder(prefix)).toEqual([]);
     expect(await storage.exists(`${prefix}model.glb`)).toBe(false);

@@ -12,7 +12,14 @@ vi.mock("@/lib/auth/session", () => ({
 
 import { POST as previewsRoute } from "@/app/api/templates/previews/route";
 import { POST as variationsRoute } from "@/app/api/variations/route";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { insertProduct } from "@/lib/db/queries/products";
 import { markThumbnailDone } from "@/lib/db/queries/templates";
+import { newId } from "@/lib/ids";
+import { saveThumbnail } from "@/lib/products/product-service";
+import { LocalStorage } from "@/lib/storage/local";
 import { addMember } from "@/lib/db/queries/workspaces";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { jobKind } from "@/lib/jobs/registry";
@@ -120,4 +127,74 @@ describe("template previews: who may queue them, how many, and in what order", (
     // Without priorities it came after all of the busy workspace's previews (76 s of waiting in the report).
     expect(busyBefore).toBeLessThanOrEqual(1);
   });
+
+  it("draws what the user looks at first: the cards in view, the product just uploaded before any sample, whose previews give way", async () => {
+    const o = await seedOwner("prev-first");
+    const ctx = ctxOf(o);
+    // Onboarding: the gallery opened on a sample first and queued its whole gallery.
+    const sample = queuedIds((await galleryPreviews(db(), ctx, { productId: PRODUCT, tinted: false })).previews);
+    expect(sample).toHaveLength(BUILT_IN_TEMPLATES.length);
+
+    // Then the user's own upload; the gallery names the cards it shows first (the last ten templates here).
+    const productId = await ownProduct(o.workspaceId);
+    const visible = BUILT_IN_TEMPLATES.slice(-10).map((t) => t.id);
+    const own = await galleryPreviews(db(), ctx, { productId, tinted: false, visible });
+    // The sample's waiting previews made room: every template of the own product is queued at once.
+    expect(queuedIds(own.previews)).toHaveLength(BUILT_IN_TEMPLATES.length);
+    const byId = new Map(own.previews.map((p) => [p.thumbnailId, p.templateId]));
+
+    // The worker's order: the visible cards of the own product first, in the order asked, then its other previews,
+    // and the sample's remaining previews last.
+    const boss = await getBoss("web");
+    const order: string[] = [];
+    for (let n = 0; n < 200; n++) {
+      const [job] = await boss.fetch<{ thumbnailId: string }>(THUMBNAIL_QUEUE, { batchSize: 1 });
+      if (!job) break;
+      await boss.deleteJob(THUMBNAIL_QUEUE, job.id);
+      const templateId = byId.get(job.data.thumbnailId);
+      if (templateId) order.push(templateId);
+      else if (order.length < BUILT_IN_TEMPLATES.length && sample.includes(job.data.thumbnailId))
+        expect.fail(`a sample preview came before the own product's ${order.length + 1}th`);
+    }
+    expect(order.slice(0, 10)).toEqual(visible);
+    expect(order).toHaveLength(BUILT_IN_TEMPLATES.length);
+  });
+
+  it("keeps a product's previews when only its thumbnail is saved (the thumbnail used to re-queue all of them)", async () => {
+    const o = await seedOwner("prev-stable");
+    const productId = await ownProduct(o.workspaceId);
+    const before = (await galleryPreviews(db(), ctxOf(o), { productId, tinted: false })).previews;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-thumbs-"));
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    try {
+      await saveThumbnail(db(), o.workspaceId, productId, png, { storage: new LocalStorage(dir) });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const after = (await galleryPreviews(db(), ctxOf(o), { productId, tinted: false })).previews;
+    expect(after.map((p) => p.thumbnailId)).toEqual(before.map((p) => p.thumbnailId));
+  });
 });
+
+/** A product row as an upload leaves it (no files needed: previews are only queued here, never drawn). */
+async function ownProduct(workspaceId: string): Promise<string> {
+  const id = newId("prd");
+  await insertProduct(db(), {
+    id,
+    workspaceId,
+    name: "Bottle",
+    sourceFormat: "glb",
+    originalFilename: "bottle.glb",
+    originalKey: `workspaces/${workspaceId}/products/${id}/original.glb`,
+    originalBytes: 1,
+    modelKey: `workspaces/${workspaceId}/products/${id}/model.glb`,
+    modelBytes: 1,
+    sourceSize: [0.1, 0.25, 0.1],
+    dimensionsM: [0.1, 0.25, 0.1],
+    triangles: 12,
+    materials: [],
+    variants: [],
+    warnings: [],
+  });
+  return id;
+}

@@ -57,6 +57,24 @@ export async function updateProduct(
   return row;
 }
 
+/**
+ * Points a product at its newly drawn thumbnail without touching updatedAt: a thumbnail is derived from the
+ * product, not a change to it, and updatedAt versions the model (its URL, the worker's model cache).
+ */
+export async function setProductThumbnailKey(db: Database, workspaceId: string, id: string, thumbnailKey: string) {
+  const [before] = await db
+    .select({ thumbnailKey: products.thumbnailKey })
+    .from(products)
+    .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)));
+  const [row] = await db
+    .update(products)
+    .set({ thumbnailKey })
+    .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)))
+    .returning();
+  if (!row) throw notFound("Product");
+  return { row, previousKey: before?.thumbnailKey ?? null };
+}
+
 export async function deleteProductRow(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .delete(products)

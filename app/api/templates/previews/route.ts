@@ -14,7 +14,12 @@ export const POST = workspaceRoute(
   {
     permission: "templates.view",
     output: galleryPreviewsOutput,
-    schema: z.object({ productId: z.string().min(1).max(64), tinted: z.boolean().default(true) }),
+    schema: z.object({
+      productId: z.string().min(1).max(64),
+      tinted: z.boolean().default(true),
+      // The cards the gallery shows first (template ids, in order): their previews are queued before the rest.
+      visible: z.array(z.string().min(1).max(64)).max(60).default([]),
+    }),
   },
   async ({ input, ctx }) => galleryPreviews(getDb(), ctx, input, { mayQueue: callerCan(ctx, "previews.queue") }),
 );
