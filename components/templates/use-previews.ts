@@ -33,7 +33,11 @@ export function usePreviews(productId: string | null, tinted: boolean, visible: 
         method: "POST",
         body: { productId, tinted, visible: shown.current.slice(0, FIRST_VISIBLE_CARDS) },
       }),
-    refetchInterval: (query) =>
-      (query.state.data?.previews ?? []).some((p) => p.status === "queued" || p.status === "rendering") ? 2000 : false,
+    // Every second until the first preview shows (the one a new user waits for), then every two.
+    refetchInterval: (query) => {
+      const previews = query.state.data?.previews ?? [];
+      if (!previews.some((p) => p.status === "queued" || p.status === "rendering")) return false;
+      return previews.some((p) => p.status === "done") ? 2000 : 1000;
+    },
   });
 }
