@@ -8,6 +8,8 @@ import path from "node:path";
  */
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
+  // tsconfig keeps JSX for Next ("preserve"); tests that render server components compile it the way Next does.
+  esbuild: { jsx: "automatic" },
   test: {
     environment: "node",
     testTimeout: 30_000,

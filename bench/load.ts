@@ -1,65 +1,123 @@
 /**
  * `npm run bench:load`: load on a throwaway production server on this machine (loopback only).
- *  1. BROWSE: 50 signed-in users fetch the products, templates and renders pages for 60 s
- *     (a bounded loop with fetch, one request in flight per user): req/s, p50/p95/p99, errors.
+ *  1. PAGES: USERS signed-in users (one request in flight each) fetch one page at a time for PAGE_SECONDS each:
+ *     the public landing page (the framework's ceiling on this machine), then Products, Templates, Renders and the
+ *     editor page of a seeded workspace (products, a scene, finished exports), then Renders of one workspace with
+ *     MANY_OUTPUTS outputs that every user is a member of. Per page: req/s, p50/p95/p99, errors, and its throughput
+ *     as a share of the landing page's.
  *  2. RENDER: 200 outputs queued at once by 10 users (small draft outputs), rendered by 1 and
  *     then by 2 workers: total time, outputs/min, lost outputs, queue latency p95
- *     (render_outputs.started_at - created_at, read from Postgres).
- * Env: LOAD_USERS (50), LOAD_SECONDS (60), RENDER_USERS (10), RENDER_OUTPUTS (200), RENDER_PX (128),
- *      BENCH_PORT (3282), BENCH_PG_PORT (54482), WORKER_COUNTS ("1,2").
+ *     (render_outputs.started_at - created_at, read from Postgres). WORKER_COUNTS="" skips it.
+ * Env: USERS (50), PAGE_SECONDS (20), WARMUP_REQUESTS (2 per user, not measured), PAGES (all, e.g. "landing,renders"), SEED_PRODUCTS (6),
+ *      SEED_BATCHES (10), SEED_OUTPUTS_PER_BATCH (6), MANY_OUTPUTS (2000; 0 skips), RENDER_USERS (10),
+ *      RENDER_OUTPUTS (200), RENDER_PX (128), BENCH_PORT (3282), BENCH_PG_PORT (54482), WORKER_COUNTS ("1,2"),
+ *      BENCH_NODE_ARGS (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { Client } from "pg";
 import { startBenchServer, startBenchWorker, type BenchServer } from "./lib/server";
-import { createScene, exportBatch, signedInClient, waitForBatches } from "./lib/client";
+import { createScene, exportBatch, signedInAccount, signedInClient, waitForBatches } from "./lib/client";
+import { addMembers, seedWorkspace } from "./lib/seed-pages";
 
-const USERS = Number(process.env.LOAD_USERS ?? 50);
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const USERS = Number(process.env.USERS ?? process.env.LOAD_USERS ?? 50);
+const PAGE_SECONDS = Number(process.env.PAGE_SECONDS ?? process.env.LOAD_SECONDS ?? 20);
+const WARMUP_REQUESTS = Number(process.env.WARMUP_REQUESTS ?? 2);
+const MANY_OUTPUTS = Number(process.env.MANY_OUTPUTS ?? 2000);
+const SEED = {
+  products: Number(process.env.SEED_PRODUCTS ?? 6),
+  batches: Number(process.env.SEED_BATCHES ?? 10),
+  outputsPerBatch: Number(process.env.SEED_OUTPUTS_PER_BATCH ?? 6),
+};
 const RENDER_USERS = Number(process.env.RENDER_USERS ?? 10);
 const RENDER_OUTPUTS = Number(process.env.RENDER_OUTPUTS ?? 200);
 const PX = Number(process.env.RENDER_PX ?? 128);
-const WORKER_COUNTS = (process.env.WORKER_COUNTS ?? "1,2").split(",").map(Number);
-const PAGES = ["/products", "/templates", "/renders"];
+const WORKER_COUNTS = (process.env.WORKER_COUNTS ?? "1,2").split(",").filter(Boolean).map(Number);
+const ALL_PAGES = ["landing", "products", "templates", "renders", "editor", "renders-many"] as const;
+type PageName = (typeof ALL_PAGES)[number];
+const PAGES = (process.env.PAGES?.split(",") ?? ALL_PAGES).filter((p): p is PageName =>
+  (ALL_PAGES as readonly string[]).includes(p),
+);
 
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
 const round = (n: number | null, d = 1) => (n === null ? null : Math.round(n * 10 ** d) / 10 ** d);
 
-async function cookieHeader(api: Awaited<ReturnType<typeof signedInClient>>): Promise<string> {
-  return (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-}
+type Visitor = { url: string; cookie: string | null };
 
-async function browse(server: BenchServer) {
-  const users = [];
+/** USERS signed-in users, each with a seeded workspace and one scene, plus one big shared workspace. */
+async function prepareUsers(server: BenchServer) {
+  const accounts: Awaited<ReturnType<typeof signedInAccount>>[] = [];
   for (let i = 0; i < USERS; i += 10) {
-    users.push(
-      ...(await Promise.all(Array.from({ length: Math.min(10, USERS - i) }, () => signedInClient(server.baseUrl)))),
+    accounts.push(
+      ...(await Promise.all(Array.from({ length: Math.min(10, USERS - i) }, () => signedInAccount(server.baseUrl)))),
     );
   }
-  const cookies = await Promise.all(users.map(cookieHeader));
-  await Promise.all(users.map((u) => u.dispose()));
+  const sceneIds = await Promise.all(accounts.map(({ api }) => createScene(api, "sample_kraft-box")));
+  const cookies = await Promise.all(
+    accounts.map(async ({ api }) => (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ")),
+  );
+  await Promise.all(accounts.map(({ api }) => api.dispose()));
+  const db = new Client({ connectionString: server.databaseUrl });
+  await db.connect();
+  try {
+    for (const [i, { workspaceId }] of accounts.entries()) await seedWorkspace(db, workspaceId, SEED, `b${i}`);
+    // The busy team: everyone is a member of the first user's workspace, which holds MANY_OUTPUTS outputs.
+    const shared = accounts[0].workspaceId;
+    if (MANY_OUTPUTS > 0) {
+      const perBatch = 10;
+      await seedWorkspace(
+        db,
+        shared,
+        { products: 0, batches: Math.ceil(MANY_OUTPUTS / perBatch), outputsPerBatch: perBatch },
+        "many",
+      );
+      await addMembers(
+        db,
+        shared,
+        accounts.slice(1).map((a) => a.userId),
+      );
+    }
+    await db.query("analyze");
+  } finally {
+    await db.end();
+  }
+  const visitors = (page: PageName): Visitor[] =>
+    accounts.map((_, u) => {
+      const cookie = cookies[u];
+      switch (page) {
+        case "landing":
+          return { url: "/", cookie: null };
+        case "editor":
+          return { url: `/scenes/${sceneIds[u]}`, cookie };
+        case "renders-many":
+          return { url: "/renders", cookie: `${cookie}; plinth_ws=${accounts[0].workspaceId}` };
+        default:
+          return { url: `/${page}`, cookie };
+      }
+    });
+  return visitors;
+}
+
+/** Every visitor fetches its URL in a loop (one request in flight each) for `seconds`. */
+async function hammer(server: BenchServer, visitors: Visitor[], seconds: number) {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
-  const byPage: Record<string, number[]> = Object.fromEntries(PAGES.map((p) => [p, []]));
   const started = Date.now();
-  const deadline = started + SECONDS * 1000;
+  const deadline = started + seconds * 1000;
   await Promise.all(
-    cookies.map(async (cookie, u) => {
-      for (let n = u; Date.now() < deadline; n++) {
-        const page = PAGES[n % PAGES.length];
+    visitors.map(async ({ url, cookie }) => {
+      while (Date.now() < deadline) {
         const t0 = performance.now();
         try {
-          const res = await fetch(`${server.baseUrl}${page}`, {
-            headers: { cookie },
+          const res = await fetch(`${server.baseUrl}${url}`, {
+            headers: cookie ? { cookie } : {},
             redirect: "manual",
             signal: AbortSignal.timeout(30_000),
           });
           await res.arrayBuffer();
-          const ms = performance.now() - t0;
-          if (res.status !== 200) errors[`${page} ${res.status}`] = (errors[`${page} ${res.status}`] ?? 0) + 1;
-          latencies.push(ms);
-          byPage[page].push(ms);
+          if (res.status !== 200) errors[String(res.status)] = (errors[String(res.status)] ?? 0) + 1;
+          else latencies.push(performance.now() - t0);
         } catch (err) {
-          const key = `${page} ${(err as Error).name}`;
+          const key = (err as Error).name;
           errors[key] = (errors[key] ?? 0) + 1;
         }
       }
@@ -68,9 +126,6 @@ async function browse(server: BenchServer) {
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return {
-    users: USERS,
-    seconds: round(elapsed),
-    pages: PAGES,
     requests: latencies.length,
     requestsPerSecond: round(latencies.length / elapsed),
     latencyMs: {
@@ -79,19 +134,37 @@ async function browse(server: BenchServer) {
       p99: round(pct(latencies, 99)),
       max: round(latencies.at(-1) ?? null),
     },
-    p95ByPageMs: Object.fromEntries(
-      Object.entries(byPage).map(([p, l]) => [
-        p,
-        round(
-          pct(
-            l.sort((a, b) => a - b),
-            95,
-          ),
-        ),
-      ]),
-    ),
     errors: Object.values(errors).reduce((s, n) => s + n, 0),
-    errorsByKind: errors,
+    ...(Object.keys(errors).length ? { errorsByKind: errors } : {}),
+  };
+}
+
+async function pages(server: BenchServer) {
+  const visitors = await prepareUsers(server);
+  const result: Record<string, Awaited<ReturnType<typeof hammer>> & { url: string; ratioToLanding?: number | null }> =
+    {};
+  for (const page of PAGES) {
+    if (page === "renders-many" && MANY_OUTPUTS <= 0) continue;
+    const list = visitors(page);
+    // Warm-up, not measured: the route's code loaded and compiled, the database's caches filled.
+    await Promise.all(
+      list.map(async ({ url, cookie }) => {
+        for (let i = 0; i < WARMUP_REQUESTS; i++)
+          await fetch(`${server.baseUrl}${url}`, { headers: cookie ? { cookie } : {}, redirect: "manual" }).then((r) =>
+            r.arrayBuffer(),
+          );
+      }),
+    );
+    result[page] = { url: list[0].url, ...(await hammer(server, list, PAGE_SECONDS)) };
+  }
+  const landing = result.landing?.requestsPerSecond;
+  for (const r of Object.values(result))
+    r.ratioToLanding = landing ? round((r.requestsPerSecond ?? 0) / landing, 2) : null;
+  return {
+    users: USERS,
+    secondsPerPage: PAGE_SECONDS,
+    seed: { ...SEED, manyOutputs: MANY_OUTPUTS },
+    pages: result,
   };
 }
 
@@ -190,17 +263,24 @@ async function main() {
     SIGNUP_MAX_PER_IP_PER_HOUR: "100000",
   });
   const result: Record<string, unknown> = {
-    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    machine: {
+      cpus: (await import("node:os")).cpus().length,
+      node: process.version,
+      loadAverage: (await import("node:os")).loadavg().map((n) => round(n, 2)),
+    },
   };
   try {
-    result.browse = await browse(server);
+    result.browse = await pages(server);
     result.render = [];
     for (const n of WORKER_COUNTS) (result.render as unknown[]).push(await renderRun(server, n));
   } finally {
     await server.stop();
   }
   console.log(JSON.stringify(result, null, 2));
-  const browseErrors = (result.browse as { errors: number }).errors;
+  const browseErrors = Object.values((result.browse as Awaited<ReturnType<typeof pages>>).pages).reduce(
+    (s, p) => s + p.errors,
+    0,
+  );
   const lost = (result.render as { lost: number }[]).reduce((s, r) => s + r.lost, 0);
   if (browseErrors || lost) process.exitCode = 1;
 }

@@ -14,6 +14,13 @@ export type Output = {
 
 /** A signed-in HTTP client with its own workspace. */
 export async function signedInClient(baseUrl: string): Promise<APIRequestContext> {
+  return (await signedInAccount(baseUrl)).api;
+}
+
+/** A signed-in HTTP client with its own workspace, and the ids of its user and workspace. */
+export async function signedInAccount(
+  baseUrl: string,
+): Promise<{ api: APIRequestContext; userId: string; workspaceId: string }> {
   // The Origin a browser sends: route handlers refuse signed-in writes without it (lib/http/same-origin.ts).
   const api = await request.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: new URL(baseUrl).origin } });
   const id = randomUUID().slice(0, 8);
@@ -25,11 +32,12 @@ export async function signedInClient(baseUrl: string): Promise<APIRequestContext
   };
   const created = await api.post("/api/signup", { data: account });
   if (created.status() !== 201) throw new Error(`signup failed: ${await created.text()}`);
+  const { userId, workspaceId } = await created.json();
   const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
   await api.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: account.email, password: account.password, json: "true" },
   });
-  return api;
+  return { api, userId, workspaceId };
 }
 
 export async function createScene(api: APIRequestContext, productId: string): Promise<string> {

@@ -8,13 +8,15 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
-import type { RenderListItem } from "@/lib/renders/render-service";
+import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
 import { batchTitle } from "@/lib/renders/batch-title";
+import { LoadMoreRenders } from "./load-more-renders";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
 
-export function RendersBoard({ initialBatches, canDelete }: { initialBatches: RenderListItem[]; canDelete: boolean }) {
-  const { data: batches = [], error } = useRenders(initialBatches);
+export function RendersBoard({ initialPage, canDelete }: { initialPage: RenderListPage; canDelete: boolean }) {
+  const { batches, error, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
+    useRenders(initialPage);
   if (batches.length === 0) {
     return (
       <EmptyState
@@ -30,7 +32,7 @@ export function RendersBoard({ initialBatches, canDelete }: { initialBatches: Re
   }
   return (
     <div className="space-y-6">
-      {error && (
+      {error && !isFetchNextPageError && (
         <p role="alert" className="text-sm text-danger">
           Could not refresh the list. It will try again.
         </p>
@@ -38,6 +40,13 @@ export function RendersBoard({ initialBatches, canDelete }: { initialBatches: Re
       {batches.map((batch) => (
         <BatchCard key={batch.id} batch={batch} canDelete={canDelete} />
       ))}
+      <LoadMoreRenders
+        shown={batches.length}
+        hasMore={hasNextPage}
+        loading={isFetchingNextPage}
+        failed={isFetchNextPageError}
+        onLoadMore={() => void fetchNextPage()}
+      />
     </div>
   );
 }

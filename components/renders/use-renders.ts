@@ -1,8 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { fetchJson } from "@/lib/client/api";
-import type { RenderListItem } from "@/lib/renders/render-service";
+import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
 
 export const RENDERS_QUERY_KEY = ["renders"] as const;
 
@@ -10,13 +11,26 @@ export function isActive(batch: RenderListItem): boolean {
   return batch.outputs.some((o) => o.status === "queued" || o.status === "rendering");
 }
 
-/** The renders list, polled while any output is still queued or rendering (also after navigating away and back). */
-export function useRenders(initialBatches?: RenderListItem[]) {
-  return useQuery({
+/**
+ * The renders list, page by page ("Load more" asks for the exports after the last one shown, by cursor), polled
+ * while any output is still queued or rendering (also after navigating away and back). A poll refetches the loaded
+ * pages in order, each from the cursor of the one before, so an export made meanwhile shifts nothing out or in twice.
+ * The server's first page counts as fresh for a few seconds: the client does not fetch again what it was just sent.
+ */
+export function useRenders(initialPage?: RenderListPage) {
+  const query = useInfiniteQuery({
     queryKey: RENDERS_QUERY_KEY,
-    queryFn: async ({ signal }) => (await fetchJson<{ batches: RenderListItem[] }>("/api/renders", { signal })).batches,
-    initialData: initialBatches,
-    refetchInterval: (query) => ((query.state.data ?? []).some(isActive) ? 1500 : false),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<RenderListPage>(pageParam ? `/api/renders?before=${encodeURIComponent(pageParam)}` : "/api/renders", {
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
+    staleTime: 5_000,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.batches.some(isActive)) ? 1500 : false),
     refetchOnWindowFocus: true,
   });
+  const batches = useMemo(() => query.data?.pages.flatMap((p) => p.batches) ?? [], [query.data]);
+  return { ...query, batches };
 }

@@ -56,6 +56,8 @@ export async function getBillingOverview(db: Database, workspaceId: string) {
 
 /** Whether the app shell shows the "payment failed" banner for this workspace. */
 export async function isPaymentPastDue(db: Database, workspaceId: string): Promise<boolean> {
+  // Without Stripe no workspace can be past due: no query on every page of an install without billing.
+  if (!billingEnabled()) return false;
   const row = await getWorkspaceBilling(db, workspaceId);
   return Boolean(row && billingEnabled() && row.status === "past_due" && row.planId !== "trial");
 }

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { Pool } from "pg";
 import { env } from "../env";
+import { countClientQueries } from "./query-count";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -18,6 +19,7 @@ function connect(): DbHolder {
   const pool = new Pool({ connectionString: url, max: PG_POOL_MAX });
   // A restarted Postgres drops idle clients; log it and let the pool reconnect instead of crashing the process.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  pool.on("connect", countClientQueries);
   return { pool, db: drizzle(pool, { schema }) };
 }
 

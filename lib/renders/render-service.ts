@@ -1,6 +1,12 @@
 import type { Database } from "@/lib/db";
 import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
-import { deleteBatch, getBatch, getOutputInWorkspace, listBatchesWithOutputs } from "@/lib/db/queries/renders";
+import {
+  deleteBatch,
+  getBatch,
+  getOutputInWorkspace,
+  listBatchesWithOutputs,
+  type BatchCursor,
+} from "@/lib/db/queries/renders";
 import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { debitCreditsForExport } from "@/lib/billing/debit";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
@@ -15,6 +21,7 @@ import { zipStream } from "./zip-stream";
 import { recordTemplateEvents } from "@/lib/db/queries/templates";
 import { ratioLabel } from "@/lib/templates/ratio";
 import { shownRenderError } from "./failure-messages";
+import { encodeRendersCursor } from "./renders-cursor";
 
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
 type Ctx = WorkspaceCaller;
@@ -61,11 +68,13 @@ export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: 
   return batch;
 }
 
-export type RenderListItem = Awaited<ReturnType<typeof listRenders>>[number];
+/** How many exports the Renders page shows first, and adds with each "Load more". */
+export const RENDERS_PAGE_SIZE = 10;
 
-export async function listRenders(db: Database, workspaceId: string) {
-  const batches = await listBatchesWithOutputs(db, workspaceId);
-  return batches.map((b) => ({
+type BatchRow = Awaited<ReturnType<typeof listBatchesWithOutputs>>["batches"][number];
+
+function toListItem(b: BatchRow) {
+  return {
     id: b.id,
     sceneId: b.sceneId,
     sceneName: b.sceneName,
@@ -86,7 +95,27 @@ export async function listRenders(db: Database, workspaceId: string) {
       renderMs: o.renderMs,
       url: o.status === "done" ? `/api/renders/outputs/${o.id}/file` : null,
     })),
-  }));
+  };
+}
+
+export type RenderListItem = ReturnType<typeof toListItem>;
+/** A page of the renders list; `nextCursor` asks for the exports after it (null: none left). */
+export type RenderListPage = { batches: RenderListItem[]; nextCursor: string | null };
+
+/** One page of exports, newest first: the first page without a cursor, the next ones after `before`. */
+export async function listRendersPage(
+  db: Database,
+  workspaceId: string,
+  before?: BatchCursor | null,
+  limit = RENDERS_PAGE_SIZE,
+): Promise<RenderListPage> {
+  const { batches, next } = await listBatchesWithOutputs(db, workspaceId, { limit, before });
+  return { batches: batches.map(toListItem), nextCursor: next ? encodeRendersCursor(next) : null };
+}
+
+/** The newest exports (the first page of the list). */
+export async function listRenders(db: Database, workspaceId: string): Promise<RenderListItem[]> {
+  return (await listRendersPage(db, workspaceId)).batches;
 }
 
 export async function openOutputFile(db: Database, workspaceId: string, outputId: string) {

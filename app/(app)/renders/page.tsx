@@ -5,13 +5,14 @@ import { RenderingPausedBanner } from "@/components/renders/rendering-paused-ban
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { listRenders } from "@/lib/renders/render-service";
+import { listRendersPage } from "@/lib/renders/render-service";
 
 export const metadata: Metadata = { title: "Renders" };
 
 export default async function RendersPage() {
   const { active } = await requirePageContext("/renders");
-  const batches = await listRenders(getDb(), active.id);
+  // The newest exports only; older ones come with "Load more" (GET /api/renders?before=...).
+  const firstPage = await listRendersPage(getDb(), active.id);
   return (
     <div>
       <PageHeader
@@ -19,7 +20,7 @@ export default async function RendersPage() {
         description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP."
       />
       <RenderingPausedBanner workspaceId={active.id} />
-      <RendersBoard initialBatches={batches} canDelete={roleCan(active.role, "renders.delete")} />
+      <RendersBoard initialPage={firstPage} canDelete={roleCan(active.role, "renders.delete")} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { RenderingPausedBanner } from "@/components/renders/rendering-paused-ban
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { listAvailableProducts } from "@/lib/products/catalog";
+import { listProductOptions } from "@/lib/products/catalog";
 import { loadGallery } from "@/lib/templates/template-service";
 
 export const metadata: Metadata = { title: "Templates" };
@@ -15,7 +15,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const { active } = await requirePageContext("/templates");
   const [{ product }, products, gallery] = await Promise.all([
     searchParams,
-    listAvailableProducts(active.id),
+    listProductOptions(active.id),
     loadGallery(getDb(), active.id),
   ]);
   // Default: the workspace's most recent upload (listed first), else the first sample.
@@ -40,7 +40,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       />
       <RenderingPausedBanner workspaceId={active.id} />
       <TemplateGallery
-        products={products.map((p) => ({ id: p.id, name: p.name, sample: p.sample }))}
+        products={products}
         initialProductId={selected ?? null}
         builtIn={gallery.builtIn}
         yours={gallery.yours}

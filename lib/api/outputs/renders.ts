@@ -28,6 +28,7 @@ export const renderBatchOutput: z.ZodType<RenderListItem> = z.object({
   outputs: z.array(renderOutputItem),
 });
 
-export const renderListOutput = z.object({ batches: z.array(renderBatchOutput) });
+/** GET /api/renders[?before=cursor]: a page of exports, newest first; `nextCursor` is null on the last page. */
+export const renderListOutput = z.object({ batches: z.array(renderBatchOutput), nextCursor: z.string().nullable() });
 /** POST /api/scenes/:id/export (201): the batch and its outputs' ids, queued. */
 export const exportOutput = z.object({ batchId: z.string(), outputIds: z.array(z.string()) });

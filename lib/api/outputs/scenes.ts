@@ -19,3 +19,6 @@ export const sceneOutput = z.object({
     updatedAt: z.date(),
   }),
 });
+
+/** PUT /api/scenes/:id: the scene's revision after the save (the next save starts from it). A stale save is a 409. */
+export const sceneSavedOutput = z.object({ revision: z.number().int(), updatedAt: z.date() });

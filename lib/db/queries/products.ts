@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../index";
 import { products, type NewProductRow } from "../schema";
 import { notFound } from "@/lib/errors";
@@ -9,6 +9,15 @@ export async function listProducts(db: Database, workspaceId: string) {
   return db.select().from(products).where(eq(products.workspaceId, workspaceId)).orderBy(desc(products.createdAt));
 }
 
+/** Id and name of a workspace's products, newest first (pickers need no more). */
+export async function listProductNames(db: Database, workspaceId: string) {
+  return db
+    .select({ id: products.id, name: products.name })
+    .from(products)
+    .where(eq(products.workspaceId, workspaceId))
+    .orderBy(desc(products.createdAt));
+}
+
 export async function findProductRow(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .select()
@@ -16,6 +25,15 @@ export async function findProductRow(db: Database, workspaceId: string, id: stri
     .where(and(eq(products.workspaceId, workspaceId), eq(products.id, id)))
     .limit(1);
   return row ?? null;
+}
+
+/** Several products of one workspace at once (the editor's placements): one query, whatever their number. */
+export async function findProductRows(db: Database, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(products)
+    .where(and(eq(products.workspaceId, workspaceId), inArray(products.id, ids)));
 }
 
 /**

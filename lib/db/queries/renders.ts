@@ -3,15 +3,48 @@ import type { Database } from "../index";
 import { renderBatches, renderOutputs } from "../schema";
 import { notFound } from "@/lib/errors";
 
-/** Batches newest first with their outputs (snapshots left out: they are large and the list does not need them). */
-export async function listBatchesWithOutputs(db: Database, workspaceId: string, limit = 30) {
-  const batches = await db
-    .select()
+/** Where a page of the renders list ends: the last batch's exact created_at (microseconds, as text) and id. */
+export type BatchCursor = { createdAt: string; id: string };
+
+/**
+ * One page of batches, newest first, with their outputs (snapshots left out: they are large and the list does not
+ * need them). Keyset pagination on (created_at, id), served in order by render_batches_workspace_page_idx: a page
+ * costs the same with 20 outputs or 20,000, and a batch created while someone pages is neither shown twice nor
+ * skipped. `next` is the cursor of the following page, null on the last one.
+ */
+export async function listBatchesWithOutputs(
+  db: Database,
+  workspaceId: string,
+  { limit, before }: { limit: number; before?: BatchCursor | null },
+) {
+  const rows = await db
+    .select({
+      id: renderBatches.id,
+      sceneId: renderBatches.sceneId,
+      sceneName: renderBatches.sceneName,
+      productName: renderBatches.productName,
+      format: renderBatches.format,
+      quality: renderBatches.quality,
+      transparent: renderBatches.transparent,
+      createdAt: renderBatches.createdAt,
+      // Postgres keeps microseconds; a JS Date would round them away and the next page would repeat this batch.
+      cursorAt: sql<string>`to_char(${renderBatches.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(renderBatches)
-    .where(eq(renderBatches.workspaceId, workspaceId))
-    .orderBy(desc(renderBatches.createdAt))
-    .limit(limit);
-  if (batches.length === 0) return [];
+    .where(
+      and(
+        eq(renderBatches.workspaceId, workspaceId),
+        before
+          ? sql`(${renderBatches.createdAt}, ${renderBatches.id}) < (${before.createdAt}::timestamptz, ${before.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(renderBatches.createdAt), desc(renderBatches.id))
+    .limit(limit + 1);
+  const batches = rows.slice(0, limit);
+  const last = batches.at(-1);
+  const next: BatchCursor | null = rows.length > limit && last ? { createdAt: last.cursorAt, id: last.id } : null;
+  if (batches.length === 0) return { batches: [], next };
   const outputs = await db
     .select({
       id: renderOutputs.id,
@@ -37,7 +70,13 @@ export async function listBatchesWithOutputs(db: Database, workspaceId: string, 
       ),
     )
     .orderBy(renderOutputs.position, renderOutputs.id);
-  return batches.map((b) => ({ ...b, outputs: outputs.filter((o) => o.batchId === b.id) }));
+  const byBatch = new Map<string, typeof outputs>();
+  for (const o of outputs) {
+    const list = byBatch.get(o.batchId);
+    if (list) list.push(o);
+    else byBatch.set(o.batchId, [o]);
+  }
+  return { batches: batches.map((b) => ({ ...b, outputs: byBatch.get(b.id) ?? [] })), next };
 }
 
 export async function getBatch(db: Database, workspaceId: string, batchId: string) {

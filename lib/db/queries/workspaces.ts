@@ -13,6 +13,26 @@ export async function listWorkspacesForUser(db: Database, userId: string) {
     .orderBy(asc(memberships.createdAt));
 }
 
+/**
+ * What every signed-in page needs about its caller, in one statement: the user (never the password hash) and their
+ * workspaces in the order they joined. Null when the user is gone; `workspaces` is empty when they belong to none.
+ */
+export async function getUserWithWorkspaces(db: Database, userId: string) {
+  const rows = await db
+    .select({
+      user: { id: users.id, name: users.name, email: users.email, sessionVersion: users.sessionVersion },
+      workspace: { id: workspaces.id, name: workspaces.name, role: memberships.role },
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(users.id, userId))
+    .orderBy(asc(memberships.createdAt));
+  if (rows.length === 0) return null;
+  const joined = rows.flatMap((r) => (r.workspace && r.workspace.role ? [r.workspace] : []));
+  return { user: rows[0].user, workspaces: joined as { id: string; name: string; role: MemberRole }[] };
+}
+
 /** The caller's membership of one workspace, or null: the only way handlers reach a workspace. */
 export async function getMembership(db: Database, userId: string, workspaceId: string) {
   const [row] = await db

@@ -27,7 +27,8 @@ export const renderBatches = pgTable(
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("render_batches_workspace_idx").on(t.workspaceId, t.createdAt)],
+  // The Renders list pages by (created_at, id) within a workspace (keyset): this index serves each page in order.
+  (t) => [index("render_batches_workspace_page_idx").on(t.workspaceId, t.createdAt, t.id)],
 );
 
 /** One image of a batch, with the frozen scene it renders: later edits to the scene change nothing here. */

@@ -5,7 +5,7 @@ import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { findProduct } from "@/lib/products/catalog";
+import { findProducts } from "@/lib/products/catalog";
 import { loadScene } from "@/lib/stored-scenes/scene-service";
 
 export const metadata: Metadata = { title: "Editor" };
@@ -17,21 +17,20 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
+  // Every placement's product in one read (never one query per placement).
+  const placed = await findProducts(
+    active.id,
+    scene.document.products.map((p) => p.productId),
+  );
   const products: Record<
     string,
     { url: string; name: string; dimensionsM: [number, number, number]; materials: string[]; variants: string[] }
-  > = {};
-  for (const placement of scene.document.products) {
-    const product = await findProduct(active.id, placement.productId);
-    if (product)
-      products[product.id] = {
-        url: product.url,
-        name: product.name,
-        dimensionsM: product.dimensionsM,
-        materials: product.materials,
-        variants: product.variants,
-      };
-  }
+  > = Object.fromEntries(
+    placed.map((p) => [
+      p.id,
+      { url: p.url, name: p.name, dimensionsM: p.dimensionsM, materials: p.materials, variants: p.variants },
+    ]),
+  );
   return (
     <SceneEditor
       scene={{ id: scene.id, name: scene.name, document: scene.document, revision: scene.revision }}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { okOutput } from "@/lib/api/outputs/common";
-import { sceneOutput } from "@/lib/api/outputs/scenes";
+import { sceneOutput, sceneSavedOutput } from "@/lib/api/outputs/scenes";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
 import { deleteScene, loadScene, renameScene, saveScene, SceneConflictError } from "@/lib/stored-scenes/scene-service";
@@ -22,15 +22,18 @@ const saveBody = z.object({
  * Autosave target: the whole document, validated; the stored scene is never replaced by an invalid one, nor by a
  * save based on an older revision (409 with the current `revision`, so the editor can offer to reload or copy).
  */
-export const PUT = workspaceRoute({ permission: "scenes.write", schema: saveBody }, async ({ input, ctx, params }) => {
-  try {
-    return await saveScene(getDb(), ctx, params.sceneId, input.document, input.revision);
-  } catch (err) {
-    if (!(err instanceof SceneConflictError)) throw err;
-    const error = { code: err.code, message: err.message };
-    return Response.json({ error, revision: err.currentRevision }, { status: 409 });
-  }
-});
+export const PUT = workspaceRoute(
+  { permission: "scenes.write", schema: saveBody, output: sceneSavedOutput },
+  async ({ input, ctx, params }) => {
+    try {
+      return await saveScene(getDb(), ctx, params.sceneId, input.document, input.revision);
+    } catch (err) {
+      if (!(err instanceof SceneConflictError)) throw err;
+      const error = { code: err.code, message: err.message };
+      return Response.json({ error, revision: err.currentRevision }, { status: 409 });
+    }
+  },
+);
 
 export const PATCH = workspaceRoute(
   {
