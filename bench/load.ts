@@ -4,7 +4,8 @@
  *     the public landing page (the framework's ceiling on this machine), then Products, Templates, Renders and the
  *     editor page of a seeded workspace (products, a scene, finished exports), then Renders of one workspace with
  *     MANY_OUTPUTS outputs that every user is a member of. Per page: req/s, p50/p95/p99, errors, and its throughput
- *     as a share of the landing page's.
+ *     as a share of the landing page's, and the server's CPU milliseconds per request (web process and Postgres),
+ *     which a busy shared machine distorts far less than latency.
  *  2. RENDER: 200 outputs queued at once by 10 users (small draft outputs), rendered by 1 and
  *     then by 2 workers: total time, outputs/min, lost outputs, queue latency p95
  *     (render_outputs.started_at - created_at, read from Postgres). WORKER_COUNTS="" skips it.
@@ -14,7 +15,7 @@
  *      BENCH_NODE_ARGS (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { Client } from "pg";
-import { startBenchServer, startBenchWorker, type BenchServer } from "./lib/server";
+import { serverCpuSeconds, startBenchServer, startBenchWorker, type BenchServer } from "./lib/server";
 import { createScene, exportBatch, signedInAccount, signedInClient, waitForBatches } from "./lib/client";
 import { addMembers, seedWorkspace } from "./lib/seed-pages";
 
@@ -99,6 +100,7 @@ async function prepareUsers(server: BenchServer) {
 
 /** Every visitor fetches its URL in a loop (one request in flight each) for `seconds`. */
 async function hammer(server: BenchServer, visitors: Visitor[], seconds: number) {
+  const cpuBefore = serverCpuSeconds(server.pid);
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   const started = Date.now();
@@ -124,10 +126,17 @@ async function hammer(server: BenchServer, visitors: Visitor[], seconds: number)
     }),
   );
   const elapsed = (Date.now() - started) / 1000;
+  const cpuAfter = serverCpuSeconds(server.pid);
   latencies.sort((a, b) => a - b);
+  const perRequestMs = (s: number) => (latencies.length ? round((s * 1000) / latencies.length) : null);
   return {
     requests: latencies.length,
     requestsPerSecond: round(latencies.length / elapsed),
+    // CPU per request of the web process and of Postgres: what a page costs, whatever else runs on the machine.
+    cpuMsPerRequest: {
+      web: perRequestMs(cpuAfter.web - cpuBefore.web),
+      db: perRequestMs(cpuAfter.db - cpuBefore.db),
+    },
     latencyMs: {
       p50: round(pct(latencies, 50)),
       p95: round(pct(latencies, 95)),

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 
 export type BenchServer = {
+  /** The web server's process (Next.js runs in it; the embedded Postgres is its child). */
+  pid: number;
   baseUrl: string;
   dataDir: string;
   databaseUrl: string;
@@ -60,6 +62,7 @@ export async function startBenchServer(
     await new Promise((r) => setTimeout(r, 500));
   }
   return {
+    pid: child.pid!,
     baseUrl,
     dataDir,
     databaseUrl: `postgres://plinth:${encodeURIComponent(fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim())}@127.0.0.1:${pgPort}/plinth`,
@@ -138,4 +141,42 @@ function treeRss(pid: number): number {
     stack.push(...(children.get(p) ?? []));
   }
   return total;
+}
+
+const TICKS_PER_SECOND = 100;
+
+function processTicks(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used so far by the web server process and by its children (the embedded Postgres): a measure of
+ * the work per request that other load on a shared machine barely changes, unlike latency and throughput.
+ */
+export function serverCpuSeconds(pid: number): { web: number; db: number } {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* gone */
+    }
+  }
+  let db = 0;
+  const stack = [...(children.get(pid) ?? [])];
+  while (stack.length) {
+    const p = stack.pop()!;
+    db += processTicks(p);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return { web: processTicks(pid) / TICKS_PER_SECOND, db: db / TICKS_PER_SECOND };
 }
