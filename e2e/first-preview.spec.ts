@@ -47,6 +47,11 @@ test.describe("first preview on an idle worker", () => {
     await expect(page.getByTestId("template-card").first()).toBeVisible();
 
     await page.goto("/products");
+    // A file chosen before React has hydrated the dropzone would be ignored: wait for its handlers.
+    await page.waitForFunction(() => {
+      const input = document.querySelector('[data-testid="product-file-input"]');
+      return !!input && Object.keys(input).some((k) => k.startsWith("__reactProps"));
+    });
     const started = Date.now();
     await page.getByTestId("product-file-input").setInputFiles(path.join(MODELS_DIR, "WaterBottle.glb"));
     await expect(page.getByRole("status").filter({ hasText: "Added" })).toBeVisible({ timeout: 60_000 });

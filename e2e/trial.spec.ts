@@ -21,6 +21,9 @@ async function openExportDialog(page: Page): Promise<Locator> {
 
 const UPGRADE = /upgrade|pricing|compare plans|see plans/i;
 
+// The editor draws six live ratio previews in the dialog (SwiftShader): slow on a busy shared machine.
+test.describe.configure({ timeout: 180_000 });
+
 test("the export dialog shows 2× to 4× disabled with the reason, and no upgrade without billing", async ({
   page,
 }, info) => {

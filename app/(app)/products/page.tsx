@@ -8,6 +8,7 @@ import { requirePageContext } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listSampleProducts } from "@/lib/products/catalog";
 import { uploadLimits } from "@/lib/products/limits";
+import { modelWorkers } from "@/lib/products/model-worker";
 import { listWorkspaceProducts } from "@/lib/products/product-service";
 
 export const metadata: Metadata = { title: "Products" };
@@ -16,6 +17,8 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const { welcome } = await searchParams;
   const { active } = await requirePageContext("/products");
   const products = await listWorkspaceProducts(getDb(), active.id);
+  // Uploads start here: have a model checker process loaded before the first one arrives (about a second saved).
+  if (roleCan(active.role, "products.write")) modelWorkers().warm(uploadLimits());
   return (
     <div>
       <PageHeader
