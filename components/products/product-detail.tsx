@@ -13,6 +13,7 @@ import type { ProductDetailData } from "@/lib/products/product-types";
 import { UNIT_KEYS, UNIT_OPTIONS, unitSuggestionText, type UnitKey } from "@/lib/products/units";
 import { createScene, deleteProductRequest, patchProduct } from "./product-actions";
 import { ProductPreview } from "./product-preview";
+import { ProductViewersPanel } from "@/components/viewers/product-viewers-panel";
 
 export function ProductDetail({ product, canEdit }: { product: ProductDetailData; canEdit: boolean }) {
   const router = useRouter();
@@ -96,6 +97,8 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
             Create scene
           </Button>
         )}
+
+        <ProductViewersPanel productId={product.id} productName={product.name} canPublish={canEdit} />
 
         {editable && (
           <details className="rounded-xl border border-line bg-white p-4 text-sm [&_summary]:cursor-pointer">
