@@ -1,6 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
+import { contentSecurityPolicy, isEmbeddablePage, newNonce } from "@/lib/http/content-security-policy";
 import { HSTS_VALUE, isHttpsRequest, proxySettings } from "@/lib/http/request-facts";
 import { refuseMalformedServerAction } from "@/lib/http/server-action-guard";
 
@@ -28,7 +28,11 @@ export default async function middleware(request: NextRequest, event: NextFetchE
     if (redirect) return redirect;
   }
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== "production" });
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV !== "production",
+    embeddable: isEmbeddablePage(request.nextUrl.pathname),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);

@@ -36,10 +36,11 @@ const nextConfig = {
     return [
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
+      // Every page but a published 3D viewer (/v/<token>), which other sites embed (its CSP frame-ancestors says so).
+      { source: "/((?!v/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
       {
         source: "/:path*",
         headers: [
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },

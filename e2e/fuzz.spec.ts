@@ -208,6 +208,7 @@ test.beforeAll(async () => {
     batchId,
     outputId,
     workspaceId: member.workspaceId,
+    viewerId: "vwr_fuzznothing",
   };
 });
 
@@ -260,6 +261,9 @@ test("public routes: sign-up, sign-in, render assets and the Stripe webhook take
       await f.send(`GET /api/render-assets/products with id ${name}`, () =>
         anon.get(`/api/render-assets/products/${e}?token=${e}`),
       );
+      await f.send(`GET /api/v with token ${name}`, () => anon.get(`/api/v/${e}/model.glb`));
+      await f.send(`GET /api/oembed with url ${name}`, () => anon.get(`/api/oembed?url=${e}`));
+      await f.send(`GET /v page with token ${name}`, () => anon.get(`/v/${e}`));
       await f.send(`POST /api/stripe/webhook with ${name}`, () =>
         anon.post("/api/stripe/webhook", {
           data: s,

@@ -40,6 +40,7 @@ async function workspaceDigest(workspaceId: string): Promise<Record<string, stri
     "brand_kits",
     "workspace_billing",
     "memberships",
+    "viewers",
   ];
   const out: Record<string, string> = {};
   for (const t of tables) {
@@ -100,7 +101,20 @@ test.beforeAll(async () => {
     [thumbnailId, owner.workspaceId, `sec-${thumbnailId}`, SAMPLE, thumbKey, outputId],
   );
   const document = (await (await owner.api.get(`/api/scenes/${sceneId}`)).json()).scene.document;
-  ids = { document, productId, sceneId, templateId, thumbnailId, batchId, outputId, workspaceId: owner.workspaceId };
+  const published = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
+  expect(published.status(), await published.text()).toBe(201);
+  const viewerId = (await published.json()).viewer.id as string;
+  ids = {
+    document,
+    productId,
+    sceneId,
+    templateId,
+    thumbnailId,
+    batchId,
+    outputId,
+    workspaceId: owner.workspaceId,
+    viewerId,
+  };
 
   // The seeded data is really reachable by its owner, so a 404 below means "refused", not "broken".
   for (const [url, type] of [
@@ -238,7 +252,11 @@ test("every route declares its caller: workspace routes a permission, render ass
   const want: Record<string, string> = {};
   for (const key of Object.keys(WORKSPACE_ROUTES)) want[key] = "workspaceRoute";
   for (const key of Object.keys(PUBLIC_ROUTES))
-    want[key] = key.includes("/api/render-assets/") ? "render token" : "hand-written";
+    want[key] = key.includes("/api/render-assets/")
+      ? "render token"
+      : key.startsWith("GET /api/v/")
+        ? "viewer token"
+        : "hand-written";
   expect(kinds).toEqual(want);
   // Every declared permission is one the table knows (a typo would make a route nobody may call).
   const unknown = Object.entries(declared).filter(

@@ -14,6 +14,7 @@ import { UNIT_KEYS, UNIT_OPTIONS, type UnitKey } from "@/lib/products/units";
 import { createScene, deleteProductRequest, patchProduct } from "./product-actions";
 import { ProductPreview } from "./product-preview";
 import { UnitFixWarning } from "./unit-fix-warning";
+import { ProductViewersPanel } from "@/components/viewers/product-viewers-panel";
 
 export function ProductDetail({ product, canEdit }: { product: ProductDetailData; canEdit: boolean }) {
   const router = useRouter();
@@ -89,6 +90,8 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
             Create scene
           </Button>
         )}
+
+        <ProductViewersPanel productId={product.id} productName={product.name} canPublish={canEdit} />
 
         {editable && (
           <details className="rounded-xl border border-line bg-white p-4 text-sm [&_summary]:cursor-pointer">

@@ -1,6 +1,6 @@
 import type { MemberRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { minimumRole, RENDER_TOKEN_SCOPES, ROLE_PERMISSIONS, type Permission } from "./permissions";
+import { minimumRole, RENDER_TOKEN_SCOPES, ROLE_PERMISSIONS, VIEWER_LINK_SCOPES, type Permission } from "./permissions";
 import { ROLE_LABEL } from "./roles";
 
 /**
@@ -17,12 +17,20 @@ export type ShareLinkCaller = {
   workspaceId: string;
   scopes: readonly Permission[];
 };
+/** A published 3D viewer's public link (`/v/<token>`): one viewer of one product, its files only. */
+export type ViewerLinkCaller = {
+  kind: "viewer_link";
+  viewerId: string;
+  workspaceId: string;
+  productId: string;
+  scopes: readonly Permission[];
+};
 /** What a render token was signed for: one output, one template preview, one product thumbnail, or the session page. */
 export type RenderSubject = { kind: "output" | "thumbnail" | "product" | "session"; id: string };
 /** The worker's headless browser: no session, a short-lived token bound to one subject. */
 export type RenderTokenCaller = { kind: "render_token"; subject: RenderSubject; scopes: readonly Permission[] };
 
-export type Caller = MemberCaller | ApiKeyCaller | ShareLinkCaller | RenderTokenCaller;
+export type Caller = MemberCaller | ApiKeyCaller | ShareLinkCaller | ViewerLinkCaller | RenderTokenCaller;
 /** The callers that act inside one workspace on its data (what the services take). */
 export type WorkspaceCaller = MemberCaller | ApiKeyCaller;
 
@@ -32,6 +40,16 @@ export function memberCaller(userId: string, workspaceId: string, role: MemberRo
 
 export function renderTokenCaller(subject: RenderSubject): RenderTokenCaller {
   return { kind: "render_token", subject, scopes: RENDER_TOKEN_SCOPES };
+}
+
+export function viewerLinkCaller(viewer: { id: string; workspaceId: string; productId: string }): ViewerLinkCaller {
+  return {
+    kind: "viewer_link",
+    viewerId: viewer.id,
+    workspaceId: viewer.workspaceId,
+    productId: viewer.productId,
+    scopes: VIEWER_LINK_SCOPES,
+  };
 }
 
 export function permissionsOf(caller: Caller): readonly Permission[] {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { minimumRole, PERMISSIONS, RENDER_TOKEN_SCOPES, ROLE_ORDER, ROLE_PERMISSIONS, roleCan } from "./permissions";
+import {
+  minimumRole,
+  PERMISSIONS,
+  RENDER_TOKEN_SCOPES,
+  ROLE_ORDER,
+  ROLE_PERMISSIONS,
+  roleCan,
+  VIEWER_LINK_SCOPES,
+} from "./permissions";
 
 describe("the permission table", () => {
   it("owner > editor > viewer: each role holds everything the one below holds", () => {
@@ -45,9 +53,15 @@ describe("the permission table", () => {
     for (const role of ROLE_ORDER) expect(roleCan(role, "render_models.read")).toBe(false);
   });
 
+  it("keeps viewer links narrow: their files only, and publishing is for editors and owners", () => {
+    expect(VIEWER_LINK_SCOPES).toEqual(["viewer_files.read"]);
+    for (const role of ROLE_ORDER) expect(roleCan(role, "viewer_files.read")).toBe(false);
+    expect(minimumRole("viewers.publish")).toBe("editor");
+  });
+
   it("lists every permission once, and every permission is held by some role or token", () => {
     expect(new Set(PERMISSIONS).size).toBe(PERMISSIONS.length);
-    const held = new Set([...ROLE_PERMISSIONS.owner, ...RENDER_TOKEN_SCOPES]);
+    const held = new Set([...ROLE_PERMISSIONS.owner, ...RENDER_TOKEN_SCOPES, ...VIEWER_LINK_SCOPES]);
     expect(PERMISSIONS.filter((p) => !held.has(p))).toEqual([]);
   });
 });

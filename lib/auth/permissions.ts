@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "workspace.manage",
   "billing.manage",
   "render_models.read",
+  "viewers.publish",
+  "viewer_files.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +46,7 @@ const EDITOR: readonly Permission[] = [
   "renders.create",
   "renders.delete",
   "brand_kit.write",
+  "viewers.publish",
 ];
 const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage"];
 
@@ -57,6 +60,9 @@ export const ROLE_PERMISSIONS: Record<MemberRole, readonly Permission[]> = {
 
 /** A render token opens the models of the one render it was signed for, nothing else. */
 export const RENDER_TOKEN_SCOPES: readonly Permission[] = ["render_models.read"];
+
+/** A published viewer's link opens that viewer's own files (model, poster), nothing else. */
+export const VIEWER_LINK_SCOPES: readonly Permission[] = ["viewer_files.read"];
 
 export function roleCan(role: MemberRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -5,7 +5,16 @@
  * needs 'unsafe-inline'. next.config.js sends the same policy without a
  * nonce (no scripts at all) on API responses and static files.
  */
-export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  dev,
+  embeddable = false,
+}: {
+  nonce: string;
+  dev: boolean;
+  /** A published 3D viewer (/v/<token>): any site may frame it (the iframe snippet); every other page, none. */
+  embeddable?: boolean;
+}): string {
   return [
     "default-src 'self'",
     // wasm-unsafe-eval: the Draco/Basis/meshopt decoders (served from /decoders) compile WebAssembly.
@@ -17,11 +26,16 @@ export function contentSecurityPolicy({ nonce, dev }: { nonce: string; dev: bool
     `connect-src 'self' blob: data:${dev ? " ws:" : ""}`,
     // The editor's model decoders run in blob: workers.
     "worker-src 'self' blob:",
-    "frame-ancestors 'none'",
+    embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/** Pages other sites may put in an iframe: only published 3D viewers. */
+export function isEmbeddablePage(pathname: string): boolean {
+  return pathname.startsWith("/v/");
 }
 
 /** 128 random bits, base64: a nonce nobody can guess for one response. */

@@ -15,6 +15,7 @@ describe("the job registry", () => {
       "template-preview": "render-thumbnail",
       "product-thumbnail": "product-thumbnail",
       housekeeping: "housekeeping",
+      "viewer-model": "viewer-model",
     });
     for (const [name, kind] of Object.entries(JOB_KINDS)) expect(kind.name).toBe(name);
   });
@@ -33,6 +34,8 @@ describe("the job registry", () => {
       ["product-thumbnail", { productId: "x".repeat(101) }],
       ["product-thumbnail", "prd_a"],
       ["housekeeping", { anything: 1 }],
+      ["viewer-model", { viewerId: "vwr_a/../b" }],
+      ["viewer-model", { productId: "prd_a" }],
     ];
     for (const [kind, payload] of bad) {
       expect(jobKind(kind).payload.safeParse(payload).success, JSON.stringify([kind, payload])).toBe(false);
@@ -41,6 +44,7 @@ describe("the job registry", () => {
     expect(jobKind("template-preview").payload.safeParse({ thumbnailId: "tth_0a1b2c" }).success).toBe(true);
     expect(jobKind("product-thumbnail").payload.safeParse({ productId: "sample_drink-can" }).success).toBe(true);
     expect(jobKind("housekeeping").payload.safeParse(null).success).toBe(true);
+    expect(jobKind("viewer-model").payload.safeParse({ viewerId: "vwr_0a1b2c" }).success).toBe(true);
   });
 
   it("keys each job by the row it draws, so a duplicate waits as one job", () => {

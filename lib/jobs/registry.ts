@@ -9,12 +9,14 @@ import { housekeepingJob } from "./kinds/housekeeping";
 import { productThumbnailJob } from "./kinds/product-thumbnail";
 import { renderOutputJob } from "./kinds/render-output";
 import { templatePreviewJob } from "./kinds/template-preview";
+import { viewerModelJob } from "./kinds/viewer-model";
 
 export const JOB_KINDS = {
   [renderOutputJob.name]: renderOutputJob,
   [templatePreviewJob.name]: templatePreviewJob,
   [productThumbnailJob.name]: productThumbnailJob,
   [housekeepingJob.name]: housekeepingJob,
+  [viewerModelJob.name]: viewerModelJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

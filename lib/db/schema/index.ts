@@ -5,3 +5,4 @@ export * from "./products";
 export * from "./renders";
 export * from "./billing";
 export * from "./templates";
+export * from "./viewers";

@@ -1,0 +1,118 @@
+/**
+ * npm run bench:viewer — JSON on stdout: the published 3D viewer against its budgets on this machine, served
+ * locally: the viewer page's own JavaScript (gzip), time to the poster and to the interactive model (fresh
+ * browser context each run, nothing cached), and each sample product's published model against its original
+ * (goal: <= 30%). Needs a production build (`npm run build`).
+ */
+import { gzipSync } from "node:zlib";
+import { chromium, type Response } from "playwright-core";
+import { SAMPLE_PRODUCTS } from "../lib/products/samples";
+import { signedInClient } from "./lib/client";
+import { startBenchServer } from "./lib/server";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BUDGET = { posterMs: 1000, interactiveMs: 3000, modelRatio: 0.3 } as const;
+const log = (...args: unknown[]) => console.error("[bench:viewer]", ...args);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+type Viewer = { productId: string; path: string; modelBytes: number; sourceBytes: number };
+
+async function main() {
+  const server = await startBenchServer(3343, 54373, { RENDER_WORKERS: "1" });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
+  });
+  try {
+    const api = await signedInClient(server.baseUrl);
+    const published: { productId: string; path: string; id: string }[] = [];
+    for (const sample of SAMPLE_PRODUCTS) {
+      const res = await api.post(`/api/products/${sample.id}/viewers`, { data: {} });
+      if (res.status() !== 201) throw new Error(`publish failed: ${await res.text()}`);
+      const body = await res.json();
+      published.push({ productId: sample.id, path: body.path, id: body.viewer.id });
+    }
+    const viewers: Viewer[] = [];
+    const until = Date.now() + 300_000;
+    for (const p of published) {
+      for (;;) {
+        const list = (await (await api.get(`/api/products/${p.productId}/viewers`)).json()).viewers as {
+          id: string;
+          status: string;
+          modelBytes: number;
+          sourceBytes: number;
+        }[];
+        const v = list.find((x) => x.id === p.id)!;
+        if (v.status === "ready") {
+          viewers.push({ productId: p.productId, path: p.path, modelBytes: v.modelBytes, sourceBytes: v.sourceBytes });
+          break;
+        }
+        if (v.status === "failed" || Date.now() > until) throw new Error(`viewer of ${p.productId}: ${v.status}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    log("published", viewers.length, "viewers");
+
+    const target = viewers.find((v) => v.productId === "sample_drink-can") ?? viewers[0];
+    const posterMs: number[] = [];
+    const interactiveMs: number[] = [];
+    let js = { files: 0, rawKb: 0, gzipKb: 0 };
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+      const page = await context.newPage();
+      const scripts: Promise<Buffer | null>[] = [];
+      page.on("response", (res: Response) => {
+        if (res.request().resourceType() === "script") scripts.push(res.body().catch(() => null));
+      });
+      const started = Date.now();
+      await page.goto(`${server.baseUrl}${target.path}`, { waitUntil: "commit" });
+      await page.waitForFunction(
+        () => {
+          const img = document.querySelector<HTMLImageElement>("[data-testid=viewer-poster]");
+          return Boolean(img?.complete && img.naturalWidth > 0);
+        },
+        undefined,
+        { timeout: 60_000, polling: 20 },
+      );
+      posterMs.push(Date.now() - started);
+      await page.waitForSelector('[data-testid=viewer][data-state="ready"]', { timeout: 120_000 });
+      interactiveMs.push(Date.now() - started);
+      const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
+      js = {
+        files: bodies.length,
+        rawKb: Math.round(bodies.reduce((n, b) => n + b.length, 0) / 1024),
+        gzipKb: Math.round(bodies.reduce((n, b) => n + gzipSync(b).length, 0) / 1024),
+      };
+      log("run", i + 1, "poster", posterMs[i], "ms, interactive", interactiveMs[i], "ms");
+      await context.close();
+    }
+
+    const models = viewers.map((v) => ({
+      product: v.productId,
+      originalKb: Math.round(v.sourceBytes / 1024),
+      publishedKb: Math.round(v.modelBytes / 1024),
+      ratio: Number((v.modelBytes / v.sourceBytes).toFixed(3)),
+    }));
+    const result = {
+      viewerPageJs: js,
+      posterVisibleMs: { median: median(posterMs), runs: posterMs, budget: BUDGET.posterMs },
+      modelInteractiveMs: { median: median(interactiveMs), runs: interactiveMs, budget: BUDGET.interactiveMs },
+      models,
+      modelRatio: { worst: Math.max(...models.map((m) => m.ratio)), goal: BUDGET.modelRatio },
+      withinBudget: {
+        poster: median(posterMs) <= BUDGET.posterMs,
+        interactive: median(interactiveMs) <= BUDGET.interactiveMs,
+        models: models.every((m) => m.ratio <= BUDGET.modelRatio),
+      },
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

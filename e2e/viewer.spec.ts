@@ -1,0 +1,234 @@
+import { createHash } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { BASE_URL } from "../playwright.config";
+import { signedInAccount } from "./fixtures/accounts";
+import { centreCoverage, decodePng, pixel } from "./fixtures/images";
+import { closeSqlPools, signedInApi, sql } from "./fixtures/session";
+import { startWorker, stopWorker } from "./fixtures/worker";
+
+/**
+ * Published 3D viewers end to end: publish from the product page (a worker makes the web-ready model), open the
+ * public link signed out (poster first, then the model, every request to this server), the files' content types,
+ * oEmbed, and revoke (404 at once). Then the link as a security boundary: guessed, tampered, hashed and revoked
+ * tokens, and one viewer's token never serving another viewer's file.
+ */
+const SAMPLE = "sample_drink-can";
+const OTHER_SAMPLE = "sample_kraft-box";
+const tokenOf = (url: string) => new URL(url).pathname.replace(/^\/v\//, "");
+
+let worker: ChildProcess | undefined;
+test.beforeAll(() => {
+  worker = startWorker("viewer-worker");
+});
+test.afterAll(async () => {
+  await stopWorker(worker);
+  await closeSqlPools();
+});
+
+/** The viewer as drawn: a screenshot of the element, decoded. */
+async function viewerPixels(page: Page) {
+  // Generous: the model is drawn in software (SwiftShader) on a machine shared with other test runs.
+  return decodePng(await page.getByTestId("viewer").screenshot({ timeout: 45_000 }));
+}
+
+/** The model, not the poster: the viewer's own near-white backdrop in the corner, the product over the centre. */
+async function modelDrawn(page: Page): Promise<boolean> {
+  const png = await viewerPixels(page);
+  const corner = pixel(png, 8, 40);
+  return corner.slice(0, 3).every((c) => c >= 245) && centreCoverage(png, corner, 20) > 0.5;
+}
+
+test("publish a 3D viewer, open it signed out from this server only, embed it, revoke it", async ({
+  page,
+  browser,
+  request,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  await signedInAccount(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/products/${SAMPLE}`);
+  await page.getByLabel("Turn slowly on its own").uncheck(); // a still model, so pixels compare
+  await page.getByRole("button", { name: "Publish 3D viewer" }).click();
+  const url = await page.getByTestId("viewer-url").inputValue();
+  expect(url).toMatch(new RegExp(`^${BASE_URL}/v/[A-Za-z0-9_-]{43}$`));
+  await expect(page.getByTestId("viewer-embed")).toHaveValue(/allow="xr-spatial-tracking; fullscreen"/);
+  await expect(page.getByTestId("viewer-embed")).toHaveValue(new RegExp(`src="${url}"`));
+  const item = page.getByTestId("viewer-item").first();
+  await expect(item).toHaveAttribute("data-status", "ready", { timeout: 60_000 });
+  await expect(item.getByTestId("viewer-size")).toHaveText(/KB, \d+% of the original \d+ KB/);
+  await page.screenshot({ path: testInfo.outputPath("product-page-viewers.png"), fullPage: true });
+
+  // Signed out, in a fresh context: every request is recorded.
+  const visitor = await browser.newContext({ viewport: { width: 960, height: 720 } });
+  const requested: string[] = [];
+  visitor.on("request", (r) => requested.push(r.url()));
+  const viewerPage = await visitor.newPage();
+  const glbResponse = viewerPage.waitForResponse((r) => r.url().endsWith("/model.glb"));
+  const response = await viewerPage.goto(url);
+  expect(response!.status()).toBe(200);
+  expect(response!.headers()["content-security-policy"]).toContain("frame-ancestors *");
+  expect(response!.headers()["x-frame-options"]).toBeUndefined();
+  // The poster is there before the model: in the server's HTML itself.
+  await expect(viewerPage.getByTestId("viewer-poster")).toBeVisible();
+  expect(
+    await viewerPage.getByTestId("viewer-poster").evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
+  expect((await glbResponse).headers()["content-type"]).toBe("model/gltf-binary");
+  await expect(viewerPage.getByTestId("viewer")).toHaveAttribute("data-state", "ready", { timeout: 60_000 });
+  await expect.poll(() => modelDrawn(viewerPage), { timeout: 60_000 }).toBe(true);
+  await viewerPage.screenshot({ path: testInfo.outputPath("public-viewer.png") });
+
+  // The colourway switcher changes the material the model shows: the orange can turns blue.
+  const centre = async () => {
+    const png = await viewerPixels(viewerPage);
+    return pixel(png, Math.floor(png.width / 2), Math.floor(png.height / 2));
+  };
+  const [r, , b] = await centre();
+  expect(r).toBeGreaterThan(b + 60);
+  await viewerPage.getByLabel("Colourway").selectOption("Ocean");
+  await expect
+    .poll(
+      async () => {
+        const [r2, , b2] = await centre();
+        return b2 > r2 + 30;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+
+  const offSite = requested.filter(
+    (r) => !r.startsWith(`${BASE_URL}/`) && !r.startsWith("data:") && !r.startsWith("blob:"),
+  );
+  expect(offSite).toEqual([]);
+  expect(requested.some((r) => r.endsWith("/model.glb"))).toBe(true);
+
+  // The model file: right type, long browser cache, byte ranges.
+  const token = tokenOf(url);
+  const glb = await request.get(`/api/v/${token}/model.glb`);
+  expect(glb.status()).toBe(200);
+  expect(glb.headers()["content-type"]).toBe("model/gltf-binary");
+  expect(glb.headers()["cache-control"]).toContain("max-age=31536000");
+  const range = await request.get(`/api/v/${token}/model.glb`, { headers: { range: "bytes=0-3" } });
+  expect(range.status()).toBe(206);
+  expect((await range.body()).toString("latin1")).toBe("glTF");
+
+  // oEmbed: this app's link only, never another site's.
+  const oembed = await request.get(`/api/oembed?url=${encodeURIComponent(url)}`);
+  expect(oembed.status()).toBe(200);
+  const embed = await oembed.json();
+  expect(embed).toMatchObject({ version: "1.0", type: "rich", provider_name: "Plinth", title: "Drink can in 3D" });
+  expect(embed.html).toContain(`src="${url}"`);
+  expect(embed.html).toContain('allow="xr-spatial-tracking; fullscreen"');
+  for (const foreign of [
+    url.replace(BASE_URL, "https://evil.example"),
+    "http://169.254.169.254/latest/meta-data/",
+    `${url}x`,
+  ]) {
+    expect((await request.get(`/api/oembed?url=${encodeURIComponent(foreign)}`)).status(), foreign).toBe(404);
+  }
+  expect((await request.get(`/api/oembed?url=${encodeURIComponent(url)}&format=xml`)).status()).toBe(501);
+
+  // The visit was counted.
+  await page.reload();
+  await expect(page.getByTestId("viewer-item").first().getByTestId("viewer-views")).toHaveText("1 view");
+
+  // Revoke (after a confirmation): the page, the file and oEmbed answer 404 at once.
+  await page.getByRole("button", { name: "Revoke…" }).click();
+  await page.getByRole("button", { name: "Revoke viewer" }).click();
+  await expect(page.getByTestId("viewer-item").first()).toHaveAttribute("data-status", "revoked");
+  expect((await request.get(url)).status()).toBe(404);
+  expect((await request.get(`/api/v/${token}/model.glb`)).status()).toBe(404);
+  expect((await request.get(`/api/oembed?url=${encodeURIComponent(url)}`)).status()).toBe(404);
+  const reopened = await visitor.newPage();
+  expect((await reopened.goto(url))!.status()).toBe(404);
+  await expect(reopened.getByRole("heading", { name: "This 3D viewer does not exist" })).toBeVisible();
+  await visitor.close();
+});
+
+test("viewer tokens: 256 random bits, stored hashed; guessed, tampered, hashed and revoked tokens fail; each opens only its own files", async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const owner = await signedInApi();
+  try {
+    const publish = async (productId: string) => {
+      const res = await owner.api.post(`/api/products/${productId}/viewers`, { data: {} });
+      expect(res.status(), await res.text()).toBe(201);
+      const body = await res.json();
+      return { id: body.viewer.id as string, token: tokenOf(`${BASE_URL}${body.path}`) };
+    };
+    const a = await publish(SAMPLE);
+    const b = await publish(OTHER_SAMPLE);
+    expect(a.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [row] = await sql<{ token_hash: string; all: string }>(
+      "select token_hash, row_to_json(v)::text as all from viewers v where id = $1",
+      [a.id],
+    );
+    expect(row.token_hash).toBe(createHash("sha256").update(a.token).digest("hex"));
+    expect(row.all).not.toContain(a.token);
+    // The list never carries a token.
+    expect(await (await owner.api.get(`/api/products/${SAMPLE}/viewers`)).text()).not.toContain(a.token);
+
+    const model = (token: string) => request.get(`/api/v/${token}/model.glb`);
+    await expect
+      .poll(async () => [(await model(a.token)).status(), (await model(b.token)).status()], { timeout: 60_000 })
+      .toEqual([200, 200]);
+    const [aBytes, bBytes] = [await (await model(a.token)).body(), await (await model(b.token)).body()];
+    const sizes = await sql<{ id: string; model_bytes: string }>(
+      "select id, model_bytes from viewers where id in ($1, $2)",
+      [a.id, b.id],
+    );
+    const sizeOf = (id: string) => Number(sizes.find((s) => s.id === id)!.model_bytes);
+    expect([aBytes.length, bBytes.length]).toEqual([sizeOf(a.id), sizeOf(b.id)]);
+    expect(aBytes.equals(bBytes)).toBe(false);
+
+    const flip = (t: string) => t.slice(0, -1) + (t.at(-1) === "A" ? "B" : "A");
+    const bad: Record<string, string> = {
+      guessed: "A".repeat(43),
+      tampered: flip(a.token),
+      truncated: a.token.slice(0, 42),
+      "its hash": createHash("sha256").update(a.token).digest("hex"),
+      "the viewer id": a.id,
+    };
+    for (const [why, token] of Object.entries(bad)) {
+      expect((await model(token)).status(), `model with ${why} token`).toBe(404);
+      expect((await request.get(`/v/${token}`)).status(), `page with ${why} token`).toBe(404);
+    }
+
+    const revoked = await owner.api.delete(`/api/viewers/${a.id}`);
+    expect(revoked.status()).toBe(200);
+    expect((await model(a.token)).status()).toBe(404);
+    expect((await request.get(`/v/${a.token}`)).status()).toBe(404);
+    expect((await model(b.token)).status()).toBe(200); // the other viewer is untouched
+
+    // Another workspace cannot list, publish for, or revoke this one's.
+    const outsider = await signedInApi();
+    try {
+      expect((await outsider.api.delete(`/api/viewers/${b.id}`)).status()).toBe(404);
+      expect((await model(b.token)).status()).toBe(200);
+    } finally {
+      await outsider.api.dispose();
+    }
+  } finally {
+    await owner.api.dispose();
+  }
+});
+
+test("a viewer still being made says so, and serves no model yet", async ({ request }) => {
+  await stopWorker(worker); // nothing makes the model while this test looks
+  worker = undefined;
+  const owner = await signedInApi();
+  try {
+    const res = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
+    expect(res.status()).toBe(201);
+    const token = tokenOf(`${BASE_URL}${(await res.json()).path}`);
+    const page = await request.get(`/v/${token}`);
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain("This 3D viewer is being prepared");
+    expect((await request.get(`/api/v/${token}/model.glb`)).status()).toBe(404);
+    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${BASE_URL}/v/${token}`)}`)).status()).toBe(404);
+  } finally {
+    await owner.api.dispose();
+  }
+});
