@@ -10,7 +10,9 @@ import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormatId 
 import { EXPORT_PRESETS, MAX_OUTPUT_PX, planOutputs } from "@/lib/renders/export-options";
 import type { SceneDocument } from "@/lib/scene";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
+import { ExportTabs, type ExportTab } from "./export-tabs";
 import { RatioPreview } from "./ratio-preview";
+import { VideoExportPanel } from "./video-export-panel";
 
 type Props = {
   open: boolean;
@@ -37,6 +39,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<ExportTab>("stills");
 
   const outputs = [
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({
@@ -95,7 +98,11 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
       }}
       className="w-full max-w-lg rounded-2xl border border-line p-0 shadow-xl backdrop:bg-black/30"
     >
-      <form onSubmit={onSubmit} className="flex max-h-[85vh] flex-col">
+      <ExportTabs tab={tab} onChange={setTab} />
+      {tab === "video" && (
+        <VideoExportPanel sceneId={sceneId} document={document} products={products} onClose={onClose} />
+      )}
+      <form onSubmit={onSubmit} className={`max-h-[85vh] flex-col ${tab === "video" ? "hidden" : "flex"}`}>
         <div className="overflow-y-auto p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             Export images
@@ -119,7 +126,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
                     className="absolute left-2 top-2 accent-accent"
                     aria-label={`${p.name}, ${p.width}×${p.height}`}
                   />
-                  {open ? (
+                  {open && tab === "stills" ? (
                     <RatioPreview document={document} products={products} width={p.width} height={p.height} />
                   ) : (
                     <RatioGlyph width={p.width} height={p.height} />

@@ -55,6 +55,9 @@ describe("motion", () => {
     };
     close(dir(start), dir(still));
     close(start.target, still.target);
+    // A bottle on its podium turns within the still's framing: frame 0 is the still's picture exactly.
+    const bottle = SHAPES["tall bottle"];
+    close(motionFrame(spec("turntable"), camera, bottle, 1, 0).view.position, frameCamera(camera, bottle, 1).position);
     // A quarter of the way round: azimuth + 90 degrees.
     const quarter = dir(at(1.5));
     const az = (Math.atan2(quarter[0], quarter[2]) * 180) / Math.PI;

@@ -6,12 +6,13 @@
  * A move is described by curves over the progress u = t / duration in [0, 1] (./motion-curves.ts); this file
  * turns them into a camera view for one output ratio through the per-ratio framing (./framing.ts), so each
  * ratio is reframed for the whole move and the product never leaves the frame:
- *  - orbiting moves (Turntable, Hero spin) keep ONE distance for the whole move, the largest fit over the
- *    azimuths the move passes (no zoom "breathing" as a box turns its corners to the camera);
+ *  - orbiting moves (Turntable, Hero spin) keep ONE distance for the whole move (no zoom "breathing" as a box
+ *    turns its corners to the camera): the still's, so the move starts or settles on the still's exact picture,
+ *    unless the widest azimuth would then leave less than half the margin, when it moves back just enough;
  *  - Dolly in only ever comes closer towards the scene's own framing, never past it;
  *  - Float frames the product's bounds grown by its bob and tilt.
  */
-import { frameProduct, orbitDirection, type Bounds, type Framing } from "./framing";
+import { DEFAULT_MARGIN, frameProduct, orbitDirection, type Bounds, type Framing } from "./framing";
 import { moveCurves, type MoveCurves } from "./motion-curves";
 import type { CameraState, MotionSpec, Vec3 } from "./schema";
 
@@ -41,11 +42,21 @@ export function motionProgress(motion: Pick<MotionSpec, "durationS">, t: number)
 
 // Enough to find the largest fit of an orbit within a fraction of a percent; the exact frame is always checked too.
 const ORBIT_SAMPLES = 72;
+// An orbit may use up to half of the still's margin at its widest azimuth before it moves further away.
+const ORBIT_MARGIN_KEPT = 0.5;
 
-function framingAt(camera: CameraState, bounds: Bounds, aspect: number, azimuthDeg: number, elevationDeg: number) {
+function framingAt(
+  camera: CameraState,
+  bounds: Bounds,
+  aspect: number,
+  azimuthDeg: number,
+  elevationDeg: number,
+  margin?: number,
+) {
   return frameProduct({
     bounds,
     aspect,
+    margin,
     azimuthDeg,
     elevationDeg,
     focalLengthMm: camera.focalLength,
@@ -93,13 +104,22 @@ export function motionFrame(
   const elevation = clampElevation(camera.elevation + pose.elevationOffsetDeg);
   const own = framingAt(camera, framed, aspect, azimuth, elevation);
 
-  // One distance for the whole orbit: the largest fit over the azimuths the move passes through.
+  // One distance for the whole orbit: the still's own (so the orbit starts or settles exactly on the still's
+  // picture), unless some azimuth on the way would then crowd the product into less than half the margin.
   let distance = own.distance;
-  for (let i = 0; i <= ORBIT_SAMPLES && curves.orbits; i++) {
-    const sample = curves.at(i / ORBIT_SAMPLES);
-    const az = camera.azimuth + sample.azimuthOffsetDeg;
-    const el = clampElevation(camera.elevation + sample.elevationOffsetDeg);
-    distance = Math.max(distance, framingAt(camera, framed, aspect, az, el).distance);
+  if (curves.orbits) {
+    const still = framingAt(camera, framed, aspect, camera.azimuth, clampElevation(camera.elevation));
+    const margin = DEFAULT_MARGIN * ORBIT_MARGIN_KEPT;
+    let orbit = 0;
+    for (let i = 0; i <= ORBIT_SAMPLES; i++) {
+      const sample = curves.at(i / ORBIT_SAMPLES);
+      const az = camera.azimuth + sample.azimuthOffsetDeg;
+      const el = clampElevation(camera.elevation + sample.elevationOffsetDeg);
+      orbit = Math.max(orbit, framingAt(camera, framed, aspect, az, el, margin).distance);
+    }
+    // This frame's own fit with the reduced margin too, in case it falls between two samples.
+    orbit = Math.max(orbit, framingAt(camera, framed, aspect, azimuth, elevation, margin).distance);
+    distance = Math.max(still.distance, orbit);
   }
   distance *= pose.distanceScale;
 

@@ -25,6 +25,11 @@ export async function listBatchesWithOutputs(db: Database, workspaceId: string, 
       bytes: renderOutputs.bytes,
       renderMs: renderOutputs.renderMs,
       finishedAt: renderOutputs.finishedAt,
+      format: renderOutputs.format,
+      framesDone: renderOutputs.framesDone,
+      framesTotal: renderOutputs.framesTotal,
+      posterKey: renderOutputs.posterKey,
+      details: renderOutputs.details,
     })
     .from(renderOutputs)
     .where(
