@@ -79,7 +79,7 @@ type ReadBack = {
  * Reads a video back in the browser with mediabunny (served from node_modules on this origin, no CDN): its
  * track's codec, size, duration and packets, and the pixels of the frames at the given indices (RGBA, base64).
  */
-async function readBack(page: Page, url: string, frameIndices: number[]): Promise<ReadBack> {
+async function readBackPage(page: Page): Promise<void> {
   const bundle = fs.readFileSync(path.join("node_modules/mediabunny/dist/bundles/mediabunny.min.mjs"), "utf8");
   await page.route("**/__video-readback/mediabunny.mjs", (route) =>
     route.fulfill({ body: bundle, contentType: "text/javascript" }),
@@ -92,6 +92,10 @@ async function readBack(page: Page, url: string, frameIndices: number[]): Promis
   );
   await page.goto("/__video-readback/");
   await page.waitForFunction(() => (window as unknown as { mbReady?: boolean }).mbReady === true);
+}
+
+async function readBack(page: Page, url: string, frameIndices: number[]): Promise<ReadBack> {
+  await readBackPage(page);
   return page.evaluate(
     async ({ url, frameIndices }) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bundle's global, typed by the test's use
@@ -232,9 +236,14 @@ test.describe("video export", () => {
       expect(back.codec).toBe(codec);
       expect([back.width, back.height]).toEqual([SIZE, SIZE]);
       expect(back.packets).toBe(60);
-      expect(back.packetRate).toBeCloseTo(FPS, 3);
-      expect(back.duration).toBeCloseTo(SECONDS, 3);
-      expect(back.frameDurations.every((d) => Math.abs(d - 1 / FPS) < 1e-4)).toBe(true);
+      expect(back.duration).toBeCloseTo(SECONDS, 6);
+      // MP4 keeps exact frame times (a 1/30 s timescale); WebM counts milliseconds (33 or 34 ms a frame).
+      const tick = codec === "avc" ? 1e-9 : 1e-3 + 1e-9;
+      expect(back.packetRate).toBeCloseTo(FPS, codec === "avc" ? 6 : 1);
+      expect(
+        back.frameDurations.every((d) => Math.abs(d - 1 / FPS) <= tick),
+        JSON.stringify(back.frameDurations),
+      ).toBe(true);
 
       const frame0 = rgba(back.frames[0]);
       const still0 = new Uint8Array(stillPng.data);
@@ -261,5 +270,51 @@ test.describe("video export", () => {
       new Uint8Array(await (await request.get(`/api/renders/batches/${(await mp4Res.json()).batchId}/zip`)).body()),
     );
     expect(Object.keys(zip)).toEqual([mp4.fileName]);
+  });
+
+  test("a 2 s Turntable GIF loops at 20 fps, within its size and byte budget", async ({ page }) => {
+    await signedInAccount(page);
+    const request = page.request;
+    const { id: sceneId } = await (
+      await request.post("/api/scenes", { data: { productId: "sample_drink-can" } })
+    ).json();
+    const res = await request.post(`/api/scenes/${sceneId}/export-video`, {
+      data: {
+        move: "turntable",
+        durationS: SECONDS,
+        fps: FPS,
+        outputs: [{ label: "16:9", width: 1920, height: 1080 }],
+        format: "gif",
+        quality: "draft",
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const [gif] = await waitForBatch(request, (await res.json()).batchId);
+    expect(gif.status, gif.error ?? "").toBe("done");
+    expect(gif.video!.details).toMatchObject({ codec: "gif", container: "gif", fps: 20, frames: 40 });
+    const file = await request.get(gif.url!);
+    expect(file.headers()["content-type"]).toBe("image/gif");
+    const bytes = await file.body();
+    expect(bytes.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(bytes.toString("latin1", 0, 6)).toBe("GIF89a");
+    await readBackPage(page);
+    const decoded = await page.evaluate(async (url) => {
+      const data = await (await fetch(url)).arrayBuffer();
+      const decoder = new ImageDecoder({ data, type: "image/gif" });
+      await decoder.tracks.ready;
+      const track = decoder.tracks.selectedTrack!;
+      const first = await decoder.decode({ frameIndex: 0 });
+      const result = {
+        frames: track.frameCount,
+        animated: track.animated,
+        width: first.image.displayWidth,
+        height: first.image.displayHeight,
+        duration: first.image.duration,
+      };
+      first.image.close();
+      return result;
+    }, gif.url!);
+    // 16:9 at 1920x1080 becomes 600x338: at most 600 px a side.
+    expect(decoded).toEqual({ frames: 40, animated: true, width: 600, height: 338, duration: 50_000 });
   });
 });

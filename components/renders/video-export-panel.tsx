@@ -28,9 +28,6 @@ const MOVE_HINTS: Record<MotionMove, string> = {
   float: "A gentle bob and sway; loops.",
 };
 
-/** Formats the worker makes today; GIF's encoder is not in yet. */
-const AVAILABLE: readonly VideoFormatId[] = ["mp4", "webm"];
-
 /**
  * The Export dialog's Video tab: a move, its duration and frame rate, the ratios (1080-class, each reframed for
  * the whole move) and a format, with a looping Draft preview of the move and the credits it will cost.
@@ -215,8 +212,7 @@ export function VideoExportPanel({
             options={VIDEO_FORMAT_IDS.map((f) => ({
               value: f,
               label: VIDEO_FORMATS[f].label,
-              disabled: !AVAILABLE.includes(f),
-              title: AVAILABLE.includes(f) ? VIDEO_FORMATS[f].hint : "GIF export is coming soon",
+              title: VIDEO_FORMATS[f].hint,
             }))}
           />
           <Segmented

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Spinner } from "@/components/ui/button";
+import { api, errorText } from "@/lib/client/api";
 import { VIDEO_FORMATS } from "@/lib/formats";
 import type { RenderListItem } from "@/lib/renders/render-service";
 
@@ -51,6 +52,34 @@ function InlineVideo({ url, poster, label }: { url: string; poster: string | nul
       className="h-full w-full object-contain"
       data-testid="render-video"
     />
+  );
+}
+
+/** Stops a queued or rendering video (its credits come back); the board's polling shows the result. */
+function CancelVideo({ outputId }: { outputId: string }) {
+  const [state, setState] = useState<{ pending: boolean; error: string | null }>({ pending: false, error: null });
+  return (
+    <span className="flex items-center gap-2">
+      {state.error && <span className="text-danger">{state.error}</span>}
+      <button
+        type="button"
+        disabled={state.pending}
+        onClick={async () => {
+          setState({ pending: true, error: null });
+          const res = await api.post(
+            `/api/renders/outputs/${encodeURIComponent(outputId)}/cancel`,
+            {},
+            {
+              fallback: "The video could not be cancelled.",
+            },
+          );
+          setState({ pending: false, error: res.ok ? null : errorText(res.error) });
+        }}
+        className="text-ink-muted underline hover:text-ink disabled:opacity-50"
+      >
+        {state.pending ? "Cancelling…" : "Cancel"}
+      </button>
+    </span>
   );
 }
 
@@ -112,9 +141,14 @@ export function VideoTile({ output, video }: { output: Output; video: Video }) {
           >
             Download
           </a>
+        ) : output.status === "failed" ? (
+          <span className="text-danger" data-testid="output-status">
+            Failed
+          </span>
         ) : (
-          <span className={output.status === "failed" ? "text-danger" : "text-ink-muted"} data-testid="output-status">
-            {output.status === "failed" ? "Failed" : output.status === "rendering" ? `${percent}%` : "Queued"}
+          <span className="flex items-center gap-2 text-ink-muted" data-testid="output-status">
+            {output.status === "rendering" ? `${percent}%` : "Queued"}
+            <CancelVideo outputId={output.id} />
           </span>
         )}
       </div>

@@ -2,7 +2,15 @@ import { IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormat, type ImageFormatId }
 import { VIDEO_FORMAT_IDS, VIDEO_FORMATS } from "./video-formats";
 
 export { IMAGE_FORMAT_IDS, IMAGE_FORMATS, type ImageFormat, type ImageFormatId };
-export { VIDEO_FORMAT_IDS, VIDEO_FORMATS, videoBitrate, type VideoFormat, type VideoFormatId } from "./video-formats";
+export {
+  GIF_FPS,
+  gifSize,
+  VIDEO_FORMAT_IDS,
+  VIDEO_FORMATS,
+  videoBitrate,
+  type VideoFormat,
+  type VideoFormatId,
+} from "./video-formats";
 
 export function isVideoFormat(id: string): id is (typeof VIDEO_FORMAT_IDS)[number] {
   return (VIDEO_FORMAT_IDS as readonly string[]).includes(id);

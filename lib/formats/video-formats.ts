@@ -63,3 +63,12 @@ export const VIDEO_FORMATS: Record<VideoFormatId, VideoFormat> = {
 export function videoBitrate(width: number, height: number, fps: number): number {
   return Math.round(Math.min(16e6, Math.max(1e6, width * height * fps * 0.1)));
 }
+
+/** GIFs are drawn at 20 fps whatever the video's rate: 5 centiseconds a frame is exact in GIF's timing. */
+export const GIF_FPS = 20;
+
+/** A GIF's size: the frame scaled to fit the format's longest side (never up). */
+export function gifSize(width: number, height: number): { width: number; height: number } {
+  const k = Math.min(1, VIDEO_FORMATS.gif.maxSide / Math.max(width, height));
+  return { width: Math.max(16, Math.round(width * k)), height: Math.max(16, Math.round(height * k)) };
+}

@@ -42,9 +42,6 @@ export const videoExportRequestSchema = z
     quality: z.enum(["draft", "final"]).default("final"),
   })
   .superRefine((request, ctx) => {
-    if (request.format === "gif") {
-      ctx.addIssue({ code: "custom", path: ["format"], message: "GIF export is not available yet: pick MP4 or WebM." });
-    }
     if (!VIDEO_FORMATS[request.format].evenSize) return;
     request.outputs.forEach((o, i) => {
       if (o.width % 2 !== 0 || o.height % 2 !== 0)

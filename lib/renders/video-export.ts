@@ -6,6 +6,7 @@ import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { GIF_FPS, gifSize } from "@/lib/formats";
 import { newId } from "@/lib/ids";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { findProduct } from "@/lib/products/catalog";
@@ -59,8 +60,11 @@ async function createVideoBatch(input: {
       ? { kind: "solid" as const, color: "#ffffff" }
       : input.document.background;
   const snapshot: SceneDocument = { ...input.document, background, motion };
+  const gif = request.format === "gif";
+  // A GIF is drawn at its own (smaller) size and frame rate.
+  const sized = request.outputs.map((o) => ({ ...o, ...(gif ? gifSize(o.width, o.height) : {}) }));
   const names = uniqueNames(
-    request.outputs.map((o) =>
+    sized.map((o) =>
       renderFileName({
         productName: input.productName,
         sceneName: input.sceneName,
@@ -72,8 +76,8 @@ async function createVideoBatch(input: {
     ),
   );
   const batchId = newId("rb");
-  const outputs = request.outputs.map((o, i) => ({ id: newId("rnd"), ...o, fileName: names[i] }));
-  const frames = motionFrameCount(motion);
+  const outputs = sized.map((o, i) => ({ id: newId("rnd"), ...o, fileName: names[i] }));
+  const frames = gif ? Math.max(1, Math.round(motion.durationS * GIF_FPS)) : motionFrameCount(motion);
 
   await withJobTransaction(async (tx, enqueue) => {
     await tx.insert(renderBatches).values({

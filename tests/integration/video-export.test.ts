@@ -11,6 +11,7 @@ vi.mock("@/lib/auth/session", () => ({
   activeWorkspaceId: async () => session.workspaceId,
 }));
 
+import { POST as cancelRoute } from "@/app/api/renders/outputs/[outputId]/cancel/route";
 import { POST as exportVideoRoute } from "@/app/api/scenes/[sceneId]/export-video/route";
 import { getCreditBalance, insertLedgerEntry } from "@/lib/db/queries/billing";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
@@ -80,6 +81,19 @@ describe("POST /api/scenes/:id/export-video", () => {
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(26);
   });
 
+  it("draws a GIF at most 600 px a side at 20 fps, named for its own size", async () => {
+    const s = await signedInScene("videogif");
+    const res = await post(s.sceneId, {
+      ...GOOD,
+      format: "gif",
+      outputs: [{ label: "9:16", width: 1080, height: 1920 }],
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [output] = await db().select().from(renderOutputs).where(eq(renderOutputs.workspaceId, s.workspaceId));
+    expect([output.width, output.height, output.framesTotal]).toEqual([338, 600, 40]);
+    expect(output.fileName).toMatch(/_338x600\.gif$/);
+  });
+
   const BAD: [string, unknown, RegExp][] = [
     ["a zero duration", { ...GOOD, durationS: 0 }, /at least 2 seconds/],
     ["a ten-minute video", { ...GOOD, durationS: 600 }, /at most 30 seconds/],
@@ -113,6 +127,33 @@ describe("POST /api/scenes/:id/export-video", () => {
     expect((await res.json()).error.message).toMatch(/needs 6 render credits and your workspace has 1 left/);
     expect(await batchesOf(s.workspaceId)).toEqual([]);
     expect(await getCreditBalance(db(), s.workspaceId)).toBe(1);
+  });
+
+  it("cancels a queued video once, refunding its credits; not twice, not from another workspace", async () => {
+    const s = await signedInScene("videocancel");
+    const { outputIds } = await (await post(s.sceneId, { ...GOOD, durationS: 5 })).json();
+    expect(await getCreditBalance(db(), s.workspaceId)).toBe(25);
+    const cancel = (outputId: string) =>
+      cancelRoute(
+        new Request(`http://localhost/api/renders/outputs/${outputId}/cancel`, {
+          method: "POST",
+          body: "{}",
+          headers: { "content-type": "application/json" },
+        }),
+        { params: Promise.resolve({ outputId }) },
+      );
+    const res = await cancel(outputIds[0]);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ outputId: outputIds[0], refunded: 5 });
+    const [output] = await db().select().from(renderOutputs).where(eq(renderOutputs.id, outputIds[0]));
+    expect([output.status, output.error]).toEqual(["failed", "Cancelled; its credits were refunded."]);
+    expect(await getCreditBalance(db(), s.workspaceId)).toBe(30);
+    // Again: already finished, and no second refund.
+    expect((await cancel(outputIds[0])).status).toBe(409);
+    expect(await getCreditBalance(db(), s.workspaceId)).toBe(30);
+    // Another workspace cannot cancel it (404, like an unknown id).
+    await signedInScene("videocancelother");
+    expect((await cancel(outputIds[0])).status).toBe(404);
   });
 
   it("answers 404 for another workspace's scene", async () => {

@@ -1,7 +1,7 @@
 import { getOutputForRender, markFailed, markRendering, markRetrying } from "@/lib/db/queries/renders";
 import { markVideoDone, markVideoProgress, videoStillWanted, type VideoDetails } from "@/lib/db/queries/render-videos";
 import { env } from "@/lib/env";
-import { isVideoFormat, VIDEO_FORMATS, videoBitrate } from "@/lib/formats";
+import { GIF_FPS, gifSize, isVideoFormat, VIDEO_FORMATS, videoBitrate } from "@/lib/formats";
 import { jobKind } from "@/lib/jobs/registry";
 import type { VideoJob } from "@/lib/render-contract/video-job";
 import { createRenderToken } from "@/lib/renders/render-token";
@@ -41,7 +41,6 @@ export async function handleRenderVideo(
   let file: VideoFile | null = null;
   try {
     if (!isVideoFormat(batch.format)) throw new PermanentRenderError(`A video cannot be written as ${batch.format}`);
-    if (batch.format === "gif") throw new PermanentRenderError("GIF videos are not made by this worker yet");
     if (!deps.browser.recordOnSession) throw new PermanentRenderError("This worker's browser cannot record videos");
     const document = snapshotScene(output.snapshot, "scene");
     const motion = document.motion;
@@ -68,7 +67,10 @@ export async function handleRenderVideo(
       container: batch.format,
       bitrate: videoBitrate(width, height, motion.fps),
       watermark: mark && { svg: mark.svg.toString("utf8"), left: mark.left, top: mark.top },
+      gif: batch.format === "gif" ? { ...gifSize(width, height), maxBytes: VIDEO_FORMATS.gif.maxBytes! } : undefined,
     };
+    const frames =
+      batch.format === "gif" ? Math.max(1, Math.round(motion.durationS * GIF_FPS)) : motionFrameCount(motion);
 
     const recording = await VideoFile.create(VIDEO_FORMATS[batch.format].extension);
     file = recording;
@@ -76,14 +78,14 @@ export async function handleRenderVideo(
     const result = await deps.browser.recordOnSession(
       sessionUrl(deps.appUrl),
       job,
-      videoTimeoutMs(motionFrameCount(motion), width, height),
+      videoTimeoutMs(frames, width, height),
       {
         chunk: async (chunk) => {
           await recording.write(chunk);
           return true;
         },
         progress: async (framesDone) => {
-          if (Date.now() - lastProgress < PROGRESS_EVERY_MS && framesDone < motionFrameCount(motion)) return true;
+          if (Date.now() - lastProgress < PROGRESS_EVERY_MS && framesDone < frames) return true;
           lastProgress = Date.now();
           await markVideoProgress(deps.db, outputId, framesDone);
           return videoStillWanted(deps.db, outputId);
@@ -91,7 +93,7 @@ export async function handleRenderVideo(
       },
     );
     await recording.close();
-    if (result.frames !== motionFrameCount(motion) || recording.bytes === 0 || recording.bytes !== result.bytes) {
+    if (result.frames !== frames || recording.bytes === 0 || recording.bytes !== result.bytes) {
       throw new Error(`The video came back incomplete (${result.frames} frames, ${recording.bytes} bytes)`);
     }
 
@@ -126,6 +128,12 @@ export async function handleRenderVideo(
       console.log(`[timing] ${outputId} video ${result.frames} frames in ${Date.now() - started} ms`);
     return "done";
   } catch (err) {
+    // Cancelled (or its batch deleted) while recording: the row is already final and refunded; nothing to retry.
+    const now = await getOutputForRender(deps.db, outputId).catch(() => undefined);
+    if (now === null || now?.output.status === "failed") {
+      console.log(`[worker] video ${outputId} stopped: it was cancelled`);
+      return "skipped";
+    }
     const reason = describeFailure(err);
     const final = isPermanent(err) || attempt.retryCount >= attempt.retryLimit;
     if (final) {

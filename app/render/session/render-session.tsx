@@ -6,6 +6,7 @@ import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { parseScene } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
 import { resolveModelUrls } from "./model-cache";
+import { recordGif } from "./record-gif";
 import { recordVideo } from "./record-video";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), { ssr: false });
@@ -114,7 +115,7 @@ export function RenderSession() {
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
       const still = { size: next.size, quality: next.quality, document, products };
-      return recordVideo(next, document, {
+      return (next.container === "gif" ? recordGif : recordVideo)(next, document, {
         draw: (time) => draw({ ...still, time }),
         canvas: () => {
           const canvas = sceneCanvas();
