@@ -1,10 +1,17 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { env } from "@/lib/env";
 import type { RenderJob } from "@/lib/render-contract/render-job";
+import type { VideoChunk, VideoJob, VideoResult } from "@/lib/render-contract/video-job";
 import { frameFromWebGl, type Frame } from "./frame";
 import { MAX_TILE, renderInTiles } from "./tiles";
 
 export type SessionJob = RenderJob;
+
+/** Where a recording's chunks and progress go; either answers false to cancel the video. */
+export type VideoSink = {
+  chunk: (chunk: VideoChunk) => Promise<boolean>;
+  progress: (framesDone: number) => Promise<boolean>;
+};
 
 /** Which GL path headless Chromium draws with; see the render benchmark for numbers. */
 export type GlBackend = "swiftshader" | "llvmpipe";
@@ -190,15 +197,19 @@ export class RenderBrowser {
 
   private sessionQueue: Promise<unknown> = Promise.resolve();
 
+  /** The session page, loaded only when the page is not on it already (then the WebGL context stays warm). */
+  private async openSession(page: Page, sessionUrl: string, timeoutMs: number): Promise<void> {
+    if (page.url().startsWith(sessionUrl.split("?")[0])) return;
+    const response = await page.goto(sessionUrl, { waitUntil: "domcontentloaded", timeout: timeoutMs });
+    if (!response || response.status() >= 400)
+      throw new Error(`Render session page answered ${response?.status() ?? "nothing"}`);
+    await page.waitForFunction(() => typeof window.__plinthRender === "function", null, { timeout: timeoutMs });
+  }
+
   private async renderOnSessionNow(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Frame> {
     const page = await this.freshPage(1280, 720);
     try {
-      if (!page.url().startsWith(sessionUrl.split("?")[0])) {
-        const response = await page.goto(sessionUrl, { waitUntil: "domcontentloaded", timeout: timeoutMs });
-        if (!response || response.status() >= 400)
-          throw new Error(`Render session page answered ${response?.status() ?? "nothing"}`);
-        await page.waitForFunction(() => typeof window.__plinthRender === "function", null, { timeout: timeoutMs });
-      }
+      await this.openSession(page, sessionUrl, timeoutMs);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Render timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -218,6 +229,50 @@ export class RenderBrowser {
     } catch (err) {
       await this.dropPage();
       throw err;
+    }
+  }
+
+  /**
+   * Records one video on the session page (app/render/session/record-video.ts): the page draws and encodes every
+   * frame and hands out only the file's chunks, which go to `sink` as they come. The page is held for the whole
+   * video; a failure drops it, so a retry starts from the first frame on a fresh page.
+   */
+  async recordOnSession(sessionUrl: string, job: VideoJob, timeoutMs: number, sink: VideoSink): Promise<VideoResult> {
+    const run = this.sessionQueue.then(() => this.recordOnSessionNow(sessionUrl, job, timeoutMs, sink));
+    this.sessionQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private videoSink: VideoSink | null = null;
+  private readonly videoPages = new WeakSet<Page>();
+
+  private async recordOnSessionNow(
+    sessionUrl: string,
+    job: VideoJob,
+    timeoutMs: number,
+    sink: VideoSink,
+  ): Promise<VideoResult> {
+    const page = await this.freshPage(1280, 720);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (!this.videoPages.has(page)) {
+        // Exposed once per page; they survive navigations and call whichever recording is current.
+        await page.exposeFunction("__plinthVideoChunk", (chunk: VideoChunk) => this.videoSink?.chunk(chunk) ?? false);
+        await page.exposeFunction("__plinthVideoProgress", (done: number) => this.videoSink?.progress(done) ?? false);
+        this.videoPages.add(page);
+      }
+      await this.openSession(page, sessionUrl, timeoutMs);
+      this.videoSink = sink;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Video timed out after ${timeoutMs} ms`)), timeoutMs);
+      });
+      return await Promise.race([page.evaluate((j) => window.__plinthVideo!(j), job), timeout]);
+    } catch (err) {
+      await this.dropPage();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      this.videoSink = null;
     }
   }
 

@@ -30,6 +30,7 @@ export function userFailureMessage(err: unknown): string {
   if (typeof code === "string" && STORAGE_WRITE_ERRORS.has(code)) return RENDER_FAILURE.storage;
   const message = err instanceof Error ? err.message : String(err);
   if (/product model is missing/i.test(message)) return RENDER_FAILURE.missingModel;
+  if (/over its .* budget/i.test(message)) return RENDER_FAILURE.gifBudget;
   if (/snapshot is not valid/i.test(message)) return RENDER_FAILURE.scene;
   if (/Timeout|timed out/i.test(message)) return RENDER_FAILURE.timeout;
   if (/Target (page|closed)|browser has been closed|crash/i.test(message)) return RENDER_FAILURE.crash;

@@ -16,9 +16,11 @@ import {
 import { usePlanLimits } from "@/components/billing/plan-limits";
 import type { SceneDocument } from "@/lib/scene";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
+import { ExportTabs, type ExportTab } from "./export-tabs";
 import { RatioPreview } from "./ratio-preview";
 import { ExportRefusal, type ExportProblem } from "./export-refusal";
 import { ExportSizeChoice } from "./export-size-choice";
+import { VideoExportPanel } from "./video-export-panel";
 
 type Props = {
   open: boolean;
@@ -44,6 +46,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ExportProblem | null>(null);
   const limits = usePlanLimits();
+  const [tab, setTab] = useState<ExportTab>("stills");
 
   const outputs = [
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({
@@ -105,7 +108,11 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
       }}
       className="w-full max-w-lg rounded-2xl border border-line p-0 shadow-xl backdrop:bg-black/30"
     >
-      <form onSubmit={onSubmit} className="flex max-h-[85vh] flex-col">
+      <ExportTabs tab={tab} onChange={setTab} />
+      {tab === "video" && (
+        <VideoExportPanel sceneId={sceneId} document={document} products={products} onClose={onClose} />
+      )}
+      <form onSubmit={onSubmit} className={`max-h-[85vh] flex-col ${tab === "video" ? "hidden" : "flex"}`}>
         <div className="overflow-y-auto p-6">
           <h2 id={titleId} className="text-lg font-semibold">
             Export images
@@ -129,7 +136,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
                     className="absolute left-2 top-2 accent-accent"
                     aria-label={`${p.name}, ${p.width}×${p.height}`}
                   />
-                  {open ? (
+                  {open && tab === "stills" ? (
                     <RatioPreview document={document} products={products} width={p.width} height={p.height} />
                   ) : (
                     <RatioGlyph width={p.width} height={p.height} />

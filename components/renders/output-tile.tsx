@@ -1,5 +1,6 @@
 import { Spinner } from "@/components/ui/button";
 import type { RenderListItem } from "@/lib/renders/render-service";
+import { VideoTile } from "./video-tile";
 
 type Output = RenderListItem["outputs"][number];
 
@@ -11,6 +12,7 @@ const STATUS_TEXT: Record<Output["status"], string> = {
 };
 
 export function OutputTile({ output }: { output: Output }) {
+  if (output.video) return <VideoTile output={output} video={output.video} />;
   const aspect = `${output.width} / ${output.height}`;
   return (
     <li className="flex flex-col" data-testid="render-output" data-status={output.status}>

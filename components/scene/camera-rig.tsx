@@ -11,7 +11,7 @@ import { useThree } from "@react-three/fiber";
 import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
 import type { PerspectiveCamera } from "three";
 import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
-import { frameCamera, type Bounds, type CameraState, type Vec3 } from "@/lib/scene";
+import { frameCamera, motionFrame, type Bounds, type CameraState, type MotionSpec, type Vec3 } from "@/lib/scene";
 import type { ViewOffset } from "./view-offset";
 
 export type CameraChange = { azimuth: number; elevation: number; distance: number; target: [number, number, number] };
@@ -21,6 +21,7 @@ const round = (value: number, digits = 5) => Number(value.toFixed(digits));
 
 export function CameraRig({
   camera: cameraState,
+  motion,
   bounds,
   frameAspect,
   viewOffset,
@@ -28,6 +29,8 @@ export function CameraRig({
   onCameraChange,
 }: {
   camera: CameraState;
+  /** A video frame: the move's view at this time, reframed for the aspect (lib/scene/motion.ts). */
+  motion?: { spec: MotionSpec; time: number };
   bounds: Bounds;
   frameAspect?: number;
   /** Draw only this window of the full frame (a tile of a very large output). */
@@ -51,10 +54,14 @@ export function CameraRig({
   const aspect = frameAspect && frameAspect > 0 ? frameAspect : canvasAspect;
   const cameraKey = JSON.stringify(cameraState);
   const boundsKey = JSON.stringify(bounds);
+  const motionKey = motion ? JSON.stringify(motion) : null;
   const framing = useMemo(
-    () => frameCamera(cameraState, bounds, aspect),
+    () =>
+      motion
+        ? motionFrame(motion.spec, cameraState, bounds, aspect, motion.time).view
+        : frameCamera(cameraState, bounds, aspect),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value: a new document object with the same camera must not reset the view
-    [cameraKey, boundsKey, aspect],
+    [cameraKey, boundsKey, aspect, motionKey],
   );
 
   useLayoutEffect(() => {

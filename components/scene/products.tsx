@@ -7,7 +7,14 @@
 import { useEffect, useMemo } from "react";
 import { Box3, Color, Mesh, type Material, type Object3D } from "three";
 import type { GLTF } from "three-stdlib";
-import { placeBounds, unionBounds, type Bounds, type MaterialOverride, type ProductPlacement } from "@/lib/scene";
+import {
+  placeBounds,
+  unionBounds,
+  type Bounds,
+  type MaterialOverride,
+  type ProductPlacement,
+  type ProductPose,
+} from "@/lib/scene";
 import { VARIANT_MATERIALS_KEY } from "./model-loader";
 
 export interface LoadedProduct {
@@ -88,12 +95,14 @@ function Product({ placement, model }: LoadedProduct) {
   );
 }
 
-export function Products({ products }: { products: readonly LoadedProduct[] }) {
+export function Products({ products, pose }: { products: readonly LoadedProduct[]; pose?: ProductPose }) {
+  const placed = products.map((product) => <Product key={product.placement.id} {...product} />);
+  if (!pose) return <group name="products">{placed}</group>;
+  // A video frame: lifted, then tilted about the group's bottom centre (lib/scene/motion.ts posePoint).
+  const [x, y, z] = pose.pivot;
   return (
-    <group name="products">
-      {products.map((product) => (
-        <Product key={product.placement.id} {...product} />
-      ))}
+    <group name="products" position={[x, y + pose.lift, z]} rotation={[0, 0, pose.tiltRad]}>
+      <group position={[-x, -y, -z]}>{placed}</group>
     </group>
   );
 }

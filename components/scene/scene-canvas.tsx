@@ -46,6 +46,11 @@ export type SceneCanvasProps = {
    * a wasted frame at the previous job's size first: two frames' work for one picture.)
    */
   renderOnce?: boolean;
+  /**
+   * Seconds into the document's `motion` (a video's frame i is drawn at i / fps): the camera, product and
+   * exposure follow the move (lib/scene/motion.ts). Omitted: the still scene.
+   */
+  time?: number;
   className?: string;
 };
 
@@ -60,6 +65,7 @@ export function SceneCanvas({
   onReady,
   quality = "final",
   renderOnce = false,
+  time,
   className,
 }: SceneCanvasProps): JSX.Element {
   const productsKey = JSON.stringify(
@@ -75,10 +81,11 @@ export function SceneCanvas({
     frameAspect ?? null,
     viewOffset ?? null,
     quality,
+    time ?? null,
   ]);
   // A new input only when something that changes pixels changed (parents often rebuild objects).
   const input = useMemo<SceneInput>(
-    () => ({ document, products, renderKey }),
+    () => ({ document, products, renderKey, time }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value
     [renderKey],
   );

@@ -6,6 +6,7 @@
  * stays on screen (no blank flash in the editor).
  */
 import { useThree } from "@react-three/fiber";
+import { motionFrame, type MotionSpec, type ProductPose, type ToneMappingSpec } from "@/lib/scene";
 import { Suspense, useDeferredValue, useLayoutEffect } from "react";
 import type { Product } from "@/lib/products/product-types";
 import { unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
@@ -32,6 +33,8 @@ export interface SceneInput {
   document: SceneDocument;
   products: Record<string, ProductAsset>;
   renderKey: string;
+  /** Seconds into the document's motion; undefined: the still scene. */
+  time?: number;
 }
 
 export interface SceneContentsProps {
@@ -42,6 +45,20 @@ export interface SceneContentsProps {
   interactive?: boolean;
   onCameraChange?: (camera: CameraChange) => void;
   onRendered: (renderKey: string) => void;
+}
+
+/** The product's bob and tilt at this time of the move (the aspect does not change the product's pose). */
+function productPose(document: SceneDocument, motion: { spec: MotionSpec; time: number }, bounds: Bounds): ProductPose {
+  return motionFrame(motion.spec, document.camera, bounds, 1, motion.time).product;
+}
+
+/** Reveal's exposure: the scene's own, scaled by the move at this time. */
+function motionToneMapping(document: SceneDocument, time: number | undefined): ToneMappingSpec {
+  if (!document.motion || time === undefined) return document.toneMapping;
+  // The scale does not depend on the framing, so any bounds and aspect give it.
+  const unitBounds: Bounds = { min: [-0.5, 0, -0.5], max: [0.5, 1, 0.5] };
+  const { exposureScale } = motionFrame(document.motion, document.camera, unitBounds, 1, time);
+  return { ...document.toneMapping, exposure: document.toneMapping.exposure * exposureScale };
 }
 
 /** Horizontal radius (from the origin) of everything standing on the stage. */
@@ -63,7 +80,7 @@ function Stage({
   interactive,
   onCameraChange,
 }: Omit<SceneContentsProps, "onRendered">) {
-  const { document, products } = input;
+  const { document, products, time } = input;
   const gl = useThree((state) => state.gl);
   const camera = useThree((state) => state.camera);
   useLayoutEffect(() => void camera.layers.enable(SHADOW_LAYER), [camera]);
@@ -108,10 +125,12 @@ function Stage({
     Object.keys(products).length,
   ]);
 
+  const motion = document.motion && time !== undefined ? { spec: document.motion, time } : undefined;
   return (
     <>
       <CameraRig
         camera={document.camera}
+        motion={motion}
         bounds={framingBounds}
         frameAspect={frameAspect}
         viewOffset={viewOffset}
@@ -131,7 +150,7 @@ function Stage({
       />
       {podium && <Podium podium={podium} />}
       <Props props={document.stage.props} seed={document.seed} />
-      <Products products={loaded} />
+      <Products products={loaded} pose={motion && productPose(document, motion, bounds)} />
       <Shadows
         signature={shadowSignature}
         shadows={document.shadows}
@@ -160,7 +179,7 @@ export function SceneContents({
   const { document } = deferred;
   return (
     <Suspense fallback={null}>
-      <RendererSettings toneMapping={document.toneMapping} quality={rest.quality} />
+      <RendererSettings toneMapping={motionToneMapping(document, deferred.time)} quality={rest.quality} />
       <Background
         background={document.background}
         environment={document.lighting.environment}

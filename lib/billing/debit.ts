@@ -11,7 +11,8 @@ import { purchasablePlans } from "./config";
 export type ExportDebitInput = {
   workspaceId: string;
   batchId: string;
-  outputs: { id: string; width: number; height: number }[];
+  /** `credits`: what the output costs when it is not priced by its area (a video: per second). */
+  outputs: { id: string; width: number; height: number; credits?: number }[];
 };
 
 /**
@@ -33,7 +34,10 @@ export async function debitCreditsForExport(
   const tooLarge = oversizeOutput(plan, input.outputs);
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
 
-  const cost = creditsForOutputs(input.outputs);
+  const costOf = (o: ExportDebitInput["outputs"][number]) => o.credits ?? creditsForOutput(o.width, o.height);
+  const cost = input.outputs.some((o) => o.credits !== undefined)
+    ? input.outputs.reduce((sum, o) => sum + costOf(o), 0)
+    : creditsForOutputs(input.outputs);
   await refundMissedFailures(tx, input.workspaceId);
   const balance = await getCreditBalance(tx, input.workspaceId);
   if (cost > balance)
@@ -42,7 +46,7 @@ export async function debitCreditsForExport(
   for (const o of input.outputs) {
     const inserted = await insertLedgerEntry(tx, {
       workspaceId: input.workspaceId,
-      delta: -creditsForOutput(o.width, o.height),
+      delta: -costOf(o),
       kind: "debit",
       reason: `Render ${o.width}×${o.height} px`,
       batchId: input.batchId,

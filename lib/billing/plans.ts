@@ -70,6 +70,17 @@ export function creditsForOutput(width: number, height: number): number {
   return Math.max(1, Math.ceil((width * height) / (2048 * 2048)));
 }
 
+/**
+ * Videos are priced per second of output, per ratio (each ratio is its own file): a 6 s video in 1:1 and 9:16
+ * costs 12 credits. The Video tab shows the total before export.
+ */
+export const VIDEO_CREDITS_PER_SECOND = 1;
+
+/** What one video output costs: its seconds times the rate, rounded up, at least one credit. */
+export function creditsForVideo(durationS: number): number {
+  return Math.max(1, Math.ceil(durationS * VIDEO_CREDITS_PER_SECOND));
+}
+
 export const TRIAL_PLAN: Plan = PLANS[0];
 export const PAID_PLAN_IDS = ["pro", "business"] as const;
 export type PaidPlanId = (typeof PAID_PLAN_IDS)[number];

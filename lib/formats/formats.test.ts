@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { renderFormat } from "@/lib/db/schema/renders";
 import { exportRequestSchema } from "@/lib/renders/export-options";
-import { alphaFormatLabels, contentTypeForName, IMAGE_FORMAT_IDS, IMAGE_FORMATS } from "./index";
+import {
+  alphaFormatLabels,
+  contentTypeForName,
+  IMAGE_FORMAT_IDS,
+  IMAGE_FORMATS,
+  VIDEO_FORMAT_IDS,
+  VIDEO_FORMATS,
+} from "./index";
 
 describe("image format registry", () => {
   it("lists the same formats the database accepts", () => {
-    expect([...renderFormat.enumValues].sort()).toEqual([...IMAGE_FORMAT_IDS].sort());
+    expect([...renderFormat.enumValues].sort()).toEqual([...IMAGE_FORMAT_IDS, ...VIDEO_FORMAT_IDS].sort());
   });
 
   it("gives each stored file its content type from the extension", () => {
@@ -13,6 +20,9 @@ describe("image format registry", () => {
     expect(contentTypeForName("a.jpg")).toBe("image/jpeg");
     expect(contentTypeForName("a.webp")).toBe("image/webp");
     expect(contentTypeForName("a.exe")).toBe("application/octet-stream");
+    expect(contentTypeForName("turntable.mp4")).toBe("video/mp4");
+    for (const id of VIDEO_FORMAT_IDS)
+      expect(contentTypeForName(`x.${VIDEO_FORMATS[id].extension}`)).toBe(VIDEO_FORMATS[id].contentType);
     for (const id of IMAGE_FORMAT_IDS)
       expect(contentTypeForName(`x.${IMAGE_FORMATS[id].extension}`)).toBe(IMAGE_FORMATS[id].contentType);
   });

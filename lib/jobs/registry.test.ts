@@ -12,6 +12,7 @@ describe("the job registry", () => {
     expect(new Set(kinds.map((k) => k.queue)).size).toBe(kinds.length);
     expect(Object.fromEntries(kinds.map((k) => [k.name, k.queue]))).toEqual({
       "render-output": "render-output",
+      "render-video": "render-video",
       "template-preview": "render-thumbnail",
       "product-thumbnail": "product-thumbnail",
       housekeeping: "housekeeping",
@@ -29,6 +30,8 @@ describe("the job registry", () => {
       ["render-output", { outputId: "rnd_a", extra: true }],
       ["render-output", { thumbnailId: "tth_a" }],
       ["render-output", null],
+      ["render-video", { outputId: "rnd_a", move: "turntable" }],
+      ["render-video", { outputId: "../x" }],
       ["template-preview", { thumbnailId: "tth_a b" }],
       ["template-preview", { outputId: "rnd_a" }],
       ["product-thumbnail", { productId: "x".repeat(101) }],
@@ -58,26 +61,35 @@ describe("the job registry", () => {
   it("binds each drawing kind's render tokens to its own scope: one kind's token never opens another's assets", () => {
     process.env.RENDER_TOKEN_SECRET ??= "registry-test-key-000000000000000";
     const drawing = allJobKinds().filter((k) => k.turn !== null);
-    expect(drawing.map((k) => k.name).sort()).toEqual(["product-thumbnail", "render-output", "template-preview"]);
-    const scopes = drawing.map((k) => k.tokenScope!("same_id"));
+    expect(drawing.map((k) => k.name).sort()).toEqual([
+      "product-thumbnail",
+      "render-output",
+      "render-video",
+      "template-preview",
+    ]);
+    // A video is a render output too (the same rows, the same asset route): it shares the output's scope.
+    expect(jobKind("render-video").tokenScope!("same_id")).toBe(jobKind("render-output").tokenScope!("same_id"));
+    const tables = drawing.filter((k) => k.name !== "render-video");
+    const scopes = tables.map((k) => k.tokenScope!("same_id"));
     expect(new Set(scopes).size).toBe(scopes.length);
-    for (const kind of drawing) {
+    for (const kind of tables) {
       const token = createRenderToken(kind.tokenScope!("same_id"));
-      for (const other of drawing) {
+      for (const other of tables) {
         expect(verifyRenderToken(other.tokenScope!("same_id"), token).ok).toBe(other === kind);
       }
     }
   });
 
-  it("charges exports only; previews, thumbnails and housekeeping are free", () => {
+  it("charges exports (stills and videos) only; previews, thumbnails and housekeeping are free", () => {
     const charged = allJobKinds()
       .filter((k) => k.credits === "charged")
       .map((k) => k.name);
-    expect(charged).toEqual(["render-output"]);
+    expect(charged).toEqual(["render-output", "render-video"]);
   });
 
   it("orders turns on the browser: exports, then product thumbnails, then previews", () => {
     expect(jobKind("render-output").turn).toBe("export");
+    expect(jobKind("render-video").turn).toBe("export");
     expect(jobKind("product-thumbnail").turn).toBe("product-thumbnail");
     expect(jobKind("template-preview").turn).toBe("preview");
     expect(jobKind("housekeeping").turn).toBeNull();

@@ -8,11 +8,13 @@ import type { JobKind } from "./define-job";
 import { housekeepingJob } from "./kinds/housekeeping";
 import { productThumbnailJob } from "./kinds/product-thumbnail";
 import { renderOutputJob } from "./kinds/render-output";
+import { renderVideoJob } from "./kinds/render-video";
 import { templatePreviewJob } from "./kinds/template-preview";
 import { viewerModelJob } from "./kinds/viewer-model";
 
 export const JOB_KINDS = {
   [renderOutputJob.name]: renderOutputJob,
+  [renderVideoJob.name]: renderVideoJob,
   [templatePreviewJob.name]: templatePreviewJob,
   [productThumbnailJob.name]: productThumbnailJob,
   [housekeepingJob.name]: housekeepingJob,

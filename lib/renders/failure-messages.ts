@@ -13,6 +13,8 @@ export const RENDER_FAILURE = {
   badImage: "The renderer produced an empty or wrong-sized image.",
   unavailable: "Rendering is not available on this server right now.",
   unknown: "Something went wrong while drawing this image.",
+  cancelled: "Cancelled; its credits were refunded.",
+  gifBudget: "The GIF would be over its 2 MB budget: pick a shorter duration.",
 } as const;
 
 const KNOWN = new Set<string>(Object.values(RENDER_FAILURE));

@@ -22,6 +22,7 @@ import { recordTemplateEvents } from "@/lib/db/queries/templates";
 import { ratioLabel } from "@/lib/templates/ratio";
 import { shownRenderError } from "./failure-messages";
 import { encodeRendersCursor } from "./renders-cursor";
+import { videoFields } from "./video-list";
 
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
 type Ctx = WorkspaceCaller;
@@ -94,6 +95,7 @@ function toListItem(b: BatchRow) {
       bytes: o.bytes,
       renderMs: o.renderMs,
       url: o.status === "done" ? `/api/renders/outputs/${o.id}/file` : null,
+      ...videoFields(b.format, o),
     })),
   };
 }
@@ -118,10 +120,12 @@ export async function listRenders(db: Database, workspaceId: string): Promise<Re
   return (await listRendersPage(db, workspaceId)).batches;
 }
 
-export async function openOutputFile(db: Database, workspaceId: string, outputId: string) {
+export async function openOutputFile(db: Database, workspaceId: string, outputId: string, poster = false) {
   const output = await getOutputInWorkspace(db, workspaceId, outputId);
   if (output.status !== "done" || !output.fileKey) throw new AppError("not_found", "This image is not ready yet.");
-  const object = await getStorage().get(output.fileKey);
+  const key = poster ? output.posterKey : output.fileKey;
+  if (!key) throw new AppError("not_found", "This render has no poster image.");
+  const object = await getStorage().get(key);
   if (!object) throw new AppError("not_found", "The image file is missing.");
   return { output, object };
 }

@@ -95,5 +95,6 @@ export function createDefaultScene({ productId, seed, productSize }: CreateDefau
     shadows: { contact: { opacity: 0.45, blur: 2.5 }, accumulated: false },
     toneMapping: { mode: "neutral", exposure: 1 },
     outputs: DEFAULT_OUTPUT_RATIOS.map((ratio) => ({ ...OUTPUT_PRESETS[ratio] })),
+    motion: null,
   };
 }

@@ -35,3 +35,14 @@ export {
   type ViewSpec,
 } from "./framing";
 export { placeBounds, unionBounds } from "./bounds";
+export {
+  motionFrame,
+  motionFrameCount,
+  motionProgress,
+  posePoint,
+  moveCurves,
+  MOVE_LABELS,
+  type MotionFrame,
+  type MoveCurves,
+  type ProductPose,
+} from "./motion";

@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import fixture from "./__fixtures__/scene-v1.json";
+import fixtureV2 from "./__fixtures__/scene-v2.json";
 import { SceneVersionError } from "./errors";
 import { migrateScene } from "./migrations";
 import { parseScene } from "./parse";
@@ -14,15 +17,41 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe("scene migrations", () => {
-  it("is at version 2", () => {
-    expect(CURRENT_SCENE_VERSION).toBe(2);
+  it("is at version 3", () => {
+    expect(CURRENT_SCENE_VERSION).toBe(3);
   });
 
-  it("migrates the frozen v1 fixture to a valid v2 document", () => {
+  it("has a frozen fixture for every older version", () => {
+    const fixtures = fs.readdirSync(path.join(__dirname, "__fixtures__"));
+    for (let version = 1; version < CURRENT_SCENE_VERSION; version++) {
+      expect(fixtures).toContain(`scene-v${version}.json`);
+    }
+  });
+
+  it("migrates the frozen v2 fixture to v3 with no move, keeping everything else", () => {
+    const input = deepFreeze(structuredClone(fixtureV2));
+    const doc = parseScene(input);
+    expect(doc.version).toBe(3);
+    expect(doc.motion).toBeNull();
+    const { version: _v, motion: _m, ...rest } = doc;
+    const { version: _v2, ...old } = fixtureV2;
+    expect(rest).toEqual(old);
+  });
+
+  it("keeps a v3 motion block", () => {
+    const motion = { move: "turntable", durationS: 6, fps: 30 } as const;
+    expect(parseScene({ ...parseScene(fixtureV2), motion }).motion).toEqual(motion);
+    expect(() => parseScene({ ...parseScene(fixtureV2), motion: { ...motion, move: "barrel-roll" } })).toThrow();
+    expect(() => parseScene({ ...parseScene(fixtureV2), motion: { ...motion, fps: 1000 } })).toThrow();
+    expect(() => parseScene({ ...parseScene(fixtureV2), motion: { ...motion, durationS: 600 } })).toThrow();
+  });
+
+  it("migrates the frozen v1 fixture to a valid current document", () => {
     const input = deepFreeze(structuredClone(fixture));
     const doc = parseScene(input);
 
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(3);
+    expect(doc.motion).toBeNull();
     expect(doc.seed).toBe(1234567);
     expect(doc.products).toEqual([
       {
@@ -82,9 +111,9 @@ describe("scene migrations", () => {
   });
 
   it("rejects a future version with a clear error", () => {
-    const future = { ...parseScene(fixture), version: 3 };
+    const future = { ...parseScene(fixture), version: 4 };
     expect(() => migrateScene(future)).toThrow(SceneVersionError);
-    expect(() => parseScene(future)).toThrow(/version 3 is newer than this build supports \(2\)/);
+    expect(() => parseScene(future)).toThrow(/version 4 is newer than this build supports \(3\)/);
     try {
       parseScene(future);
     } catch (error) {

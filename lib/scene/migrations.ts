@@ -86,8 +86,17 @@ const v1ToV2: SceneMigration = {
   },
 };
 
+/** v2 -> v3: the `motion` block (videos) was added; older scenes have no move. */
+const v2ToV3: SceneMigration = {
+  from: 2,
+  to: 3,
+  up(doc) {
+    return { ...doc, version: 3, motion: doc.motion ?? null };
+  },
+};
+
 /** Ordered; entry i migrates version i+1 to i+2. */
-export const SCENE_MIGRATIONS: readonly SceneMigration[] = [v1ToV2];
+export const SCENE_MIGRATIONS: readonly SceneMigration[] = [v1ToV2, v2ToV3];
 
 /**
  * Brings any supported stored scene up to CURRENT_SCENE_VERSION (without

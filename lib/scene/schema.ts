@@ -19,7 +19,7 @@
  */
 import { z } from "zod";
 
-export const CURRENT_SCENE_VERSION = 2 as const;
+export const CURRENT_SCENE_VERSION = 3 as const;
 
 // ---------------------------------------------------------------- primitives
 
@@ -282,6 +282,26 @@ export const outputSpecSchema = z
   .strict();
 export type OutputSpec = z.infer<typeof outputSpecSchema>;
 
+// -------------------------------------------------------------------- motion
+
+/** Camera and product moves a video is made of; each is a pure function of time (./motion.ts). */
+export const MOTION_MOVES = ["turntable", "hero-spin", "dolly-in", "reveal", "float"] as const;
+export const motionMoveSchema = z.enum(MOTION_MOVES);
+export type MotionMove = z.infer<typeof motionMoveSchema>;
+export const MOTION_FPS = [24, 30, 60] as const;
+export const MOTION_MIN_SECONDS = 2;
+export const MOTION_MAX_SECONDS = 30;
+
+/** One move over a duration at a frame rate: frame i is drawn at t = i / fps. */
+export const motionSchema = z
+  .object({
+    move: motionMoveSchema,
+    durationS: finite.min(MOTION_MIN_SECONDS).max(MOTION_MAX_SECONDS),
+    fps: z.union([z.literal(24), z.literal(30), z.literal(60)]),
+  })
+  .strict();
+export type MotionSpec = z.infer<typeof motionSchema>;
+
 // ------------------------------------------------------------------ document
 
 export const sceneSchema = z
@@ -298,6 +318,8 @@ export const sceneSchema = z
     shadows: shadowsSchema,
     toneMapping: toneMappingSchema,
     outputs: z.array(outputSpecSchema).min(1).max(16).superRefine(uniqueIds),
+    /** The scene's move for videos; null: a still scene (a video export names its move). */
+    motion: motionSchema.nullable(),
   })
   .strict();
 

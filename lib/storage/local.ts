@@ -35,6 +35,19 @@ export class LocalStorage implements StorageDriver {
     }
   }
 
+  async putFile(key: string, filePath: string): Promise<void> {
+    const file = this.pathOf(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${randomBytes(6).toString("hex")}`;
+    try {
+      await fs.copyFile(filePath, tmp, fs.constants.COPYFILE_EXCL);
+      await fs.rename(tmp, file);
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
   async get(key: string): Promise<StoredObject | null> {
     const file = this.pathOf(key);
     const stat = await fs.stat(file).catch(() => null);

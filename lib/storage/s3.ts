@@ -1,3 +1,5 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -46,6 +48,21 @@ export class S3Storage implements StorageDriver {
         Body: data,
         ContentType: contentType,
         ContentLength: data.byteLength,
+      }),
+    );
+  }
+
+  async putFile(key: string, filePath: string, contentType?: string): Promise<void> {
+    assertValidKey(key);
+    const { size } = await stat(filePath);
+    // One PUT with a known length: S3 stores it whole or not at all, and the file is streamed, never held.
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: key,
+        Body: createReadStream(filePath),
+        ContentType: contentType,
+        ContentLength: size,
       }),
     );
   }

@@ -10,6 +10,8 @@ export interface StorageDriver {
   readonly name: "local" | "s3";
   /** Writes the whole object; readers never see a half-written one. */
   put(key: string, data: Uint8Array, contentType?: string): Promise<void>;
+  /** Streams a finished local file in as the object (videos: never read whole into memory); same guarantee as put. */
+  putFile(key: string, filePath: string, contentType?: string): Promise<void>;
   /** The object, or null when there is none. */
   get(key: string): Promise<StoredObject | null>;
   /** Reads the whole object into memory (small objects only, e.g. a model to re-process). */

@@ -196,6 +196,7 @@ function build(input: Def): SceneTemplateInput {
     outputs: (DEFAULT_OUTPUT_RATIOS as readonly string[]).map((r) => ({
       ...OUTPUT_PRESETS[r as keyof typeof OUTPUT_PRESETS],
     })),
+    motion: null,
   };
   return {
     id: def.id,

@@ -1,4 +1,6 @@
 import { getOutputForRender, markDone, markFailed, markRendering, markRetrying } from "@/lib/db/queries/renders";
+import { isImageFormat } from "@/lib/formats";
+import { PermanentRenderError } from "../failures";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { runRender, snapshotScene, type RenderResult } from "../render-pipeline";
 
@@ -18,20 +20,25 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
   const row = await getOutputForRender(deps.db, outputId);
   if (!row || row.output.status === "done" || row.output.status === "failed") return "skipped";
   const { output, batch } = row;
+  const format = batch.format;
   return runRender(deps, attempt, {
     kind: "render-output",
     rowId: outputId,
     logName: outputId,
-    plan: () => ({
-      workspaceId: output.workspaceId,
-      document: snapshotScene(output.snapshot, "scene"),
-      size: { width: output.width, height: output.height },
-      quality: batch.quality,
-      // Large outputs draw longer: 15 s per megapixel, at least a minute.
-      timeoutMs: Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000),
-      encode: { format: batch.format, transparent: batch.transparent, watermark: batch.watermark },
-      assetPath: (productId) => `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(productId)}`,
-    }),
+    plan: () => {
+      // Videos are queued as render-video; a still job of a video batch can never draw.
+      if (!isImageFormat(format)) throw new PermanentRenderError(`A still cannot be written as ${format}`);
+      return {
+        workspaceId: output.workspaceId,
+        document: snapshotScene(output.snapshot, "scene"),
+        size: { width: output.width, height: output.height },
+        quality: batch.quality,
+        // Large outputs draw longer: 15 s per megapixel, at least a minute.
+        timeoutMs: Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000),
+        encode: { format, transparent: batch.transparent, watermark: batch.watermark },
+        assetPath: (productId) => `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(productId)}`,
+      };
+    },
     markRendering: () => markRendering(deps.db, outputId),
     store: async (encoded, renderMs) => {
       const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);

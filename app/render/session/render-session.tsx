@@ -6,10 +6,18 @@ import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { parseScene } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
 import { resolveModelUrls } from "./model-cache";
+import { recordGif } from "./record-gif";
+import { recordVideo } from "./record-video";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), { ssr: false });
 
-type Pending = { resolve: (frame: RenderedFrame) => void; reject: (err: Error) => void };
+type Pending = { resolve: () => void; reject: (err: Error) => void };
+
+/** One picture for the canvas: a still (no time) or a video frame (seconds into the document's motion). */
+type Draw = Omit<RenderJob, "document" | "products"> &
+  Pick<SceneCanvasProps, "document" | "products"> & { time?: number };
+
+const sceneCanvas = () => document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
 
 /**
  * Hands the drawn frame to the worker in the contract's frame format (lib/render-contract/render-job.ts: raw
@@ -18,7 +26,7 @@ type Pending = { resolve: (frame: RenderedFrame) => void; reject: (err: Error) =
  * memory.
  */
 async function readFrame(): Promise<RenderedFrame> {
-  const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+  const canvas = sceneCanvas();
   // Same context type as the renderer's (three uses WebGL 2), so this is that context, not a new one.
   const gl = canvas?.getContext("webgl2");
   if (!gl) throw new Error("No canvas to read");
@@ -58,10 +66,7 @@ class JobErrorBoundary extends Component<
 }
 
 export function RenderSession() {
-  const [job, setJob] = useState<
-    | (Omit<RenderJob, "document" | "products"> & Pick<SceneCanvasProps, "document" | "products"> & { key: string })
-    | null
-  >(null);
+  const [job, setJob] = useState<(Draw & { key: string }) | null>(null);
   const pending = useRef<Pending | null>(null);
   const currentKey = useRef<string | null>(null);
   const readyKey = useRef<string | null>(null);
@@ -71,23 +76,58 @@ export function RenderSession() {
     let frames = 0;
     void import("@react-three/fiber").then(({ addAfterEffect }) => addAfterEffect(() => void frames++));
     window.__plinthFrames = () => frames;
+
+    /** Puts one picture on the canvas; resolves once it is drawn (one explicit draw, no render loop). */
+    const draw = (next: Draw): Promise<void> => {
+      const key = JSON.stringify([
+        next.document,
+        next.products,
+        next.size,
+        next.quality,
+        next.viewOffset ?? null,
+        next.time ?? null,
+      ]);
+      // The same picture again (a retried job, or an identical output): it is already on the canvas.
+      if (key === currentKey.current && readyKey.current === key) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        pending.current?.reject(new Error("Superseded by a newer job"));
+        pending.current = { resolve, reject };
+        currentKey.current = key;
+        setJob({ ...next, key });
+      });
+    };
+
     window.__plinthRender = async (next) => {
       window.__plinthTiming = { received: performance.now(), framesBefore: window.__plinthFrames?.() ?? 0 };
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
-      window.__plinthTiming.models = performance.now();
-      const key = JSON.stringify([document, products, next.size, next.quality, next.viewOffset ?? null]);
-      // The same picture again (a retried job, or an identical output): it is already on the canvas.
-      if (key === currentKey.current && readyKey.current === key) return readFrame();
-      return new Promise<RenderedFrame>((resolve, reject) => {
-        pending.current?.reject(new Error("Superseded by a newer job"));
-        pending.current = { resolve, reject };
-        currentKey.current = key;
-        setJob({ size: next.size, quality: next.quality, viewOffset: next.viewOffset, document, products, key });
+      const timing = window.__plinthTiming;
+      timing.models = performance.now();
+      await draw({ size: next.size, quality: next.quality, viewOffset: next.viewOffset, document, products });
+      timing.ready ??= performance.now();
+      timing.frames = (window.__plinthFrames?.() ?? 0) - (timing.framesBefore ?? 0);
+      const frame = await readFrame();
+      timing.read = performance.now();
+      return frame;
+    };
+
+    window.__plinthVideo = async (next) => {
+      const document = parseScene(next.document);
+      const products = await resolveModelUrls(next.products);
+      const still = { size: next.size, quality: next.quality, document, products };
+      return (next.container === "gif" ? recordGif : recordVideo)(next, document, {
+        draw: (time) => draw({ ...still, time }),
+        canvas: () => {
+          const canvas = sceneCanvas();
+          if (!canvas) throw new Error("No canvas to record");
+          return canvas;
+        },
+        readFrame,
       });
     };
     return () => {
       delete window.__plinthRender;
+      delete window.__plinthVideo;
     };
   }, []);
 
@@ -96,16 +136,8 @@ export function RenderSession() {
     const waiting = pending.current;
     pending.current = null;
     if (!waiting) return;
-    const timing = window.__plinthTiming ?? {};
-    timing.ready = performance.now();
-    timing.frames = (window.__plinthFrames?.() ?? 0) - (timing.framesBefore ?? 0);
-    readFrame().then(
-      (frame) => {
-        timing.read = performance.now();
-        waiting.resolve(frame);
-      },
-      (err: Error) => waiting.reject(err),
-    );
+    if (window.__plinthTiming) window.__plinthTiming.ready = performance.now();
+    waiting.resolve();
   }, []);
 
   const onError = useCallback((err: Error) => {
@@ -123,6 +155,7 @@ export function RenderSession() {
           size={job.size}
           quality={job.quality}
           viewOffset={job.viewOffset}
+          time={job.time}
           renderOnce
           onReady={onReady}
         />

@@ -13,6 +13,25 @@ const renderOutputItem = z.object({
   bytes: z.number().nullable(),
   renderMs: z.number().nullable(),
   url: z.string().nullable(),
+  /** Videos only: format, frames drawn of all, poster and what the file holds (null for a still). */
+  video: z
+    .object({
+      format: z.enum(["mp4", "webm", "gif"]),
+      framesDone: z.number().int(),
+      framesTotal: z.number().int(),
+      posterUrl: z.string().nullable(),
+      details: z
+        .object({
+          codec: z.enum(["avc", "vp9", "gif"]),
+          container: z.enum(["mp4", "webm", "gif"]),
+          fps: z.number(),
+          durationS: z.number(),
+          frames: z.number().int(),
+          fallback: z.string().nullable(),
+        })
+        .nullable(),
+    })
+    .nullable(),
 });
 
 /** One export batch with its outputs, as the Renders page polls it (lib/renders/render-service.ts listRenders). */

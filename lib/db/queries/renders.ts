@@ -58,6 +58,11 @@ export async function listBatchesWithOutputs(
       bytes: renderOutputs.bytes,
       renderMs: renderOutputs.renderMs,
       finishedAt: renderOutputs.finishedAt,
+      format: renderOutputs.format,
+      framesDone: renderOutputs.framesDone,
+      framesTotal: renderOutputs.framesTotal,
+      posterKey: renderOutputs.posterKey,
+      details: renderOutputs.details,
     })
     .from(renderOutputs)
     .where(

@@ -3,7 +3,7 @@ import { users } from "./auth";
 import { scenes } from "./scenes";
 import { workspaces } from "./workspaces";
 
-export const renderFormat = pgEnum("render_format", ["png", "jpg", "webp"]);
+export const renderFormat = pgEnum("render_format", ["png", "jpg", "webp", "mp4", "webm", "gif"]);
 export const renderQuality = pgEnum("render_quality", ["draft", "final"]);
 export const renderStatus = pgEnum("render_status", ["queued", "rendering", "done", "failed"]);
 
@@ -55,6 +55,15 @@ export const renderOutputs = pgTable(
     fileName: text("file_name").notNull(),
     bytes: integer("bytes"),
     renderMs: integer("render_ms"),
+    /** The file's own format when it differs from the batch's (a video whose MP4 fell back to WebM). */
+    format: renderFormat("format"),
+    /** Videos: frames in the file and frames drawn so far (the Renders page's progress). */
+    framesTotal: integer("frames_total"),
+    framesDone: integer("frames_done"),
+    /** Videos: the poster image (frame 0) shown before the video plays. */
+    posterKey: text("poster_key"),
+    /** Videos: what the file holds (codec, fps, duration, frames) and why it differs from the ask, if it does. */
+    details: jsonb("details"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

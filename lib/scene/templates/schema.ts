@@ -4,6 +4,7 @@
  * colours a brand palette may tint, and gallery metadata. Plain TS + zod.
  */
 import { z } from "zod";
+import { migrateScene } from "../migrations";
 import { sceneSchema } from "../schema";
 
 export const TEMPLATE_STYLES = [
@@ -97,8 +98,8 @@ export const templateSchema = z
     /** Ratios the composition works well in (the gallery's ratio filter). */
     ratios: z.array(z.enum(TEMPLATE_RATIOS)).min(1),
     slots: z.object({ product: productSlotSchema, tint: z.array(tintSlotSchema).max(16) }).strict(),
-    /** Authored for the reference product (REFERENCE_PRODUCT_SIZE). */
-    document: sceneSchema,
+    /** Authored for the reference product (REFERENCE_PRODUCT_SIZE); an older scene version is migrated. */
+    document: z.preprocess((value) => migrateScene(value), sceneSchema),
   })
   .strict()
   .superRefine((template, ctx) => {

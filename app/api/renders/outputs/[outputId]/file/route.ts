@@ -9,8 +9,11 @@ import { recordDownload } from "@/lib/templates/events";
 export const GET = workspaceRoute(
   { permission: "renders.view", schema: z.object({}) },
   async ({ ctx, params, request }) => {
-    const { output, object } = await openOutputFile(getDb(), ctx.workspace.id, params.outputId);
     const url = new URL(request.url);
+    // ?poster=1: a video's first frame as a PNG (shown before it plays).
+    const poster = url.searchParams.get("poster") === "1";
+    const { output, object } = await openOutputFile(getDb(), ctx.workspace.id, params.outputId, poster);
+    if (poster) return serveFile(object, { contentType: "image/png", cache: CACHE.private, request });
     const download = url.searchParams.get("download") === "1";
     // ?preview=1: a light WebP for the Renders grid instead of the full-size file.
     if (url.searchParams.get("preview") === "1" && !download) {

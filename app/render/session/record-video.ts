@@ -1,0 +1,149 @@
+"use client";
+/**
+ * Records one video on the session page: frame i is drawn at t = i / fps by the same SceneCanvas as a still
+ * (one explicit draw each, no render loop), composited with the trial watermark when there is one, encoded with
+ * WebCodecs' VideoEncoder (through mediabunny's CanvasSource) and muxed by mediabunny. Only the container's bytes
+ * leave the page, in chunks, through the worker's `__plinthVideoChunk`; frames never do.
+ *
+ * MP4 is H.264 when `isConfigSupported` says this browser can encode it at this size, else VP9 in WebM (the
+ * result says so). MP4 files put `moov` first: space is reserved for it at the front ("reserve" fast start,
+ * sized by the exact frame count) and filled in when the last frame is written, so nothing is held in memory.
+ */
+import { motionFrameCount, type SceneDocument } from "@/lib/scene";
+import type { RenderedFrame } from "@/lib/render-contract/render-job";
+import type { VideoCodecName, VideoJob, VideoResult, VideoWatermark } from "@/lib/render-contract/video-job";
+
+export type VideoHost = {
+  /** Draws the document at `time` seconds into its motion; resolves once that frame is on the canvas. */
+  draw: (time: number) => Promise<void>;
+  /** The WebGL canvas the scene is drawn on. */
+  canvas: () => HTMLCanvasElement;
+  /** The canvas as the contract's raw frame (the poster). */
+  readFrame: () => Promise<RenderedFrame>;
+};
+
+export class VideoCancelled extends Error {
+  constructor() {
+    super("The video was cancelled");
+  }
+}
+
+async function toBase64(bytes: Uint8Array): Promise<string> {
+  const dataUrl = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error("Could not read a video chunk"));
+    reader.readAsDataURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  });
+  return dataUrl.slice(dataUrl.indexOf(",") + 1);
+}
+
+async function loadWatermark(mark: VideoWatermark | null | undefined): Promise<HTMLImageElement | null> {
+  if (!mark) return null;
+  const url = URL.createObjectURL(new Blob([mark.svg], { type: "image/svg+xml" }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return image;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The codec this browser can encode at this size: H.264 for MP4 when it can, else VP9 (WebM). */
+async function chooseCodec(
+  job: VideoJob,
+  canEncode: (codec: "avc" | "vp9") => Promise<boolean>,
+): Promise<{ codec: "avc" | "vp9"; container: "mp4" | "webm"; fallback: string | null }> {
+  if (job.container === "mp4") {
+    const { width, height } = job.size;
+    if (width % 2 !== 0 || height % 2 !== 0) throw new Error(`H.264 needs an even size, not ${width}x${height}`);
+    if (await canEncode("avc")) return { codec: "avc", container: "mp4", fallback: null };
+    if (await canEncode("vp9"))
+      return {
+        codec: "vp9",
+        container: "webm",
+        fallback: "This renderer's Chromium cannot encode H.264, so the video was made as WebM (VP9) instead.",
+      };
+    throw new Error("This renderer's Chromium can encode neither H.264 nor VP9");
+  }
+  if (await canEncode("vp9")) return { codec: "vp9", container: "webm", fallback: null };
+  throw new Error("This renderer's Chromium cannot encode VP9");
+}
+
+export async function recordVideo(job: VideoJob, document: SceneDocument, host: VideoHost): Promise<VideoResult> {
+  const motion = document.motion;
+  if (!motion) throw new Error("The scene has no motion to record");
+  if (job.container === "gif") throw new Error("GIF is not recorded by this path");
+  const mb = await import("mediabunny");
+  const { width, height } = job.size;
+  const count = motionFrameCount(motion);
+  const { codec, container, fallback } = await chooseCodec(job, (name) =>
+    mb.canEncodeVideo(name, { width, height, bitrate: job.bitrate }),
+  );
+
+  // Frames are composited here (scene + watermark, opaque) and encoded from this canvas.
+  const frameCanvas = window.document.createElement("canvas");
+  frameCanvas.width = width;
+  frameCanvas.height = height;
+  const context = frameCanvas.getContext("2d", { alpha: false });
+  if (!context) throw new Error("No 2D canvas to composite frames on");
+  const watermark = await loadWatermark(job.watermark);
+
+  let bytes = 0;
+  let cancelled = false;
+  const sink = window.__plinthVideoChunk;
+  if (!sink) throw new Error("The worker takes no video chunks");
+  const writable = new WritableStream<{ type: "write"; data: Uint8Array; position: number }>({
+    async write(chunk) {
+      bytes = Math.max(bytes, chunk.position + chunk.data.byteLength);
+      const keepGoing = await sink({ position: chunk.position, base64: await toBase64(chunk.data) });
+      if (!keepGoing) cancelled = true;
+    },
+  });
+  const target = new mb.StreamTarget(writable, { chunked: true, chunkSize: 2 * 1024 * 1024 });
+  const format = container === "mp4" ? new mb.Mp4OutputFormat({ fastStart: "reserve" }) : new mb.WebMOutputFormat();
+  const output = new mb.Output({ format, target });
+  const source = new mb.CanvasSource(frameCanvas, {
+    codec,
+    bitrate: job.bitrate,
+    // A key frame every second: closed GOPs short enough to seek in a product-page player.
+    keyFrameInterval: 1,
+    latencyMode: "quality",
+    // There is no GPU encoder on a render worker; let the browser pick its software one.
+    hardwareAcceleration: "no-preference",
+  });
+  output.addVideoTrack(source, { frameRate: motion.fps, maximumPacketCount: count });
+  await output.start();
+
+  let poster: RenderedFrame | null = null;
+  try {
+    for (let i = 0; i < count; i++) {
+      await host.draw(i / motion.fps);
+      if (i === 0) poster = await host.readFrame();
+      context.drawImage(host.canvas(), 0, 0, width, height);
+      if (watermark && job.watermark) context.drawImage(watermark, job.watermark.left, job.watermark.top);
+      // Every frame carries its duration (VP9 needs it); timestamps are exact multiples of 1 / fps.
+      await source.add(i / motion.fps, 1 / motion.fps);
+      const keepGoing = (await window.__plinthVideoProgress?.(i + 1)) ?? true;
+      if (!keepGoing || cancelled) throw new VideoCancelled();
+    }
+    await output.finalize();
+  } catch (err) {
+    await output.cancel().catch(() => {});
+    throw err;
+  }
+  if (cancelled) throw new VideoCancelled();
+  return {
+    container,
+    codec: codec as VideoCodecName,
+    fallback,
+    frames: count,
+    fps: motion.fps,
+    width,
+    height,
+    bytes,
+    poster: poster!,
+  };
+}

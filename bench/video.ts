@@ -1,0 +1,124 @@
+/**
+ * npm run bench:video — video numbers on this machine, as JSON on stdout (progress on stderr).
+ * A throwaway server and one warm worker: a 6 s 1080x1080 30 fps Turntable Final of a sample product and of a
+ * glass product, and the same in 1080x1920, click to MP4 ready; seconds per frame against a still Final of the
+ * same size drawn in the same run (the video overhead ratio); a GIF's time and size; the worker's peak memory
+ * (its whole process tree, Chromium included). Needs a production build (`npm run build`).
+ *
+ *   BENCH_QUICK=1   one 2 s 1080x1080 video and no GIF (a smoke run)
+ */
+import type { APIRequestContext } from "playwright-core";
+import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBatches } from "./lib/client";
+import { startBenchServer, startBenchWorker } from "./lib/server";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const log = (...args: unknown[]) => console.error("[bench:video]", ...args);
+const SECONDS = QUICK ? 2 : 6;
+const FPS = 30;
+
+type Size = { width: number; height: number };
+
+async function video(api: APIRequestContext, sceneId: string, size: Size, format: "mp4" | "gif" = "mp4") {
+  const started = Date.now();
+  const res = await api.post(`/api/scenes/${sceneId}/export-video`, {
+    data: { move: "turntable", durationS: SECONDS, fps: FPS, outputs: [{ label: "x", ...size }], format },
+  });
+  if (res.status() !== 201) throw new Error(`video export failed: ${await res.text()}`);
+  const { batchId } = await res.json();
+  const [output] = await waitForBatches(api, [batchId], 1_800_000);
+  const clickToReadyMs = Date.now() - started;
+  const { batches } = await (await api.get("/api/renders")).json();
+  const listed = batches.find((b: { id: string }) => b.id === batchId).outputs[0];
+  const frames = listed.video.details.frames as number;
+  return {
+    size: `${output.width}x${output.height}`,
+    format,
+    frames,
+    clickToReadyMs,
+    renderMs: output.renderMs,
+    msPerFrame: Math.round((output.renderMs ?? clickToReadyMs) / frames),
+    bytes: listed.bytes as number,
+    codec: listed.video.details.codec as string,
+    fallback: listed.video.details.fallback as string | null,
+  };
+}
+
+async function stillMs(api: APIRequestContext, sceneId: string, size: Size): Promise<number> {
+  // Two stills, one pixel apart (an identical frame would come back without drawing): the second is warm.
+  let last = 0;
+  for (const dy of [0, 2]) {
+    const [output] = await waitForBatches(api, [
+      await exportBatch(api, sceneId, [{ label: "still", width: size.width, height: size.height + dy }], "final"),
+    ]);
+    last = output.renderMs ?? 0;
+  }
+  return last;
+}
+
+async function main() {
+  const server = await startBenchServer(3131, 54361, { STRIPE_SECRET_KEY: "sk_test_bench_offline" });
+  let worker: ReturnType<typeof startBenchWorker> | undefined;
+  try {
+    const api = await signedInClient(server.baseUrl);
+    await grantBenchCredits(server.databaseUrl);
+    const can = await createScene(api, "sample_drink-can");
+    const glass = await createScene(api, "sample_perfume-bottle");
+    worker = startBenchWorker(server);
+    // Warm the worker (browser, page, shaders) with one still first.
+    await stillMs(api, can, { width: 512, height: 512 });
+    log("worker warm");
+
+    const square = { width: 1080, height: 1080 };
+    const story = { width: 1080, height: 1920 };
+    const runs: Record<string, unknown>[] = [];
+    const cases: [string, string, Size][] = QUICK
+      ? [["drink can (sample)", can, square]]
+      : [
+          ["drink can (sample)", can, square],
+          ["perfume bottle, glass (sample)", glass, square],
+          ["drink can (sample)", can, story],
+          ["perfume bottle, glass (sample)", glass, story],
+        ];
+    for (const [product, sceneId, size] of cases) {
+      const still = await stillMs(api, sceneId, size);
+      const result = await video(api, sceneId, size);
+      const overhead = Math.round((result.msPerFrame / Math.max(1, still)) * 100) / 100;
+      runs.push({ product, ...result, stillFinalMs: still, videoOverheadRatio: overhead });
+      log(product, result.size, `${result.clickToReadyMs} ms`, `${result.msPerFrame} ms/frame vs still ${still} ms`);
+    }
+    const gif = QUICK ? null : await video(api, can, square, "gif");
+    if (gif) log("gif", gif.size, `${gif.clickToReadyMs} ms`, `${gif.bytes} bytes`);
+
+    const first = runs[0] as { clickToReadyMs: number; videoOverheadRatio: number };
+    console.log(
+      JSON.stringify(
+        {
+          machine: { cpus: (await import("node:os")).cpus().length, quick: QUICK },
+          seconds: SECONDS,
+          fps: FPS,
+          move: "turntable",
+          quality: "final",
+          glBackend: worker.glBackend(),
+          runs,
+          gif,
+          workerPeakRssMb: worker.peakRssMb(),
+          goals: {
+            turntable1080ReadyMs: { goal: 45_000, actual: first.clickToReadyMs },
+            perFrameVsStill: { goal: 1.3, actual: first.videoOverheadRatio },
+            workerPeakRssMb: { goal: 1500, actual: worker.peakRssMb() },
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await worker?.stop();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import { getOutputForRender, markFailed, markRendering, markRetrying } from "@/lib/db/queries/renders";
+import { markVideoDone, markVideoProgress, videoStillWanted, type VideoDetails } from "@/lib/db/queries/render-videos";
+import { env } from "@/lib/env";
+import { GIF_FPS, gifSize, isVideoFormat, VIDEO_FORMATS, videoBitrate } from "@/lib/formats";
+import { jobKind } from "@/lib/jobs/registry";
+import type { VideoJob } from "@/lib/render-contract/video-job";
+import { createRenderToken } from "@/lib/renders/render-token";
+import { motionFrameCount } from "@/lib/scene";
+import { encodeAndCheck } from "../encode";
+import { describeFailure, isPermanent, PermanentRenderError } from "../failures";
+import { frameFromWebGl } from "../frame";
+import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
+import { snapshotScene, type RenderResult } from "../render-pipeline";
+import { VideoFile } from "../video-file";
+import { watermarkLayout } from "../watermark";
+import { modelVersions, sessionUrl } from "./session-inputs";
+import { outputKey } from "./render-output";
+
+/** Progress is written at most this often (each write is a query). */
+const PROGRESS_EVERY_MS = 500;
+
+/** A video's whole budget: a minute to start, then this much per frame drawn and encoded (Final, 1080p, busy CPU). */
+function videoTimeoutMs(frames: number, width: number, height: number): number {
+  return 60_000 + frames * Math.max(1_500, Math.round(((width * height) / 1_000_000) * 3_000));
+}
+
+/**
+ * Records one video on the worker's session page and stores it. The page encodes; this side writes the chunks it
+ * hands out into a temporary file at their offsets, stores the file only once it is complete (never a partial
+ * file), plus a poster PNG of frame 0. A crash or timeout retries from the first frame on a fresh page; a video
+ * whose row stops being wanted (cancelled, batch deleted) stops at the next frame.
+ */
+export async function handleRenderVideo(
+  deps: WorkerContext,
+  outputId: string,
+  attempt: Attempt,
+): Promise<RenderResult> {
+  const row = await getOutputForRender(deps.db, outputId);
+  if (!row || row.output.status === "done" || row.output.status === "failed") return "skipped";
+  const { output, batch } = row;
+  let file: VideoFile | null = null;
+  try {
+    if (!isVideoFormat(batch.format)) throw new PermanentRenderError(`A video cannot be written as ${batch.format}`);
+    if (!deps.browser.recordOnSession) throw new PermanentRenderError("This worker's browser cannot record videos");
+    const document = snapshotScene(output.snapshot, "scene");
+    const motion = document.motion;
+    if (!motion) throw new PermanentRenderError("The scene snapshot has no motion to record");
+    const versions = await modelVersions(
+      output.workspaceId,
+      document.products.map((p) => p.productId),
+    );
+    if (!(await markRendering(deps.db, outputId))) return "skipped";
+    const started = Date.now();
+    const token = encodeURIComponent(createRenderToken(jobKind("render-video").tokenScope!(outputId)));
+    const asset = (productId: string) =>
+      `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(productId)}?token=${token}`;
+    const products = Object.fromEntries(
+      document.products.map((p) => [p.productId, { url: asset(p.productId), cacheKey: versions.get(p.productId) }]),
+    );
+    const { width, height } = output;
+    const mark = batch.watermark ? watermarkLayout(width, height) : null;
+    const job: VideoJob = {
+      document,
+      products,
+      size: { width, height },
+      quality: batch.quality,
+      container: batch.format,
+      bitrate: videoBitrate(width, height, motion.fps),
+      watermark: mark && { svg: mark.svg.toString("utf8"), left: mark.left, top: mark.top },
+      gif: batch.format === "gif" ? { ...gifSize(width, height), maxBytes: VIDEO_FORMATS.gif.maxBytes! } : undefined,
+    };
+    const frames =
+      batch.format === "gif" ? Math.max(1, Math.round(motion.durationS * GIF_FPS)) : motionFrameCount(motion);
+
+    const recording = await VideoFile.create(VIDEO_FORMATS[batch.format].extension);
+    file = recording;
+    let lastProgress = 0;
+    const result = await deps.browser.recordOnSession(
+      sessionUrl(deps.appUrl),
+      job,
+      videoTimeoutMs(frames, width, height),
+      {
+        chunk: async (chunk) => {
+          await recording.write(chunk);
+          return true;
+        },
+        progress: async (framesDone) => {
+          if (Date.now() - lastProgress < PROGRESS_EVERY_MS && framesDone < frames) return true;
+          lastProgress = Date.now();
+          await markVideoProgress(deps.db, outputId, framesDone);
+          return videoStillWanted(deps.db, outputId);
+        },
+      },
+    );
+    await recording.close();
+    if (result.frames !== frames || recording.bytes === 0 || recording.bytes !== result.bytes) {
+      throw new Error(`The video came back incomplete (${result.frames} frames, ${recording.bytes} bytes)`);
+    }
+
+    const poster = await encodeAndCheck(
+      frameFromWebGl(Buffer.from(result.poster.rgbaBase64, "base64"), result.poster.width, result.poster.height),
+      { format: "png", width, height, transparent: false, watermark: batch.watermark },
+    );
+    const format = VIDEO_FORMATS[result.container === "gif" ? "gif" : result.container];
+    const key = outputKey(output.workspaceId, batch.id, output.id, format.extension);
+    const posterKey = outputKey(output.workspaceId, batch.id, `${output.id}-poster`, "png");
+    await deps.storage.put(posterKey, poster.bytes, poster.contentType);
+    await deps.storage.putFile(key, recording.path, format.contentType);
+    const details: VideoDetails = {
+      codec: result.codec,
+      container: result.container,
+      fps: result.fps,
+      durationS: result.frames / result.fps,
+      frames: result.frames,
+      fallback: result.fallback,
+    };
+    await markVideoDone(deps.db, outputId, {
+      key,
+      bytes: recording.bytes,
+      renderMs: Date.now() - started,
+      posterKey,
+      format: format.id,
+      // A fallback changes the extension of the download name too.
+      fileName: output.fileName.replace(/\.[a-z0-9]+$/, `.${format.extension}`),
+      details,
+    });
+    if (env().RENDER_TIMING === "1")
+      console.log(`[timing] ${outputId} video ${result.frames} frames in ${Date.now() - started} ms`);
+    return "done";
+  } catch (err) {
+    // Cancelled (or its batch deleted) while recording: the row is already final and refunded; nothing to retry.
+    const now = await getOutputForRender(deps.db, outputId).catch(() => undefined);
+    if (now === null || now?.output.status === "failed") {
+      console.log(`[worker] video ${outputId} stopped: it was cancelled`);
+      return "skipped";
+    }
+    const reason = describeFailure(err);
+    const final = isPermanent(err) || attempt.retryCount >= attempt.retryLimit;
+    if (final) {
+      if (await markFailed(deps.db, outputId, reason)) await deps.onFailed?.(outputId);
+      console.error(`[worker] video ${outputId} failed: ${reason}`);
+      return "failed";
+    }
+    await markRetrying(deps.db, outputId, reason);
+    console.warn(`[worker] video ${outputId} attempt ${attempt.retryCount + 1} failed, retrying: ${reason}`);
+    throw err;
+  } finally {
+    await file?.discard();
+  }
+}
+
+export const handler: JobHandler<"render-video"> = (ctx, job) => handleRenderVideo(ctx, job.data.outputId, job);
