@@ -6,7 +6,7 @@ import {
   oversizeOutput,
   planAllowing,
 } from "./credits";
-import { creditsForOutput, getPlan, PLANS } from "./plans";
+import { creditsForOutput, getPlan, PAID_PLAN_IDS, PLANS } from "./plans";
 
 /** A ledger balance is the sum of its deltas (the database sums them: lib/db/queries/billing.ts). */
 const sumDeltas = (rows: { delta: number }[]): number => rows.reduce((sum, r) => sum + r.delta, 0);
@@ -59,7 +59,8 @@ describe("credit math", () => {
       { width: 2160, height: 3840 },
     ]);
     expect(big).toEqual({ width: 2160, height: 3840 });
-    const msg = oversizeMessage(trial, big!);
+    const msg = oversizeMessage(trial, big!, PAID_PLAN_IDS);
+    expect(oversizeMessage(trial, big!, [])).not.toContain("Upgrade");
     expect(msg).toContain("2048 px");
     expect(msg).toContain("Upgrade to Pro");
     expect(msg).not.toContain("/settings/billing");
@@ -80,7 +81,9 @@ describe("credit math", () => {
   });
 
   it("words the refusal for missing credits", () => {
-    expect(insufficientCreditsMessage(1, 0)).toMatch(/needs 1 render credit and your workspace has 0 left\. Upgrade/);
-    expect(insufficientCreditsMessage(3, -2)).toContain("has 0 left");
+    expect(insufficientCreditsMessage(1, 0, PAID_PLAN_IDS)).toMatch(
+      /needs 1 render credit and your workspace has 0 left\. Upgrade/,
+    );
+    expect(insufficientCreditsMessage(3, -2, PAID_PLAN_IDS)).toContain("has 0 left");
   });
 });

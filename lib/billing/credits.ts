@@ -35,7 +35,8 @@ export function oversizeOutput<T extends OutputSize>(plan: Plan, outputs: T[]): 
  * beside it when this server sells plans. Without billing the limit is the server's, and saying so spares the
  * user a dead-end upgrade.
  */
-export function oversizeMessage(plan: Plan, output: OutputSize, forSale: readonly PlanId[] = PAID_PLAN_IDS): string {
+// forSale is required: the message offers an upgrade only when this server sells plans (no Stripe: none).
+export function oversizeMessage(plan: Plan, output: OutputSize, forSale: readonly PlanId[]): string {
   const asked = `this export asks for ${output.width}×${output.height} px.`;
   if (forSale.length === 0)
     return `On this server outputs can be at most ${plan.maxOutputPx} px on the long side; ${asked} Pick a smaller size.`;
@@ -46,11 +47,7 @@ export function oversizeMessage(plan: Plan, output: OutputSize, forSale: readonl
   return `On the ${plan.name} plan outputs can be at most ${plan.maxOutputPx} px on the long side; ${asked} ${hint}`;
 }
 
-export function insufficientCreditsMessage(
-  cost: number,
-  balance: number,
-  forSale: readonly PlanId[] = PAID_PLAN_IDS,
-): string {
+export function insufficientCreditsMessage(cost: number, balance: number, forSale: readonly PlanId[]): string {
   const left = Math.max(0, balance);
   const need = `This export needs ${cost} render credit${cost === 1 ? "" : "s"} and your workspace has ${left} left.`;
   return forSale.length === 0

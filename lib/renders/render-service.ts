@@ -7,13 +7,9 @@ import {
   listBatchesWithOutputs,
   type BatchCursor,
 } from "@/lib/db/queries/renders";
-import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { debitCreditsForExport } from "@/lib/billing/debit";
-import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
-import { purchasablePlans } from "@/lib/billing/config";
 import { AppError } from "@/lib/errors";
-import { findProduct } from "@/lib/products/catalog";
-import { loadScene } from "@/lib/stored-scenes/scene-service";
+import { exportPreflight } from "./export-preflight";
 import { getStorage } from "@/lib/storage";
 import { createRenderBatch } from "./create-batch";
 import { exportRequestSchema, planOutputs } from "./export-options";
@@ -30,17 +26,7 @@ type Ctx = WorkspaceCaller;
 /** Export: the scene as saved now becomes a batch of frozen outputs, queued for the workers. */
 export async function exportScene(db: Database, ctx: Ctx, sceneId: string, raw: unknown) {
   const request = exportRequestSchema.parse(raw);
-  const scene = await loadScene(db, ctx, sceneId);
-  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId, db);
-  if (!mainProduct)
-    throw new AppError(
-      "unprocessable",
-      "This scene's product no longer exists. Pick another product before exporting.",
-    );
-  // Plan limits: checked here for a quick answer, and again under the billing lock when credits are debited.
-  const plan = await getWorkspacePlan(db, ctx.workspaceId);
-  const tooLarge = oversizeOutput(plan, planOutputs(request));
-  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
+  const { scene, mainProduct, plan } = await exportPreflight(db, ctx, sceneId, planOutputs(request));
   const batch = await createRenderBatch({
     workspaceId: ctx.workspaceId,
     userId: actingUserId(ctx),

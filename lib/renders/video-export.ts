@@ -1,17 +1,13 @@
 import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
-import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { debitCreditsForExport } from "@/lib/billing/debit";
 import { creditsForVideo } from "@/lib/billing/plans";
-import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { GIF_FPS, gifSize } from "@/lib/formats";
 import { newId } from "@/lib/ids";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
-import { findProduct } from "@/lib/products/catalog";
 import { motionFrameCount, type SceneDocument } from "@/lib/scene";
-import { loadScene } from "@/lib/stored-scenes/scene-service";
+import { exportPreflight } from "./export-preflight";
 import { renderFileName, uniqueNames } from "./file-names";
 import { videoExportRequestSchema, type VideoExportRequest } from "./video-export-options";
 
@@ -22,16 +18,7 @@ import { videoExportRequestSchema, type VideoExportRequest } from "./video-expor
  */
 export async function exportVideo(db: Database, ctx: WorkspaceCaller, sceneId: string, raw: unknown) {
   const request = videoExportRequestSchema.parse(raw);
-  const scene = await loadScene(db, ctx, sceneId);
-  const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId, db);
-  if (!mainProduct)
-    throw new AppError(
-      "unprocessable",
-      "This scene's product no longer exists. Pick another product before exporting.",
-    );
-  const plan = await getWorkspacePlan(db, ctx.workspaceId);
-  const tooLarge = oversizeOutput(plan, request.outputs);
-  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge));
+  const { scene, mainProduct } = await exportPreflight(db, ctx, sceneId, request.outputs);
   return createVideoBatch({
     workspaceId: ctx.workspaceId,
     userId: actingUserId(ctx),
