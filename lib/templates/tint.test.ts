@@ -7,7 +7,7 @@ import { deltaE2000 } from "@/lib/colour/ciede2000";
 import type { SceneDocument } from "@/lib/scene";
 import { BUILT_IN_TEMPLATES, type SceneTemplate } from "@/lib/scene/templates";
 import { SAMPLE_PRODUCTS } from "@/lib/products/samples";
-import { hexToHsl } from "./colour";
+import { chroma, hexToHsl } from "./colour";
 import { instantiateTemplate } from "./instantiate";
 import { MIN_PODIUM_BACKDROP_DE, separateBackdrop, slotSurface, tintSlotColour } from "./tint";
 
@@ -58,7 +58,7 @@ describe("material identity", () => {
       for (const palette of Object.values(PALETTES)) {
         const after = tinted(t, palette);
         before.stage.props.forEach((prop, i) => {
-          if (prop.metalness >= 0.5 && hexToHsl(prop.color).s > 0.2) {
+          if (prop.metalness >= 0.5 && chroma(prop.color) > 0.12) {
             expect(after.stage.props[i].color, `${t.id} prop ${i}`).toBe(prop.color);
           }
         });
@@ -87,8 +87,7 @@ describe("material identity", () => {
       const was = plain(t).stage.podium!.color;
       const now = tinted(t, PALETTES.greenRedNavy).stage.podium!.color;
       expect(Math.abs(hexToHsl(now).l - hexToHsl(was).l), t.id).toBeLessThan(0.02);
-      // HSL saturation of 8-bit colours wobbles by a few hundredths in the darks.
-      expect(hexToHsl(now).s, t.id).toBeLessThanOrEqual(0.25);
+      expect(chroma(now), t.id).toBeLessThanOrEqual(0.045);
       expect(now, t.id).not.toBe("#1e6b52");
     }
     // The reported case: "Dove grey marble & gold" stays a pale marble with gold beside it.
@@ -121,8 +120,7 @@ describe("harmonious tones", () => {
       const neutralPaths = t.slots.tint.filter((s) => s.role === "neutral" && s.path.startsWith("background."));
       const doc = tinted(t, PALETTES.greenRedNavy);
       for (const slot of neutralPaths) {
-        const hsl = hexToHsl(read(doc, slot.path) as string);
-        expect(hsl.s, `${t.id} ${slot.path}`).toBeLessThanOrEqual(0.25);
+        expect(chroma(read(doc, slot.path) as string), `${t.id} ${slot.path}`).toBeLessThanOrEqual(0.05);
       }
     }
   });
@@ -140,6 +138,23 @@ describe("harmonious tones", () => {
           expect(deltaE2000(backdrop, doc.stage.podium!.color), `${t.id} ${palette[0]}`).toBeGreaterThanOrEqual(
             // A dark-on-dark design (neon: a rim-lit metal podium) keeps most of its own small difference.
             designed >= MIN_PODIUM_BACKDROP_DE ? designed - 0.5 : designed * 0.6,
+          );
+        }
+      }
+    }
+  });
+
+  it("never makes a tone louder than the main colour (a pastel brand gives muted tones, a black brand greys)", () => {
+    for (const t of BUILT_IN_TEMPLATES) {
+      for (const palette of [PALETTES.pastel, PALETTES.blackGold]) {
+        const doc = tinted(t, palette);
+        for (const slot of t.slots.tint) {
+          if (slot.role !== "secondary" && slot.role !== "neutral") continue;
+          const owner = read(doc, slot.path.split(".").slice(0, -1).join(".")) as { metalness?: number };
+          if ((owner.metalness ?? 0) >= 0.5) continue; // metals keep their own colour (tested above)
+          const colour = read(doc, slot.path) as string;
+          expect(chroma(colour), `${t.id} ${slot.path} ${colour}`).toBeLessThanOrEqual(
+            Math.max(chroma(palette[0]), 0.05) + 0.01,
           );
         }
       }

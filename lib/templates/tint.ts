@@ -16,7 +16,7 @@
 import type { SceneDocument } from "@/lib/scene";
 import type { TemplateStyle, TintRole, TintSlot } from "@/lib/scene/templates/schema";
 import { deltaE2000 } from "@/lib/colour/ciede2000";
-import { hexToHsl, hslToHex, isHex, mixHex, type Hsl } from "./colour";
+import { chroma, hexToHsl, hslToHex, isHex, mixHex, saturationForChroma } from "./colour";
 
 export type BrandPalette = readonly string[];
 
@@ -27,12 +27,16 @@ export const PALETTE_ROTATIONS = 4;
 const MATERIAL_PODIUM_STYLES: ReadonlySet<TemplateStyle> = new Set(["marble-gold", "kitchen", "spa", "beach"]);
 /** Least CIEDE2000 difference kept between the podium and the backdrop. */
 export const MIN_PODIUM_BACKDROP_DE = 10;
-/** Saturation ceilings: backdrops stay calm, tones of the main colour stay tasteful. */
-const NEUTRAL_SATURATION = 0.2;
-const TONE_SATURATION = 0.55;
-const MATERIAL_SATURATION = 0.12;
-/** Below this saturation a colour has no hue worth carrying (black, white, greys). */
-const ACHROMATIC = 0.08;
+/**
+ * Colourfulness ceilings, as chroma (not HSL saturation, which calls a pastel or a near-black "saturated"):
+ * backdrops stay calm, tones of the main colour never get louder than the main colour itself, materials are
+ * only hinted.
+ */
+const NEUTRAL_CHROMA = 0.04;
+const TONE_CHROMA = 0.3;
+const MATERIAL_CHROMA = 0.035;
+/** Below this chroma a colour has no hue worth carrying (black, white, greys). */
+const ACHROMATIC = 0.06;
 
 /**
  * The brand colours that tinting draws from. `rotation` shifts which palette colour plays main (variations use it);
@@ -60,33 +64,41 @@ export interface SlotSurface {
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 const clampL = (l: number) => Math.min(0.97, Math.max(0.04, l));
 
-/** The main colour's hue at lightness `l`, saturation capped; an achromatic main keeps the slot's own hue. */
-function toneOf(main: Hsl, original: Hsl, l: number, cap: number): string {
-  const chromatic = main.s >= ACHROMATIC;
-  const h = chromatic ? main.h : original.h;
-  const s = Math.min(cap, chromatic ? main.s : original.s);
-  return hslToHex({ h, s, l: clampL(l) });
+/**
+ * The main colour's hue at lightness `l`, with the main colour's chroma up to `maxChroma`; an achromatic main
+ * (black, white, grey) gives greys that keep a trace of the slot's own hue.
+ */
+function toneOf(main: string, original: string, l: number, maxChroma: number): string {
+  const m = hexToHsl(main);
+  const o = hexToHsl(original);
+  const lightness = clampL(l);
+  const chromatic = chroma(main) >= ACHROMATIC;
+  const c = chromatic ? Math.min(chroma(main), maxChroma) : Math.min(chroma(original), maxChroma, NEUTRAL_CHROMA);
+  return hslToHex({ h: chromatic ? m.h : o.h, s: saturationForChroma(c, lightness), l: lightness });
 }
 
 /** The colour one slot gets (pure): see the module comment for the rules. */
 export function tintSlotColour(surface: SlotSurface, roles: { main: string; accent: string }): string {
-  const o = hexToHsl(surface.original);
+  const { original } = surface;
+  const o = hexToHsl(original);
   const main = hexToHsl(roles.main);
+  const chromaticMain = chroma(roles.main) >= ACHROMATIC;
   if (surface.finish === "metal") {
     // Gold, copper, brass: a coloured metal is its identity, kept. Grey metals (chrome, gunmetal) take a hint.
-    return o.s > 0.2 ? surface.original : mixHex(surface.original, toneOf(main, o, o.l, NEUTRAL_SATURATION), 0.15);
+    return chroma(original) > 0.12
+      ? original
+      : mixHex(original, toneOf(roles.main, original, o.l, NEUTRAL_CHROMA), 0.15);
   }
-  if (surface.finish === "material") return toneOf(main, o, o.l, Math.max(MATERIAL_SATURATION, Math.min(o.s, 0.2)));
+  if (surface.finish === "material") return toneOf(roles.main, original, o.l, MATERIAL_CHROMA);
   if (surface.place === "podium" && (surface.role === "primary" || surface.role === "accent")) return roles.main;
   if (surface.place === "prop" && surface.role === "accent") return roles.accent;
   if (surface.role === "neutral") {
     // A hint of the main colour's lightness when it has a hue; a black or white brand leaves the backdrop's alone.
-    const pull = main.s >= ACHROMATIC ? 0.1 : 0;
-    return toneOf(main, o, o.l + (main.l - o.l) * pull, NEUTRAL_SATURATION);
+    return toneOf(roles.main, original, o.l + (main.l - o.l) * (chromaticMain ? 0.1 : 0), NEUTRAL_CHROMA);
   }
   // Tones of the main colour at the slot's own lightness, a third of the way to the main's: the mood survives.
-  const cap = surface.place === "backdrop" ? TONE_SATURATION * 0.8 : TONE_SATURATION;
-  return toneOf(main, o, o.l + (main.l - o.l) * 0.35, cap);
+  const maxChroma = surface.place === "backdrop" ? TONE_CHROMA * 0.6 : TONE_CHROMA;
+  return toneOf(roles.main, original, o.l + (main.l - o.l) * 0.35, maxChroma);
 }
 
 function readPath(doc: unknown, path: string): unknown {
@@ -148,7 +160,7 @@ export function separateBackdrop(backdrop: string, podium: string): string {
     for (let step = 1; step <= 20; step++) {
       const l = b.l + direction * step * 0.025;
       if (l < 0.04 || l > 0.975) break;
-      const candidate = hslToHex({ ...b, l: clamp01(l) });
+      const candidate = hslToHex({ h: b.h, s: saturationForChroma(chroma(backdrop), l), l: clamp01(l) });
       if (deltaE2000(candidate, podium) >= MIN_PODIUM_BACKDROP_DE) return candidate;
     }
   }
