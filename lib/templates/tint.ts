@@ -89,7 +89,10 @@ export function tintSlotColour(surface: SlotSurface, roles: { main: string; acce
       ? original
       : mixHex(original, toneOf(roles.main, original, o.l, NEUTRAL_CHROMA), 0.15);
   }
-  if (surface.finish === "material") return toneOf(roles.main, original, o.l, MATERIAL_CHROMA);
+  if (surface.finish === "material") {
+    // Stone, wood, sand: their own colour, a quarter of the way to a faint tone of the main (oak stays oak).
+    return mixHex(original, toneOf(roles.main, original, o.l, MATERIAL_CHROMA), 0.25);
+  }
   if (surface.place === "podium" && (surface.role === "primary" || surface.role === "accent")) return roles.main;
   if (surface.place === "prop" && surface.role === "accent") return roles.accent;
   if (surface.role === "neutral") {
