@@ -10,7 +10,7 @@
  * Draws with the app's own SceneCanvas in headless Chromium (llvmpipe), bundled on its own by esbuild: no build,
  * server or database needed. TEMPLATES=id,id limits the sheet; CELL=WxH sets a cell's size (default 160x200).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
 import sharp from "sharp";
