@@ -121,7 +121,7 @@ test("with billing off, no page of the app offers an upgrade or pushes pricing",
   await visitor.close();
 });
 
-test("a product whose size looks off gets an amber warning, apart from the success, with the fix one click away", async ({
+test("a product whose size is implausible gets the likely unit at upload, said in amber apart from the success, with one-click Undo", async ({
   page,
 }, info) => {
   await signedInAccount(page);
@@ -135,19 +135,24 @@ test("a product whose size looks off gets an amber warning, apart from the succe
   });
   const success = page.getByRole("status").filter({ hasText: "Added" });
   await expect(success).toBeVisible({ timeout: 30_000 });
-  await expect(success).not.toContainText("size looks off");
-  const warning = page.getByTestId("unit-suggestion");
-  await expect(warning).toContainText("size looks off");
-  await expect(warning).toContainText("This looks like it is in centimetres.");
+  await expect(success).not.toContainText("centimetres");
+  const applied = page.getByTestId("unit-applied");
+  await expect(applied).toContainText("read it in centimetres: it now measures 10.9 × 10.9 × 26 cm");
+  await expect(page.getByTestId("product-size").first()).toHaveText(/10\.9 × 10\.9 × 26 cm/);
   // Amber, not the success's green.
-  const colour = await warning
+  const colour = await applied
     .locator("div")
     .first()
     .evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(colour).toBe("rgb(255, 251, 235)"); // amber-50
-  await page.screenshot({ path: info.outputPath("products-units-warning.png"), fullPage: true });
+  await page.screenshot({ path: info.outputPath("products-units-applied.png"), fullPage: true });
 
+  // Undo: back to the size as exported, and the fix is one click away again.
+  await applied.getByRole("button", { name: "Undo" }).click();
+  const warning = page.getByTestId("unit-suggestion");
+  await expect(warning).toContainText("This looks like it is in centimetres.");
+  await expect(page.getByTestId("product-size").first()).toHaveText(/10\.89 × 10\.89 × 26\.04 m/);
   await warning.getByRole("button", { name: "Use centimetres" }).click();
-  await expect(page.getByText(/Units fixed: .* now measures 10\.9 × 10\.9 × 26 cm/)).toBeVisible();
+  await expect(applied).toContainText("it now measures 10.9 × 10.9 × 26 cm");
   await expect(page.getByTestId("product-size").first()).toHaveText(/10\.9 × 10\.9 × 26 cm/);
 });

@@ -46,14 +46,7 @@ export function ProductDetail({ product, canEdit }: { product: ProductDetailData
 
       <div className="space-y-5">
         {error && <Alert tone="error">{error}</Alert>}
-        {product.suggestedUnit && editable && (
-          <UnitFixWarning
-            productId={product.id}
-            productName={product.name}
-            dimensionsM={product.dimensionsM}
-            suggestedUnit={product.suggestedUnit}
-          />
-        )}
+        {(product.suggestedUnit || product.appliedUnit) && editable && <UnitFixWarning product={product} />}
 
         <dl className="divide-y divide-line rounded-xl border border-line bg-white text-sm">
           <Fact label="Size (W × D × H)">

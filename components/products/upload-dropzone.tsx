@@ -140,14 +140,9 @@ export function UploadDropzone({ maxBytes, compact = false }: { maxBytes: number
             {state.product.warnings.length > 0 &&
               ` The checker noted ${state.product.warnings.length} minor issue(s); see its page.`}
           </Alert>
-          {state.product.suggestedUnit && (
+          {(state.product.suggestedUnit || state.product.appliedUnit) && (
             <div className="mt-2">
-              <UnitFixWarning
-                productId={state.product.id}
-                productName={state.product.name}
-                dimensionsM={state.product.dimensionsM}
-                suggestedUnit={state.product.suggestedUnit}
-              />
+              <UnitFixWarning product={state.product} />
             </div>
           )}
         </div>

@@ -9,6 +9,7 @@ import { useThree } from "@react-three/fiber";
 import { use, useLayoutEffect } from "react";
 import { DataUtils, HalfFloatType, type DataTexture, type Texture } from "three";
 import type { EnvironmentId, EnvironmentSpec } from "@/lib/scene";
+import { whiteBalanceGains } from "./white-balance";
 
 const HDRI_MODULES: Record<EnvironmentId, () => Promise<{ default: string }>> = {
   studio: () => import("@pmndrs/assets/hdri/studio.exr"),
@@ -33,10 +34,49 @@ function hdriUrl(id: EnvironmentId): Promise<string> {
   return url;
 }
 
-/** Suspends until the environment map is decoded; cached per id. */
+/** Suspends until the environment map is decoded; cached per id. White-balanced once (./white-balance.ts). */
 export function useEnvironmentMap(id: EnvironmentId): Texture {
   const files = use(hdriUrl(id));
-  return useEnvironment({ files });
+  const texture = useEnvironment({ files });
+  whiteBalance(texture);
+  return texture;
+}
+
+const balanced = new WeakSet<Texture>();
+
+/** Scales the map's channels in place (before its first use) so its mean colour is nearly neutral. */
+function whiteBalance(texture: Texture): void {
+  if (balanced.has(texture)) return;
+  balanced.add(texture);
+  const image = (texture as DataTexture).image as
+    { data?: Uint16Array | Float32Array; width: number; height: number } | undefined;
+  if (!image?.data || image.width <= 0 || image.height <= 0) return;
+  const { data, width, height } = image;
+  const half = texture.type === HalfFloatType;
+  const channels = Math.round(data.length / (width * height));
+  if (channels < 3) return;
+  const read = (index: number) => (half ? DataUtils.fromHalfFloat(data[index]) : data[index]);
+  const sum = [0, 0, 0];
+  let weights = 0;
+  for (let y = 0; y < height; y += 2) {
+    const weight = Math.sin(((y + 0.5) / height) * Math.PI);
+    for (let x = 0; x < width; x += 2) {
+      const i = (y * width + x) * channels;
+      const rgb = [read(i), read(i + 1), read(i + 2)];
+      if (!rgb.every(Number.isFinite)) continue;
+      for (let c = 0; c < 3; c++) sum[c] += rgb[c] * weight;
+      weights += weight;
+    }
+  }
+  if (weights <= 0) return;
+  const gains = whiteBalanceGains([sum[0] / weights, sum[1] / weights, sum[2] / weights]);
+  for (let i = 0; i < data.length; i += channels) {
+    for (let c = 0; c < 3; c++) {
+      const value = read(i + c) * gains[c];
+      data[i + c] = half ? DataUtils.toHalfFloat(value) : value;
+    }
+  }
+  texture.needsUpdate = true;
 }
 
 const DEG = Math.PI / 180;

@@ -8,6 +8,8 @@ import { useEffect, useMemo } from "react";
 import { Box3, Color, Mesh, type Material, type Object3D } from "three";
 import type { GLTF } from "three-stdlib";
 import {
+  groundedBounds,
+  groundingOffset,
   placeBounds,
   unionBounds,
   type Bounds,
@@ -24,7 +26,7 @@ export interface LoadedProduct {
 
 const localBoundsCache = new WeakMap<object, Bounds>();
 
-/** The model's own bounds (origin at its bottom centre), measured once per loaded model. */
+/** The model's own bounds (wherever its origin is), measured once per loaded model. */
 export function modelBounds(model: GLTF): Bounds {
   let bounds = localBoundsCache.get(model);
   if (!bounds) {
@@ -41,7 +43,9 @@ export function modelBounds(model: GLTF): Bounds {
 /** Union of every placed product's real bounds; null when nothing is placed. */
 export function productGroupBounds(products: readonly LoadedProduct[]): Bounds | null {
   if (products.length === 0) return null;
-  return unionBounds(products.map(({ placement, model }) => placeBounds(modelBounds(model), placement)));
+  return unionBounds(
+    products.map(({ placement, model }) => placeBounds(groundedBounds(modelBounds(model)), placement)),
+  );
 }
 
 type PbrLike = Material & { color?: Color; roughness?: number; metalness?: number };
@@ -85,13 +89,12 @@ function Product({ placement, model }: LoadedProduct) {
     [model, placement.variant, overridesKey],
   );
   useEffect(() => () => materials.forEach((material) => material.dispose()), [materials]);
+  // Stands on its surface whatever the model's origin: bottom on the placement's height, centred (bounds.ts).
+  const offset = groundingOffset(modelBounds(model));
   return (
-    <primitive
-      object={object}
-      position={placement.position}
-      rotation={[0, placement.rotationY, 0]}
-      scale={placement.scale}
-    />
+    <group position={placement.position} rotation={[0, placement.rotationY, 0]} scale={placement.scale}>
+      <primitive object={object} position={offset} />
+    </group>
   );
 }
 

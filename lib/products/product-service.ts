@@ -52,6 +52,7 @@ export function toSummary(row: ProductRow): ProductSummary {
     variants: row.variants,
     unit: unitForScale(row.unitScale),
     suggestedUnit: row.unitScale === 1 ? (row.suggestedUnit as UnitKey | null) : null,
+    appliedUnit: row.unitScale !== 1 && unitForScale(row.unitScale) === row.suggestedUnit ? row.suggestedUnit : null,
     warnings: row.warnings,
     originalFilename: row.originalFilename,
     modelUrl: modelUrl(row.id, row.updatedAt),
@@ -94,6 +95,12 @@ export async function createProductFromUpload(
     original: { ...processed.original, bytes: processed.original.bytes ?? input[0].bytes },
   };
 
+  const name = options.name?.trim().slice(0, 120) || defaultName(upload.original.filename);
+  // An implausible size (365 m tall: authored in millimetres) is fixed right away; the UI says so and offers Undo.
+  const applied = suggestUnit(model.sourceSize, name);
+  const scale = applied ? UNIT_OPTIONS[applied].scale : 1;
+  const glb = applied ? await rescaleModel(model.glb, scale) : model.glb;
+
   const id = newId("prd");
   const prefix = productPrefix(ctx.workspaceId, id);
   const originalExt = upload.original.filename.split(".").pop()!.toLowerCase();
@@ -101,21 +108,21 @@ export async function createProductFromUpload(
   const modelKey = `${prefix}model.glb`;
   try {
     await storage.put(originalKey, upload.original.bytes, upload.original.contentType);
-    await storage.put(modelKey, model.glb, "model/gltf-binary");
+    await storage.put(modelKey, glb, "model/gltf-binary");
     await insertProduct(db, {
       id,
       workspaceId: ctx.workspaceId,
-      name: options.name?.trim().slice(0, 120) || defaultName(upload.original.filename),
+      name,
       sourceFormat: upload.format,
       originalFilename: upload.original.filename,
       originalKey,
       originalBytes: upload.original.bytes.byteLength,
       modelKey,
-      modelBytes: model.glb.byteLength,
+      modelBytes: glb.byteLength,
       sourceSize: model.sourceSize,
-      unitScale: 1,
-      suggestedUnit: suggestUnit(model.sourceSize),
-      dimensionsM: model.sourceSize,
+      unitScale: scale,
+      suggestedUnit: applied,
+      dimensionsM: scaleVec(model.sourceSize, scale),
       triangles: model.triangles,
       materials: model.materials,
       variants: model.variants,

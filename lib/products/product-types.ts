@@ -23,6 +23,8 @@ export type Product = {
 export type ProductUploadFacts = {
   unit: UnitKey | null;
   suggestedUnit: UnitKey | null;
+  /** The unit the upload applied by itself (its size was implausible as exported); the UI offers Undo. */
+  appliedUnit: UnitKey | null;
   warnings: { code: string; message: string; pointer?: string }[];
   originalFilename: string;
   originalUrl: string;
@@ -35,7 +37,7 @@ export type ProductSummary = Omit<Product, "url" | "sample"> & ProductUploadFact
 
 /** The product page: a sample has no upload facts (null), and is always in metres. */
 export type ProductDetailData = Product &
-  Pick<ProductUploadFacts, "unit" | "suggestedUnit" | "warnings"> & {
+  Pick<ProductUploadFacts, "unit" | "suggestedUnit" | "appliedUnit" | "warnings"> & {
     originalFilename: string | null;
     originalUrl: string | null;
   };
@@ -56,5 +58,13 @@ export function detailOfUpload(summary: ProductSummary): ProductDetailData {
 }
 
 export function detailOfSample(sample: Product): ProductDetailData {
-  return { ...sample, unit: "m", suggestedUnit: null, warnings: [], originalFilename: null, originalUrl: null };
+  return {
+    ...sample,
+    unit: "m",
+    suggestedUnit: null,
+    appliedUnit: null,
+    warnings: [],
+    originalFilename: null,
+    originalUrl: null,
+  };
 }

@@ -34,7 +34,7 @@ export {
   type Framing,
   type ViewSpec,
 } from "./framing";
-export { placeBounds, unionBounds } from "./bounds";
+export { groundedBounds, groundingOffset, placeBounds, unionBounds } from "./bounds";
 export {
   motionFrame,
   motionFrameCount,

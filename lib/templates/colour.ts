@@ -46,3 +46,15 @@ export function mixHex(a: string, b: string, t: number): string {
 }
 
 export const isHex = (value: unknown): value is string => typeof value === "string" && /^#[0-9a-f]{6}$/i.test(value);
+
+/** HSL chroma (0-1): how colourful, whatever the lightness (a pastel has a high HSL saturation but little chroma). */
+export function chroma(hex: string): number {
+  const rgb = hexToRgb(hex);
+  return (Math.max(...rgb) - Math.min(...rgb)) / 255;
+}
+
+/** The HSL saturation that gives `c` chroma at lightness `l` (at most 1). */
+export function saturationForChroma(c: number, l: number): number {
+  const room = 1 - Math.abs(2 * l - 1);
+  return room <= 0 ? 0 : Math.min(1, c / room);
+}

@@ -6,7 +6,14 @@ export {
   type InstantiateOptions,
   type ProductSize,
 } from "./instantiate";
-export { tintDocument, tintColour, paletteRoles, inferTintSlots, PALETTE_ROTATIONS, type BrandPalette } from "./tint";
+export {
+  tintDocument,
+  tintSlotColour,
+  paletteRoles,
+  inferTintSlots,
+  PALETTE_ROTATIONS,
+  type BrandPalette,
+} from "./tint";
 export {
   generateVariations,
   DEFAULT_VARIATION_COUNT,

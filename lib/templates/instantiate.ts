@@ -106,7 +106,13 @@ export function instantiateTemplate(template: SceneTemplate, options: Instantiat
   );
 
   if (options.brandPalette && options.brandPalette.length > 0) {
-    document = tintDocument(document, template.slots.tint, options.brandPalette, options.paletteRotation ?? 0);
+    document = tintDocument(
+      document,
+      template.slots.tint,
+      options.brandPalette,
+      options.paletteRotation ?? 0,
+      template.style,
+    );
   }
   // The boundary rule: every document that leaves here is a valid one.
   return parseScene(document);

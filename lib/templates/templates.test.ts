@@ -95,28 +95,26 @@ describe("instantiateTemplate", () => {
 });
 
 describe("brand tinting", () => {
-  it("assigns palette colours to roles deterministically", () => {
-    expect(paletteRoles(["#E63946", "#1d3557", "#f1faee", "#a8dadc"])).toEqual({
-      primary: "#e63946",
-      secondary: "#1d3557",
-      accent: "#f1faee",
-      neutral: "#a8dadc",
-    });
-    expect(paletteRoles(["#e63946", "#1d3557"], 1).primary).toBe("#1d3557");
+  it("takes the main colour and one accent from the palette, deterministically", () => {
+    expect(paletteRoles(["#E63946", "#1d3557", "#f1faee", "#a8dadc"])).toEqual({ main: "#e63946", accent: "#1d3557" });
+    expect(paletteRoles(["#e63946", "#1d3557"], 1)).toEqual({ main: "#1d3557", accent: "#e63946" });
     expect(paletteRoles(["#e63946", "#1d3557"])).toEqual(paletteRoles(["#e63946", "#1d3557"]));
   });
 
   it("puts the brand hue into every tintable slot, keeping backdrops in their lightness", () => {
     const template = BUILT_IN_TEMPLATES.find((t) => t.id === "pastel-peach")!;
     const doc = instantiateTemplate(template, { productId: can.id, productSize: can.dimensionsM });
-    const tinted = tintDocument(doc, template.slots.tint, ["#1d7a3a", "#2244aa", "#aa22aa"]);
-    const podium = hexToHsl(tinted.stage.podium!.color);
-    expect(Math.abs(podium.h - hexToHsl("#1d7a3a").h)).toBeLessThan(4);
+    const tinted = tintDocument(doc, template.slots.tint, ["#1d7a3a", "#2244aa", "#aa22aa"], 0, template.style);
+    // The podium is painted: it takes the brand's main colour exactly.
+    expect(tinted.stage.podium!.color).toBe("#1d7a3a");
     expect(tinted.background.kind).toBe("gradient");
     if (tinted.background.kind === "gradient" && doc.background.kind === "gradient") {
+      expect(Math.abs(hexToHsl(tinted.background.from).h - hexToHsl("#1d7a3a").h)).toBeLessThan(4);
       expect(Math.abs(hexToHsl(tinted.background.from).l - hexToHsl(doc.background.from).l)).toBeLessThan(0.15);
     }
-    expect(tintDocument(doc, template.slots.tint, ["#1d7a3a", "#2244aa", "#aa22aa"])).toEqual(tinted);
+    expect(tintDocument(doc, template.slots.tint, ["#1d7a3a", "#2244aa", "#aa22aa"], 0, template.style)).toEqual(
+      tinted,
+    );
     // Untinted slots (e.g. the product) are left alone.
     expect(tinted.products).toEqual(doc.products);
   });

@@ -27,7 +27,7 @@ import {
   setProductUnit,
 } from "@/lib/products/product-service";
 import { readUploadRequest } from "@/lib/products/read-upload";
-import { unitSuggestionText } from "@/lib/products/units";
+import { UNIT_OPTIONS, unitSuggestionText } from "@/lib/products/units";
 import { productPrefix, setStorageForTests } from "@/lib/storage";
 import { LocalStorage } from "@/lib/storage/local";
 import {
@@ -106,7 +106,9 @@ describe("product uploads: the fixture models", () => {
       const bytes = fixture(name);
       const product = await upload(o.ctx, [{ name, bytes }]);
       const expected = await ownBounds(bytes);
-      product.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+      // Real dimensions: as authored, times the unit the upload applied when they were implausible (BoomBox).
+      const scale = UNIT_OPTIONS[product.unit!].scale;
+      product.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i] * scale, 5));
       expect(product.triangles).toBeGreaterThan(0);
       expect(product.materials.length).toBeGreaterThan(0);
       expect(product.name).toBe(name.replace(/\.glb$/, "").replace(/^./, (c) => c.toUpperCase()));
@@ -265,38 +267,58 @@ describe("product uploads: bad input leaves nothing behind", async () => {
     expect(sent).toBeLessThan(30 * 1024 * 1024);
   });
 
-  it("accepts a model 1000× too big or too small and suggests the unit fix-up", async () => {
+  it("applies the likely unit at upload (a model in millimetres) and undoes it in one step", async () => {
     const o = await owner("units");
     const expected = await ownBounds(fixture("WaterBottle.glb"));
     const big = await upload(o.ctx, [{ name: "bottle-mm.glb", bytes: await scaled("WaterBottle.glb", 1000) }]);
-    expect(big.dimensionsM[1]).toBeCloseTo(expected[1] * 1000, 1);
-    expect(big.suggestedUnit).toBe("mm");
-    expect(unitSuggestionText(big.suggestedUnit!)).toBe("This looks like it is in millimetres.");
+    // Stored at the fixed scale: the real size, the web-ready copy re-scaled and still standing on the ground.
+    big.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+    expect(big.unit).toBe("mm");
+    expect(big.appliedUnit).toBe("mm");
+    expect(big.suggestedUnit).toBeNull();
+    const stored = await openProductFile(db(), o.workspaceId, big.id, "model", { storage });
+    (await ownBounds(await readStream(stored.stream))).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+
     const boss = await getBoss("web");
     const waiting = () => boss.findJobs(PRODUCT_THUMBNAIL_QUEUE, { data: { productId: big.id }, queued: true });
     // Asked twice while one waits: still one job.
     await requestProductThumbnail(big.id);
     const [queued, ...more] = await waiting();
     expect(more).toHaveLength(0);
-    // Pretend the worker drew it: after the unit change it must be drawn again, at the real size.
+    // Pretend the worker drew it: after Undo it must be drawn again, at the size as exported.
     await boss.deleteJob(PRODUCT_THUMBNAIL_QUEUE, queued.id);
     expect(await waiting()).toHaveLength(0);
-    const fixed = await setProductUnit(db(), o.workspaceId, big.id, "mm", { storage });
+
+    // Undo: back to the size as exported (1000x), the fix offered again as a suggestion.
+    const undone = await setProductUnit(db(), o.workspaceId, big.id, "m", { storage });
     expect(await waiting()).toHaveLength(1);
-    fixed.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
-    expect(fixed.unit).toBe("mm");
-    expect(fixed.suggestedUnit).toBeNull();
-    // The web-ready copy is re-scaled too, still standing on the ground.
-    const model = await openProductFile(db(), o.workspaceId, big.id, "model", { storage });
-    const rescaled = await ownBounds(await readStream(model.stream));
-    rescaled.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
+    undone.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i] * 1000, 1));
+    expect(undone.unit).toBe("m");
+    expect(undone.appliedUnit).toBeNull();
+    expect(undone.suggestedUnit).toBe("mm");
+    expect(unitSuggestionText(undone.suggestedUnit!)).toBe("This looks like it is in millimetres.");
+    const restored = await openProductFile(db(), o.workspaceId, big.id, "model", { storage });
+    (await ownBounds(await readStream(restored.stream))).forEach((v, i) =>
+      expect(v).toBeCloseTo(expected[i] * 1000, 1),
+    );
+
+    // And the one-click fix applies it again.
+    const redone = await setProductUnit(db(), o.workspaceId, big.id, "mm", { storage });
+    redone.dimensionsM.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 4));
 
     const small = await upload(o.ctx, [{ name: "bottle-tiny.glb", bytes: await scaled("WaterBottle.glb", 0.001) }]);
-    expect(small.suggestedUnit).toBe("x1000");
-    expect((await setProductUnit(db(), o.workspaceId, small.id, "x1000", { storage })).dimensionsM[1]).toBeCloseTo(
-      expected[1],
-      4,
-    );
+    expect(small.appliedUnit).toBe("x1000");
+    expect(small.dimensionsM[1]).toBeCloseTo(expected[1], 4);
+  });
+
+  it("reads the real BoomBox sample (2 cm as exported) as 10 times larger, and leaves a plausible model alone", async () => {
+    const o = await owner("units-real");
+    const boombox = await upload(o.ctx, [{ name: "BoomBox.glb", bytes: fixture("BoomBox.glb") }]);
+    expect(boombox.appliedUnit).toBe("x10");
+    expect(Math.max(...boombox.dimensionsM)).toBeGreaterThan(0.1);
+    const bottle = await upload(o.ctx, [{ name: "WaterBottle.glb", bytes: fixture("WaterBottle.glb") }]);
+    expect(bottle.appliedUnit).toBeNull();
+    expect(bottle.unit).toBe("m");
   });
 });
 

@@ -31,7 +31,16 @@ const sitOnFloor = (geometry: BufferGeometry): BufferGeometry => {
 /** A cylinder whose top edge is rounded (a real plinth never has a knife edge). */
 function roundedCylinder(radius: number, height: number, bevel: number, segments = 96): BufferGeometry {
   const b = Math.min(bevel, radius * 0.5, height * 0.5);
-  const points: Vector2[] = [new Vector2(0, 0), new Vector2(radius, 0), new Vector2(radius, height - b)];
+  // LatheGeometry gives each point the average of its two segments' normals: without the sliver point the side's
+  // normals would bend from horizontal at the top to 45 degrees down at the floor, and its front face would shade
+  // from the lit colour to near black. The sliver keeps the bottom edge crisp and the side evenly lit.
+  const sliver = Math.min(height * 0.01, 0.0005);
+  const points: Vector2[] = [
+    new Vector2(0, 0),
+    new Vector2(radius, 0),
+    new Vector2(radius, sliver),
+    new Vector2(radius, height - b),
+  ];
   for (let i = 1; i <= 8; i++) {
     const a = (i / 8) * (Math.PI / 2);
     points.push(new Vector2(radius - b + Math.cos(a) * b, height - b + Math.sin(a) * b));

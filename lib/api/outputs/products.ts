@@ -16,6 +16,7 @@ export const productSummaryOutput: z.ZodType<ProductSummary> = z.object({
   variants: z.array(z.string()),
   unit: unitKey.nullable(),
   suggestedUnit: unitKey.nullable(),
+  appliedUnit: unitKey.nullable(),
   warnings: z.array(warning),
   originalFilename: z.string(),
   modelUrl: z.string(),

@@ -1,0 +1,76 @@
+/**
+ * The bench:quality page: the app's own SceneCanvas (the renderer the worker captures), bundled on its own with
+ * esbuild so the bench needs no Next build, server or database. window.__draw(job) draws one built-in template
+ * with a sample product and a brand palette, and resolves with the PNG once the frame is ready.
+ */
+import { createRoot } from "react-dom/client";
+import { useEffect, useState } from "react";
+import SceneCanvas from "@/components/scene/scene-canvas";
+import type { SceneDocument } from "@/lib/scene";
+import { getSampleProduct } from "@/lib/products/samples";
+import { getBuiltInTemplate } from "@/lib/scene/templates";
+import { instantiateTemplate } from "@/lib/templates/instantiate";
+
+export interface DrawJob {
+  templateId: string;
+  productId: string;
+  palette: string[] | null;
+  width: number;
+  height: number;
+  quality: "draft" | "final";
+  /** Replaces the podium colour after tinting (the bench's podium mask: two draws that differ only there). */
+  podiumColor?: string;
+  /** Top-level document keys to replace (diagnostics: one light at a time, shadows off...). */
+  patch?: Partial<SceneDocument>;
+}
+
+type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (png: string) => void };
+
+declare global {
+  interface Window {
+    __draw: (job: DrawJob) => Promise<string>;
+    __document: (job: DrawJob) => SceneDocument;
+  }
+}
+
+function documentFor(job: DrawJob): { document: SceneDocument; url: string } {
+  const template = getBuiltInTemplate(job.templateId);
+  const sample = getSampleProduct(job.productId);
+  if (!template || !sample) throw new Error(`unknown template or product: ${job.templateId} ${job.productId}`);
+  const document = instantiateTemplate(template, {
+    productId: sample.id,
+    productSize: sample.dimensionsM,
+    brandPalette: job.palette,
+  });
+  if (job.podiumColor && document.stage.podium) document.stage.podium.color = job.podiumColor;
+  return { document: { ...document, ...job.patch }, url: sample.file };
+}
+
+function Bench() {
+  const [pending, setPending] = useState<Pending | null>(null);
+  useEffect(() => {
+    window.__document = (job) => documentFor(job).document;
+    window.__draw = (job) =>
+      new Promise<string>((resolve) => {
+        const { document, url } = documentFor(job);
+        setPending({ job, document, url, resolve });
+      });
+  }, []);
+  if (!pending) return <div id="idle" />;
+  const { job, document, url } = pending;
+  return (
+    <SceneCanvas
+      key={`${job.width}x${job.height}-${job.quality}`}
+      document={document}
+      products={{ [job.productId]: { url } }}
+      size={{ width: job.width, height: job.height }}
+      quality={job.quality}
+      onReady={() => {
+        const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+        pending.resolve(canvas ? canvas.toDataURL("image/png") : "");
+      }}
+    />
+  );
+}
+
+createRoot(window.document.getElementById("root")!).render(<Bench />);
