@@ -91,6 +91,8 @@ async function createVideoBatch(input: {
         snapshot,
         framesTotal: frames,
         framesDone: 0,
+        // The worker checks the finished file against its preset (worker/video-check.ts).
+        details: request.preset === "custom" ? null : { preset: request.preset },
       })),
     );
     // Charged per second per ratio under the billing lock; refused whole (402) when the credits do not cover it.

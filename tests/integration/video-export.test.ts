@@ -94,6 +94,14 @@ describe("POST /api/scenes/:id/export-video", () => {
     expect(output.fileName).toMatch(/_338x600\.gif$/);
   });
 
+  it("keeps the destination preset on each output, for the worker's read-back check", async () => {
+    const s = await signedInScene("videopreset");
+    const res = await post(s.sceneId, { ...GOOD, preset: "email-gif", format: "gif", durationS: 4 });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [output] = await db().select().from(renderOutputs).where(eq(renderOutputs.workspaceId, s.workspaceId));
+    expect([output.details, output.framesTotal]).toEqual([{ preset: "email-gif" }, 80]);
+  });
+
   const BAD: [string, unknown, RegExp][] = [
     ["a zero duration", { ...GOOD, durationS: 0 }, /at least 2 seconds/],
     ["a ten-minute video", { ...GOOD, durationS: 600 }, /at most 30 seconds/],
@@ -106,6 +114,29 @@ describe("POST /api/scenes/:id/export-video", () => {
     ],
     ["a frame over 1080p", { ...GOOD, outputs: [{ label: "1:1", width: 4096, height: 4096 }] }, /At most 1920 px/],
     ["no ratio", { ...GOOD, outputs: [] }, /at least one ratio/],
+    [
+      "an Instagram Reel shorter than Instagram takes",
+      { ...GOOD, preset: "instagram-reel", outputs: [{ label: "9:16", width: 1080, height: 1920 }], durationS: 2 },
+      /Instagram Reel takes 3-30 s videos, not 2 s/,
+    ],
+    [
+      "an Email GIF longer than its budget allows",
+      { ...GOOD, preset: "email-gif", format: "gif", durationS: 20 },
+      /Email GIF takes 2-10 s videos, not 20 s/,
+    ],
+    ["a square TikTok", { ...GOOD, preset: "tiktok", durationS: 6 }, /TikTok takes 9:16 videos, not 1:1/],
+    [
+      "a TikTok as WebM",
+      {
+        ...GOOD,
+        preset: "tiktok",
+        format: "webm",
+        durationS: 6,
+        outputs: [{ label: "9:16", width: 1080, height: 1920 }],
+      },
+      /TikTok is made as MP4, not WEBM/,
+    ],
+    ["an unknown preset", { ...GOOD, preset: "myspace" }, /Pick a preset: Instagram Reel, TikTok/],
   ];
   for (const [what, body, message] of BAD) {
     it(`refuses ${what} with a 422 that says why, and queues nothing`, async () => {
