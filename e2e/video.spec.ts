@@ -209,6 +209,7 @@ test.describe("video export", () => {
       durationS: 2,
       frames: 60,
       fallback: null,
+      preset: null,
     });
     expect(mp4.fileName).toMatch(/\.mp4$/);
     const mp4File = await request.get(mp4.url!);
@@ -272,7 +273,9 @@ test.describe("video export", () => {
     expect(Object.keys(zip)).toEqual([mp4.fileName]);
   });
 
-  test("a 2 s Turntable GIF loops at 20 fps, within its size and byte budget", async ({ page }) => {
+  test("an Email GIF (preset) loops at 20 fps, within its size and byte budget, checked on the worker", async ({
+    page,
+  }) => {
     await signedInAccount(page);
     const request = page.request;
     const { id: sceneId } = await (
@@ -286,12 +289,19 @@ test.describe("video export", () => {
         outputs: [{ label: "16:9", width: 1920, height: 1080 }],
         format: "gif",
         quality: "draft",
+        preset: "email-gif",
       },
     });
     expect(res.status(), await res.text()).toBe(201);
     const [gif] = await waitForBatch(request, (await res.json()).batchId);
     expect(gif.status, gif.error ?? "").toBe("done");
-    expect(gif.video!.details).toMatchObject({ codec: "gif", container: "gif", fps: 20, frames: 40 });
+    expect(gif.video!.details).toMatchObject({
+      codec: "gif",
+      container: "gif",
+      fps: 20,
+      frames: 40,
+      preset: "email-gif",
+    });
     const file = await request.get(gif.url!);
     expect(file.headers()["content-type"]).toBe("image/gif");
     const bytes = await file.body();
@@ -316,5 +326,31 @@ test.describe("video export", () => {
     }, gif.url!);
     // 16:9 at 1920x1080 becomes 600x338: at most 600 px a side.
     expect(decoded).toEqual({ frames: 40, animated: true, width: 600, height: 338, duration: 50_000 });
+  });
+
+  test("the Video tab's destination preset refuses a too-short Reel in the dialog and queues nothing", async ({
+    page,
+  }) => {
+    await signedInAccount(page);
+    const { id: sceneId } = await (
+      await page.request.post("/api/scenes", { data: { productId: "sample_drink-can" } })
+    ).json();
+    await page.goto(`/scenes/${sceneId}`);
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    await page.getByRole("tab", { name: "Video" }).click();
+    await page.getByLabel("Destination").selectOption("instagram-reel");
+    // The preset sets what Instagram takes: 9:16 only, MP4 only.
+    await expect(page.getByRole("checkbox", { name: /9:16 Story/ })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /1:1 Square/ })).toBeDisabled();
+    await expect(page.getByRole("radio", { name: "GIF" })).toBeDisabled();
+    await page.getByLabel("Duration (seconds)").fill("2");
+    await expect(page.getByText("Instagram Reel: 3–30 s")).toBeVisible();
+    await page.getByRole("button", { name: "Export video" }).click();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Instagram Reel takes 3-30 s videos, not 2 s." }),
+    ).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/scenes/${sceneId}`));
+    const { batches } = await (await page.request.get("/api/renders")).json();
+    expect(batches).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import {
   type SceneDocument,
 } from "@/lib/scene";
 import { MotionPreview } from "./motion-preview";
+import { VideoBackdropChoice } from "./video-backdrop-choice";
 import { VideoPresetPicker, type VideoPresetChoice } from "./video-preset-picker";
 import { VIDEO_PRESETS } from "@/lib/renders/video-presets";
 
@@ -55,6 +56,8 @@ export function VideoExportPanel({
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [preset, setPreset] = useState<VideoPresetChoice>("custom");
   const limits = preset === "custom" ? null : VIDEO_PRESETS[preset];
+  const [backdrop, setBackdrop] = useState("#ffffff");
+  const transparent = document.background.kind === "transparent";
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -86,7 +89,7 @@ export function VideoExportPanel({
     }
     const started = await api.post<{ batchId: string }>(
       `${scenePath}/export-video`,
-      { move, durationS, fps, outputs, format, quality, preset },
+      { move, durationS, fps, outputs, format, quality, preset, ...(transparent ? { backdrop } : {}) },
       { fallback: "The video could not be started." },
     );
     if (!started.ok) {
@@ -130,6 +133,8 @@ export function VideoExportPanel({
           />
         </div>
 
+        {transparent && <VideoBackdropChoice id={`${id}-backdrop`} value={backdrop} onChange={setBackdrop} />}
+
         <div className="mt-5 flex flex-col gap-4 sm:flex-row">
           <fieldset className="flex-1">
             <legend className="text-sm font-medium">Move</legend>
@@ -159,7 +164,13 @@ export function VideoExportPanel({
             <span className="text-sm font-medium" id={`${id}-preview`}>
               Preview
             </span>
-            <MotionPreview document={document} products={products} motion={motion} width={168} height={168} />
+            <MotionPreview
+              document={transparent ? { ...document, background: { kind: "solid", color: backdrop } } : document}
+              products={products}
+              motion={motion}
+              width={168}
+              height={168}
+            />
             <span className="text-xs text-ink-muted">Draft, looping</span>
           </div>
         </div>

@@ -41,6 +41,15 @@ export const videoExportRequestSchema = z
     outputs: z.array(videoSizeSchema).min(1, "Pick at least one ratio.").max(4, "At most 4 ratios at once."),
     format: z.enum(VIDEO_FORMAT_IDS, { errorMap: () => ({ message: "Pick MP4, WebM or GIF." }) }).default("mp4"),
     quality: z.enum(["draft", "final"]).default("final"),
+    /**
+     * The backdrop a transparent scene's video is drawn on: no format here keeps alpha (H.264 and GIF have none,
+     * and Chromium's VP9 encoder refuses `alpha: "keep"`), so the Video tab asks for a colour instead.
+     */
+    backdrop: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #ffffff for the backdrop.")
+      .transform((c) => c.toLowerCase())
+      .default("#ffffff"),
     /** A destination preset (./video-presets.ts) the video must fit, or "custom". */
     preset: z
       .enum(["custom", ...VIDEO_PRESET_IDS], {

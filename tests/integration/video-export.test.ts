@@ -17,7 +17,7 @@ import { getCreditBalance, insertLedgerEntry } from "@/lib/db/queries/billing";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { parseScene } from "@/lib/scene";
-import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
+import { createSceneForProduct, loadScene, saveScene } from "@/lib/stored-scenes/scene-service";
 import { db, ownerCaller, seedOwner } from "./helpers";
 
 afterAll(async () => {
@@ -102,6 +102,23 @@ describe("POST /api/scenes/:id/export-video", () => {
     expect([output.details, output.framesTotal]).toEqual([{ preset: "email-gif" }, 80]);
   });
 
+  it("draws a transparent scene's video on the backdrop asked for (no video format keeps alpha)", async () => {
+    const s = await signedInScene("videoclear");
+    const { document } = await loadScene(db(), ownerCaller(s), s.sceneId);
+    await saveScene(db(), ownerCaller(s), s.sceneId, { ...document, background: { kind: "transparent" } });
+    expect((await post(s.sceneId, { ...GOOD, backdrop: "#1D3557" })).status).toBe(201);
+    expect((await post(s.sceneId, GOOD)).status).toBe(201);
+    const outputs = await db().select().from(renderOutputs).where(eq(renderOutputs.workspaceId, s.workspaceId));
+    expect(
+      outputs
+        .map((o) => parseScene(o.snapshot).background)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([
+      { kind: "solid", color: "#1d3557" },
+      { kind: "solid", color: "#ffffff" },
+    ]);
+  });
+
   const BAD: [string, unknown, RegExp][] = [
     ["a zero duration", { ...GOOD, durationS: 0 }, /at least 2 seconds/],
     ["a ten-minute video", { ...GOOD, durationS: 600 }, /at most 30 seconds/],
@@ -136,6 +153,7 @@ describe("POST /api/scenes/:id/export-video", () => {
       },
       /TikTok is made as MP4, not WEBM/,
     ],
+    ["a backdrop that is no colour", { ...GOOD, backdrop: "red; drop table" }, /Use a hex colour like #ffffff/],
     ["an unknown preset", { ...GOOD, preset: "myspace" }, /Pick a preset: Instagram Reel, TikTok/],
   ];
   for (const [what, body, message] of BAD) {
