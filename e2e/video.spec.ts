@@ -353,4 +353,58 @@ test.describe("video export", () => {
     const { batches } = await (await page.request.get("/api/renders")).json();
     expect(batches).toEqual([]);
   });
+
+  test("a still exported while a video renders is drawn between its frames, long before the video ends", async ({
+    page,
+  }) => {
+    await signedInAccount(page);
+    const request = page.request;
+    const { id: sceneId } = await (
+      await request.post("/api/scenes", { data: { productId: "sample_drink-can" } })
+    ).json();
+    const outputs = [{ label: "1:1", width: SIZE, height: SIZE }];
+    const videoRes = await request.post(`/api/scenes/${sceneId}/export-video`, {
+      data: { move: "turntable", durationS: 10, fps: FPS, outputs, format: "mp4", quality: "draft" },
+    });
+    expect(videoRes.status(), await videoRes.text()).toBe(201);
+    const videoBatch = (await videoRes.json()).batchId;
+    const outputOf = async (batchId: string): Promise<Output | undefined> => {
+      const { batches } = await (await request.get("/api/renders")).json();
+      return batches.find((b: { id: string }) => b.id === batchId)?.outputs[0];
+    };
+    // Wait until the video is drawing its frames, then ask for a still.
+    await expect
+      .poll(async () => (await outputOf(videoBatch))?.video?.framesDone ?? 0, { timeout: 300_000 })
+      .toBeGreaterThan(0);
+    const queuedAt = Date.now();
+    const stillRes = await request.post(`/api/scenes/${sceneId}/export`, {
+      data: { outputs, format: "png", quality: "draft" },
+    });
+    expect(stillRes.status()).toBe(201);
+    const stillBatch = (await stillRes.json()).batchId;
+    let stillDoneWhileVideo: { status: string; framesDone: number } | null = null;
+    for (;;) {
+      const [still, video] = [await outputOf(stillBatch), await outputOf(videoBatch)];
+      if (still?.status === "done") {
+        stillDoneWhileVideo = { status: video!.status, framesDone: video!.video!.framesDone };
+        break;
+      }
+      expect(still?.status).not.toBe("failed");
+      if (Date.now() - queuedAt > 300_000) throw new Error("the still never finished");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const stillMs = Date.now() - queuedAt;
+    const [video] = await waitForBatch(request, videoBatch);
+    const videoMs = Date.now() - queuedAt;
+    console.log(
+      `[video.spec] still done ${stillMs} ms after it was queued; the video ${videoMs} ms`,
+      stillDoneWhileVideo,
+    );
+    // The still did not wait for the video: it finished while the video was still drawing, frames to go.
+    expect(stillDoneWhileVideo).toMatchObject({ status: "rendering" });
+    expect(stillDoneWhileVideo!.framesDone).toBeLessThan(300);
+    // And the video it interrupted is whole.
+    expect(video.status, video.error ?? "").toBe("done");
+    expect(video.video!.details).toMatchObject({ frames: 300, codec: "avc" });
+  });
 });
