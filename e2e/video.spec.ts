@@ -167,8 +167,10 @@ test.describe("video export", () => {
   test("a 2 s Turntable as MP4 and WebM reads back frame-exact, starts on the still and loops", async ({ page }) => {
     await signedInAccount(page);
     const request = page.request;
+    // The kraft box has its printed label on the front face only: half a turn of the stage shows its plain back
+    // (a can's label would look much the same from every side under the fixed lights).
     const { id: sceneId } = await (
-      await request.post("/api/scenes", { data: { productId: "sample_drink-can" } })
+      await request.post("/api/scenes", { data: { productId: "sample_kraft-box" } })
     ).json();
     const { scene } = await (await request.get(`/api/scenes/${sceneId}`)).json();
     const saved = await request.put(`/api/scenes/${sceneId}`, {
