@@ -158,7 +158,9 @@ export class RenderBrowser {
   private async freshPage(width: number, height: number): Promise<Page> {
     await this.start();
     const recycleAfter = this.options.recycleAfter ?? 25;
-    if (this.page && (this.page.isClosed() || this.jobsOnPage >= recycleAfter)) await this.dropPage();
+    // A video that let a still draw between its frames still holds the page: never recycle it under the video.
+    const recycle = this.jobsOnPage >= recycleAfter && !this.recording;
+    if (this.page && (this.page.isClosed() || recycle)) await this.dropPage();
     if (!this.page) {
       const context = await this.browser!.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
       this.page = await context.newPage();
@@ -244,6 +246,25 @@ export class RenderBrowser {
   }
 
   private videoSink: VideoSink | null = null;
+  /** A video is being recorded on the page (it may let stills draw between its frames). */
+  private recording = false;
+
+  /**
+   * Called by a recording video between two frames (its page evaluate waits on the progress call): draws queued
+   * on this browser meanwhile run on the same page, then the video carries on. `others` resolves once whoever
+   * decides turns hands the page back (worker/render-turns.ts); the session queue is drained before that.
+   */
+  async letOthersDraw(others: () => Promise<unknown>): Promise<void> {
+    if (!this.recording) return void (await others());
+    const held = this.sessionQueue;
+    this.sessionQueue = Promise.resolve();
+    try {
+      await others();
+      await this.sessionQueue;
+    } finally {
+      this.sessionQueue = held;
+    }
+  }
   private readonly videoPages = new WeakSet<Page>();
 
   private async recordOnSessionNow(
@@ -263,6 +284,7 @@ export class RenderBrowser {
       }
       await this.openSession(page, sessionUrl, timeoutMs);
       this.videoSink = sink;
+      this.recording = true;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Video timed out after ${timeoutMs} ms`)), timeoutMs);
       });
@@ -273,6 +295,7 @@ export class RenderBrowser {
     } finally {
       clearTimeout(timer);
       this.videoSink = null;
+      this.recording = false;
     }
   }
 

@@ -14,6 +14,17 @@ export class PermanentRenderError extends Error {
   }
 }
 
+/**
+ * A finished video that does not match what was asked (worker/video-check.ts): fails for good (drawing it again
+ * gives the same file), and its message, plain sentences about the file, is what the user reads.
+ */
+export class VideoCheckError extends PermanentRenderError {
+  constructor(problems: string[]) {
+    super(`The finished video did not match what was asked, so it was not kept: ${problems.join("; ")}.`);
+    this.name = "VideoCheckError";
+  }
+}
+
 export function isPermanent(err: unknown): boolean {
   return (
     err instanceof PermanentRenderError ||
@@ -28,6 +39,7 @@ const STORAGE_WRITE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EP
 export function userFailureMessage(err: unknown): string {
   const code = typeof err === "object" && err !== null ? (err as { code?: unknown }).code : undefined;
   if (typeof code === "string" && STORAGE_WRITE_ERRORS.has(code)) return RENDER_FAILURE.storage;
+  if (err instanceof VideoCheckError) return err.message;
   const message = err instanceof Error ? err.message : String(err);
   if (/product model is missing/i.test(message)) return RENDER_FAILURE.missingModel;
   if (/over its .* budget/i.test(message)) return RENDER_FAILURE.gifBudget;

@@ -63,4 +63,27 @@ describe("render turns: who draws next on the worker's one page", () => {
     ).rejects.toThrow("browser crashed");
     expect(await turns.run("preview", async () => 42)).toBe(42);
   });
+
+  it("lets a still export drawn between a video's frames go first, and the video carry on after it", async () => {
+    const turns = new RenderTurns();
+    const order: string[] = [];
+    const stillQueued = gate();
+    const video = turns.run("export", async () => {
+      for (let frame = 0; frame < 4; frame++) {
+        order.push(`frame ${frame}`);
+        if (frame === 1) await stillQueued.done;
+        // Nobody waiting: the video keeps the page without a pause.
+        const yielded = await turns.yieldTurn("export");
+        if (yielded) order.push("video back");
+      }
+    });
+    await new Promise((r) => setImmediate(r));
+    const preview = turns.run("preview", async () => void order.push("preview"));
+    const still = turns.run("export", async () => void order.push("still"));
+    stillQueued.open();
+    await Promise.all([video, still, preview]);
+    // The still waits one frame, not the whole video; a preview (less urgent) still waits for the video's end.
+    expect(order).toEqual(["frame 0", "frame 1", "still", "video back", "frame 2", "frame 3", "preview"]);
+    expect(await turns.yieldTurn("export")).toBe(false);
+  });
 });

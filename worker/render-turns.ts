@@ -39,6 +39,31 @@ export class RenderTurns {
     });
   }
 
+  /**
+   * Called by the draw holding the page (a video, between two frames): when a draw of its own lane or a more
+   * urgent one waits (a still export), it goes first and this resolves once the page is handed back (true);
+   * with nobody waiting it resolves at once (false). So a still queued during a long video waits one frame,
+   * not the whole video.
+   */
+  async yieldTurn(lane: RenderLane): Promise<boolean> {
+    const rank = RANK[lane];
+    if (!this.busy || !this.waiting.some((w) => w.rank <= rank)) return false;
+    await new Promise<void>((resolve) => {
+      // Behind everyone waiting now, in its own lane: those of the lane go first, then this draw carries on.
+      this.waiting.push({
+        rank,
+        since: this.now(),
+        start: () => {
+          this.busy = true;
+          resolve();
+        },
+      });
+      this.busy = false;
+      this.next();
+    });
+    return true;
+  }
+
   /** How many draws wait for the page (not counting the one drawing). */
   get queued(): number {
     return this.waiting.length;
@@ -64,16 +89,31 @@ export class RenderTurns {
 }
 
 /** What a handler draws with. */
-export type SessionRenderer = Pick<RenderBrowser, "renderOnSession"> & Partial<Pick<RenderBrowser, "recordOnSession">>;
+export type SessionRenderer = Pick<RenderBrowser, "renderOnSession"> &
+  Partial<Pick<RenderBrowser, "recordOnSession" | "letOthersDraw">>;
 
-/** The browser as one lane sees it: every draw (a whole video is one) takes its turn. */
+/**
+ * The browser as one lane sees it: every draw takes its turn. A whole video is one turn, but after each frame it
+ * lets waiting exports (stills) draw on the same page first (RenderTurns.yieldTurn), then carries on.
+ */
 export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: RenderLane): SessionRenderer {
   const record = browser.recordOnSession?.bind(browser);
+  const letOthersDraw = browser.letOthersDraw?.bind(browser);
   return {
     renderOnSession: (sessionUrl, job, timeoutMs) =>
       turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
     recordOnSession: record
-      ? (sessionUrl, job, timeoutMs, sink) => turns.run(lane, () => record(sessionUrl, job, timeoutMs, sink))
+      ? (sessionUrl, job, timeoutMs, sink) =>
+          turns.run(lane, () =>
+            record(sessionUrl, job, timeoutMs, {
+              ...sink,
+              progress: async (framesDone) => {
+                const keepGoing = await sink.progress(framesDone);
+                if (keepGoing && letOthersDraw) await letOthersDraw(() => turns.yieldTurn(lane));
+                return keepGoing;
+              },
+            }),
+          )
       : undefined,
   };
 }

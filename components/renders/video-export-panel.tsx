@@ -19,6 +19,9 @@ import {
   type SceneDocument,
 } from "@/lib/scene";
 import { MotionPreview } from "./motion-preview";
+import { VideoBackdropChoice } from "./video-backdrop-choice";
+import { VideoPresetPicker, type VideoPresetChoice } from "./video-preset-picker";
+import { VIDEO_PRESETS } from "@/lib/renders/video-presets";
 
 const MOVE_HINTS: Record<MotionMove, string> = {
   turntable: "A full turn around the product; loops seamlessly.",
@@ -51,6 +54,10 @@ export function VideoExportPanel({
   const [ratios, setRatios] = useState<Set<string>>(() => new Set(["1:1"]));
   const [format, setFormat] = useState<VideoFormatId>("mp4");
   const [quality, setQuality] = useState<"draft" | "final">("final");
+  const [preset, setPreset] = useState<VideoPresetChoice>("custom");
+  const limits = preset === "custom" ? null : VIDEO_PRESETS[preset];
+  const [backdrop, setBackdrop] = useState("#ffffff");
+  const transparent = document.background.kind === "transparent";
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -82,7 +89,7 @@ export function VideoExportPanel({
     }
     const started = await api.post<{ batchId: string }>(
       `${scenePath}/export-video`,
-      { move, durationS, fps, outputs, format, quality },
+      { move, durationS, fps, outputs, format, quality, preset, ...(transparent ? { backdrop } : {}) },
       { fallback: "The video could not be started." },
     );
     if (!started.ok) {
@@ -109,6 +116,24 @@ export function VideoExportPanel({
         <p className="mt-1 text-sm text-ink-muted">
           Every ratio is reframed for the whole move: the product stays in frame.
         </p>
+
+        <div className="mt-4">
+          <VideoPresetPicker
+            id={`${id}-preset`}
+            value={preset}
+            onChange={(choice, p) => {
+              setPreset(choice);
+              if (!p) return;
+              // A preset sets what the platform takes; a duration outside it is left for the server to refuse.
+              setFormat(p.format);
+              setRatios(new Set(p.defaultRatios));
+              if (!p.fps.includes(fps)) setFps(p.defaultFps);
+              if (durationS < p.minS || durationS > p.maxS) setDuration(p.defaultS);
+            }}
+          />
+        </div>
+
+        {transparent && <VideoBackdropChoice id={`${id}-backdrop`} value={backdrop} onChange={setBackdrop} />}
 
         <div className="mt-5 flex flex-col gap-4 sm:flex-row">
           <fieldset className="flex-1">
@@ -139,7 +164,13 @@ export function VideoExportPanel({
             <span className="text-sm font-medium" id={`${id}-preview`}>
               Preview
             </span>
-            <MotionPreview document={document} products={products} motion={motion} width={168} height={168} />
+            <MotionPreview
+              document={transparent ? { ...document, background: { kind: "solid", color: backdrop } } : document}
+              products={products}
+              motion={motion}
+              width={168}
+              height={168}
+            />
             <span className="text-xs text-ink-muted">Draft, looping</span>
           </div>
         </div>
@@ -164,9 +195,11 @@ export function VideoExportPanel({
               />
               <span
                 id={`${id}-duration-hint`}
-                className={`text-xs ${validDuration ? "text-ink-muted" : "text-danger"}`}
+                className={`text-xs ${validDuration && (!limits || (durationS >= limits.minS && durationS <= limits.maxS)) ? "text-ink-muted" : "text-danger"}`}
               >
-                {MOTION_MIN_SECONDS}–{MOTION_MAX_SECONDS} s
+                {limits
+                  ? `${limits.label}: ${limits.minS}–${limits.maxS} s`
+                  : `${MOTION_MIN_SECONDS}–${MOTION_MAX_SECONDS} s`}
               </span>
             </div>
           </div>
@@ -174,7 +207,11 @@ export function VideoExportPanel({
             legend="Frame rate"
             value={String(fps)}
             onChange={(v) => setFps(Number(v))}
-            options={MOTION_FPS.map((f) => ({ value: String(f), label: `${f} fps` }))}
+            options={MOTION_FPS.map((f) => ({
+              value: String(f),
+              label: `${f} fps`,
+              disabled: !!limits && !limits.fps.includes(f),
+            }))}
           />
         </div>
 
@@ -190,6 +227,7 @@ export function VideoExportPanel({
                   type="checkbox"
                   checked={ratios.has(s.label)}
                   onChange={() => toggle(s.label)}
+                  disabled={!!limits && !limits.ratios.includes(s.label)}
                   className="accent-accent"
                   aria-label={`${s.name}, ${s.width}×${s.height}`}
                 />
@@ -213,6 +251,7 @@ export function VideoExportPanel({
               value: f,
               label: VIDEO_FORMATS[f].label,
               title: VIDEO_FORMATS[f].hint,
+              disabled: !!limits && limits.format !== f,
             }))}
           />
           <Segmented

@@ -11,6 +11,7 @@ import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo, useRef } from "react";
 import {
   Color,
+  Matrix4,
   Mesh,
   MeshDepthMaterial,
   OrthographicCamera,
@@ -54,6 +55,9 @@ export function ContactShadow({
     camera.up.set(0, 0, -1);
     camera.lookAt(0, y + 1, 0);
     camera.updateMatrixWorld(true);
+    // Placed by hand each capture (in the frame of what holds the shadow: see useFrame), never by the renderer.
+    camera.matrixAutoUpdate = camera.matrixWorldAutoUpdate = false;
+    const cameraLocal = camera.matrixWorld.clone();
     const depth = new MeshDepthMaterial();
     depth.depthTest = depth.depthWrite = false;
     depth.onBeforeCompile = (shader) => {
@@ -70,7 +74,7 @@ export function ContactShadow({
     const quad = new Mesh(new PlaneGeometry(size, size).rotateX(Math.PI / 2));
     quad.position.set(0, y + far / 2, 0);
     quad.updateMatrixWorld(true);
-    return { target, blurTarget, camera, depth, horizontal, vertical, quad };
+    return { target, blurTarget, camera, cameraLocal, depth, horizontal, vertical, quad };
   }, [resolution, size, far, y, color]);
 
   useEffect(() => {
@@ -88,7 +92,16 @@ export function ContactShadow({
   useFrame(({ gl }) => {
     if (done.current || !group.current) return;
     done.current = true;
-    const { target, blurTarget, camera, depth, horizontal, vertical, quad } = resources;
+    const { target, blurTarget, camera, cameraLocal, depth, horizontal, vertical, quad } = resources;
+    // The scene is seen in the frame of what holds this shadow (a Turntable's turning stage, components/scene/
+    // stage-spin.tsx), so a capture at any turn gives the unturned shadow, which then turns with its plane.
+    const holder = group.current.parent;
+    holder?.updateWorldMatrix(true, false);
+    const place = (world: Matrix4) => {
+      camera.matrixWorld.copy(world);
+      camera.matrixWorldInverse.copy(world).invert();
+    };
+    place(holder ? new Matrix4().multiplyMatrices(holder.matrixWorld, cameraLocal) : cameraLocal);
     const background = scene.background;
     const override = scene.overrideMaterial;
     const previousTarget = gl.getRenderTarget();
@@ -99,6 +112,8 @@ export function ContactShadow({
     gl.render(scene, camera);
     scene.overrideMaterial = override;
     scene.background = background;
+    // The blur quads sit in front of the camera's own (unturned) place.
+    place(cameraLocal);
     group.current.visible = true;
     const pass = (amount: number) => {
       quad.material = horizontal;

@@ -23,6 +23,7 @@ import { SHADOW_LAYER, Shadows } from "./shadows";
 import { Floor } from "./stage/floor";
 import { Podium } from "./stage/podium";
 import { Props } from "./stage/props";
+import { StageSpinGroup } from "./stage-spin";
 
 /** What the scene needs of a product: its model (a part of the one product type). */
 export type ProductAsset = Pick<Product, "url">;
@@ -126,6 +127,8 @@ function Stage({
   ]);
 
   const motion = document.motion && time !== undefined ? { spec: document.motion, time } : undefined;
+  // Turntable: the stage turns about the camera's target (the framing bounds' centre, as the camera rig frames).
+  const spin = motion ? motionFrame(motion.spec, document.camera, framingBounds, 1, motion.time).stage : null;
   return (
     <>
       <CameraRig
@@ -148,18 +151,20 @@ function Stage({
         stageRadius={stageRadius}
         seamless={document.background.kind !== "environment" && !document.lighting.environment.showAsBackground}
       />
-      {podium && <Podium podium={podium} />}
-      <Props props={document.stage.props} seed={document.seed} />
-      <Products products={loaded} pose={motion && productPose(document, motion, bounds)} />
-      <Shadows
-        signature={shadowSignature}
-        shadows={document.shadows}
-        quality={quality}
-        productBounds={bounds}
-        baseHeight={baseHeight}
-        podium={podium}
-        stageRadius={stageRadius}
-      />
+      <StageSpinGroup spin={spin}>
+        {podium && <Podium podium={podium} />}
+        <Props props={document.stage.props} seed={document.seed} />
+        <Products products={loaded} pose={motion && productPose(document, motion, bounds)} />
+        <Shadows
+          signature={shadowSignature}
+          shadows={document.shadows}
+          quality={quality}
+          productBounds={bounds}
+          baseHeight={baseHeight}
+          podium={podium}
+          stageRadius={stageRadius}
+        />
+      </StageSpinGroup>
     </>
   );
 }

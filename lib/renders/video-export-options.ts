@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VIDEO_FORMAT_IDS, VIDEO_FORMATS } from "@/lib/formats";
+import { presetProblems, VIDEO_PRESET_IDS, VIDEO_PRESETS } from "./video-presets";
 import { MOTION_FPS, MOTION_MAX_SECONDS, MOTION_MIN_SECONDS, MOTION_MOVES, MOVE_LABELS } from "@/lib/scene";
 
 /** 1080-class sizes per ratio, as the Video tab offers them. */
@@ -40,8 +41,30 @@ export const videoExportRequestSchema = z
     outputs: z.array(videoSizeSchema).min(1, "Pick at least one ratio.").max(4, "At most 4 ratios at once."),
     format: z.enum(VIDEO_FORMAT_IDS, { errorMap: () => ({ message: "Pick MP4, WebM or GIF." }) }).default("mp4"),
     quality: z.enum(["draft", "final"]).default("final"),
+    /**
+     * The backdrop a transparent scene's video is drawn on: no format here keeps alpha (H.264 and GIF have none,
+     * and Chromium's VP9 encoder refuses `alpha: "keep"`), so the Video tab asks for a colour instead.
+     */
+    backdrop: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour like #ffffff for the backdrop.")
+      .transform((c) => c.toLowerCase())
+      .default("#ffffff"),
+    /** A destination preset (./video-presets.ts) the video must fit, or "custom". */
+    preset: z
+      .enum(["custom", ...VIDEO_PRESET_IDS], {
+        errorMap: () => ({
+          message: `Pick a preset: ${Object.values(VIDEO_PRESETS)
+            .map((p) => p.label)
+            .join(", ")} or Custom.`,
+        }),
+      })
+      .default("custom"),
   })
   .superRefine((request, ctx) => {
+    if (request.preset !== "custom")
+      for (const problem of presetProblems(VIDEO_PRESETS[request.preset], request))
+        ctx.addIssue({ code: "custom", ...problem });
     if (!VIDEO_FORMATS[request.format].evenSize) return;
     request.outputs.forEach((o, i) => {
       if (o.width % 2 !== 0 || o.height % 2 !== 0)

@@ -41,10 +41,11 @@ async function createVideoBatch(input: {
 }) {
   const { request } = input;
   const motion = { move: request.move, durationS: request.durationS, fps: request.fps };
-  // A video needs an opaque frame: H.264 and GIF have no alpha, so a cut-out scene gets a white backdrop.
+  // A video needs an opaque frame (H.264 and GIF have no alpha; this Chromium's VP9 encoder refuses to keep it):
+  // a cut-out scene is drawn on the backdrop colour the Video tab asked for (white unless chosen).
   const background =
     input.document.background.kind === "transparent"
-      ? { kind: "solid" as const, color: "#ffffff" }
+      ? { kind: "solid" as const, color: request.backdrop }
       : input.document.background;
   const snapshot: SceneDocument = { ...input.document, background, motion };
   const gif = request.format === "gif";
@@ -91,6 +92,8 @@ async function createVideoBatch(input: {
         snapshot,
         framesTotal: frames,
         framesDone: 0,
+        // The worker checks the finished file against its preset (worker/video-check.ts).
+        details: request.preset === "custom" ? null : { preset: request.preset },
       })),
     );
     // Charged per second per ratio under the billing lock; refused whole (402) when the credits do not cover it.

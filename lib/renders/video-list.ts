@@ -32,7 +32,8 @@ export function videoFields(batchFormat: string, output: VideoRow): VideoListFie
       framesTotal: output.framesTotal ?? 0,
       posterUrl:
         output.status === "done" && output.posterKey ? `/api/renders/outputs/${output.id}/file?poster=1` : null,
-      details: (output.details as VideoDetails | null) ?? null,
+      // Until it is done, a video's details hold only the preset it was asked with.
+      details: output.status === "done" ? ((output.details as VideoDetails | null) ?? null) : null,
     },
   };
 }

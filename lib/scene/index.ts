@@ -40,9 +40,11 @@ export {
   motionFrameCount,
   motionProgress,
   posePoint,
+  spinPoint,
   moveCurves,
   MOVE_LABELS,
   type MotionFrame,
   type MoveCurves,
   type ProductPose,
+  type StageSpin,
 } from "./motion";

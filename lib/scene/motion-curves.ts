@@ -8,6 +8,11 @@ import type { MotionMove } from "./schema";
 export type MovePose = {
   /** Degrees added to the scene camera's azimuth (orbit). */
   azimuthOffsetDeg: number;
+  /**
+   * Degrees the stage (product, podium, props and their grounding shadows) has turned about the vertical axis
+   * through the camera's target, like a turntable under fixed studio lights, camera, floor and backdrop.
+   */
+  spinDeg: number;
   elevationOffsetDeg: number;
   /** Multiplies the move's framing distance: 1 = the framing, > 1 = further away (never closer than the fit). */
   distanceScale: number;
@@ -19,7 +24,10 @@ export type MovePose = {
 
 export type MoveCurves = {
   at: (u: number) => MovePose;
-  /** The camera orbits: one distance for the whole move (the largest fit over its azimuths). */
+  /**
+   * The product is seen from all round (the camera orbits, or the stage turns): one distance for the whole move,
+   * the largest fit over the azimuths it is seen from (azimuth offset minus spin).
+   */
   orbits: boolean;
   /** The last frame leads back into the first (a seamless loop when the video repeats). */
   loops: boolean;
@@ -38,6 +46,7 @@ export const MOVE_LABELS: Record<MotionMove, string> = {
 
 const REST: MovePose = {
   azimuthOffsetDeg: 0,
+  spinDeg: 0,
   elevationOffsetDeg: 0,
   distanceScale: 1,
   lift: 0,
@@ -59,13 +68,15 @@ const REVEAL_DARK = 0.04;
 const REVEAL_END = 0.7;
 
 const CURVES: Record<MotionMove, MoveCurves> = {
-  // Full orbit at constant speed: u = 1 is u = 0 again, so a looping player never shows a seam.
+  // The stage makes a full turn at constant speed under the scene's fixed camera and lights (the light on the
+  // product changes as it turns, as on a real turntable; it never swings across a still backdrop): u = 1 is
+  // u = 0 again, so a looping player never shows a seam.
   turntable: {
     orbits: true,
     loops: true,
     maxLift: 0,
     maxTiltRad: 0,
-    at: (u) => ({ ...REST, azimuthOffsetDeg: 360 * u }),
+    at: (u) => ({ ...REST, spinDeg: 360 * u }),
   },
   // Half a turn, easing in and out, ending exactly on the scene's camera.
   "hero-spin": {

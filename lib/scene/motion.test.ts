@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultScene } from "./defaults";
 import { boundsCorners, frameCamera, projectToNdc, type Bounds } from "./framing";
-import { motionFrame, motionFrameCount, posePoint, type MotionFrame } from "./motion";
+import { motionFrame, motionFrameCount, posePoint, spinPoint, type MotionFrame } from "./motion";
 import { moveCurves } from "./motion-curves";
 import { OUTPUT_PRESETS } from "./presets";
 import { MOTION_MOVES, type CameraState, type MotionMove, type MotionSpec } from "./schema";
@@ -19,7 +19,7 @@ const spec = (move: MotionMove): MotionSpec => ({ move, durationS: 6, fps: 30 })
 function maxNdc(frame: MotionFrame, bounds: Bounds, aspect: number): number {
   return Math.max(
     ...boundsCorners(bounds).map((corner) => {
-      const p = projectToNdc(posePoint(corner, frame.product), { ...frame.view, aspect });
+      const p = projectToNdc(spinPoint(posePoint(corner, frame.product), frame.stage), { ...frame.view, aspect });
       expect(p.depth).toBeGreaterThan(0);
       return Math.max(Math.abs(p.x), Math.abs(p.y));
     }),
@@ -43,33 +43,42 @@ describe("motion", () => {
     }
   });
 
-  it("Turntable starts on the scene's camera angle, turns a quarter at a quarter and loops seamlessly", () => {
+  it("Turntable turns the stage under a fixed camera: frame 0 is the still, a quarter turn at a quarter, seamless", () => {
     const bounds = SHAPES["flat box"];
     const still = frameCamera(camera, bounds, 1);
-    const at = (t: number) => motionFrame(spec("turntable"), camera, bounds, 1, t).view;
+    const at = (t: number) => motionFrame(spec("turntable"), camera, bounds, 1, t);
     const start = at(0);
     const dir = (v: { position: number[]; target: number[] }) => {
       const d = v.position.map((p, i) => p - v.target[i]);
       const n = Math.hypot(...d);
       return d.map((x) => x / n);
     };
-    close(dir(start), dir(still));
-    close(start.target, still.target);
+    close(dir(start.view), dir(still));
+    close(start.view.target, still.target);
     // A bottle on its podium turns within the still's framing: frame 0 is the still's picture exactly.
     const bottle = SHAPES["tall bottle"];
     close(motionFrame(spec("turntable"), camera, bottle, 1, 0).view.position, frameCamera(camera, bottle, 1).position);
-    // A quarter of the way round: azimuth + 90 degrees.
-    const quarter = dir(at(1.5));
-    const az = (Math.atan2(quarter[0], quarter[2]) * 180) / Math.PI;
-    expect(((az - camera.azimuth + 540) % 360) - 180).toBeCloseTo(90, 4);
-    // t = duration is t = 0 again, and the distance never changes (no zoom breathing).
-    close(at(6).position, start.position);
-    const distances = [0, 1, 2, 3, 4, 5].map((t) => at(t).distance);
-    distances.forEach((d) => expect(d).toBeCloseTo(distances[0], 6));
+    // The camera never moves (the lights, floor and backdrop are fixed to the world, so nothing swings behind the
+    // product); the stage turns about the vertical through the camera's target instead.
+    for (let t = 0; t <= 6; t += 0.75) {
+      close(at(t).view.position, start.view.position);
+      close(at(t).stage.axis, [start.view.target[0], start.view.target[2]]);
+    }
+    expect(start.stage.angleRad).toBe(0);
+    expect(at(1.5).stage.angleRad).toBeCloseTo(Math.PI / 2, 9);
+    // A corner a quarter turn on: turned 90 degrees about the axis, at the same height.
+    const corner = bounds.max;
+    const turned = spinPoint(corner, at(1.5).stage);
+    const [ax, az] = at(1.5).stage.axis;
+    expect(Math.hypot(turned[0] - ax, turned[2] - az)).toBeCloseTo(Math.hypot(corner[0] - ax, corner[2] - az), 9);
+    expect((corner[0] - ax) * (turned[0] - ax) + (corner[2] - az) * (turned[2] - az)).toBeCloseTo(0, 9);
+    expect(turned[1]).toBe(corner[1]);
+    // t = duration is a whole turn: every point back where it started.
+    close(spinPoint(corner, at(6).stage), corner);
     // The last frame is one step before the first: a small step, not a jump.
-    const last = at(179 / 30);
-    const step = Math.hypot(...last.position.map((p, i) => p - start.position[i]));
-    expect(step).toBeLessThan(start.distance * 0.05);
+    const last = spinPoint(corner, at(179 / 30).stage);
+    const step = Math.hypot(...last.map((p, i) => p - corner[i]));
+    expect(step).toBeLessThan(Math.hypot(corner[0] - ax, corner[2] - az) * 0.05);
     expect(step).toBeGreaterThan(0);
   });
 
@@ -118,11 +127,12 @@ describe("motion", () => {
     for (let t = 0; t <= 6; t += 0.25) expect(at(t).lift).toBeGreaterThanOrEqual(0);
   });
 
-  it("looping moves end where they start (an orbit a whole turn on)", () => {
+  it("looping moves end where they start (an orbit or a spin a whole turn on)", () => {
     for (const move of MOTION_MOVES.filter((m) => moveCurves(m).loops)) {
-      const { azimuthOffsetDeg: endAzimuth, ...end } = moveCurves(move).at(1);
-      const { azimuthOffsetDeg: startAzimuth, ...start } = moveCurves(move).at(0);
+      const { azimuthOffsetDeg: endAzimuth, spinDeg: endSpin, ...end } = moveCurves(move).at(1);
+      const { azimuthOffsetDeg: startAzimuth, spinDeg: startSpin, ...start } = moveCurves(move).at(0);
       expect((endAzimuth - startAzimuth) % 360).toBeCloseTo(0, 9);
+      expect((endSpin - startSpin) % 360).toBeCloseTo(0, 9);
       Object.entries(start).forEach(([key, value]) => expect(end[key as keyof typeof end]).toBeCloseTo(value, 9));
     }
   });

@@ -6,9 +6,10 @@
  * A move is described by curves over the progress u = t / duration in [0, 1] (./motion-curves.ts); this file
  * turns them into a camera view for one output ratio through the per-ratio framing (./framing.ts), so each
  * ratio is reframed for the whole move and the product never leaves the frame:
- *  - orbiting moves (Turntable, Hero spin) keep ONE distance for the whole move (no zoom "breathing" as a box
- *    turns its corners to the camera): the still's, so the move starts or settles on the still's exact picture,
- *    unless the widest azimuth would then leave less than half the margin, when it moves back just enough;
+ *  - moves that show the product from all round (Turntable turns the stage under the fixed camera and lights;
+ *    Hero spin orbits the camera) keep ONE distance for the whole move (no zoom "breathing" as a box turns its
+ *    corners to the camera): the still's, so the move starts or settles on the still's exact picture, unless the
+ *    widest azimuth would then leave less than half the margin, when it moves back just enough;
  *  - Dolly in only ever comes closer towards the scene's own framing, never past it;
  *  - Float frames the product's bounds grown by its bob and tilt.
  */
@@ -21,10 +22,17 @@ export { moveCurves, MOVE_LABELS, type MoveCurves } from "./motion-curves";
 /** How the product group is moved for a frame: lifted and tilted about its bottom centre. */
 export type ProductPose = { lift: number; tiltRad: number; pivot: Vec3 };
 
+/**
+ * How far the stage (products, podium, props and their grounding shadows) has turned, about the vertical axis
+ * through `axis` (x, z): the camera's target, so turning the stage by a is exactly seeing it from azimuth - a.
+ */
+export type StageSpin = { angleRad: number; axis: [number, number] };
+
 export type MotionFrame = {
   /** Where the camera is and looks, its vertical FOV and clip planes (as frameProduct gives them). */
   view: Framing;
   product: ProductPose;
+  stage: StageSpin;
   /** Multiplies the scene's tone-mapping exposure (Reveal: from dark to the scene's light). */
   exposureScale: number;
 };
@@ -113,12 +121,13 @@ export function motionFrame(
     let orbit = 0;
     for (let i = 0; i <= ORBIT_SAMPLES; i++) {
       const sample = curves.at(i / ORBIT_SAMPLES);
-      const az = camera.azimuth + sample.azimuthOffsetDeg;
+      const az = camera.azimuth + sample.azimuthOffsetDeg - sample.spinDeg;
       const el = clampElevation(camera.elevation + sample.elevationOffsetDeg);
       orbit = Math.max(orbit, framingAt(camera, framed, aspect, az, el, margin).distance);
     }
     // This frame's own fit with the reduced margin too, in case it falls between two samples.
-    orbit = Math.max(orbit, framingAt(camera, framed, aspect, azimuth, elevation, margin).distance);
+    const seenFrom = azimuth - pose.spinDeg;
+    orbit = Math.max(orbit, framingAt(camera, framed, aspect, seenFrom, elevation, margin).distance);
     distance = Math.max(still.distance, orbit);
   }
   distance *= pose.distanceScale;
@@ -137,8 +146,19 @@ export function motionFrame(
       tiltRad: pose.tiltRad,
       pivot: [(bounds.min[0] + bounds.max[0]) / 2, bounds.min[1], (bounds.min[2] + bounds.max[2]) / 2],
     },
+    stage: { angleRad: (pose.spinDeg * Math.PI) / 180, axis: [own.target[0], own.target[2]] },
     exposureScale: pose.exposureScale,
   };
+}
+
+/** A point of the stage turned by the spin (three.js's rotation about +Y: x towards -z). */
+export function spinPoint(point: Vec3, spin: StageSpin): Vec3 {
+  const [ax, az] = spin.axis;
+  const x = point[0] - ax;
+  const z = point[2] - az;
+  const cos = Math.cos(spin.angleRad);
+  const sin = Math.sin(spin.angleRad);
+  return [ax + x * cos + z * sin, point[1], az - x * sin + z * cos];
 }
 
 /** A point of the product group moved by the pose (lifted, then tilted about the pivot around the view's Z). */

@@ -17,7 +17,7 @@ import { getCreditBalance, insertLedgerEntry } from "@/lib/db/queries/billing";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { parseScene } from "@/lib/scene";
-import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
+import { createSceneForProduct, loadScene, saveScene } from "@/lib/stored-scenes/scene-service";
 import { db, ownerCaller, seedOwner } from "./helpers";
 
 afterAll(async () => {
@@ -94,6 +94,31 @@ describe("POST /api/scenes/:id/export-video", () => {
     expect(output.fileName).toMatch(/_338x600\.gif$/);
   });
 
+  it("keeps the destination preset on each output, for the worker's read-back check", async () => {
+    const s = await signedInScene("videopreset");
+    const res = await post(s.sceneId, { ...GOOD, preset: "email-gif", format: "gif", durationS: 4 });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const [output] = await db().select().from(renderOutputs).where(eq(renderOutputs.workspaceId, s.workspaceId));
+    expect([output.details, output.framesTotal]).toEqual([{ preset: "email-gif" }, 80]);
+  });
+
+  it("draws a transparent scene's video on the backdrop asked for (no video format keeps alpha)", async () => {
+    const s = await signedInScene("videoclear");
+    const { document } = await loadScene(db(), ownerCaller(s), s.sceneId);
+    await saveScene(db(), ownerCaller(s), s.sceneId, { ...document, background: { kind: "transparent" } });
+    expect((await post(s.sceneId, { ...GOOD, backdrop: "#1D3557" })).status).toBe(201);
+    expect((await post(s.sceneId, GOOD)).status).toBe(201);
+    const outputs = await db().select().from(renderOutputs).where(eq(renderOutputs.workspaceId, s.workspaceId));
+    expect(
+      outputs
+        .map((o) => parseScene(o.snapshot).background)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual([
+      { kind: "solid", color: "#1d3557" },
+      { kind: "solid", color: "#ffffff" },
+    ]);
+  });
+
   const BAD: [string, unknown, RegExp][] = [
     ["a zero duration", { ...GOOD, durationS: 0 }, /at least 2 seconds/],
     ["a ten-minute video", { ...GOOD, durationS: 600 }, /at most 30 seconds/],
@@ -106,6 +131,30 @@ describe("POST /api/scenes/:id/export-video", () => {
     ],
     ["a frame over 1080p", { ...GOOD, outputs: [{ label: "1:1", width: 4096, height: 4096 }] }, /At most 1920 px/],
     ["no ratio", { ...GOOD, outputs: [] }, /at least one ratio/],
+    [
+      "an Instagram Reel shorter than Instagram takes",
+      { ...GOOD, preset: "instagram-reel", outputs: [{ label: "9:16", width: 1080, height: 1920 }], durationS: 2 },
+      /Instagram Reel takes 3-30 s videos, not 2 s/,
+    ],
+    [
+      "an Email GIF longer than its budget allows",
+      { ...GOOD, preset: "email-gif", format: "gif", durationS: 20 },
+      /Email GIF takes 2-10 s videos, not 20 s/,
+    ],
+    ["a square TikTok", { ...GOOD, preset: "tiktok", durationS: 6 }, /TikTok takes 9:16 videos, not 1:1/],
+    [
+      "a TikTok as WebM",
+      {
+        ...GOOD,
+        preset: "tiktok",
+        format: "webm",
+        durationS: 6,
+        outputs: [{ label: "9:16", width: 1080, height: 1920 }],
+      },
+      /TikTok is made as MP4, not WEBM/,
+    ],
+    ["a backdrop that is no colour", { ...GOOD, backdrop: "red; drop table" }, /Use a hex colour like #ffffff/],
+    ["an unknown preset", { ...GOOD, preset: "myspace" }, /Pick a preset: Instagram Reel, TikTok/],
   ];
   for (const [what, body, message] of BAD) {
     it(`refuses ${what} with a 422 that says why, and queues nothing`, async () => {

@@ -5,13 +5,15 @@ import { GIF_FPS, gifSize, isVideoFormat, VIDEO_FORMATS, videoBitrate } from "@/
 import { jobKind } from "@/lib/jobs/registry";
 import type { VideoJob } from "@/lib/render-contract/video-job";
 import { createRenderToken } from "@/lib/renders/render-token";
+import { isVideoPresetId, VIDEO_PRESETS } from "@/lib/renders/video-presets";
 import { motionFrameCount } from "@/lib/scene";
 import { encodeAndCheck } from "../encode";
-import { describeFailure, isPermanent, PermanentRenderError } from "../failures";
+import { describeFailure, isPermanent, PermanentRenderError, VideoCheckError } from "../failures";
 import { frameFromWebGl } from "../frame";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { snapshotScene, type RenderResult } from "../render-pipeline";
 import { VideoFile } from "../video-file";
+import { checkVideoFile } from "../video-check";
 import { watermarkLayout } from "../watermark";
 import { modelVersions, sessionUrl } from "./session-inputs";
 import { outputKey } from "./render-output";
@@ -96,6 +98,24 @@ export async function handleRenderVideo(
     if (result.frames !== frames || recording.bytes === 0 || recording.bytes !== result.bytes) {
       throw new Error(`The video came back incomplete (${result.frames} frames, ${recording.bytes} bytes)`);
     }
+    // Read the file back and hold it to the request and its preset: a wrong file fails, it is never stored.
+    const presetId = (output.details as { preset?: unknown } | null)?.preset;
+    const gifTooBig = job.gif && (result.width > job.gif.width || result.height > job.gif.height);
+    const problems = [
+      ...(gifTooBig ? [`The GIF is ${result.width}x${result.height}, over ${job.gif!.width}x${job.gif!.height}`] : []),
+      ...(await checkVideoFile(recording.path, {
+        container: result.container,
+        codec: VIDEO_FORMATS[result.container].codec,
+        // A GIF may be remade smaller to meet its budget; a video is exactly the size asked.
+        width: job.gif ? result.width : width,
+        height: job.gif ? result.height : height,
+        fps: job.gif ? GIF_FPS : motion.fps,
+        frames,
+        maxBytes: VIDEO_FORMATS[result.container].maxBytes,
+        preset: isVideoPresetId(presetId) ? VIDEO_PRESETS[presetId] : null,
+      })),
+    ];
+    if (problems.length) throw new VideoCheckError(problems);
 
     const poster = await encodeAndCheck(
       frameFromWebGl(Buffer.from(result.poster.rgbaBase64, "base64"), result.poster.width, result.poster.height),
@@ -113,6 +133,7 @@ export async function handleRenderVideo(
       durationS: result.frames / result.fps,
       frames: result.frames,
       fallback: result.fallback,
+      preset: isVideoPresetId(presetId) ? presetId : null,
     };
     await markVideoDone(deps.db, outputId, {
       key,

@@ -28,6 +28,7 @@ const renderOutputItem = z.object({
           durationS: z.number(),
           frames: z.number().int(),
           fallback: z.string().nullable(),
+          preset: z.string().nullable().optional(),
         })
         .nullable(),
     })

@@ -11,6 +11,8 @@ export type VideoDetails = {
   frames: number;
   /** Why the file differs from what was asked (H.264 unavailable: VP9/WebM), or null. */
   fallback: string | null;
+  /** The destination preset the file was checked against (lib/renders/video-presets.ts), or null: Custom. */
+  preset?: string | null;
 };
 
 // ---- Worker side: by output id alone (the worker is trusted; ids come from its own queue). ----
