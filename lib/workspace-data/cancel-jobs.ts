@@ -23,7 +23,7 @@ export async function cancelWorkspaceJobs(db: Database, map: DataMap, workspaceI
   const found = await db.execute(sql`
     select name, id::text as id from pgboss.job
     where state in ('created', 'retry', 'active')
-      and exists (select 1 from jsonb_each_text(data) kv where kv.value = any(${[...ids]}::text[]))`);
+      and exists (select 1 from jsonb_each_text(data) kv where kv.value in (select jsonb_array_elements_text(${JSON.stringify([...ids])}::jsonb)))`);
   const jobs = (found as unknown as { rows: { name: string; id: string }[] }).rows;
   if (jobs.length === 0) return 0;
   const boss = await getBoss("web");
