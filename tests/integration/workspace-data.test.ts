@@ -6,7 +6,14 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getStripe } from "@/lib/billing/config";
-import { brandKits, renderOutputs, templateEvents, templateThumbnails, workspaceBilling } from "@/lib/db/schema";
+import {
+  brandKits,
+  renderOutputs,
+  templateEvents,
+  templateThumbnails,
+  workspaceBilling,
+  workspaceExports,
+} from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { stopBoss } from "@/lib/jobs/boss";
 import { createProductFromUpload, saveThumbnail } from "@/lib/products/product-service";
@@ -23,7 +30,11 @@ import { publishViewer } from "@/lib/viewers/viewer-service";
 import { countWorkspaceRows, readDataMap } from "@/lib/workspace-data/data-map";
 import { deleteAccount } from "@/lib/workspace-data/delete-account";
 import { runWorkspaceExport } from "@/lib/workspace-data/export-workspace";
-import { deleteWorkspace, requestWorkspaceExport } from "@/lib/workspace-data/workspace-data-service";
+import {
+  deleteWorkspace,
+  openWorkspaceExport,
+  requestWorkspaceExport,
+} from "@/lib/workspace-data/workspace-data-service";
 import { db, ownerCaller, seedOwner } from "./helpers";
 
 /**
@@ -190,6 +201,19 @@ describe("export everything of a workspace", () => {
       expect(Buffer.from(inZip).equals(Buffer.from((await storage.getBytes(f.key))!)), f.key).toBe(true);
     }
     expect(Object.keys(zip).filter((n) => n.startsWith("files/")).length).toBe(files.length);
+    // The download: the owner gets it; another workspace's owner, an editor, or anyone after expiry does not.
+    const opened = await openWorkspaceExport(db(), storage, a.ctx, queued.id);
+    expect(opened.object.size).toBe((await storage.getBytes(zipKey))!.byteLength);
+    expect(((await openWorkspaceExport(db(), storage, b.ctx, queued.id).catch((e) => e)) as AppError).status).toBe(404);
+    const editor = { ...a.ctx, userId: a.member.userId, role: "editor" as const };
+    expect(((await openWorkspaceExport(db(), storage, editor, queued.id).catch((e) => e)) as AppError).status).toBe(
+      403,
+    );
+    await db()
+      .update(workspaceExports)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(workspaceExports.id, queued.id));
+    expect(((await openWorkspaceExport(db(), storage, a.ctx, queued.id).catch((e) => e)) as AppError).status).toBe(404);
     // Nothing of workspace B.
     const all = Object.values(zip)
       .map((v) => Buffer.from(v).toString("latin1"))
