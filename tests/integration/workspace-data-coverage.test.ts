@@ -18,9 +18,7 @@ import { db } from "./helpers";
 const DECLARE = "declare it in lib/workspace-data/declared-tables.ts (VIA_TABLES or NOT_WORKSPACE_DATA with a reason)";
 
 const drizzleTables = () =>
-  (Object.values(schema) as unknown[])
-    .filter((v): v is PgTable => is(v, PgTableClass))
-    .map((t) => getTableConfig(t));
+  (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTableClass)).map((t) => getTableConfig(t));
 
 describe("workspace data coverage (schema enumeration)", () => {
   it("classifies every table of the live schema: none is left out of export and delete unexplained", async () => {
