@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { authorizeWorkspace } from "@/lib/auth/workspace-access";
 import { memberCaller } from "@/lib/auth/caller";
 import { verifyPassword } from "@/lib/auth/passwords";
@@ -24,6 +24,7 @@ import { db, seedOwner, uniqueEmail } from "./helpers";
  * must be the invited one, seats per plan, the last owner kept, and a removed member locked out at once.
  */
 process.env.DEV_OUTBOX = "on";
+vi.setConfig({ testTimeout: 90_000 });
 afterEach(() => {
   delete process.env.STRIPE_SECRET_KEY;
 });

@@ -131,6 +131,8 @@ async function snapshotOf(workspaceId: string) {
 }
 
 process.env.DEV_OUTBOX = "on";
+// Two fully seeded workspaces (uploads, a viewer model) per test: generous on a machine shared with other runs.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe("export everything of a workspace", () => {
   it("writes every row of every workspace table and every stored file, with a README, and nothing of another's", async () => {
