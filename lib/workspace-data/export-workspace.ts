@@ -107,7 +107,7 @@ export async function runWorkspaceExport(db: Database, storage: StorageDriver, e
     await storage.putFile(key, zipPath, "application/zip");
     const { size } = await fs.stat(zipPath);
     const finishedAt = new Date();
-    await db
+    const updated = await db
       .update(workspaceExports)
       .set({
         status: "done",
@@ -118,7 +118,10 @@ export async function runWorkspaceExport(db: Database, storage: StorageDriver, e
         finishedAt,
         expiresAt: new Date(finishedAt.getTime() + EXPORT_LINK_DAYS * 86_400_000),
       })
-      .where(eq(workspaceExports.id, exportId));
+      .where(eq(workspaceExports.id, exportId))
+      .returning({ id: workspaceExports.id });
+    // The workspace was deleted while this ran: its files must not outlive it, this ZIP included.
+    if (updated.length === 0) await storage.delete(key);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
