@@ -76,4 +76,19 @@ export class LocalStorage implements StorageDriver {
     if (!prefix.endsWith("/")) throw new Error("deletePrefix needs a folder-like prefix ending in /");
     await fs.rm(this.pathOf(prefix), { recursive: true, force: true });
   }
+
+  async list(prefix: string): Promise<{ key: string; size: number }[]> {
+    if (!prefix.endsWith("/")) throw new Error("list needs a folder-like prefix ending in /");
+    const root = this.pathOf(prefix);
+    const entries = await fs.readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+    const out: { key: string; size: number }[] = [];
+    for (const e of entries) {
+      // Half-written files (".tmp-" before their rename) are not objects yet.
+      if (!e.isFile() || e.name.includes(".tmp-")) continue;
+      const full = path.join(e.parentPath, e.name);
+      const key = prefix + path.relative(root, full).split(path.sep).join("/");
+      out.push({ key, size: (await fs.stat(full)).size });
+    }
+    return out.sort((a, b) => a.key.localeCompare(b.key));
+  }
 }

@@ -127,4 +127,19 @@ export class S3Storage implements StorageDriver {
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   }
+
+  async list(prefix: string): Promise<{ key: string; size: number }[]> {
+    if (!prefix.endsWith("/")) throw new Error("list needs a folder-like prefix ending in /");
+    assertValidKey(prefix);
+    const out: { key: string; size: number }[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const o of page.Contents ?? []) if (o.Key) out.push({ key: o.Key, size: o.Size ?? 0 });
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return out.sort((a, b) => a.key.localeCompare(b.key));
+  }
 }

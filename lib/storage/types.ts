@@ -21,6 +21,8 @@ export interface StorageDriver {
   delete(key: string): Promise<void>;
   /** Deletes every object whose key starts with `prefix` (which must end with "/"). */
   deletePrefix(prefix: string): Promise<void>;
+  /** Every object whose key starts with `prefix` (ending in "/"), with its size: a workspace export lists its files. */
+  list(prefix: string): Promise<{ key: string; size: number }[]>;
 }
 
 const KEY_PART = /^[A-Za-z0-9._-]+$/;

@@ -47,6 +47,8 @@ export const PUBLIC_ACTIONS: Record<string, string> = {
   "app/(auth)/actions.ts#requestResetAction": "password reset request (tests/integration/password-reset.test.ts)",
   "app/(auth)/actions.ts#resetPasswordAction":
     "password reset with an emailed token (tests/integration/password-reset.test.ts)",
+  "app/(auth)/invite/actions.ts#acceptInvitationAsNewUserAction":
+    "creates an account from an emailed invitation token (tests/integration/team.test.ts)",
 };
 
 export type Ids = { sceneId: string; workspaceId: string };
@@ -69,6 +71,40 @@ export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>
   "app/(app)/scenes/actions.ts#deleteSceneAction": {
     permission: "scenes.write",
     call: (fn, b) => fn({ id: b.sceneId }),
+  },
+  "app/(app)/settings/team/actions.ts#inviteMemberAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ email: "pwned@example.com", role: "owner" }),
+  },
+  "app/(app)/settings/team/actions.ts#resendInvitationAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ id: "inv_unknown" }),
+  },
+  "app/(app)/settings/team/actions.ts#cancelInvitationAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ id: "inv_unknown" }),
+  },
+  "app/(app)/settings/team/actions.ts#changeMemberRoleAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ userId: "usr_unknown", role: "viewer" }),
+  },
+  "app/(app)/settings/team/actions.ts#removeMemberAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ userId: "usr_unknown" }),
+  },
+  "app/(app)/settings/team/actions.ts#leaveWorkspaceAction": { permission: "workspace.view", call: (fn) => fn({}) },
+  "app/(app)/settings/data/actions.ts#requestExportAction": { permission: "workspace.manage", call: (fn) => fn({}) },
+  "app/(app)/settings/data/actions.ts#deleteWorkspaceAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ confirm: "pwned" }),
+  },
+  "app/(app)/settings/data/actions.ts#deleteAccountAction": {
+    permission: null,
+    call: (fn) => fn({ password: "not the password" }),
+  },
+  "app/(auth)/invite/actions.ts#acceptInvitationAction": {
+    permission: null,
+    call: (fn) => fn({ token: "not-a-real-invitation-token-0000" }),
   },
 };
 
@@ -96,4 +132,8 @@ export const TAKES_B_ID = new Set([
   "app/(app)/scenes/actions.ts#deleteSceneAction",
 ]);
 /** Actions that are not about one workspace's data (they act on the caller's own account). */
-export const ACCOUNT_SCOPED = new Set(["app/(app)/actions.ts#createWorkspaceAction"]);
+export const ACCOUNT_SCOPED = new Set([
+  "app/(app)/actions.ts#createWorkspaceAction",
+  "app/(app)/settings/data/actions.ts#deleteAccountAction",
+  "app/(auth)/invite/actions.ts#acceptInvitationAction",
+]);

@@ -61,6 +61,11 @@ const PUBLIC_ARGS: Record<string, Record<string, string>> = {
     workspaceName: "Fuzz",
   },
   "app/(auth)/actions.ts#requestResetAction": { email: "fuzz-reset@example.com" },
+  "app/(auth)/invite/actions.ts#acceptInvitationAsNewUserAction": {
+    token: "not-a-real-invitation-token-0000",
+    name: "Fuzz",
+    password: "a-long-password",
+  },
   "app/(auth)/actions.ts#resetPasswordAction": {
     token: "0123456789abcdef",
     password: "a-long-password",

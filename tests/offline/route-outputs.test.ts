@@ -15,6 +15,7 @@ const NOT_JSON: Record<string, string> = {
   "GET /api/billing/portal": "a 303 redirect to the Stripe portal (POST answers the URL as JSON)",
   "GET /api/renders/batches/[batchId]/zip": "a streamed ZIP",
   "GET /api/renders/outputs/[outputId]/file": "an image file (serveFile)",
+  "GET /api/workspace-exports/[exportId]/download": "a workspace export's ZIP (serveFile)",
   "DELETE /api/templates/custom/[templateId]": "204, no body",
   "GET /api/templates/thumbnails/[thumbnailId]": "a PNG preview (serveFile)",
   "GET /api/render-assets/[outputId]/[productId]": "a GLB for the worker's render page",

@@ -3,22 +3,27 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewWorkspaceForm } from "@/components/settings/new-workspace-form";
 import { WorkspaceSettings } from "@/components/settings/workspace-settings";
+import { DataCard } from "@/components/settings/data/data-card";
+import { TeamSection } from "@/components/settings/team/team-section";
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
-import { ROLE_LABEL } from "@/lib/auth/roles";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import { getDb } from "@/lib/db";
 import { getCreditBalance } from "@/lib/db/queries/billing";
 import { listMembers } from "@/lib/db/queries/workspaces";
+import { listPendingInvitations } from "@/lib/team/invitation-service";
+import { workspaceSeats } from "@/lib/team/seats";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { active } = await requirePageContext("/settings");
-  const [members, plan, credits] = await Promise.all([
+  const { user, active } = await requirePageContext("/settings");
+  const [members, plan, credits, invitations, seats] = await Promise.all([
     listMembers(getDb(), active.id),
     getWorkspacePlan(getDb(), active.id),
     getCreditBalance(getDb(), active.id),
+    listPendingInvitations(getDb(), active.id),
+    workspaceSeats(getDb(), active.id),
   ]);
   return (
     <div className="max-w-3xl space-y-8">
@@ -40,28 +45,13 @@ export default async function SettingsPage() {
           Edit brand kit
         </Link>
       </section>
-      <section aria-labelledby="members-title" className="rounded-2xl border border-line bg-white p-6 shadow-card">
-        <h2 id="members-title" className="text-base font-semibold">
-          Members
-        </h2>
-        <p className="mt-1 text-sm text-ink-muted">
-          Owners manage billing and members, editors create and export, viewers look and download.
-        </p>
-        <ul className="mt-4 divide-y divide-line" data-testid="members">
-          {members.map((m) => (
-            <li key={m.userId} className="flex items-center justify-between py-3 text-sm">
-              <div>
-                <p className="font-medium">{m.name}</p>
-                <p className="text-ink-muted">{m.email}</p>
-              </div>
-              <span className="rounded-full bg-canvas-sunken px-2 py-0.5 text-xs font-medium text-ink-soft">
-                {ROLE_LABEL[m.role]}
-              </span>
-            </li>
-          ))}
-        </ul>
-        <p className="mt-3 text-xs text-ink-muted">Invitations are coming soon.</p>
-      </section>
+      <TeamSection
+        members={members}
+        invitations={invitations}
+        seats={seats}
+        currentUserId={user.id}
+        canManage={roleCan(active.role, "workspace.manage")}
+      />
       <section aria-labelledby="billing-title" className="rounded-2xl border border-line bg-white p-6 shadow-card">
         <h2 id="billing-title" className="text-base font-semibold">
           Plan and billing
@@ -77,6 +67,7 @@ export default async function SettingsPage() {
           Plan, credits and billing →
         </Link>
       </section>
+      {roleCan(active.role, "workspace.manage") && <DataCard />}
       <NewWorkspaceForm />
     </div>
   );
