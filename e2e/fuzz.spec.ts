@@ -209,6 +209,7 @@ test.beforeAll(async () => {
     outputId,
     workspaceId: member.workspaceId,
     viewerId: "vwr_fuzznothing",
+    webhookId: "whe_fuzznothing",
   };
 });
 

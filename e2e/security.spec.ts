@@ -104,6 +104,11 @@ test.beforeAll(async () => {
   const published = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
   expect(published.status(), await published.text()).toBe(201);
   const viewerId = (await published.json()).viewer.id as string;
+  const hook = await owner.api.post("/api/webhooks", {
+    data: { url: "https://hooks.example.com/in", events: ["render.failed"] },
+  });
+  expect(hook.status(), await hook.text()).toBe(201);
+  const webhookId = (await hook.json()).endpoint.id as string;
   ids = {
     document,
     productId,
@@ -114,6 +119,7 @@ test.beforeAll(async () => {
     outputId,
     workspaceId: owner.workspaceId,
     viewerId,
+    webhookId,
   };
 
   // The seeded data is really reachable by its owner, so a 404 below means "refused", not "broken".

@@ -17,6 +17,7 @@ describe("the job registry", () => {
       "product-thumbnail": "product-thumbnail",
       housekeeping: "housekeeping",
       "viewer-model": "viewer-model",
+      "webhook-delivery": "webhook-delivery",
     });
     for (const [name, kind] of Object.entries(JOB_KINDS)) expect(kind.name).toBe(name);
   });
@@ -39,6 +40,8 @@ describe("the job registry", () => {
       ["housekeeping", { anything: 1 }],
       ["viewer-model", { viewerId: "vwr_a/../b" }],
       ["viewer-model", { productId: "prd_a" }],
+      ["webhook-delivery", { deliveryId: "whd_a b" }],
+      ["webhook-delivery", { endpointId: "whe_a" }],
     ];
     for (const [kind, payload] of bad) {
       expect(jobKind(kind).payload.safeParse(payload).success, JSON.stringify([kind, payload])).toBe(false);
