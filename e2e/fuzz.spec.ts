@@ -210,6 +210,7 @@ test.beforeAll(async () => {
     workspaceId: member.workspaceId,
     viewerId: "vwr_fuzznothing",
     webhookId: "whe_fuzznothing",
+    groupId: "rg_fuzznothing",
   };
 });
 

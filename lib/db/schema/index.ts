@@ -7,3 +7,4 @@ export * from "./billing";
 export * from "./templates";
 export * from "./viewers";
 export * from "./webhooks";
+export * from "./render-groups";
