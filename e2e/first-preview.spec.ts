@@ -79,15 +79,13 @@ test.describe("first preview on an idle worker", () => {
     expect(firstPreviewMs).toBeLessThan(FIRST_PREVIEW_BOUND_MS);
 
     // It is one of the cards in view (the first ten), and it shows the uploaded product, not the sample.
-    // (The first card in page order that has a preview: `filter({ has: firstPreview })` would test each card
-    // for "its own first thumbnail" and match every card with one.)
-    const card = firstCards.filter({ has: page.getByTestId("template-thumbnail") }).first();
+    const card = page.getByTestId("template-card").filter({ has: firstPreview });
     const id = await card.getAttribute("data-template-id");
     const visibleIds = await firstCards.evaluateAll((cards) =>
       cards.slice(0, 10).map((c) => c.getAttribute("data-template-id")),
     );
     expect(visibleIds).toContain(id);
-    const src = await card.getByTestId("template-thumbnail").getAttribute("src");
+    const src = await firstPreview.getAttribute("src");
     const [row] = await sql<{ product_id: string }>(
       "select product_id from template_thumbnails where id = $1",
       [src!.split("/").pop()!.split("?")[0]],
