@@ -209,6 +209,8 @@ test.beforeAll(async () => {
     outputId,
     workspaceId: member.workspaceId,
     viewerId: "vwr_fuzznothing",
+    webhookId: "whe_fuzznothing",
+    groupId: "rg_fuzznothing",
   };
 });
 

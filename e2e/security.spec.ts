@@ -4,7 +4,7 @@ import { expect, request as pwRequest, test } from "@playwright/test";
 import { PNG } from "pngjs";
 import { BASE_URL, E2E_DATA_DIR } from "../playwright.config";
 import { MODELS_DIR } from "./fixtures/models";
-import { enumerateRoutes, glb, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
+import { enumerateRoutes, glb, groupRequest, PUBLIC_ROUTES, WORKSPACE_ROUTES, type Ids } from "./fixtures/routes";
 import { PERMISSIONS, roleCan, type Permission } from "../lib/auth/permissions";
 import { declaredRouteCallers, withRenderToken } from "./fixtures/route-callers";
 import {
@@ -104,6 +104,16 @@ test.beforeAll(async () => {
   const published = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
   expect(published.status(), await published.text()).toBe(201);
   const viewerId = (await published.json()).viewer.id as string;
+  const hook = await owner.api.post("/api/webhooks", {
+    data: { url: "https://hooks.example.com/in", events: ["render.failed"] },
+  });
+  expect(hook.status(), await hook.text()).toBe(201);
+  const webhookId = (await hook.json()).endpoint.id as string;
+  const group = await owner.api.post("/api/renders/groups", {
+    data: groupRequest({ productId, templateId } as Ids),
+  });
+  expect(group.status(), await group.text()).toBe(201);
+  const groupId = (await group.json()).groupId as string;
   ids = {
     document,
     productId,
@@ -114,6 +124,8 @@ test.beforeAll(async () => {
     outputId,
     workspaceId: owner.workspaceId,
     viewerId,
+    webhookId,
+    groupId,
   };
 
   // The seeded data is really reachable by its owner, so a 404 below means "refused", not "broken".

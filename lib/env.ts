@@ -98,6 +98,8 @@ const envSchema = z.object({
   RENDER_MAX_TILE: z.coerce.number().int().min(16).max(16_384).default(2048),
   /** "1": the worker logs each output's phases (draw, readback, encode, store). */
   RENDER_TIMING: z.enum(["1", "0"]).default("0"),
+  /** "1": webhooks may be delivered to loopback, private and link-local addresses (self-hosters on a LAN). */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(["1", "0"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

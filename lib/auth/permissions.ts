@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "render_models.read",
   "viewers.publish",
   "viewer_files.read",
+  "webhooks.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,7 +49,7 @@ const EDITOR: readonly Permission[] = [
   "brand_kit.write",
   "viewers.publish",
 ];
-const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage"];
+const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage", "webhooks.manage"];
 
 /** Roles, lowest first: owner > editor > viewer, each holding everything the one below holds. */
 export const ROLE_ORDER: readonly MemberRole[] = ["viewer", "editor", "owner"];

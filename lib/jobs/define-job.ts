@@ -22,6 +22,9 @@ export type CreditRule = "charged" | "free";
 export type JobQueueOptions = {
   retryLimit: number;
   retryDelay: number;
+  /** Exponential back-off from retryDelay, capped at retryDelayMax (seconds). */
+  retryBackoff?: boolean;
+  retryDelayMax?: number;
   expireInSeconds: number;
   heartbeatSeconds?: number;
   policy?: "standard" | "singleton" | "stately";

@@ -18,6 +18,7 @@ describe("the job registry", () => {
       housekeeping: "housekeeping",
       "viewer-model": "viewer-model",
       "workspace-export": "workspace-export",
+      "webhook-delivery": "webhook-delivery",
     });
     for (const [name, kind] of Object.entries(JOB_KINDS)) expect(kind.name).toBe(name);
   });
@@ -40,6 +41,8 @@ describe("the job registry", () => {
       ["housekeeping", { anything: 1 }],
       ["viewer-model", { viewerId: "vwr_a/../b" }],
       ["viewer-model", { productId: "prd_a" }],
+      ["webhook-delivery", { deliveryId: "whd_a b" }],
+      ["webhook-delivery", { endpointId: "whe_a" }],
     ];
     for (const [kind, payload] of bad) {
       expect(jobKind(kind).payload.safeParse(payload).success, JSON.stringify([kind, payload])).toBe(false);

@@ -12,6 +12,7 @@ import { renderVideoJob } from "./kinds/render-video";
 import { templatePreviewJob } from "./kinds/template-preview";
 import { viewerModelJob } from "./kinds/viewer-model";
 import { workspaceExportJob } from "./kinds/workspace-export";
+import { webhookDeliveryJob } from "./kinds/webhook-delivery";
 
 export const JOB_KINDS = {
   [renderOutputJob.name]: renderOutputJob,
@@ -21,6 +22,7 @@ export const JOB_KINDS = {
   [housekeepingJob.name]: housekeepingJob,
   [viewerModelJob.name]: viewerModelJob,
   [workspaceExportJob.name]: workspaceExportJob,
+  [webhookDeliveryJob.name]: webhookDeliveryJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -3,7 +3,6 @@ import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import {
   deleteProductRow,
   getProductRow,
-  insertProduct,
   listProducts,
   setProductThumbnailKey,
   updateProduct,
@@ -19,6 +18,7 @@ import { UNIT_OPTIONS, suggestUnit, unitForScale, type UnitKey } from "./units";
 import type { UploadFile } from "./upload-files";
 import { requestProductThumbnail } from "./product-thumbnail";
 import type { ProductSummary } from "./product-types";
+import { insertProductWithEvent } from "@/lib/webhooks/product-events";
 
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
 type Ctx = WorkspaceCaller;
@@ -109,7 +109,8 @@ export async function createProductFromUpload(
   try {
     await storage.put(originalKey, upload.original.bytes, upload.original.contentType);
     await storage.put(modelKey, glb, "model/gltf-binary");
-    await insertProduct(db, {
+    // With its product.ready webhook event, in one transaction.
+    await insertProductWithEvent({
       id,
       workspaceId: ctx.workspaceId,
       name,

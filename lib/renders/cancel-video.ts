@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db";
 import { getOutputInWorkspace, markFailed } from "@/lib/db/queries/renders";
 import { AppError } from "@/lib/errors";
 import { isVideoFormat } from "@/lib/formats";
+import { finishOutput } from "@/lib/webhooks/output-events";
 import { RENDER_FAILURE } from "./failure-messages";
 
 /**
@@ -14,7 +15,7 @@ export async function cancelVideo(db: Database, workspaceId: string, outputId: s
   const output = await getOutputInWorkspace(db, workspaceId, outputId);
   if (output.framesTotal === null && !(output.format && isVideoFormat(output.format)))
     throw new AppError("unprocessable", "Only videos can be cancelled.");
-  if (!(await markFailed(db, outputId, RENDER_FAILURE.cancelled)))
+  if (!(await finishOutput(outputId, (tx) => markFailed(tx, outputId, RENDER_FAILURE.cancelled))))
     throw new AppError("conflict", "This video has already finished.");
   const refunded = await refundFailedOutput(db, outputId);
   return { outputId, refunded };

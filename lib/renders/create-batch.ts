@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
-import { withJobTransaction } from "@/lib/jobs/job-transaction";
+import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
 import { planOutputs, type ExportRequest } from "./export-options";
 import { renderFileName, uniqueNames } from "./file-names";
@@ -34,6 +34,11 @@ export type CreateBatchInput = {
  * either all of it exists or none of it does.
  */
 export async function createRenderBatch(input: CreateBatchInput) {
+  return withJobTransaction((tx, enqueue) => writeRenderBatch(tx, enqueue, input));
+}
+
+/** createRenderBatch's writes inside a caller's transaction (a batch of batches writes several in one). */
+export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: CreateBatchInput) {
   const planned = planOutputs(input.request);
   const names = uniqueNames(
     planned.map((p) =>
@@ -53,7 +58,7 @@ export async function createRenderBatch(input: CreateBatchInput) {
     ? { ...input.document, background: { kind: "transparent" as const } }
     : input.document;
 
-  await withJobTransaction(async (tx, enqueue) => {
+  {
     await tx.insert(renderBatches).values({
       id: batchId,
       workspaceId: input.workspaceId,
@@ -84,6 +89,6 @@ export async function createRenderBatch(input: CreateBatchInput) {
       outputs: outputs.map(({ id, width, height }) => ({ id, width, height })),
     });
     for (const o of outputs) await enqueue("render-output", { outputId: o.id });
-  });
+  }
   return { batchId, outputIds: outputs.map((o) => o.id) };
 }

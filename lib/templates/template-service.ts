@@ -336,6 +336,18 @@ export async function useTemplate(
   ctx: Ctx,
   input: { templateId: string; productId: string; tinted: boolean },
 ) {
+  const { document, name } = await templateSceneFor(db, ctx, input);
+  const { id } = await createSceneFromDocument(db, ctx, document, name);
+  await linkSceneToTemplate(db, ctx.workspaceId, id, input.templateId);
+  return { sceneId: id };
+}
+
+/** What "Use template" makes for a product, before it is stored: the document and the scene's name. */
+export async function templateSceneFor(
+  db: Database,
+  ctx: Ctx,
+  input: { templateId: string; productId: string; tinted: boolean },
+) {
   const product = await requireProduct(db, ctx.workspaceId, input.productId);
   const kit = await loadBrandKit(db, ctx.workspaceId);
   const document = await documentFor(
@@ -347,9 +359,7 @@ export async function useTemplate(
   );
   const builtIn = getBuiltInTemplate(input.templateId);
   const templateName = builtIn?.name ?? (await getWorkspaceTemplate(db, ctx.workspaceId, input.templateId)).name;
-  const { id } = await createSceneFromDocument(db, ctx, document, `${product.name} · ${templateName}`);
-  await linkSceneToTemplate(db, ctx.workspaceId, id, input.templateId);
-  return { sceneId: id };
+  return { document, name: `${product.name} · ${templateName}`, product, templateName };
 }
 
 const clampTo = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));

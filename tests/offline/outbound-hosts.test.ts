@@ -27,6 +27,10 @@ const OUTBOUND: Record<string, string> = {
   "lib/mail/send-mail.ts": "the SMTP server of SMTP_URL; without it mail is never sent",
   "lib/storage/s3.ts":
     "the S3-compatible endpoint of S3_ENDPOINT / S3_REGION, only when S3_BUCKET is set (lib/storage/index.ts)",
+  "lib/webhooks/blocked-addresses.ts": "nowhere: imports node:net only for isIP (address parsing)",
+  "lib/webhooks/post-webhook.ts":
+    "the webhook endpoints owners add in Settings → Webhooks, at the address checked by lib/webhooks/safe-target.ts " +
+    "(never loopback, private or link-local unless WEBHOOKS_ALLOW_PRIVATE_TARGETS=1; no redirects)",
   "lib/db/index.ts": "Postgres at DATABASE_URL (the embedded one on 127.0.0.1 by default)",
   "lib/db/migrate.ts": "Postgres at DATABASE_URL",
   "lib/db/embedded.ts": "the embedded Postgres on 127.0.0.1",

@@ -14,6 +14,7 @@ const NOT_JSON: Record<string, string> = {
   "DELETE /api/products/[productId]": "204, no body",
   "GET /api/billing/portal": "a 303 redirect to the Stripe portal (POST answers the URL as JSON)",
   "GET /api/renders/batches/[batchId]/zip": "a streamed ZIP",
+  "GET /api/renders/groups/[groupId]/zip": "a streamed ZIP (a folder per product)",
   "GET /api/renders/outputs/[outputId]/file": "an image file (serveFile)",
   "GET /api/workspace-exports/[exportId]/download": "a workspace export's ZIP (serveFile)",
   "DELETE /api/templates/custom/[templateId]": "204, no body",

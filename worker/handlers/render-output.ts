@@ -1,5 +1,6 @@
 import { getOutputForRender, markDone, markFailed, markRendering, markRetrying } from "@/lib/db/queries/renders";
 import { isImageFormat } from "@/lib/formats";
+import { finishOutput } from "@/lib/webhooks/output-events";
 import { PermanentRenderError } from "../failures";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { runRender, snapshotScene, type RenderResult } from "../render-pipeline";
@@ -43,10 +44,12 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
     store: async (encoded, renderMs) => {
       const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);
       await deps.storage.put(key, encoded.bytes, encoded.contentType);
-      await markDone(deps.db, outputId, { key, bytes: encoded.bytes.length, renderMs: renderMs() });
+      const file = { key, bytes: encoded.bytes.length, renderMs: renderMs() };
+      // With its webhook events, in one transaction (lib/webhooks/output-events.ts).
+      await finishOutput(outputId, (tx) => markDone(tx, outputId, file).then(() => true));
     },
     markFailure: async (reason, final) => {
-      if (final) return markFailed(deps.db, outputId, reason);
+      if (final) return finishOutput(outputId, (tx) => markFailed(tx, outputId, reason));
       await markRetrying(deps.db, outputId, reason);
       return false;
     },

@@ -1,5 +1,6 @@
 import { getOutputForRender, markFailed, markRendering, markRetrying } from "@/lib/db/queries/renders";
 import { markVideoDone, markVideoProgress, videoStillWanted, type VideoDetails } from "@/lib/db/queries/render-videos";
+import { finishOutput } from "@/lib/webhooks/output-events";
 import { env } from "@/lib/env";
 import { GIF_FPS, gifSize, isVideoFormat, VIDEO_FORMATS, videoBitrate } from "@/lib/formats";
 import { jobKind } from "@/lib/jobs/registry";
@@ -135,7 +136,7 @@ export async function handleRenderVideo(
       fallback: result.fallback,
       preset: isVideoPresetId(presetId) ? presetId : null,
     };
-    await markVideoDone(deps.db, outputId, {
+    const done = {
       key,
       bytes: recording.bytes,
       renderMs: Date.now() - started,
@@ -144,7 +145,9 @@ export async function handleRenderVideo(
       // A fallback changes the extension of the download name too.
       fileName: output.fileName.replace(/\.[a-z0-9]+$/, `.${format.extension}`),
       details,
-    });
+    };
+    // With its webhook events, in one transaction (lib/webhooks/output-events.ts).
+    await finishOutput(outputId, (tx) => markVideoDone(tx, outputId, done).then(() => true));
     if (env().RENDER_TIMING === "1")
       console.log(`[timing] ${outputId} video ${result.frames} frames in ${Date.now() - started} ms`);
     return "done";
@@ -158,7 +161,7 @@ export async function handleRenderVideo(
     const reason = describeFailure(err);
     const final = isPermanent(err) || attempt.retryCount >= attempt.retryLimit;
     if (final) {
-      if (await markFailed(deps.db, outputId, reason)) await deps.onFailed?.(outputId);
+      if (await finishOutput(outputId, (tx) => markFailed(tx, outputId, reason))) await deps.onFailed?.(outputId);
       console.error(`[worker] video ${outputId} failed: ${reason}`);
       return "failed";
     }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { RendersBoard } from "@/components/renders/renders-board";
+import { BatchRenderButton } from "@/components/renders/batch-render/batch-render-button";
+import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
@@ -19,6 +21,11 @@ export default async function RendersPage() {
         title="Renders"
         description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP."
       />
+      {roleCan(active.role, "renders.create") && (
+        <div className="mb-4 flex justify-end">
+          <BatchRenderButton templates={BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, name: t.name }))} />
+        </div>
+      )}
       <RenderingPausedBanner workspaceId={active.id} />
       <RendersBoard initialPage={firstPage} canDelete={roleCan(active.role, "renders.delete")} />
     </div>

@@ -52,6 +52,20 @@ export default async function SettingsPage() {
         currentUserId={user.id}
         canManage={roleCan(active.role, "workspace.manage")}
       />
+      <section
+        aria-labelledby="webhooks-title"
+        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
+      >
+        <div>
+          <h2 id="webhooks-title" className="text-base font-semibold">
+            Webhooks
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">Signed notifications to your systems when renders finish.</p>
+        </div>
+        <Link href="/settings/webhooks" className="shrink-0 text-sm font-medium text-accent hover:underline">
+          Manage webhooks
+        </Link>
+      </section>
       <section aria-labelledby="billing-title" className="rounded-2xl border border-line bg-white p-6 shadow-card">
         <h2 id="billing-title" className="text-base font-semibold">
           Plan and billing

@@ -7,3 +7,5 @@ export * from "./billing";
 export * from "./templates";
 export * from "./viewers";
 export * from "./team";
+export * from "./webhooks";
+export * from "./render-groups";

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { defineJob, ROW_ID } from "../define-job";
+
+/**
+ * One webhook event to one endpoint (lib/webhooks/emit-event.ts queues it with the event); sent by
+ * worker/handlers/webhook-delivery.ts. A failed attempt (no answer, or not 2xx) is retried with exponential
+ * back-off, about 30 s doubling up to 3 h between tries: 16 retries span roughly a day. It does not draw.
+ */
+export const webhookDeliveryJob = defineJob({
+  name: "webhook-delivery",
+  queue: "webhook-delivery",
+  payload: z.object({ deliveryId: z.string().regex(ROW_ID) }).strict(),
+  singletonKey: (p) => p.deliveryId,
+  queueOptions: {
+    retryLimit: 16,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 3 * 3600,
+    // The request's own deadline is 10 s; this only catches a worker that hung.
+    expireInSeconds: 120,
+    notify: true,
+  },
+  work: () => ({ batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, localConcurrency: 4 }),
+  turn: null,
+  tokenScope: null,
+  credits: "free",
+  handler: "worker/handlers/webhook-delivery",
+});

@@ -1,0 +1,108 @@
+import { actingUserId, assertCan, type WorkspaceCaller } from "@/lib/auth/caller";
+import { purchasablePlans } from "@/lib/billing/config";
+import { creditsForOutputs, insufficientCreditsMessage, oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
+import { debitCreditsForExport } from "@/lib/billing/debit";
+import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
+import type { Database } from "@/lib/db";
+import { getCreditBalance } from "@/lib/db/queries/billing";
+import { linkSceneToTemplate } from "@/lib/db/queries/templates";
+import { renderGroupBatches, renderGroups } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { findProduct } from "@/lib/products/catalog";
+import { withJobTransaction } from "@/lib/jobs/job-transaction";
+import { createSceneFromDocument } from "@/lib/stored-scenes/scene-service";
+import { templateSceneFor } from "@/lib/templates/template-service";
+import { writeRenderBatch } from "./create-batch";
+import { planOutputs } from "./export-options";
+import { renderGroupSchema, type RenderGroupInput } from "./render-group-input";
+
+/** What the group would cost, before anything is made: shown in the dialog, checked again under the lock. */
+export async function quoteRenderGroup(db: Database, ctx: WorkspaceCaller, raw: unknown) {
+  assertCan(ctx, "renders.create");
+  const input = renderGroupSchema.parse(raw);
+  // Products of this workspace only (another workspace's ids answer 404, as everywhere).
+  for (const productId of unique(input.productIds))
+    if (!(await findProduct(ctx.workspaceId, productId, db)))
+      throw new AppError("not_found", "Product was not found.", { productIds: "Pick your own products." });
+  const combos = unique(input.productIds).length * unique(input.templateIds).length;
+  const planned = planOutputs(input.export);
+  const plan = await getWorkspacePlan(db, ctx.workspaceId);
+  const tooLarge = oversizeOutput(plan, planned);
+  if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
+  const credits = creditsForOutputs(planned) * combos;
+  const balance = await getCreditBalance(db, ctx.workspaceId);
+  return { batches: combos, outputs: combos * planned.length, credits, balance, enough: credits <= balance };
+}
+
+/**
+ * "Render this template for all products" and "this product in these templates": one scene per template ×
+ * product, made the way "Use template" makes it, and one export batch each, all in one transaction with the
+ * credits debited batch by batch under the billing lock: the last batch that does not fit rolls everything back,
+ * so the group starts whole or not at all. Outputs then render, fail and are refunded like any export's.
+ */
+export async function createRenderGroup(db: Database, ctx: WorkspaceCaller, raw: unknown) {
+  assertCan(ctx, "renders.create");
+  assertCan(ctx, "scenes.write");
+  const input: RenderGroupInput = renderGroupSchema.parse(raw);
+  const quote = await quoteRenderGroup(db, ctx, input);
+  if (!quote.enough)
+    throw new AppError(
+      "payment_required",
+      insufficientCreditsMessage(quote.credits, quote.balance, purchasablePlans()),
+    );
+
+  // Documents first (reads only): an unknown product or template refuses the group before anything is written.
+  const combos: (Awaited<ReturnType<typeof templateSceneFor>> & { templateId: string })[] = [];
+  for (const productId of unique(input.productIds))
+    for (const templateId of unique(input.templateIds))
+      combos.push({
+        templateId,
+        ...(await templateSceneFor(db, ctx, { templateId, productId, tinted: input.tinted })),
+      });
+
+  const plan = await getWorkspacePlan(db, ctx.workspaceId);
+  const groupId = newId("rg");
+  const title =
+    unique(input.templateIds).length === 1
+      ? `${combos[0].templateName} × ${unique(input.productIds).length} products`
+      : `${combos[0].product.name} in ${unique(input.templateIds).length} templates`;
+
+  return withJobTransaction(async (tx, enqueue) => {
+    await tx
+      .insert(renderGroups)
+      .values({ id: groupId, workspaceId: ctx.workspaceId, title, createdBy: actingUserId(ctx) });
+    const batchIds: string[] = [];
+    for (const combo of combos) {
+      const { id: sceneId } = await createSceneFromDocument(tx, ctx, combo.document, combo.name);
+      await linkSceneToTemplate(tx, ctx.workspaceId, sceneId, combo.templateId);
+      const { batchId } = await writeRenderBatch(tx, enqueue, {
+        workspaceId: ctx.workspaceId,
+        userId: actingUserId(ctx),
+        sceneId,
+        sceneName: combo.name,
+        productName: combo.product.name,
+        document: combo.document,
+        request: input.export,
+        watermark: plan.watermark,
+        beforeCommit: async (t, batch) => {
+          await debitCreditsForExport(t, { workspaceId: ctx.workspaceId, ...batch });
+        },
+      });
+      await tx.insert(renderGroupBatches).values({
+        batchId,
+        groupId,
+        workspaceId: ctx.workspaceId,
+        productId: combo.product.id,
+        productName: combo.product.name,
+        templateId: combo.templateId,
+      });
+      batchIds.push(batchId);
+    }
+    return { groupId, title, batchIds, credits: quote.credits };
+  });
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
