@@ -64,16 +64,21 @@ export class RenderTurns {
 }
 
 /** What a handler draws with. */
-export type SessionRenderer = Pick<RenderBrowser, "renderOnSession"> & Partial<Pick<RenderBrowser, "recordOnSession">>;
+export type SessionRenderer = Pick<RenderBrowser, "renderOnSession"> &
+  Partial<Pick<RenderBrowser, "recordOnSession" | "usdzOnSession">>;
 
 /** The browser as one lane sees it: every draw (a whole video is one) takes its turn. */
 export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: RenderLane): SessionRenderer {
   const record = browser.recordOnSession?.bind(browser);
+  const usdz = browser.usdzOnSession?.bind(browser);
   return {
     renderOnSession: (sessionUrl, job, timeoutMs) =>
       turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
     recordOnSession: record
       ? (sessionUrl, job, timeoutMs, sink) => turns.run(lane, () => record(sessionUrl, job, timeoutMs, sink))
+      : undefined,
+    usdzOnSession: usdz
+      ? (sessionUrl, job, timeoutMs) => turns.run(lane, () => usdz(sessionUrl, job, timeoutMs))
       : undefined,
   };
 }

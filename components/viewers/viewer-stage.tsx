@@ -6,6 +6,8 @@ import { loadModelViewer } from "./load-model-viewer";
 export type ViewerStageProps = {
   name: string;
   modelUrl: string;
+  /** Plinth's own USDZ for iOS Quick Look; without one, model-viewer makes one on the phone. */
+  usdzUrl: string | null;
   posterUrl: string | null;
   variants: string[];
   initialVariant: string | null;
@@ -17,9 +19,17 @@ type ModelViewerNode = HTMLElement & { variantName: string | null; loaded?: bool
 /**
  * The public viewer: the still first (a plain image, shown before any script runs), then model-viewer takes over
  * with the model once it has loaded. Orbit is limited to above the floor and a sensible zoom range; AR opens
- * WebXR or Scene Viewer on Android and Quick Look on iOS (model-viewer makes the USDZ from the GLB there).
+ * WebXR or Scene Viewer on Android and Quick Look on iOS (with the USDZ the worker made, in the first colourway).
  */
-export function ViewerStage({ name, modelUrl, posterUrl, variants, initialVariant, autoRotate }: ViewerStageProps) {
+export function ViewerStage({
+  name,
+  modelUrl,
+  usdzUrl,
+  posterUrl,
+  variants,
+  initialVariant,
+  autoRotate,
+}: ViewerStageProps) {
   const ref = useRef<ModelViewerNode>(null);
   const [state, setState] = useState<"loading" | "ready" | "error">("loading");
   const [variant, setVariant] = useState(initialVariant ?? variants[0] ?? null);
@@ -49,6 +59,7 @@ export function ViewerStage({ name, modelUrl, posterUrl, variants, initialVarian
       <model-viewer
         ref={ref}
         src={modelUrl}
+        ios-src={usdzUrl ?? undefined}
         alt={`${name}, a 3D model you can turn`}
         poster={posterUrl ?? undefined}
         camera-controls=""

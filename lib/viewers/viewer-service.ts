@@ -24,6 +24,7 @@ export function toViewerSummary(row: ViewerRow): ViewerSummary {
     error: row.error,
     modelBytes: row.modelBytes,
     sourceBytes: row.sourceBytes,
+    usdzBytes: row.usdzBytes,
     viewCount: row.viewCount,
     createdAt: row.createdAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,

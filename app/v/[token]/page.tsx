@@ -37,6 +37,7 @@ export default async function ViewerPage({ params }: Props) {
     <ViewerStage
       name={product.name}
       modelUrl={`/api/v/${token}/model.glb`}
+      usdzUrl={viewer.usdzKey ? `/api/v/${token}/model.usdz` : null}
       posterUrl={product.sample ? product.thumbnailUrl : `/api/v/${token}/poster`}
       variants={product.variants}
       initialVariant={viewer.variant}

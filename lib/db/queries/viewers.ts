@@ -66,7 +66,14 @@ export async function finishViewerModel(
   db: Database,
   id: string,
   result:
-    | { status: "ready"; modelKey: string; modelBytes: number; sourceBytes: number }
+    | {
+        status: "ready";
+        modelKey: string;
+        modelBytes: number;
+        sourceBytes: number;
+        usdzKey: string | null;
+        usdzBytes: number | null;
+      }
     | { status: "failed"; error: string },
 ) {
   const [row] = await db

@@ -33,6 +33,9 @@ export const viewers = pgTable(
     modelBytes: bigint("model_bytes", { mode: "number" }),
     /** The product's GLB the web-ready copy was made from, for "n% of the original". */
     sourceBytes: bigint("source_bytes", { mode: "number" }),
+    /** The USDZ for iOS Quick Look, made from the web-ready model in the worker's browser; null: none (AR falls back). */
+    usdzKey: text("usdz_key"),
+    usdzBytes: bigint("usdz_bytes", { mode: "number" }),
     viewCount: integer("view_count").notNull().default(0),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

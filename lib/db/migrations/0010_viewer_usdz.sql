@@ -1,0 +1,2 @@
+ALTER TABLE "viewers" ADD COLUMN "usdz_key" text;--> statement-breakpoint
+ALTER TABLE "viewers" ADD COLUMN "usdz_bytes" bigint;
