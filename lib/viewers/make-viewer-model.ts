@@ -82,7 +82,7 @@ export async function makeViewerModel(
   await deps.storage.put(modelKey, glb, "model/gltf-binary");
   const usdzKey = usdz ? `${prefix}${USDZ_FILE}` : null;
   if (usdz && usdzKey) await deps.storage.put(usdzKey, usdz, USDZ_CONTENT_TYPE);
-  await finishViewerModel(deps.db, viewer.id, {
+  const finished = await finishViewerModel(deps.db, viewer.id, {
     status: "ready",
     modelKey,
     modelBytes: glb.byteLength,
@@ -90,5 +90,11 @@ export async function makeViewerModel(
     usdzKey,
     usdzBytes: usdz?.byteLength ?? null,
   });
+  if (!finished) {
+    // Revoked while its files were being made (its product deleted): what was just written must not outlive it.
+    const now = await findViewerForJob(deps.db, viewer.id);
+    if (now?.revokedAt) await deps.storage.deletePrefix(prefix);
+    return "skipped";
+  }
   return "ready";
 }
