@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+// Types only: the scene schema (zod) must not enter the public page's script.
+import type { ViewerLook } from "@/lib/viewers/viewer-look";
 import { loadModelViewer } from "./load-model-viewer";
 
 export type ViewerStageProps = {
@@ -12,6 +14,8 @@ export type ViewerStageProps = {
   variants: string[];
   initialVariant: string | null;
   autoRotate: boolean;
+  /** The published scene's light (environment file served here, exposure, shadow). */
+  look: ViewerLook & { environmentUrl: string };
 };
 
 type ModelViewerNode = HTMLElement & { variantName: string | null; loaded?: boolean };
@@ -29,6 +33,7 @@ export function ViewerStage({
   variants,
   initialVariant,
   autoRotate,
+  look,
 }: ViewerStageProps) {
   const ref = useRef<ModelViewerNode>(null);
   const [state, setState] = useState<"loading" | "ready" | "error">("loading");
@@ -71,8 +76,11 @@ export function ViewerStage({
         min-field-of-view="12deg"
         max-field-of-view="45deg"
         interaction-prompt="none"
-        environment-image="neutral"
-        shadow-intensity="0.8"
+        environment-image={look.environmentUrl}
+        exposure={look.exposure}
+        shadow-intensity={look.shadowIntensity}
+        shadow-softness={look.shadowSoftness}
+        tone-mapping={look.toneMapping}
         ar=""
         ar-modes="webxr scene-viewer quick-look"
         variant-name={initialVariant ?? undefined}

@@ -111,14 +111,34 @@ describe("publishing a 3D viewer", () => {
     expect(await resolveViewerLinkCaller(db(), token)).not.toBeNull();
   });
 
-  it("keeps the scene's colourway, and refuses a scene that does not show the product", async () => {
+  it("keeps the scene's colourway and light, and refuses a scene that does not show the product", async () => {
     const a = await owner("viewer-scene");
     const scene = await createSceneForProduct(db(), a.ctx, SAMPLE);
     const loaded = await loadScene(db(), a.ctx, scene.id);
     loaded.document.products[0].variant = "Berry";
+    loaded.document.lighting.environment = { ...loaded.document.lighting.environment, id: "sunset", intensity: 2 };
+    loaded.document.toneMapping = { mode: "agx", exposure: 0.75 };
+    loaded.document.shadows.contact = { opacity: 0.3, blur: 8 };
     await saveScene(db(), a.ctx, scene.id, loaded.document);
     const published = await publishViewer(a.ctx, { productId: SAMPLE, sceneId: scene.id });
     expect(published.viewer).toMatchObject({ variant: "Berry", sceneId: scene.id });
+    const lookOf = async (id: string) => (await db().select().from(viewers).where(eq(viewers.id, id)))[0].look;
+    expect(await lookOf(published.viewer.id)).toEqual({
+      environment: "sunset",
+      exposure: 1.5,
+      shadowIntensity: 0.3,
+      shadowSoftness: 1,
+      toneMapping: "agx",
+    });
+    // Frozen at publish: a later edit of the scene does not relight the published viewer.
+    const later = (await loadScene(db(), a.ctx, scene.id)).document;
+    later.lighting.environment.id = "night";
+    await saveScene(db(), a.ctx, scene.id, later);
+    expect((await loadScene(db(), a.ctx, scene.id)).document.lighting.environment.id).toBe("night");
+    expect((await lookOf(published.viewer.id)) as { environment: string }).toMatchObject({ environment: "sunset" });
+    // From the product itself: its default look, the studio environment.
+    const plain = await publishViewer(a.ctx, { productId: SAMPLE });
+    expect(await lookOf(plain.viewer.id)).toMatchObject({ environment: "studio", toneMapping: "neutral" });
     const err = await rejection(publishViewer(a.ctx, { productId: "sample_cosmetic-jar", sceneId: scene.id }));
     expect(err.code).toBe("unprocessable");
   });

@@ -7,6 +7,7 @@ import { countViewerView } from "@/lib/db/queries/viewers";
 import { loadViewerLink } from "@/lib/viewers/viewer-link";
 import { isWellFormedViewerToken } from "@/lib/viewers/viewer-token";
 import { oembedDiscoveryUrl } from "@/lib/viewers/oembed";
+import { environmentUrl, viewerLookOf } from "@/lib/viewers/viewer-look";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -33,6 +34,7 @@ export default async function ViewerPage({ params }: Props) {
   if (link.state !== "ready") return <ViewerNotice state={link.state} />;
   await countViewerView(getDb(), link.viewer.id);
   const { product, viewer } = link;
+  const look = viewerLookOf(viewer.look);
   return (
     <ViewerStage
       name={product.name}
@@ -42,6 +44,7 @@ export default async function ViewerPage({ params }: Props) {
       variants={product.variants}
       initialVariant={viewer.variant}
       autoRotate={viewer.autoRotate}
+      look={{ ...look, environmentUrl: environmentUrl(look) }}
     />
   );
 }

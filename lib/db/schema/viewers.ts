@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp, boolean, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, boolean, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { scenes } from "./scenes";
 import { workspaces } from "./workspaces";
@@ -25,6 +25,8 @@ export const viewers = pgTable(
     /** The KHR_materials_variants colourway shown first (the scene's), or null for the default look. */
     variant: text("variant"),
     autoRotate: boolean("auto_rotate").notNull().default(false),
+    /** The scene's light, frozen at publish (lib/viewers/viewer-look.ts); null: the default look. */
+    look: jsonb("look"),
     tokenHash: text("token_hash").notNull(),
     tokenHint: text("token_hint").notNull(),
     status: text("status").$type<ViewerStatus>().notNull().default("processing"),
