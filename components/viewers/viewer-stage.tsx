@@ -18,6 +18,9 @@ export type ViewerStageProps = {
   look: ViewerLook & { environmentUrl: string };
 };
 
+// Start fetching model-viewer (a large chunk) as soon as this module runs, not after the page has hydrated.
+if (typeof window !== "undefined") void loadModelViewer().catch(() => undefined);
+
 type ModelViewerNode = HTMLElement & { variantName: string | null; loaded?: boolean };
 
 /**
@@ -43,7 +46,10 @@ export function ViewerStage({
     let cancelled = false;
     loadModelViewer().catch(() => !cancelled && setState("error"));
     const node = ref.current;
-    const onLoad = () => !cancelled && setState("ready");
+    const onLoad = () => {
+      performance.mark("viewer:model-loaded");
+      if (!cancelled) setState("ready");
+    };
     const onError = () => !cancelled && setState("error");
     node?.addEventListener("load", onLoad);
     node?.addEventListener("error", onError);
@@ -64,6 +70,7 @@ export function ViewerStage({
       <model-viewer
         ref={ref}
         src={modelUrl}
+        loading="eager"
         ios-src={usdzUrl ?? undefined}
         alt={`${name}, a 3D model you can turn`}
         poster={posterUrl ?? undefined}

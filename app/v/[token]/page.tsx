@@ -35,16 +35,22 @@ export default async function ViewerPage({ params }: Props) {
   await countViewerView(getDb(), link.viewer.id);
   const { product, viewer } = link;
   const look = viewerLookOf(viewer.look);
+  const modelUrl = `/api/v/${token}/model.glb`;
   return (
-    <ViewerStage
-      name={product.name}
-      modelUrl={`/api/v/${token}/model.glb`}
-      usdzUrl={viewer.usdzKey ? `/api/v/${token}/model.usdz` : null}
-      posterUrl={product.sample ? product.thumbnailUrl : `/api/v/${token}/poster`}
-      variants={product.variants}
-      initialVariant={viewer.variant}
-      autoRotate={viewer.autoRotate}
-      look={{ ...look, environmentUrl: environmentUrl(look) }}
-    />
+    <>
+      {/* Fetched while model-viewer's script still loads (the browser caches both for the viewer's own fetch). */}
+      <link rel="preload" href={modelUrl} as="fetch" crossOrigin="anonymous" />
+      <link rel="preload" href={environmentUrl(look)} as="fetch" crossOrigin="anonymous" />
+      <ViewerStage
+        name={product.name}
+        modelUrl={modelUrl}
+        usdzUrl={viewer.usdzKey ? `/api/v/${token}/model.usdz` : null}
+        posterUrl={product.sample ? product.thumbnailUrl : `/api/v/${token}/poster`}
+        variants={product.variants}
+        initialVariant={viewer.variant}
+        autoRotate={viewer.autoRotate}
+        look={{ ...look, environmentUrl: environmentUrl(look) }}
+      />
+    </>
   );
 }
