@@ -16,11 +16,21 @@ class PlinthViewer extends HTMLElement {
   static observedAttributes = ["token", "title", "ratio"];
 
   connectedCallback() {
-    this.draw();
+    this.schedule();
   }
 
   attributeChangedCallback() {
-    if (this.isConnected) this.draw();
+    if (this.isConnected) this.schedule();
+  }
+
+  // One draw for all the attributes set at once (an upgrade reports each one): the iframe loads once.
+  schedule() {
+    if (this.pending) return;
+    this.pending = true;
+    queueMicrotask(() => {
+      this.pending = false;
+      this.draw();
+    });
   }
 
   draw() {
@@ -39,7 +49,6 @@ class PlinthViewer extends HTMLElement {
     frame.title = this.getAttribute("title") || "3D viewer";
     frame.loading = "lazy";
     frame.allow = "xr-spatial-tracking; fullscreen";
-    frame.allowFullscreen = true;
     frame.referrerPolicy = "strict-origin-when-cross-origin";
     frame.style.display = "block";
     frame.style.width = "100%";
