@@ -18,9 +18,6 @@ export type ViewerStageProps = {
   look: ViewerLook & { environmentUrl: string };
 };
 
-// Start fetching model-viewer (a large chunk) as soon as this module runs, not after the page has hydrated.
-if (typeof window !== "undefined") void loadModelViewer().catch(() => undefined);
-
 type ModelViewerNode = HTMLElement & { variantName: string | null; loaded?: boolean };
 
 /**
@@ -70,7 +67,6 @@ export function ViewerStage({
       <model-viewer
         ref={ref}
         src={modelUrl}
-        loading="eager"
         ios-src={usdzUrl ?? undefined}
         alt={`${name}, a 3D model you can turn`}
         poster={posterUrl ?? undefined}

@@ -38,9 +38,6 @@ export default async function ViewerPage({ params }: Props) {
   const modelUrl = `/api/v/${token}/model.glb`;
   return (
     <>
-      {/* Fetched while model-viewer's script still loads (the browser caches both for the viewer's own fetch). */}
-      <link rel="preload" href={modelUrl} as="fetch" crossOrigin="anonymous" />
-      <link rel="preload" href={environmentUrl(look)} as="fetch" crossOrigin="anonymous" />
       <ViewerStage
         name={product.name}
         modelUrl={modelUrl}
