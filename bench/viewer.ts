@@ -56,6 +56,7 @@ async function main() {
     const target = viewers.find((v) => v.productId === "sample_drink-can") ?? viewers[0];
     const posterMs: number[] = [];
     const interactiveMs: number[] = [];
+    const phases: unknown[] = [];
     let js = { files: 0, rawKb: 0, gzipKb: 0 };
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
@@ -77,6 +78,28 @@ async function main() {
       posterMs.push(Date.now() - started);
       await page.waitForSelector('[data-testid=viewer][data-state="ready"]', { timeout: 120_000 });
       interactiveMs.push(Date.now() - started);
+      // Where the time went, in page time (ms since navigation start): the page's marks and resource timings.
+      phases.push(
+        await page.evaluate(() => {
+          const at = (name: string) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+          const resource = (part: string) => {
+            const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part)) as
+              PerformanceResourceTiming | undefined;
+            return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd) } : null;
+          };
+          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+          return {
+            html: Math.round(nav?.responseEnd ?? -1),
+            domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
+            modelViewerImportStart: at("viewer:import-start"),
+            modelViewerDefined: at("viewer:defined"),
+            glb: resource("/model.glb"),
+            environment: resource("/environments/"),
+            meshoptDecoder: resource("/decoders/meshopt/"),
+            modelLoaded: at("viewer:model-loaded"),
+          };
+        }),
+      );
       const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
       js = {
         files: bodies.length,
@@ -97,6 +120,7 @@ async function main() {
       viewerPageJs: js,
       posterVisibleMs: { median: median(posterMs), runs: posterMs, budget: BUDGET.posterMs },
       modelInteractiveMs: { median: median(interactiveMs), runs: interactiveMs, budget: BUDGET.interactiveMs },
+      interactivePhasesMs: phases,
       models,
       modelRatio: { worst: Math.max(...models.map((m) => m.ratio)), goal: BUDGET.modelRatio },
       withinBudget: {

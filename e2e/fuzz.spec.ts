@@ -264,8 +264,10 @@ test("public routes: sign-up, sign-in, render assets and the Stripe webhook take
         anon.get(`/api/render-assets/products/${e}?token=${e}`),
       );
       await f.send(`GET /api/v with token ${name}`, () => anon.get(`/api/v/${e}/model.glb`));
+      await f.send(`GET /api/v usdz with token ${name}`, () => anon.get(`/api/v/${e}/model.usdz`));
       await f.send(`GET /api/oembed with url ${name}`, () => anon.get(`/api/oembed?url=${e}`));
       await f.send(`GET /v page with token ${name}`, () => anon.get(`/v/${e}`));
+      await f.send(`GET /v/embed.js with query ${name}`, () => anon.get(`/v/embed.js?token=${e}`));
       await f.send(`POST /api/stripe/webhook with ${name}`, () =>
         anon.post("/api/stripe/webhook", {
           data: s,

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { env } from "@/lib/env";
 import type { RenderJob } from "@/lib/render-contract/render-job";
+import type { UsdzJob } from "@/lib/render-contract/usdz-job";
 import type { VideoChunk, VideoJob, VideoResult } from "@/lib/render-contract/video-job";
 import { frameFromWebGl, type Frame } from "./frame";
 import { MAX_TILE, renderInTiles } from "./tiles";
@@ -297,6 +298,33 @@ export class RenderBrowser {
       this.videoSink = null;
       this.recording = false;
     }
+  }
+
+  /**
+   * Makes a published viewer's USDZ on the session page (app/render/session/make-usdz.ts), in the same queue as
+   * the draws: one page, one job at a time. A failure drops the page, like a failed draw.
+   */
+  async usdzOnSession(sessionUrl: string, job: UsdzJob, timeoutMs: number): Promise<Uint8Array> {
+    const run = this.sessionQueue.then(async () => {
+      const page = await this.freshPage(1280, 720);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await this.openSession(page, sessionUrl, timeoutMs);
+        await page.waitForFunction(() => typeof window.__plinthUsdz === "function", null, { timeout: timeoutMs });
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`USDZ timed out after ${timeoutMs} ms`)), timeoutMs);
+        });
+        const result = await Promise.race([page.evaluate((j) => window.__plinthUsdz!(j), job), timeout]);
+        return new Uint8Array(Buffer.from(result.usdzBase64, "base64"));
+      } catch (err) {
+        await this.dropPage();
+        throw err;
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+    this.sessionQueue = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {

@@ -90,7 +90,7 @@ export class RenderTurns {
 
 /** What a handler draws with. */
 export type SessionRenderer = Pick<RenderBrowser, "renderOnSession"> &
-  Partial<Pick<RenderBrowser, "recordOnSession" | "letOthersDraw">>;
+  Partial<Pick<RenderBrowser, "recordOnSession" | "letOthersDraw" | "usdzOnSession">>;
 
 /**
  * The browser as one lane sees it: every draw takes its turn. A whole video is one turn, but after each frame it
@@ -99,6 +99,7 @@ export type SessionRenderer = Pick<RenderBrowser, "renderOnSession"> &
 export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: RenderLane): SessionRenderer {
   const record = browser.recordOnSession?.bind(browser);
   const letOthersDraw = browser.letOthersDraw?.bind(browser);
+  const usdz = browser.usdzOnSession?.bind(browser);
   return {
     renderOnSession: (sessionUrl, job, timeoutMs) =>
       turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
@@ -114,6 +115,9 @@ export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: Rende
               },
             }),
           )
+      : undefined,
+    usdzOnSession: usdz
+      ? (sessionUrl, job, timeoutMs) => turns.run(lane, () => usdz(sessionUrl, job, timeoutMs))
       : undefined,
   };
 }

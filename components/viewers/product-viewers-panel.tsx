@@ -11,6 +11,7 @@ import type { PublishedViewer, ViewerSummary } from "@/lib/viewers/viewer-types"
 import { PublishedLink } from "./published-link";
 import { productViewersKey, useProductViewers } from "./use-product-viewers";
 import { ViewerListItem } from "./viewer-list-item";
+import { UsdzNote } from "./usdz-note";
 
 /**
  * The product page's "3D viewer" section: publish a public viewer (a link and embed code, shown once), follow
@@ -81,6 +82,7 @@ export function ProductViewersPanel({
           ))}
         </ul>
       )}
+      <UsdzNote />
       <ConfirmDialog
         open={revoking !== null}
         title="Revoke this 3D viewer?"

@@ -2,7 +2,7 @@
 
 import { Button, Spinner } from "@/components/ui/button";
 import { pluralise } from "@/lib/products/format";
-import { formatModelSize } from "@/lib/viewers/format";
+import { formatBytes, formatModelSize } from "@/lib/viewers/format";
 import type { ViewerSummary } from "@/lib/viewers/viewer-types";
 
 /** One published viewer: its link's first characters, state, views, model size, and Revoke. */
@@ -46,6 +46,9 @@ export function ViewerListItem({
             <span data-testid="viewer-views">{pluralise(viewer.viewCount, "view")}</span>
             {viewer.modelBytes !== null && (
               <span data-testid="viewer-size"> · {formatModelSize(viewer.modelBytes, viewer.sourceBytes)}</span>
+            )}
+            {viewer.usdzBytes !== null && (
+              <span data-testid="viewer-usdz-size"> · iPhone AR file {formatBytes(viewer.usdzBytes)}</span>
             )}
             {viewer.variant && <span> · {viewer.variant}</span>}
           </>

@@ -1,15 +1,21 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+// Types only: the scene schema (zod) must not enter the public page's script.
+import type { ViewerLook } from "@/lib/viewers/viewer-look";
 import { loadModelViewer } from "./load-model-viewer";
 
 export type ViewerStageProps = {
   name: string;
   modelUrl: string;
+  /** Plinth's own USDZ for iOS Quick Look; without one, model-viewer makes one on the phone. */
+  usdzUrl: string | null;
   posterUrl: string | null;
   variants: string[];
   initialVariant: string | null;
   autoRotate: boolean;
+  /** The published scene's light (environment file served here, exposure, shadow). */
+  look: ViewerLook & { environmentUrl: string };
 };
 
 type ModelViewerNode = HTMLElement & { variantName: string | null; loaded?: boolean };
@@ -17,9 +23,18 @@ type ModelViewerNode = HTMLElement & { variantName: string | null; loaded?: bool
 /**
  * The public viewer: the still first (a plain image, shown before any script runs), then model-viewer takes over
  * with the model once it has loaded. Orbit is limited to above the floor and a sensible zoom range; AR opens
- * WebXR or Scene Viewer on Android and Quick Look on iOS (model-viewer makes the USDZ from the GLB there).
+ * WebXR or Scene Viewer on Android and Quick Look on iOS (with the USDZ the worker made, in the first colourway).
  */
-export function ViewerStage({ name, modelUrl, posterUrl, variants, initialVariant, autoRotate }: ViewerStageProps) {
+export function ViewerStage({
+  name,
+  modelUrl,
+  usdzUrl,
+  posterUrl,
+  variants,
+  initialVariant,
+  autoRotate,
+  look,
+}: ViewerStageProps) {
   const ref = useRef<ModelViewerNode>(null);
   const [state, setState] = useState<"loading" | "ready" | "error">("loading");
   const [variant, setVariant] = useState(initialVariant ?? variants[0] ?? null);
@@ -28,7 +43,10 @@ export function ViewerStage({ name, modelUrl, posterUrl, variants, initialVarian
     let cancelled = false;
     loadModelViewer().catch(() => !cancelled && setState("error"));
     const node = ref.current;
-    const onLoad = () => !cancelled && setState("ready");
+    const onLoad = () => {
+      performance.mark("viewer:model-loaded");
+      if (!cancelled) setState("ready");
+    };
     const onError = () => !cancelled && setState("error");
     node?.addEventListener("load", onLoad);
     node?.addEventListener("error", onError);
@@ -49,6 +67,7 @@ export function ViewerStage({ name, modelUrl, posterUrl, variants, initialVarian
       <model-viewer
         ref={ref}
         src={modelUrl}
+        ios-src={usdzUrl ?? undefined}
         alt={`${name}, a 3D model you can turn`}
         poster={posterUrl ?? undefined}
         camera-controls=""
@@ -60,8 +79,11 @@ export function ViewerStage({ name, modelUrl, posterUrl, variants, initialVarian
         min-field-of-view="12deg"
         max-field-of-view="45deg"
         interaction-prompt="none"
-        environment-image="neutral"
-        shadow-intensity="0.8"
+        environment-image={look.environmentUrl}
+        exposure={look.exposure}
+        shadow-intensity={look.shadowIntensity}
+        shadow-softness={look.shadowSoftness}
+        tone-mapping={look.toneMapping}
         ar=""
         ar-modes="webxr scene-viewer quick-look"
         variant-name={initialVariant ?? undefined}

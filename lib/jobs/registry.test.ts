@@ -64,7 +64,8 @@ describe("the job registry", () => {
 
   it("binds each drawing kind's render tokens to its own scope: one kind's token never opens another's assets", () => {
     process.env.RENDER_TOKEN_SECRET ??= "registry-test-key-000000000000000";
-    const drawing = allJobKinds().filter((k) => k.turn !== null);
+    // The viewer model takes a turn on the page for its USDZ but loads no asset by token (its GLB comes as bytes).
+    const drawing = allJobKinds().filter((k) => k.tokenScope !== null);
     expect(drawing.map((k) => k.name).sort()).toEqual([
       "product-thumbnail",
       "render-output",
@@ -96,6 +97,7 @@ describe("the job registry", () => {
     expect(jobKind("render-video").turn).toBe("export");
     expect(jobKind("product-thumbnail").turn).toBe("product-thumbnail");
     expect(jobKind("template-preview").turn).toBe("preview");
+    expect(jobKind("viewer-model").turn).toBe("preview");
     expect(jobKind("housekeeping").turn).toBeNull();
     expect(jobKind("housekeeping").schedule?.cron).toBe("7 * * * *");
   });

@@ -11,6 +11,7 @@ import type { ProductRow, Vec3 } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getStorage, productPrefix, type StorageDriver } from "@/lib/storage";
+import { retireViewersOfProduct } from "@/lib/viewers/retire-viewers";
 import { uploadLimits, type UploadLimits } from "./limits";
 import { modelWorkers, type ModelWorkerPool } from "./model-worker";
 import { rescaleModel } from "./normalise";
@@ -170,11 +171,15 @@ export async function setProductUnit(db: Database, workspaceId: string, id: stri
   return toSummary(updated);
 }
 
-/** Removes the row first (so nothing points at missing files), then every file under the product's prefix. */
+/**
+ * Removes the row first (so nothing points at missing files), then every file under the product's prefix, and
+ * revokes its published viewers and deletes their files.
+ */
 export async function deleteProduct(db: Database, workspaceId: string, id: string, deps: Deps = {}) {
   const storage = deps.storage ?? getStorage();
   await deleteProductRow(db, workspaceId, id);
   await storage.deletePrefix(productPrefix(workspaceId, id));
+  await retireViewersOfProduct(db, storage, workspaceId, id);
 }
 
 /** Stores the thumbnail the render worker drew (worker/handlers/render-product-thumbnail.ts). */

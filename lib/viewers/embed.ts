@@ -19,3 +19,16 @@ export function iframeSnippet(
     `style="border:0" loading="lazy" allow="xr-spatial-tracking; fullscreen" allowfullscreen></iframe>`
   );
 }
+
+/**
+ * The web-component embed (/v/embed.js, lib/viewers/embed-script.ts): the same iframe, sized by the page's
+ * width and an aspect ratio instead of fixed pixels. The script's address and the token both come from the link.
+ */
+export function webComponentSnippet(url: string, title: string): string {
+  const link = new URL(url);
+  const token = link.pathname.replace(/^\/v\//, "");
+  return (
+    `<script type="module" src="${attr(`${link.origin}/v/embed.js`)}"></script>\n` +
+    `<plinth-viewer token="${attr(token)}" title="${attr(title)}" ratio="4/3"></plinth-viewer>`
+  );
+}

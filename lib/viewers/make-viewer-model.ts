@@ -5,6 +5,7 @@ import { findProductRow } from "@/lib/db/queries/products";
 import { finishViewerModel, findViewerForJob } from "@/lib/db/queries/viewers";
 import { getSampleProduct } from "@/lib/products/samples";
 import type { StorageDriver } from "@/lib/storage";
+import { isUsdz, USDZ_CONTENT_TYPE, USDZ_FILE } from "./usdz";
 import { viewerPrefix } from "./viewer-link";
 import { makeWebReadyGlb } from "./web-model";
 
@@ -24,14 +25,38 @@ async function productGlb(db: Database, storage: StorageDriver, workspaceId: str
 
 export type MakeViewerModelResult = "ready" | "failed" | "skipped";
 
+/** Makes a USDZ from the web-ready GLB in the given colourway (the worker's browser page does it). */
+export type UsdzMaker = (glb: Uint8Array, variant: string | null) => Promise<Uint8Array>;
+
 /**
- * Makes and stores a viewer's web-ready model, then marks it ready (with its size and the original's); a deleted
+ * The USDZ for Quick Look, or null when none could be made on the last attempt: the viewer is published without
+ * it (model-viewer then makes one on the iPhone itself) rather than not at all. Before that, a failure retries.
+ */
+async function usdzOf(
+  makeUsdz: UsdzMaker,
+  glb: Uint8Array,
+  viewer: { id: string; variant: string | null },
+  lastAttempt: boolean,
+) {
+  try {
+    const usdz = await makeUsdz(glb, viewer.variant);
+    if (!isUsdz(usdz)) throw new Error("the exporter's file is not a USDZ (no USD scene first)");
+    return usdz;
+  } catch (err) {
+    console.warn(`[worker] viewer ${viewer.id}: USDZ failed:`, err instanceof Error ? err.message : err);
+    if (!lastAttempt) throw err;
+    return null;
+  }
+}
+
+/**
+ * Makes and stores a viewer's web-ready model and its USDZ, then marks it ready (with sizes); a deleted
  * product or a model that cannot be read marks it failed. Idempotent: a viewer that is no longer processing
  * (ready, failed) or revoked is skipped, and the stored file has one fixed key per viewer.
  * `lastAttempt`: an unexpected error marks the viewer failed only when no retry is left; before that it throws.
  */
 export async function makeViewerModel(
-  deps: { db: Database; storage: StorageDriver },
+  deps: { db: Database; storage: StorageDriver; makeUsdz?: UsdzMaker },
   viewerId: string,
   { lastAttempt }: { lastAttempt: boolean },
 ): Promise<MakeViewerModelResult> {
@@ -51,13 +76,25 @@ export async function makeViewerModel(
     await finishViewerModel(deps.db, viewer.id, { status: "failed", error: VIEWER_MODEL_FAILURE.model });
     return "failed";
   }
-  const modelKey = `${viewerPrefix(viewer.workspaceId, viewer.id)}model.glb`;
+  const usdz = deps.makeUsdz ? await usdzOf(deps.makeUsdz, glb, viewer, lastAttempt) : null;
+  const prefix = viewerPrefix(viewer.workspaceId, viewer.id);
+  const modelKey = `${prefix}model.glb`;
   await deps.storage.put(modelKey, glb, "model/gltf-binary");
-  await finishViewerModel(deps.db, viewer.id, {
+  const usdzKey = usdz ? `${prefix}${USDZ_FILE}` : null;
+  if (usdz && usdzKey) await deps.storage.put(usdzKey, usdz, USDZ_CONTENT_TYPE);
+  const finished = await finishViewerModel(deps.db, viewer.id, {
     status: "ready",
     modelKey,
     modelBytes: glb.byteLength,
     sourceBytes: source.byteLength,
+    usdzKey,
+    usdzBytes: usdz?.byteLength ?? null,
   });
+  if (!finished) {
+    // Revoked while its files were being made (its product deleted): what was just written must not outlive it.
+    const now = await findViewerForJob(deps.db, viewer.id);
+    if (now?.revokedAt) await deps.storage.deletePrefix(prefix);
+    return "skipped";
+  }
   return "ready";
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { webComponentSnippet } from "./embed";
 import { viewerTokenOfUrl } from "./oembed";
 
 const TOKEN = "A".repeat(20) + "b_-" + "9".repeat(20);
@@ -31,5 +32,15 @@ describe("viewerTokenOfUrl (oEmbed reads the link's text only)", () => {
     ]) {
       expect(viewerTokenOfUrl(url, ORIGINS), url).toBeNull();
     }
+  });
+});
+
+describe("webComponentSnippet", () => {
+  it("loads the script from the link's own origin and names the token, escaped", () => {
+    const snippet = webComponentSnippet(`https://plinth.example/v/${TOKEN}`, 'Can "Ocean" <3D>');
+    expect(snippet).toBe(
+      `<script type="module" src="https://plinth.example/v/embed.js"></script>\n` +
+        `<plinth-viewer token="${TOKEN}" title="Can &quot;Ocean&quot; &lt;3D&gt;" ratio="4/3"></plinth-viewer>`,
+    );
   });
 });

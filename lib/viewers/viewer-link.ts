@@ -6,6 +6,7 @@ import type { ViewerRow } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
 import { findProduct, type ProductInfo } from "@/lib/products/catalog";
 import { getStorage, type StorageDriver, type StoredObject } from "@/lib/storage";
+import { USDZ_CONTENT_TYPE } from "./usdz";
 import { hashViewerToken, isWellFormedViewerToken } from "./viewer-token";
 
 /** The caller a public viewer link stands for: null when the token is malformed, unknown or revoked. */
@@ -33,10 +34,24 @@ export async function loadViewerLink(db: Database, token: string): Promise<Viewe
   return { state: "ready", viewer: row, product };
 }
 
-export type ViewerFileKind = "model" | "poster";
+export type ViewerFileKind = "model" | "usdz" | "poster";
+
+const CONTENT_TYPES: Record<ViewerFileKind, string> = {
+  model: "model/gltf-binary",
+  usdz: USDZ_CONTENT_TYPE,
+  poster: "image/png",
+};
+
+/** The stored file of a kind: the models only once ready (a USDZ only when one was made), else the poster. */
+function fileKey(viewer: ViewerRow, kind: ViewerFileKind, thumbnailKey: string | null | undefined) {
+  if (kind === "poster") return thumbnailKey;
+  if (viewer.status !== "ready") return null;
+  return kind === "model" ? viewer.modelKey : viewer.usdzKey;
+}
 
 /**
- * One of the link's own files: the web-ready GLB (only once ready) or an upload's thumbnail as poster. Read
+ * One of the link's own files: the web-ready GLB and its USDZ (only once ready) or an upload's thumbnail as
+ * poster. Read
  * through the caller's viewer id and workspace: a token opens its viewer's files and nothing else.
  */
 export async function openViewerFile(
@@ -51,12 +66,12 @@ export async function openViewerFile(
     ? await findProductRow(db, caller.workspaceId, caller.productId)
     : null;
   if (caller.productId.startsWith("prd_") && !product) throw notFound("File");
-  const key = kind === "model" ? (viewer.status === "ready" ? viewer.modelKey : null) : product?.thumbnailKey;
+  const key = fileKey(viewer, kind, product?.thumbnailKey);
   const object = key ? await storage.get(key) : null;
   if (!object) throw notFound("File");
   return {
     object,
-    contentType: kind === "model" ? "model/gltf-binary" : "image/png",
+    contentType: CONTENT_TYPES[kind],
     updatedAt: viewer.readyAt ?? viewer.createdAt,
   };
 }

@@ -9,6 +9,7 @@ import { newId } from "@/lib/ids";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { findProduct } from "@/lib/products/catalog";
 import { parseScene } from "@/lib/scene";
+import { DEFAULT_VIEWER_LOOK, lookOfScene } from "./viewer-look";
 import { hashViewerToken, newViewerToken, viewerPath, viewerTokenHint } from "./viewer-token";
 import type { PublishedViewer, ViewerSummary } from "./viewer-types";
 
@@ -24,6 +25,7 @@ export function toViewerSummary(row: ViewerRow): ViewerSummary {
     error: row.error,
     modelBytes: row.modelBytes,
     sourceBytes: row.sourceBytes,
+    usdzBytes: row.usdzBytes,
     viewCount: row.viewCount,
     createdAt: row.createdAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -32,12 +34,12 @@ export function toViewerSummary(row: ViewerRow): ViewerSummary {
 
 export type PublishInput = { productId: string; sceneId?: string; autoRotate?: boolean };
 
-/** The colourway a scene shows the product in (its first placement of it), or null for the default look. */
-async function variantOfScene(db: Database, workspaceId: string, sceneId: string, productId: string) {
-  const scene = await getScene(db, workspaceId, sceneId);
-  const placement = parseScene(scene.document).products.find((p) => p.productId === productId);
+/** The colourway a scene shows the product in (its first placement of it) and the scene's light. */
+async function sceneLook(db: Database, workspaceId: string, sceneId: string, productId: string) {
+  const document = parseScene((await getScene(db, workspaceId, sceneId)).document);
+  const placement = document.products.find((p) => p.productId === productId);
   if (!placement) throw new AppError("unprocessable", "That scene does not show this product.");
-  return placement.variant;
+  return { variant: placement.variant, look: lookOfScene(document) };
 }
 
 /**
@@ -60,7 +62,9 @@ export async function publishViewer(caller: WorkspaceCaller, input: PublishInput
         );
       }
     }
-    const variant = input.sceneId ? await variantOfScene(tx, caller.workspaceId, input.sceneId, product.id) : null;
+    const { variant, look } = input.sceneId
+      ? await sceneLook(tx, caller.workspaceId, input.sceneId, product.id)
+      : { variant: null, look: DEFAULT_VIEWER_LOOK };
     const token = newViewerToken();
     const row = await insertViewer(tx, {
       id: newId("vwr"),
@@ -68,6 +72,7 @@ export async function publishViewer(caller: WorkspaceCaller, input: PublishInput
       productId: product.id,
       sceneId: input.sceneId ?? null,
       variant,
+      look,
       autoRotate: input.autoRotate ?? false,
       tokenHash: hashViewerToken(token),
       tokenHint: viewerTokenHint(token),

@@ -12,6 +12,8 @@ export type ViewerSummary = {
   error: string | null;
   modelBytes: number | null;
   sourceBytes: number | null;
+  /** The USDZ for iOS Quick Look; null while processing, or when none could be made. */
+  usdzBytes: number | null;
   viewCount: number;
   createdAt: string;
   revokedAt: string | null;

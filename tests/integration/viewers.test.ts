@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
+import { strToU8, zipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberCaller, type WorkspaceCaller } from "@/lib/auth/caller";
@@ -12,7 +13,7 @@ import { createProductFromUpload, deleteProduct, saveThumbnail } from "@/lib/pro
 import { setStorageForTests } from "@/lib/storage";
 import { LocalStorage } from "@/lib/storage/local";
 import { createSceneForProduct, saveScene, loadScene } from "@/lib/stored-scenes/scene-service";
-import { makeViewerModel, VIEWER_MODEL_FAILURE } from "@/lib/viewers/make-viewer-model";
+import { makeViewerModel } from "@/lib/viewers/make-viewer-model";
 import { loadViewerLink, openViewerFile, resolveViewerLinkCaller } from "@/lib/viewers/viewer-link";
 import { listProductViewers, publishViewer, revokeViewer } from "@/lib/viewers/viewer-service";
 import { hashViewerToken, newViewerToken } from "@/lib/viewers/viewer-token";
@@ -110,14 +111,34 @@ describe("publishing a 3D viewer", () => {
     expect(await resolveViewerLinkCaller(db(), token)).not.toBeNull();
   });
 
-  it("keeps the scene's colourway, and refuses a scene that does not show the product", async () => {
+  it("keeps the scene's colourway and light, and refuses a scene that does not show the product", async () => {
     const a = await owner("viewer-scene");
     const scene = await createSceneForProduct(db(), a.ctx, SAMPLE);
     const loaded = await loadScene(db(), a.ctx, scene.id);
     loaded.document.products[0].variant = "Berry";
+    loaded.document.lighting.environment = { ...loaded.document.lighting.environment, id: "sunset", intensity: 2 };
+    loaded.document.toneMapping = { mode: "agx", exposure: 0.75 };
+    loaded.document.shadows.contact = { opacity: 0.3, blur: 8 };
     await saveScene(db(), a.ctx, scene.id, loaded.document);
     const published = await publishViewer(a.ctx, { productId: SAMPLE, sceneId: scene.id });
     expect(published.viewer).toMatchObject({ variant: "Berry", sceneId: scene.id });
+    const lookOf = async (id: string) => (await db().select().from(viewers).where(eq(viewers.id, id)))[0].look;
+    expect(await lookOf(published.viewer.id)).toEqual({
+      environment: "sunset",
+      exposure: 1.5,
+      shadowIntensity: 0.3,
+      shadowSoftness: 1,
+      toneMapping: "agx",
+    });
+    // Frozen at publish: a later edit of the scene does not relight the published viewer.
+    const later = (await loadScene(db(), a.ctx, scene.id)).document;
+    later.lighting.environment.id = "night";
+    await saveScene(db(), a.ctx, scene.id, later);
+    expect((await loadScene(db(), a.ctx, scene.id)).document.lighting.environment.id).toBe("night");
+    expect((await lookOf(published.viewer.id)) as { environment: string }).toMatchObject({ environment: "sunset" });
+    // From the product itself: its default look, the studio environment.
+    const plain = await publishViewer(a.ctx, { productId: SAMPLE });
+    expect(await lookOf(plain.viewer.id)).toMatchObject({ environment: "studio", toneMapping: "neutral" });
     const err = await rejection(publishViewer(a.ctx, { productId: "sample_cosmetic-jar", sceneId: scene.id }));
     expect(err.code).toBe("unprocessable");
   });
@@ -185,15 +206,34 @@ describe("publishing a 3D viewer", () => {
     expect(await listProductViewers(db(), a.ctx, product.id)).toEqual([]);
   });
 
-  it("a deleted product: its link says so and a pending model job fails with a plain sentence", async () => {
+  it("deleting a product revokes its viewers (404 at once) and deletes their stored GLB and USDZ", async () => {
     const a = await owner("viewer-deleted");
     const product = await uploadAvocado(a.ctx);
     await saveThumbnail(db(), a.workspaceId, product.id, await png(), { storage });
     const published = await publishViewer(a.ctx, { productId: product.id });
-    await deleteProduct(db(), a.workspaceId, product.id, { storage });
-    expect((await loadViewerLink(db(), tokenOf(published.path)))?.state).toBe("gone");
-    expect(await make(published.viewer.id)).toBe("failed");
+    const pending = await publishViewer(a.ctx, { productId: product.id }); // its job has not run yet
+    // The worker's browser stands in as a plain ZIP with a USD scene first (e2e/viewer.spec.ts makes a real one).
+    const makeUsdz = async () => zipSync({ "model.usda": strToU8("#usda 1.0\n") }, { level: 0 });
+    expect(await makeViewerModel({ db: db(), storage, makeUsdz }, published.viewer.id, { lastAttempt: true })).toBe(
+      "ready",
+    );
     const [row] = await db().select().from(viewers).where(eq(viewers.id, published.viewer.id));
-    expect(row).toMatchObject({ status: "failed", error: VIEWER_MODEL_FAILURE.productGone, modelKey: null });
+    const folder = path.join(storageDir, "workspaces", a.workspaceId, "viewers", row.id);
+    expect(fs.readdirSync(folder).sort()).toEqual(["model.glb", "model.usdz"]);
+    expect(row.usdzKey).toBe(`workspaces/${a.workspaceId}/viewers/${row.id}/model.usdz`);
+    const found = await resolveViewerLinkCaller(db(), tokenOf(published.path));
+    const usdz = await openViewerFile(db(), found!.caller, "usdz", storage);
+    expect(usdz.contentType).toBe("model/vnd.usdz+zip");
+    await usdz.object.stream.cancel();
+
+    await deleteProduct(db(), a.workspaceId, product.id, { storage });
+    expect(await loadViewerLink(db(), tokenOf(published.path))).toBeNull(); // the page answers 404
+    expect(await resolveViewerLinkCaller(db(), tokenOf(published.path))).toBeNull(); // and so do its files
+    expect(fs.existsSync(folder)).toBe(false);
+    const rows = await db().select().from(viewers).where(eq(viewers.productId, product.id));
+    expect(rows.map((r) => r.revokedAt !== null)).toEqual([true, true]);
+    // The job of the viewer published last runs after the delete: it writes nothing.
+    expect(await make(pending.viewer.id)).toBe("skipped");
+    expect(fs.existsSync(path.join(storageDir, "workspaces", a.workspaceId, "viewers", pending.viewer.id))).toBe(false);
   });
 });

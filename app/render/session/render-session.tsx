@@ -5,6 +5,7 @@ import { Component, useCallback, useEffect, useRef, useState, type ReactNode } f
 import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { parseScene } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
+import { makeUsdz } from "./make-usdz";
 import { resolveModelUrls } from "./model-cache";
 import { recordGif } from "./record-gif";
 import { recordVideo } from "./record-video";
@@ -125,7 +126,9 @@ export function RenderSession() {
         readFrame,
       });
     };
+    window.__plinthUsdz = makeUsdz;
     return () => {
+      delete window.__plinthUsdz;
       delete window.__plinthRender;
       delete window.__plinthVideo;
     };

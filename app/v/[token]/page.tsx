@@ -7,6 +7,7 @@ import { countViewerView } from "@/lib/db/queries/viewers";
 import { loadViewerLink } from "@/lib/viewers/viewer-link";
 import { isWellFormedViewerToken } from "@/lib/viewers/viewer-token";
 import { oembedDiscoveryUrl } from "@/lib/viewers/oembed";
+import { environmentUrl, viewerLookOf } from "@/lib/viewers/viewer-look";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -33,14 +34,20 @@ export default async function ViewerPage({ params }: Props) {
   if (link.state !== "ready") return <ViewerNotice state={link.state} />;
   await countViewerView(getDb(), link.viewer.id);
   const { product, viewer } = link;
+  const look = viewerLookOf(viewer.look);
+  const modelUrl = `/api/v/${token}/model.glb`;
   return (
-    <ViewerStage
-      name={product.name}
-      modelUrl={`/api/v/${token}/model.glb`}
-      posterUrl={product.sample ? product.thumbnailUrl : `/api/v/${token}/poster`}
-      variants={product.variants}
-      initialVariant={viewer.variant}
-      autoRotate={viewer.autoRotate}
-    />
+    <>
+      <ViewerStage
+        name={product.name}
+        modelUrl={modelUrl}
+        usdzUrl={viewer.usdzKey ? `/api/v/${token}/model.usdz` : null}
+        posterUrl={product.sample ? product.thumbnailUrl : `/api/v/${token}/poster`}
+        variants={product.variants}
+        initialVariant={viewer.variant}
+        autoRotate={viewer.autoRotate}
+        look={{ ...look, environmentUrl: environmentUrl(look) }}
+      />
+    </>
   );
 }

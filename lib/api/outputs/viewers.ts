@@ -14,6 +14,7 @@ export const viewerSummaryOutput: z.ZodType<ViewerSummary> = z
     error: z.string().nullable(),
     modelBytes: z.number().nullable(),
     sourceBytes: z.number().nullable(),
+    usdzBytes: z.number().nullable(),
     viewCount: z.number(),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),

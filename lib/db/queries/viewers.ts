@@ -61,18 +61,28 @@ export async function findViewerForJob(db: Database, id: string): Promise<Viewer
   return row ?? null;
 }
 
-/** The worker's result; only a viewer still processing changes (a second run of the job writes nothing). */
+/**
+ * The worker's result; only a viewer still processing and not revoked changes (a second run of the job writes
+ * nothing, and a viewer revoked meanwhile, e.g. its product deleted, stays revoked with no files: false).
+ */
 export async function finishViewerModel(
   db: Database,
   id: string,
   result:
-    | { status: "ready"; modelKey: string; modelBytes: number; sourceBytes: number }
+    | {
+        status: "ready";
+        modelKey: string;
+        modelBytes: number;
+        sourceBytes: number;
+        usdzKey: string | null;
+        usdzBytes: number | null;
+      }
     | { status: "failed"; error: string },
 ) {
   const [row] = await db
     .update(viewers)
     .set(result.status === "ready" ? { ...result, error: null, readyAt: sql`now()` } : result)
-    .where(and(eq(viewers.id, id), eq(viewers.status, "processing")))
+    .where(and(eq(viewers.id, id), eq(viewers.status, "processing"), isNull(viewers.revokedAt)))
     .returning({ id: viewers.id });
   return Boolean(row);
 }

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp, boolean, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, boolean, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { scenes } from "./scenes";
 import { workspaces } from "./workspaces";
@@ -25,6 +25,8 @@ export const viewers = pgTable(
     /** The KHR_materials_variants colourway shown first (the scene's), or null for the default look. */
     variant: text("variant"),
     autoRotate: boolean("auto_rotate").notNull().default(false),
+    /** The scene's light, frozen at publish (lib/viewers/viewer-look.ts); null: the default look. */
+    look: jsonb("look"),
     tokenHash: text("token_hash").notNull(),
     tokenHint: text("token_hint").notNull(),
     status: text("status").$type<ViewerStatus>().notNull().default("processing"),
@@ -33,6 +35,9 @@ export const viewers = pgTable(
     modelBytes: bigint("model_bytes", { mode: "number" }),
     /** The product's GLB the web-ready copy was made from, for "n% of the original". */
     sourceBytes: bigint("source_bytes", { mode: "number" }),
+    /** The USDZ for iOS Quick Look, made from the web-ready model in the worker's browser; null: none (AR falls back). */
+    usdzKey: text("usdz_key"),
+    usdzBytes: bigint("usdz_bytes", { mode: "number" }),
     viewCount: integer("view_count").notNull().default(0),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -3,7 +3,8 @@ import { defineJob, ROW_ID } from "../define-job";
 
 /**
  * The web-ready model of a published 3D viewer (lib/viewers/web-model.ts), made by
- * worker/handlers/viewer-model.ts after "Publish 3D viewer". It does not draw (no turn on the browser page).
+ * worker/handlers/viewer-model.ts after "Publish 3D viewer", with its USDZ for iOS Quick Look made on the browser
+ * page (in the previews' turn: it never delays a paid export).
  * "stately": one waiting job per viewer; the handler writes only while the viewer is still processing.
  */
 export const viewerModelJob = defineJob({
@@ -20,7 +21,7 @@ export const viewerModelJob = defineJob({
     notify: true,
   },
   work: () => ({ batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5 }),
-  turn: null,
+  turn: "preview",
   tokenScope: null,
   credits: "free",
   handler: "worker/handlers/viewer-model",
