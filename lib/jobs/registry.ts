@@ -11,6 +11,7 @@ import { renderOutputJob } from "./kinds/render-output";
 import { renderVideoJob } from "./kinds/render-video";
 import { templatePreviewJob } from "./kinds/template-preview";
 import { viewerModelJob } from "./kinds/viewer-model";
+import { reviewDigestJob } from "./kinds/review-digest";
 
 export const JOB_KINDS = {
   [renderOutputJob.name]: renderOutputJob,
@@ -19,6 +20,7 @@ export const JOB_KINDS = {
   [productThumbnailJob.name]: productThumbnailJob,
   [housekeepingJob.name]: housekeepingJob,
   [viewerModelJob.name]: viewerModelJob,
+  [reviewDigestJob.name]: reviewDigestJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

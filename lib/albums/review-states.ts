@@ -1,0 +1,38 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/lib/db";
+import { reviewDecisions, type ReviewState } from "@/lib/db/schema";
+
+export type ReviewStateOf = { state: ReviewState; by: string; at: string };
+/** "3 of 8 approved": counts over the items shown. */
+export type ReviewSummary = { approved: number; changesRequested: number; total: number };
+
+/** The newest decision on each subject (output or viewer) of one workspace. */
+export async function reviewStates(db: Database, workspaceId: string, subjectIds: string[]) {
+  const out = new Map<string, ReviewStateOf>();
+  if (subjectIds.length === 0) return out;
+  const rows = await db
+    .selectDistinctOn([reviewDecisions.subjectId], {
+      subjectId: reviewDecisions.subjectId,
+      state: reviewDecisions.state,
+      by: reviewDecisions.decidedByName,
+      at: reviewDecisions.createdAt,
+    })
+    .from(reviewDecisions)
+    .where(and(eq(reviewDecisions.workspaceId, workspaceId), inArray(reviewDecisions.subjectId, subjectIds)))
+    .orderBy(reviewDecisions.subjectId, desc(reviewDecisions.createdAt), desc(reviewDecisions.id));
+  for (const r of rows) out.set(r.subjectId, { state: r.state, by: r.by, at: r.at.toISOString() });
+  return out;
+}
+
+export function summarizeReview(states: (ReviewState | null)[]): ReviewSummary {
+  return {
+    approved: states.filter((s) => s === "approved").length,
+    changesRequested: states.filter((s) => s === "changes_requested").length,
+    total: states.length,
+  };
+}
+
+export function reviewSummaryText(s: ReviewSummary): string {
+  const changes = s.changesRequested ? `, ${s.changesRequested} with changes requested` : "";
+  return `${s.approved} of ${s.total} approved${changes}`;
+}
