@@ -17,6 +17,7 @@ describe("the job registry", () => {
       "product-thumbnail": "product-thumbnail",
       housekeeping: "housekeeping",
       "viewer-model": "viewer-model",
+      "review-digest": "review-digest",
     });
     for (const [name, kind] of Object.entries(JOB_KINDS)) expect(kind.name).toBe(name);
   });

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { workspaceRoute } from "@/lib/auth/handlers";
+import { listAlbumActivity } from "@/lib/albums/share-link-service";
+import { getDb } from "@/lib/db";
+
+export const GET = workspaceRoute({ permission: "albums.view", schema: z.object({}) }, ({ ctx, params }) =>
+  listAlbumActivity(getDb(), ctx, params.albumId),
+);

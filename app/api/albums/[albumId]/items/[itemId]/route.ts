@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { workspaceRoute } from "@/lib/auth/handlers";
+import { removeAlbumItem } from "@/lib/albums/album-service";
+import { getDb } from "@/lib/db";
+
+export const DELETE = workspaceRoute({ permission: "albums.manage", schema: z.object({}) }, ({ ctx, params }) =>
+  removeAlbumItem(getDb(), ctx, params.albumId, params.itemId),
+);
