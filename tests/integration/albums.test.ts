@@ -102,7 +102,8 @@ async function workspaceWithAlbum(prefix: string, outputs = 2) {
 
 const tokenOf = (p: string) => p.replace(/^\/s\//, "");
 const call = (
-  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- route handlers type their params each their own way
+  handler: (r: Request, c: { params: Promise<any> }) => Promise<Response>,
   params: Record<string, string>,
   init: { method?: string; body?: unknown; cookie?: string; ip?: string } = {},
 ) => {
@@ -122,7 +123,7 @@ const call = (
 const file = (token: string, itemId: string, variant: string, cookie?: string) =>
   call(itemFile, { token, itemId, variant }, { cookie });
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
+async function rejection(p: Promise<unknown>) {
   const err = await p.then(
     () => null,
     (e: unknown) => e,
