@@ -209,6 +209,11 @@ test.beforeAll(async () => {
     outputId,
     workspaceId: member.workspaceId,
     viewerId: "vwr_fuzznothing",
+    albumId: "alb_fuzznothing",
+    itemId: "ali_fuzznothing",
+    linkId: "shl_fuzznothing",
+    commentId: "cmt_fuzznothing",
+    shareToken: "A".repeat(43),
   };
 });
 

@@ -41,6 +41,11 @@ async function workspaceDigest(workspaceId: string): Promise<Record<string, stri
     "workspace_billing",
     "memberships",
     "viewers",
+    "albums",
+    "album_items",
+    "album_links",
+    "review_comments",
+    "review_decisions",
   ];
   const out: Record<string, string> = {};
   for (const t of tables) {
@@ -104,7 +109,26 @@ test.beforeAll(async () => {
   const published = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
   expect(published.status(), await published.text()).toBe(201);
   const viewerId = (await published.json()).viewer.id as string;
+  // A share album with that output, a live link (downloads off, review on) and a comment.
+  const album = await owner.api.post("/api/albums", { data: { title: "Launch" } });
+  expect(album.status(), await album.text()).toBe(201);
+  const albumId = (await album.json()).id as string;
+  const filled = await owner.api.post(`/api/albums/${albumId}/items`, { data: { outputIds: [outputId] } });
+  expect(filled.status(), await filled.text()).toBe(200);
+  const itemId = (await filled.json()).items[0].id as string;
+  const link = await owner.api.post(`/api/albums/${albumId}/links`, { data: { allowReview: true } });
+  expect(link.status(), await link.text()).toBe(201);
+  const linkBody = await link.json();
+  const comment = await owner.api.post("/api/reviews/comments", {
+    data: { outputId, albumId, body: "Crop tighter", pin: { x: 0.5, y: 0.5 } },
+  });
+  expect(comment.status(), await comment.text()).toBe(201);
   ids = {
+    albumId,
+    itemId,
+    linkId: linkBody.link.id as string,
+    shareToken: (linkBody.path as string).replace(/^\/s\//, ""),
+    commentId: (await comment.json()).id as string,
     document,
     productId,
     sceneId,
@@ -123,6 +147,8 @@ test.beforeAll(async () => {
     [`/api/renders/outputs/${outputId}/file`, "image/png"],
     [`/api/templates/thumbnails/${thumbnailId}`, "image/"],
     [`/api/renders/batches/${batchId}/zip`, "zip"],
+    [`/api/albums/${albumId}`, "json"],
+    [`/api/reviews?ids=${outputId}`, "json"],
   ]) {
     const res = await owner.api.get(url);
     expect(res.status(), url).toBe(200);
@@ -256,7 +282,9 @@ test("every route declares its caller: workspace routes a permission, render ass
       ? "render token"
       : key.startsWith("GET /api/v/")
         ? "viewer token"
-        : "hand-written";
+        : key.includes(" /api/s/") && !key.endsWith("/unlock")
+          ? "share token"
+          : "hand-written";
   expect(kinds).toEqual(want);
   // Every declared permission is one the table knows (a typo would make a route nobody may call).
   const unknown = Object.entries(declared).filter(

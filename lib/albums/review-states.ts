@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db";
-import { reviewDecisions, type ReviewState } from "@/lib/db/schema";
+import { renderOutputs, reviewDecisions, viewers, type ReviewState } from "@/lib/db/schema";
+import { notFound } from "@/lib/errors";
 
 export type ReviewStateOf = { state: ReviewState; by: string; at: string };
 /** "3 of 8 approved": counts over the items shown. */
@@ -35,4 +36,23 @@ export function summarizeReview(states: (ReviewState | null)[]): ReviewSummary {
 export function reviewSummaryText(s: ReviewSummary): string {
   const changes = s.changesRequested ? `, ${s.changesRequested} with changes requested` : "";
   return `${s.approved} of ${s.total} approved${changes}`;
+}
+
+/** 404 unless every id is an output or viewer of the workspace (another workspace's id answers like a missing one). */
+export async function assertOwnSubjects(db: Database, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  const unique = [...new Set(ids)];
+  const outputs = await db
+    .select({ id: renderOutputs.id })
+    .from(renderOutputs)
+    .where(and(eq(renderOutputs.workspaceId, workspaceId), inArray(renderOutputs.id, unique)));
+  const found = new Set(outputs.map((o) => o.id));
+  const rest = unique.filter((id) => !found.has(id));
+  const viewerRows = rest.length
+    ? await db
+        .select({ id: viewers.id })
+        .from(viewers)
+        .where(and(eq(viewers.workspaceId, workspaceId), inArray(viewers.id, rest)))
+    : [];
+  if (viewerRows.length !== rest.length) throw notFound("Render");
 }

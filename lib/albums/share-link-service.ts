@@ -158,6 +158,7 @@ export async function inviteGuests(db: Database, caller: WorkspaceCaller, albumI
 /** Every link of the workspace that still opens its album (not revoked, not expired), newest first. */
 export async function listLiveLinks(db: Database, caller: WorkspaceCaller, albumId?: string) {
   assertCan(caller, "albums.view");
+  if (albumId) await albumOf(db, caller.workspaceId, albumId);
   const rows = await db
     .select({ link: albumLinks, albumTitle: albums.title })
     .from(albumLinks)
