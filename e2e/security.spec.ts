@@ -346,6 +346,37 @@ test("per caller type: no caller and a render token get 401 everywhere; each rol
   }
 });
 
+test("share-link caller: its own album's items only, downloads refused when off, and no session anywhere", async () => {
+  const guest = await pwRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: sameOrigin() });
+  try {
+    const file = (token: string, itemId: string, variant: string) =>
+      guest.get(`/api/s/${token}/items/${itemId}/${variant}`);
+    const thumb = await file(ids.shareToken, ids.itemId, "thumb");
+    expect(thumb.status()).toBe(200);
+    expect(thumb.headers()["cache-control"]).toContain("no-store");
+    expect(thumb.headers()["x-robots-tag"]).toContain("noindex");
+    expect((await file(ids.shareToken, ids.itemId, "download")).status()).toBe(403);
+    const tampered = ids.shareToken.slice(0, -1) + (ids.shareToken.endsWith("A") ? "B" : "A");
+    for (const [why, token, itemId] of [
+      ["an output id instead of an item", ids.shareToken, ids.outputId],
+      ["the album id", ids.shareToken, ids.albumId],
+      ["a tampered token", tampered, ids.itemId],
+      ["the link id as token", ids.linkId, ids.itemId],
+    ]) {
+      expect((await file(token, itemId, "thumb")).status(), why).toBe(404);
+    }
+    // Holding a share link is no session: every workspace route answers 401.
+    const got: string[] = [];
+    for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
+      const status = (await call(guest, ids)).status();
+      if (status !== 401) got.push(`${key} ${status}`);
+    }
+    expect(got).toEqual([]);
+  } finally {
+    await guest.dispose();
+  }
+});
+
 test("render session page and render assets refuse missing, expired, tampered and foreign tokens", async () => {
   const api = outsider.api; // any client: these routes take no session
   const tamper = (t: string) => t.slice(0, -2) + (t.at(-2) === "A" ? "B" : "A") + t.at(-1);

@@ -12,14 +12,24 @@ import { AlbumThumb } from "./album-thumb";
 import { ReviewBadge } from "./review-badge";
 
 /** The album as its members see it: title, order (move up / down), cover, remove, and each item's review state. */
-export function AlbumEditor({ album, canManage, canReview }: { album: AlbumDetail; canManage: boolean; canReview: boolean }) {
+export function AlbumEditor({
+  album,
+  canManage,
+  canReview,
+}: {
+  album: AlbumDetail;
+  canManage: boolean;
+  canReview: boolean;
+}) {
   const router = useRouter();
   const [title, setTitle] = useState(album.title);
   const { pendingKey, error, run } = useSubmit();
   const busy = pendingKey !== null;
 
   async function patch(body: unknown, key: string) {
-    const result = await run(() => api.patch(`/api/albums/${album.id}`, body, { fallback: "Could not save." }), { key });
+    const result = await run(() => api.patch(`/api/albums/${album.id}`, body, { fallback: "Could not save." }), {
+      key,
+    });
     if (result.ok) router.refresh();
   }
   function move(index: number, by: -1 | 1) {
@@ -29,16 +39,22 @@ export function AlbumEditor({ album, canManage, canReview }: { album: AlbumDetai
     void patch({ order }, `move-${moved}`);
   }
   async function remove(itemId: string) {
-    const result = await run(() => api.delete(`/api/albums/${album.id}/items/${itemId}`, { fallback: "Could not remove." }), {
-      key: `remove-${itemId}`,
-    });
+    const result = await run(
+      () => api.delete(`/api/albums/${album.id}/items/${itemId}`, { fallback: "Could not remove." }),
+      {
+        key: `remove-${itemId}`,
+      },
+    );
     if (result.ok) router.refresh();
   }
   async function decideOn(subjectId: string, kind: string, state: ReviewState) {
     const body = { [kind === "viewer" ? "viewerId" : "outputId"]: subjectId, albumId: album.id, state };
-    const result = await run(() => api.post("/api/reviews/decisions", body, { fallback: "Could not save the decision." }), {
-      key: `decide-${subjectId}`,
-    });
+    const result = await run(
+      () => api.post("/api/reviews/decisions", body, { fallback: "Could not save the decision." }),
+      {
+        key: `decide-${subjectId}`,
+      },
+    );
     if (result.ok) router.refresh();
   }
 
@@ -103,7 +119,11 @@ export function AlbumEditor({ album, canManage, canReview }: { album: AlbumDetai
                 <div className="flex flex-wrap gap-1">
                   {canReview && (
                     <>
-                      <Button variant="secondary" disabled={busy} onClick={() => decideOn(item.subjectId, item.kind, "approved")}>
+                      <Button
+                        variant="secondary"
+                        disabled={busy}
+                        onClick={() => decideOn(item.subjectId, item.kind, "approved")}
+                      >
                         Approve
                       </Button>
                       <Button
@@ -117,7 +137,12 @@ export function AlbumEditor({ album, canManage, canReview }: { album: AlbumDetai
                   )}
                   {canManage && (
                     <>
-                      <Button variant="ghost" disabled={busy || index === 0} onClick={() => move(index, -1)} aria-label={`Move ${item.label} earlier`}>
+                      <Button
+                        variant="ghost"
+                        disabled={busy || index === 0}
+                        onClick={() => move(index, -1)}
+                        aria-label={`Move ${item.label} earlier`}
+                      >
                         ↑
                       </Button>
                       <Button
@@ -129,7 +154,11 @@ export function AlbumEditor({ album, canManage, canReview }: { album: AlbumDetai
                         ↓
                       </Button>
                       {album.cover?.id !== item.id && item.media !== "viewer" && (
-                        <Button variant="ghost" disabled={busy} onClick={() => patch({ coverItemId: item.id }, "cover")}>
+                        <Button
+                          variant="ghost"
+                          disabled={busy}
+                          onClick={() => patch({ coverItemId: item.id }, "cover")}
+                        >
                           Make cover
                         </Button>
                       )}

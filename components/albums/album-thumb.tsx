@@ -15,6 +15,11 @@ export function AlbumThumb({ item, className = "" }: { item: AlbumItem | null; c
       : `/api/renders/outputs/${item.subjectId}/file?preview=1`;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- a private, per-user file: no image optimiser in between
-    <img src={src} alt={`${item.title} ${item.label}`} className={`bg-canvas-sunken object-contain ${className}`} loading="lazy" />
+    <img
+      src={src}
+      alt={`${item.title} ${item.label}`}
+      className={`bg-canvas-sunken object-contain ${className}`}
+      loading="lazy"
+    />
   );
 }

@@ -50,10 +50,7 @@ export function AlbumsList({ albums, canManage }: { albums: AlbumSummary[]; canM
         </form>
       )}
       {albums.length === 0 ? (
-        <EmptyState
-          title="No albums yet"
-          body="On the Renders page, choose Add to album on an export to start one."
-        />
+        <EmptyState title="No albums yet" body="On the Renders page, choose Add to album on an export to start one." />
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {albums.map((album) => (

@@ -47,13 +47,7 @@ export function BatchAlbumTools({ batch }: { batch: RenderListItem }) {
   );
 }
 
-function AddToAlbumForm({
-  outputs,
-  onDone,
-}: {
-  outputs: RenderListItem["outputs"];
-  onDone: () => void;
-}) {
+function AddToAlbumForm({ outputs, onDone }: { outputs: RenderListItem["outputs"]; onDone: () => void }) {
   const id = useId();
   const queryClient = useQueryClient();
   const albums = useQuery({ queryKey: ["albums"], queryFn: () => fetchJson<AlbumSummary[]>("/api/albums") });
@@ -69,7 +63,11 @@ function AddToAlbumForm({
     const result = await run(async () => {
       let album = albums.data?.find((a) => a.id === target);
       if (target === NEW) {
-        const created = await api.post<AlbumSummary>("/api/albums", { title }, { fallback: "Could not create the album." });
+        const created = await api.post<AlbumSummary>(
+          "/api/albums",
+          { title },
+          { fallback: "Could not create the album." },
+        );
         if (!created.ok) return created;
         album = created.data;
       }
@@ -100,7 +98,11 @@ function AddToAlbumForm({
     );
   }
   return (
-    <form onSubmit={submit} className="mt-3 space-y-3 rounded-xl border border-line bg-canvas-sunken p-3 text-sm" aria-label="Add to album">
+    <form
+      onSubmit={submit}
+      className="mt-3 space-y-3 rounded-xl border border-line bg-canvas-sunken p-3 text-sm"
+      aria-label="Add to album"
+    >
       <fieldset>
         <legend className="mb-1 font-medium">Outputs</legend>
         <div className="flex flex-wrap gap-3">

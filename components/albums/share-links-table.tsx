@@ -63,7 +63,12 @@ export function ShareLinksTable({
               <p className="text-ink-muted">{describe(l)}</p>
             </div>
             {canManage && (
-              <Button variant="ghost" className="text-danger" disabled={pendingKey === l.id} onClick={() => revoke(l.id)}>
+              <Button
+                variant="ghost"
+                className="text-danger"
+                disabled={pendingKey === l.id}
+                onClick={() => revoke(l.id)}
+              >
                 Revoke
               </Button>
             )}

@@ -124,7 +124,14 @@ export function SharePanel({ albumId }: { albumId: string }) {
           {made && (
             <div className="rounded-lg bg-canvas-sunken p-3 text-sm">
               <p className="mb-1 font-medium">Copy it now: it is shown only once.</p>
-              <input readOnly value={made} className="w-full rounded border border-line px-2 py-1" aria-label="New link" data-testid="new-share-link" onFocus={(e) => e.target.select()} />
+              <input
+                readOnly
+                value={made}
+                className="w-full rounded border border-line px-2 py-1"
+                aria-label="New link"
+                data-testid="new-share-link"
+                onFocus={(e) => e.target.select()}
+              />
             </div>
           )}
         </form>

@@ -87,7 +87,10 @@ export function GuestAlbumView({
                     <span className="truncate">
                       {item.label} {item.media === "video" ? "· video" : ""}
                     </span>
-                    <ReviewBadge state={reviews.states[item.subjectId]?.state} by={reviews.states[item.subjectId]?.by} />
+                    <ReviewBadge
+                      state={reviews.states[item.subjectId]?.state}
+                      by={reviews.states[item.subjectId]?.by}
+                    />
                   </div>
                 </button>
               </li>

@@ -77,18 +77,19 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
               onClick={placePin}
               data-testid="guest-view-image"
             />
-            {[...pins.map((c, i) => ({ key: c.id, p: c.pin!, label: String(i + 1) })), ...(pin ? [{ key: "new", p: pin, label: "+" }] : [])].map(
-              ({ key, p, label }) => (
-                <span
-                  key={key}
-                  className="pointer-events-none absolute flex h-6 w-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white text-xs font-bold shadow"
-                  style={{ left: `${p.x * 100}%`, top: `${p.y * 100}%`, background: accent }}
-                  data-testid="comment-pin"
-                >
-                  {label}
-                </span>
-              ),
-            )}
+            {[
+              ...pins.map((c, i) => ({ key: c.id, p: c.pin!, label: String(i + 1) })),
+              ...(pin ? [{ key: "new", p: pin, label: "+" }] : []),
+            ].map(({ key, p, label }) => (
+              <span
+                key={key}
+                className="pointer-events-none absolute flex h-6 w-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white text-xs font-bold shadow"
+                style={{ left: `${p.x * 100}%`, top: `${p.y * 100}%`, background: accent }}
+                data-testid="comment-pin"
+              >
+                {label}
+              </span>
+            ))}
           </div>
         )}
         {item.media === "video" && (
@@ -119,15 +120,30 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
           <p className="font-medium">
             {index + 1} / {count} · {item.label}
           </p>
-          <button type="button" onClick={onClose} className="rounded px-2 py-1 hover:bg-white/10" aria-label="Close (Esc)">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded px-2 py-1 hover:bg-white/10"
+            aria-label="Close (Esc)"
+          >
             ✕
           </button>
         </div>
         <div className="flex gap-2">
-          <button type="button" className="rounded bg-white/10 px-3 py-1.5 hover:bg-white/20" onClick={() => onIndex((index - 1 + count) % count)} aria-label="Previous (←)">
+          <button
+            type="button"
+            className="rounded bg-white/10 px-3 py-1.5 hover:bg-white/20"
+            onClick={() => onIndex((index - 1 + count) % count)}
+            aria-label="Previous (←)"
+          >
             ← Previous
           </button>
-          <button type="button" className="rounded bg-white/10 px-3 py-1.5 hover:bg-white/20" onClick={() => onIndex((index + 1) % count)} aria-label="Next (→)">
+          <button
+            type="button"
+            className="rounded bg-white/10 px-3 py-1.5 hover:bg-white/20"
+            onClick={() => onIndex((index + 1) % count)}
+            aria-label="Next (→)"
+          >
             Next →
           </button>
         </div>

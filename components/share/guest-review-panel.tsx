@@ -64,7 +64,9 @@ export function GuestReviewPanel(props: Props) {
     }
   }
   async function resolve(id: string, resolved: boolean) {
-    await after(await run(() => api.patch(`${base}/comments/${id}`, { resolved }, { fallback: "Could not save." }), { key: id }));
+    await after(
+      await run(() => api.patch(`${base}/comments/${id}`, { resolved }, { fallback: "Could not save." }), { key: id }),
+    );
   }
 
   return (
@@ -76,10 +78,20 @@ export function GuestReviewPanel(props: Props) {
       </p>
       {allowReview && (
         <div className="flex gap-2">
-          <button type="button" disabled={pendingKey !== null} onClick={() => decide("approved")} className="flex-1 rounded bg-emerald-600 px-3 py-1.5 font-medium hover:bg-emerald-500">
+          <button
+            type="button"
+            disabled={pendingKey !== null}
+            onClick={() => decide("approved")}
+            className="flex-1 rounded bg-emerald-600 px-3 py-1.5 font-medium hover:bg-emerald-500"
+          >
             Approve
           </button>
-          <button type="button" disabled={pendingKey !== null} onClick={() => decide("changes_requested")} className="flex-1 rounded bg-amber-600 px-3 py-1.5 font-medium hover:bg-amber-500">
+          <button
+            type="button"
+            disabled={pendingKey !== null}
+            onClick={() => decide("changes_requested")}
+            className="flex-1 rounded bg-amber-600 px-3 py-1.5 font-medium hover:bg-amber-500"
+          >
             Request changes
           </button>
         </div>
@@ -150,7 +162,11 @@ export function GuestReviewPanel(props: Props) {
             </label>
           )}
           <div className="flex gap-2">
-            <button type="submit" disabled={pendingKey !== null || !body.trim()} className="rounded bg-white px-3 py-1.5 font-medium text-black">
+            <button
+              type="submit"
+              disabled={pendingKey !== null || !body.trim()}
+              className="rounded bg-white px-3 py-1.5 font-medium text-black"
+            >
               Post
             </button>
             {(replyTo || pin) && (

@@ -22,7 +22,10 @@ export function UnlockForm({ token, albumTitle }: { token: string; albumTitle: s
   }
   return (
     <main className="flex min-h-screen items-center justify-center bg-canvas p-6">
-      <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-2xl border border-line bg-white p-6 shadow-card">
+      <form
+        onSubmit={submit}
+        className="w-full max-w-sm space-y-4 rounded-2xl border border-line bg-white p-6 shadow-card"
+      >
         <h1 className="text-lg font-semibold">{albumTitle}</h1>
         <p className="text-sm text-ink-muted">This album is protected. Enter the password you were given.</p>
         <Field

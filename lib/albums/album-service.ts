@@ -34,7 +34,10 @@ export type AlbumSummary = {
   review: ReviewSummary;
   createdAt: string;
 };
-export type AlbumDetail = AlbumSummary & { coverItemId: string | null; items: (AlbumItem & { state: string | null })[] };
+export type AlbumDetail = AlbumSummary & {
+  coverItemId: string | null;
+  items: (AlbumItem & { state: string | null })[];
+};
 
 async function findAlbumRow(db: Database, workspaceId: string, albumId: string): Promise<AlbumRow> {
   const [row] = await db
@@ -51,7 +54,11 @@ function coverOf(row: AlbumRow, items: AlbumItem[]): AlbumItem | null {
 }
 
 async function toDetail(db: Database, row: AlbumRow, items: AlbumItem[]): Promise<AlbumDetail> {
-  const states = await reviewStates(db, row.workspaceId, items.map((i) => i.subjectId));
+  const states = await reviewStates(
+    db,
+    row.workspaceId,
+    items.map((i) => i.subjectId),
+  );
   return {
     id: row.id,
     title: row.title,
@@ -133,7 +140,13 @@ export async function addAlbumItems(db: Database, caller: WorkspaceCaller, album
     const rows = [
       ...outputIds.map((outputId) => ({ kind: "output" as const, outputId, viewerId: null })),
       ...viewerIds.map((viewerId) => ({ kind: "viewer" as const, outputId: null, viewerId })),
-    ].map((r) => ({ ...r, id: newId("ali"), albumId: album.id, workspaceId: caller.workspaceId, position: position++ }));
+    ].map((r) => ({
+      ...r,
+      id: newId("ali"),
+      albumId: album.id,
+      workspaceId: caller.workspaceId,
+      position: position++,
+    }));
     await tx.insert(albumItems).values(rows).onConflictDoNothing();
     await tx.update(albums).set({ updatedAt: new Date() }).where(eq(albums.id, album.id));
     return getAlbum(tx, caller, album.id);
@@ -146,10 +159,7 @@ export async function updateAlbum(db: Database, caller: WorkspaceCaller, albumId
   const input = updateAlbumSchema.parse(raw);
   return db.transaction(async (tx) => {
     const album = await findAlbumRow(tx, caller.workspaceId, albumId);
-    const items = await tx
-      .select({ id: albumItems.id })
-      .from(albumItems)
-      .where(eq(albumItems.albumId, album.id));
+    const items = await tx.select({ id: albumItems.id }).from(albumItems).where(eq(albumItems.albumId, album.id));
     const ids = new Set(items.map((i) => i.id));
     if (input.coverItemId && !ids.has(input.coverItemId))
       throw new AppError("unprocessable", "The cover must be an item of this album.");

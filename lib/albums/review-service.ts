@@ -123,8 +123,16 @@ async function authorOf(db: Database, actor: ReviewActor): Promise<Author> {
     return { userId: null, linkId: actor.linkId, name: actor.guestName ?? "Guest", email: link?.guestEmail ?? null };
   }
   assertCan(actor, "reviews.write");
-  const [user] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, actor.userId));
-  return { userId: actor.userId, linkId: null, name: user?.name || user?.email || "Member", email: user?.email ?? null };
+  const [user] = await db
+    .select({ name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, actor.userId));
+  return {
+    userId: actor.userId,
+    linkId: null,
+    name: user?.name || user?.email || "Member",
+    email: user?.email ?? null,
+  };
 }
 
 /**

@@ -224,12 +224,10 @@ export async function listAlbumActivity(db: Database, caller: WorkspaceCaller, a
     .where(and(eq(albumEvents.workspaceId, caller.workspaceId), eq(albumEvents.albumId, albumId)))
     .orderBy(desc(albumEvents.createdAt))
     .limit(limit);
-  return rows.map(
-    (r): AlbumActivity => ({
-      kind: r.kind,
-      who: r.guestEmail ?? `Link ${r.hint}…`,
-      itemId: r.itemId,
-      at: r.at.toISOString(),
-    }),
-  );
+  return rows.map((r): AlbumActivity => ({
+    kind: r.kind,
+    who: r.guestEmail ?? `Link ${r.hint}…`,
+    itemId: r.itemId,
+    at: r.at.toISOString(),
+  }));
 }

@@ -149,9 +149,7 @@ describe("albums", () => {
     expect((await rejection(updateAlbum(db(), ctx, album.id, { order: reversed.slice(1) }))).status).toBe(409);
     // Another workspace's output id is 404, and adding twice keeps one.
     const other = await workspaceWithAlbum("album-order-other", 1);
-    expect(
-      (await rejection(addAlbumItems(db(), ctx, album.id, { outputIds: [other.outputIds[0]] }))).status,
-    ).toBe(404);
+    expect((await rejection(addAlbumItems(db(), ctx, album.id, { outputIds: [other.outputIds[0]] }))).status).toBe(404);
     const again = await addAlbumItems(db(), ctx, album.id, { outputIds: [outputIds[0]] });
     expect(again.items).toHaveLength(3);
     // Another workspace cannot read or change it.
@@ -235,7 +233,11 @@ describe("share links", () => {
     for (let i = 0; i < UNLOCK_LIMITS.perLink; i++) {
       await call(unlock, { token }, { method: "POST", body: { password: `guess-${i}` }, ip: `198.51.100.${i}` });
     }
-    const limited = await call(unlock, { token }, { method: "POST", body: { password: "open sesame" }, ip: "192.0.2.1" });
+    const limited = await call(
+      unlock,
+      { token },
+      { method: "POST", body: { password: "open sesame" }, ip: "192.0.2.1" },
+    );
     expect(limited.status).toBe(429);
   });
 });
@@ -245,7 +247,9 @@ describe("a guest", () => {
     const { ctx, album } = await workspaceWithAlbum("share-downloads");
     const off = tokenOf((await createShareLink(db(), ctx, album.id, { allowDownloads: false })).path);
     const on = tokenOf((await createShareLink(db(), ctx, album.id, { allowDownloads: true })).path);
-    const web = tokenOf((await createShareLink(db(), ctx, album.id, { allowDownloads: true, downloadSize: "web" })).path);
+    const web = tokenOf(
+      (await createShareLink(db(), ctx, album.id, { allowDownloads: true, downloadSize: "web" })).path,
+    );
     const itemId = album.items[0].id;
     const refused = await file(off, itemId, "download");
     expect(refused.status).toBe(403);
@@ -268,7 +272,13 @@ describe("a guest", () => {
     expect(original.headers.get("content-disposition")).toMatch(/attachment/);
     expect((await sharp(Buffer.from(await original.arrayBuffer())).metadata()).width).toBe(WIDTH);
     const small = await file(web, itemId, "download");
-    expect(small.status, await small.clone().text().then((t) => t.slice(0, 200))).toBe(200);
+    expect(
+      small.status,
+      await small
+        .clone()
+        .text()
+        .then((t) => t.slice(0, 200)),
+    ).toBe(200);
     expect((await sharp(Buffer.from(await small.arrayBuffer())).metadata()).width).toBe(2048);
     // The download is in the album's log, by link.
     const log = await listAlbumActivity(db(), ctx, album.id);
@@ -277,7 +287,9 @@ describe("a guest", () => {
 
   it("opens only their album's items: another album's and another workspace's ids are 404", async () => {
     const a = await workspaceWithAlbum("share-scope");
-    const token = tokenOf((await createShareLink(db(), a.ctx, a.album.id, { allowDownloads: true, allowReview: true })).path);
+    const token = tokenOf(
+      (await createShareLink(db(), a.ctx, a.album.id, { allowDownloads: true, allowReview: true })).path,
+    );
     const sibling = await createAlbum(db(), a.ctx, { title: "Unreleased" });
     const secret = await addAlbumItems(db(), a.ctx, sibling.id, { outputIds: [await seedOutput(a.owner.workspaceId)] });
     const b = await workspaceWithAlbum("share-scope-b", 1);
@@ -301,7 +313,11 @@ describe("review", () => {
     const link = /\/s\/([A-Za-z0-9_-]{43})/.exec(mails.at(-1)!.body)!;
     const token = link[1];
     const itemA = album.items[0].id;
-    const d1 = await call(guestDecision, { token, itemId: itemA }, { method: "POST", body: { state: "changes_requested" } });
+    const d1 = await call(
+      guestDecision,
+      { token, itemId: itemA },
+      { method: "POST", body: { state: "changes_requested" } },
+    );
     expect(d1.status).toBe(200);
     expect(await d1.json()).toMatchObject({ state: "changes_requested", by: "client@example.com" });
     await decide(db(), ctx, await memberTarget(db(), ctx, { outputId: outputIds[0], albumId: album.id }), {
@@ -316,8 +332,13 @@ describe("review", () => {
     expect(shown.items.map((i) => i.state)).toEqual(["approved", null]);
     // A plain link without review cannot decide; a bad state is 422.
     const plain = tokenOf((await createShareLink(db(), ctx, album.id, {})).path);
-    expect((await call(guestDecision, { token: plain, itemId: itemA }, { method: "POST", body: { state: "approved" } })).status).toBe(403);
-    expect((await call(guestDecision, { token, itemId: itemA }, { method: "POST", body: { state: "maybe" } })).status).toBe(422);
+    expect(
+      (await call(guestDecision, { token: plain, itemId: itemA }, { method: "POST", body: { state: "approved" } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(guestDecision, { token, itemId: itemA }, { method: "POST", body: { state: "maybe" } })).status,
+    ).toBe(422);
     void owner;
   });
 
@@ -354,7 +375,10 @@ describe("review", () => {
     expect(await sendReviewDigest(db(), colleague.email)).toBe(0);
     expect(await sendReviewDigest(db(), owner.email)).toBe(0);
     expect(
-      await db().select().from(mailOutbox).where(and(eq(mailOutbox.to, colleague.email))),
+      await db()
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.to, colleague.email))),
     ).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ export const GET = workspaceRoute({ permission: "albums.view", schema: z.object(
   listAlbums(getDb(), ctx),
 );
 
-export const POST = workspaceRoute({ permission: "albums.manage", schema: createAlbumSchema, status: 201 }, ({ ctx, input }) =>
-  createAlbum(getDb(), ctx, input),
+export const POST = workspaceRoute(
+  { permission: "albums.manage", schema: createAlbumSchema, status: 201 },
+  ({ ctx, input }) => createAlbum(getDb(), ctx, input),
 );

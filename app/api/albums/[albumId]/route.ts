@@ -8,8 +8,9 @@ export const GET = workspaceRoute({ permission: "albums.view", schema: z.object(
 );
 
 /** Title, cover, order (every item id, in the new order). */
-export const PATCH = workspaceRoute({ permission: "albums.manage", schema: updateAlbumSchema }, ({ ctx, params, input }) =>
-  updateAlbum(getDb(), ctx, params.albumId, input),
+export const PATCH = workspaceRoute(
+  { permission: "albums.manage", schema: updateAlbumSchema },
+  ({ ctx, params, input }) => updateAlbum(getDb(), ctx, params.albumId, input),
 );
 
 export const DELETE = workspaceRoute({ permission: "albums.manage", schema: z.object({}) }, ({ ctx, params }) =>

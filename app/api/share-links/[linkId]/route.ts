@@ -3,8 +3,9 @@ import { workspaceRoute } from "@/lib/auth/handlers";
 import { revokeShareLink, updateLinkSchema, updateShareLink } from "@/lib/albums/share-link-service";
 import { getDb } from "@/lib/db";
 
-export const PATCH = workspaceRoute({ permission: "albums.manage", schema: updateLinkSchema }, ({ ctx, params, input }) =>
-  updateShareLink(getDb(), ctx, params.linkId, input),
+export const PATCH = workspaceRoute(
+  { permission: "albums.manage", schema: updateLinkSchema },
+  ({ ctx, params, input }) => updateShareLink(getDb(), ctx, params.linkId, input),
 );
 
 /** Revoke: the link's page and files answer 404 from the next request on. */

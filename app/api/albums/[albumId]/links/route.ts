@@ -8,6 +8,7 @@ export const GET = workspaceRoute({ permission: "albums.view", schema: z.object(
 );
 
 /** A new link; its address (with the token) is in this answer only. */
-export const POST = workspaceRoute({ permission: "albums.manage", schema: createLinkSchema, status: 201 }, ({ ctx, params, input }) =>
-  createShareLink(getDb(), ctx, params.albumId, input),
+export const POST = workspaceRoute(
+  { permission: "albums.manage", schema: createLinkSchema, status: 201 },
+  ({ ctx, params, input }) => createShareLink(getDb(), ctx, params.albumId, input),
 );

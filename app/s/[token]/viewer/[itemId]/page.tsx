@@ -8,7 +8,11 @@ import { getDb } from "@/lib/db";
 
 type Props = { params: Promise<{ token: string; itemId: string }> };
 
-export const metadata: Metadata = { title: "3D viewer", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "3D viewer",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 /**
  * A published 3D viewer of a share album, framed by the album page (frame-ancestors 'self'): the same stage as /v/,
