@@ -113,7 +113,7 @@ export function AlbumEditor({
                   <p className="font-medium">
                     {item.title} <span className="text-ink-muted">{item.label}</span>
                   </p>
-                  <ReviewBadge state={item.state as ReviewState | null} />
+                  <ReviewBadge state={item.state} />
                 </div>
                 {album.cover?.id === item.id && <p className="text-xs text-accent-ink">Cover</p>}
                 <div className="flex flex-wrap gap-1">

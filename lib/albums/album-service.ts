@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { actingUserId, assertCan, type WorkspaceCaller } from "@/lib/auth/caller";
 import type { Database } from "@/lib/db";
-import { albumItems, albums, renderOutputs, viewers, type AlbumRow } from "@/lib/db/schema";
+import { albumItems, albums, renderOutputs, viewers, type AlbumRow, type ReviewState } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { listAlbumItems, type AlbumItem } from "./album-items";
@@ -36,7 +36,7 @@ export type AlbumSummary = {
 };
 export type AlbumDetail = AlbumSummary & {
   coverItemId: string | null;
-  items: (AlbumItem & { state: string | null })[];
+  items: (AlbumItem & { state: ReviewState | null })[];
 };
 
 async function findAlbumRow(db: Database, workspaceId: string, albumId: string): Promise<AlbumRow> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decisionOutput } from "@/lib/api/outputs/albums";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { decide, decisionSchema, memberTarget } from "@/lib/albums/review-service";
 import { getDb } from "@/lib/db";
@@ -10,7 +11,10 @@ const schema = decisionSchema.extend({
 });
 
 /** Approved / Changes requested by a member, with who and when. */
-export const POST = workspaceRoute({ permission: "reviews.write", schema, status: 201 }, async ({ ctx, input }) => {
-  const { outputId, viewerId, albumId, state } = input;
-  return decide(getDb(), ctx, await memberTarget(getDb(), ctx, { outputId, viewerId, albumId }), { state });
-});
+export const POST = workspaceRoute(
+  { output: decisionOutput, permission: "reviews.write", schema, status: 201 },
+  async ({ ctx, input }) => {
+    const { outputId, viewerId, albumId, state } = input;
+    return decide(getDb(), ctx, await memberTarget(getDb(), ctx, { outputId, viewerId, albumId }), { state });
+  },
+);
