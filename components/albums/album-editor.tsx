@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AlbumDetail } from "@/lib/albums/album-service";
-import { reviewSummaryText } from "@/lib/albums/review-states";
+import { reviewSummaryText } from "@/lib/albums/review-summary";
 import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { ReviewState } from "@/lib/db/schema";

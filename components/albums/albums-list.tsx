@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import type { AlbumSummary } from "@/lib/albums/album-service";
-import { reviewSummaryText } from "@/lib/albums/review-states";
+import { reviewSummaryText } from "@/lib/albums/review-summary";
 import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import { AlbumThumb } from "./album-thumb";

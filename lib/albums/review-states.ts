@@ -2,10 +2,9 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { renderOutputs, reviewDecisions, viewers, type ReviewState } from "@/lib/db/schema";
 import { notFound } from "@/lib/errors";
+export { reviewSummaryText, summarizeReview, type ReviewSummary } from "./review-summary";
 
 export type ReviewStateOf = { state: ReviewState; by: string; at: string };
-/** "3 of 8 approved": counts over the items shown. */
-export type ReviewSummary = { approved: number; changesRequested: number; total: number };
 
 /** The newest decision on each subject (output or viewer) of one workspace. */
 export async function reviewStates(db: Database, workspaceId: string, subjectIds: string[]) {
@@ -23,19 +22,6 @@ export async function reviewStates(db: Database, workspaceId: string, subjectIds
     .orderBy(reviewDecisions.subjectId, desc(reviewDecisions.createdAt), desc(reviewDecisions.id));
   for (const r of rows) out.set(r.subjectId, { state: r.state, by: r.by, at: r.at.toISOString() });
   return out;
-}
-
-export function summarizeReview(states: (ReviewState | null)[]): ReviewSummary {
-  return {
-    approved: states.filter((s) => s === "approved").length,
-    changesRequested: states.filter((s) => s === "changes_requested").length,
-    total: states.length,
-  };
-}
-
-export function reviewSummaryText(s: ReviewSummary): string {
-  const changes = s.changesRequested ? `, ${s.changesRequested} with changes requested` : "";
-  return `${s.approved} of ${s.total} approved${changes}`;
 }
 
 /** 404 unless every id is an output or viewer of the workspace (another workspace's id answers like a missing one). */
