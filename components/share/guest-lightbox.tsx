@@ -63,17 +63,18 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
       aria-modal="true"
       aria-label={`${item.title} ${item.label}, ${index + 1} of ${count}`}
       tabIndex={-1}
-      className="fixed inset-0 z-50 flex flex-col bg-black/95 text-white outline-none lg:flex-row"
+      className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-black/95 text-white outline-none lg:flex-row lg:overflow-hidden"
       data-testid="guest-lightbox"
     >
-      <div className="relative flex min-h-0 flex-1 items-center justify-center p-4">
+      <div className="relative flex flex-1 items-center justify-center p-4 lg:min-h-0">
         {item.media === "image" && (
-          <div className="relative inline-block max-h-full max-w-full">
+          // The wrapper hugs the picture, so pins placed in % of it land on the same spot of the picture at any size.
+          <div className="relative inline-block max-w-full">
             {/* eslint-disable-next-line @next/next/no-img-element -- served by this link's own route */}
             <img
               src={fileUrl(token, item, "view")}
               alt={`${item.title} ${item.label}`}
-              className={`block max-h-[85vh] max-w-full ${album.allowReview ? "cursor-crosshair" : ""}`}
+              className={`block max-h-[60vh] max-w-full lg:max-h-[85vh] ${album.allowReview ? "cursor-crosshair" : ""}`}
               onClick={placePin}
               data-testid="guest-view-image"
             />
@@ -101,7 +102,7 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
             controls
             playsInline
             controlsList={album.allowDownloads ? undefined : "nodownload"}
-            className="max-h-[85vh] max-w-full"
+            className="max-h-[60vh] max-w-full lg:max-h-[85vh]"
             data-testid="guest-video"
           />
         )}

@@ -26,7 +26,7 @@ function watermarkSvg(width: number, height: number, text: string): Buffer {
   return Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
       `<g transform="rotate(-30 ${width / 2} ${height / 2})" font-family="sans-serif" font-size="${size}" ` +
-      `fill="#ffffff" fill-opacity="0.28" stroke="#000000" stroke-opacity="0.12" stroke-width="1">${rows.join("")}</g></svg>`,
+      `fill="#ffffff" fill-opacity="0.22" stroke="#000000" stroke-opacity="0.08" stroke-width="1">${rows.join("")}</g></svg>`,
   );
 }
 
