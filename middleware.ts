@@ -1,11 +1,11 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { contentSecurityPolicy, isEmbeddablePage, newNonce } from "@/lib/http/content-security-policy";
+import { contentSecurityPolicy, isEmbeddablePage, isSelfFramedPage, newNonce } from "@/lib/http/content-security-policy";
 import { HSTS_VALUE, isHttpsRequest, proxySettings } from "@/lib/http/request-facts";
 import { refuseMalformedServerAction } from "@/lib/http/server-action-guard";
 
 /** App pages: signed-out visits go to /sign-in?callbackUrl=..., before any page code runs. */
-const APP_PATHS = ["/products", "/templates", "/scenes", "/renders", "/settings", "/onboarding"];
+const APP_PATHS = ["/products", "/templates", "/scenes", "/renders", "/settings", "/onboarding", "/albums"];
 const requireSignIn = withAuth({ pages: { signIn: "/sign-in" } });
 
 function isAppPath(pathname: string): boolean {
@@ -32,6 +32,7 @@ export default async function middleware(request: NextRequest, event: NextFetchE
     nonce,
     dev: process.env.NODE_ENV !== "production",
     embeddable: isEmbeddablePage(request.nextUrl.pathname),
+    isSelfFramed: isSelfFramedPage(request.nextUrl.pathname),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
@@ -51,6 +52,7 @@ export const config = {
     "/renders/:path*",
     "/settings/:path*",
     "/onboarding/:path*",
+    "/albums/:path*",
     // Every other page for its CSP. Not API routes or build assets; not server-action POSTs either:
     // Next.js copies a matched request's body for middleware (up to 10 MB) before the handler sees it.
     {

@@ -37,11 +37,25 @@ const nextConfig = {
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
       { source: "/_next/:path*", headers: [{ key: "Content-Security-Policy", value: staticCsp }] },
       // Every page but a published 3D viewer (/v/<token>), which other sites embed (its CSP frame-ancestors says so).
-      { source: "/((?!v/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/((?!v/|s/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      // Share albums (/s/<token>): the album frames its own inline 3D viewer, nobody else frames either; never
+      // indexed, never kept by a cache (a revoked link stops at once), no referrer carrying the token away.
+      {
+        source: "/s/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+        ],
+      },
+      {
+        source: "/((?!s/).*)",
+        headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }],
+      },
       {
         source: "/:path*",
         headers: [
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],

@@ -211,6 +211,11 @@ test.beforeAll(async () => {
     viewerId: "vwr_fuzznothing",
     webhookId: "whe_fuzznothing",
     groupId: "rg_fuzznothing",
+    albumId: "alb_fuzznothing",
+    itemId: "ali_fuzznothing",
+    linkId: "shl_fuzznothing",
+    commentId: "cmt_fuzznothing",
+    shareToken: "A".repeat(43),
   };
 });
 

@@ -41,6 +41,11 @@ async function workspaceDigest(workspaceId: string): Promise<Record<string, stri
     "workspace_billing",
     "memberships",
     "viewers",
+    "albums",
+    "album_items",
+    "album_links",
+    "review_comments",
+    "review_decisions",
   ];
   const out: Record<string, string> = {};
   for (const t of tables) {
@@ -114,7 +119,26 @@ test.beforeAll(async () => {
   });
   expect(group.status(), await group.text()).toBe(201);
   const groupId = (await group.json()).groupId as string;
+  // A share album with that output, a live link (downloads off, review on) and a comment.
+  const album = await owner.api.post("/api/albums", { data: { title: "Launch" } });
+  expect(album.status(), await album.text()).toBe(201);
+  const albumId = (await album.json()).id as string;
+  const filled = await owner.api.post(`/api/albums/${albumId}/items`, { data: { outputIds: [outputId] } });
+  expect(filled.status(), await filled.text()).toBe(200);
+  const itemId = (await filled.json()).items[0].id as string;
+  const link = await owner.api.post(`/api/albums/${albumId}/links`, { data: { allowReview: true } });
+  expect(link.status(), await link.text()).toBe(201);
+  const linkBody = await link.json();
+  const comment = await owner.api.post("/api/reviews/comments", {
+    data: { outputId, albumId, body: "Crop tighter", pin: { x: 0.5, y: 0.5 } },
+  });
+  expect(comment.status(), await comment.text()).toBe(201);
   ids = {
+    albumId,
+    itemId,
+    linkId: linkBody.link.id as string,
+    shareToken: (linkBody.path as string).replace(/^\/s\//, ""),
+    commentId: (await comment.json()).id as string,
     document,
     productId,
     sceneId,
@@ -135,6 +159,8 @@ test.beforeAll(async () => {
     [`/api/renders/outputs/${outputId}/file`, "image/png"],
     [`/api/templates/thumbnails/${thumbnailId}`, "image/"],
     [`/api/renders/batches/${batchId}/zip`, "zip"],
+    [`/api/albums/${albumId}`, "json"],
+    [`/api/reviews?ids=${outputId}`, "json"],
   ]) {
     const res = await owner.api.get(url);
     expect(res.status(), url).toBe(200);
@@ -268,7 +294,9 @@ test("every route declares its caller: workspace routes a permission, render ass
       ? "render token"
       : key.startsWith("GET /api/v/")
         ? "viewer token"
-        : "hand-written";
+        : key.includes(" /api/s/") && !key.endsWith("/unlock")
+          ? "share token"
+          : "hand-written";
   expect(kinds).toEqual(want);
   // Every declared permission is one the table knows (a typo would make a route nobody may call).
   const unknown = Object.entries(declared).filter(
@@ -327,6 +355,37 @@ test("per caller type: no caller and a render token get 401 everywhere; each rol
     await nobody.dispose();
     await viewer.api.dispose();
     await editor.api.dispose();
+  }
+});
+
+test("share-link caller: its own album's items only, downloads refused when off, and no session anywhere", async () => {
+  const guest = await pwRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: sameOrigin() });
+  try {
+    const file = (token: string, itemId: string, variant: string) =>
+      guest.get(`/api/s/${token}/items/${itemId}/${variant}`);
+    const thumb = await file(ids.shareToken, ids.itemId, "thumb");
+    expect(thumb.status()).toBe(200);
+    expect(thumb.headers()["cache-control"]).toContain("no-store");
+    expect(thumb.headers()["x-robots-tag"]).toContain("noindex");
+    expect((await file(ids.shareToken, ids.itemId, "download")).status()).toBe(403);
+    const tampered = ids.shareToken.slice(0, -1) + (ids.shareToken.endsWith("A") ? "B" : "A");
+    for (const [why, token, itemId] of [
+      ["an output id instead of an item", ids.shareToken, ids.outputId],
+      ["the album id", ids.shareToken, ids.albumId],
+      ["a tampered token", tampered, ids.itemId],
+      ["the link id as token", ids.linkId, ids.itemId],
+    ]) {
+      expect((await file(token, itemId, "thumb")).status(), why).toBe(404);
+    }
+    // Holding a share link is no session: every workspace route answers 401.
+    const got: string[] = [];
+    for (const [key, { call }] of Object.entries(WORKSPACE_ROUTES)) {
+      const status = (await call(guest, ids)).status();
+      if (status !== 401) got.push(`${key} ${status}`);
+    }
+    expect(got).toEqual([]);
+  } finally {
+    await guest.dispose();
   }
 });
 

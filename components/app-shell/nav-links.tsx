@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/templates", label: "Templates", icon: "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z" },
   { href: "/scenes", label: "Scenes", icon: "M3 18h18M6 18v-4h12v4M12 14V6m-3 3l3-3 3 3" },
   { href: "/renders", label: "Renders", icon: "M4 5h16v14H4zM4 15l4-4 4 4 3-3 5 5" },
+  { href: "/albums", label: "Albums", icon: "M4 6h16v12H4zM8 3h8M4 14l5-4 4 3 3-2 4 3" },
   { href: "/settings", label: "Settings", icon: "M12 15a3 3 0 100-6 3 3 0 000 6zM4 12h2m12 0h2M12 4v2m0 12v2" },
 ];
 

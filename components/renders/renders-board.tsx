@@ -10,6 +10,7 @@ import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
 import { batchTitle } from "@/lib/renders/batch-title";
+import { BatchAlbumTools } from "@/components/albums/batch-album-tools";
 import { LoadMoreRenders } from "./load-more-renders";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
@@ -126,6 +127,7 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
           <OutputTile key={o.id} output={o} />
         ))}
       </ul>
+      <BatchAlbumTools batch={batch} />
       {deleteError && (
         <p role="alert" className="mt-2 text-sm text-danger">
           {deleteError}

@@ -1,6 +1,13 @@
 import type { MemberRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { minimumRole, RENDER_TOKEN_SCOPES, ROLE_PERMISSIONS, VIEWER_LINK_SCOPES, type Permission } from "./permissions";
+import {
+  minimumRole,
+  RENDER_TOKEN_SCOPES,
+  ROLE_PERMISSIONS,
+  shareLinkScopes,
+  VIEWER_LINK_SCOPES,
+  type Permission,
+} from "./permissions";
 import { ROLE_LABEL } from "./roles";
 
 /**
@@ -10,11 +17,16 @@ import { ROLE_LABEL } from "./roles";
 export type MemberCaller = { kind: "member"; userId: string; workspaceId: string; role: MemberRole };
 /** Declared for the public API: a workspace's key with its own scopes (not issued yet). */
 export type ApiKeyCaller = { kind: "api_key"; keyId: string; workspaceId: string; scopes: readonly Permission[] };
-/** Declared for share albums: a link that shows one workspace's chosen renders (not issued yet). */
+/**
+ * A share album's link (`/s/<token>`), or a named guest's mailed link: one album of one workspace, its items only;
+ * `guestName` signs the guest's comments and decisions.
+ */
 export type ShareLinkCaller = {
   kind: "share_link";
   linkId: string;
   workspaceId: string;
+  albumId: string;
+  guestName: string | null;
   scopes: readonly Permission[];
 };
 /** A published 3D viewer's public link (`/v/<token>`): one viewer of one product, its files only. */
@@ -49,6 +61,25 @@ export function viewerLinkCaller(viewer: { id: string; workspaceId: string; prod
     workspaceId: viewer.workspaceId,
     productId: viewer.productId,
     scopes: VIEWER_LINK_SCOPES,
+  };
+}
+
+export function shareLinkCaller(link: {
+  id: string;
+  workspaceId: string;
+  albumId: string;
+  guestName: string | null;
+  guestEmail: string | null;
+  allowDownloads: boolean;
+  allowReview: boolean;
+}): ShareLinkCaller {
+  return {
+    kind: "share_link",
+    linkId: link.id,
+    workspaceId: link.workspaceId,
+    albumId: link.albumId,
+    guestName: link.guestName ?? link.guestEmail,
+    scopes: shareLinkScopes(link),
   };
 }
 

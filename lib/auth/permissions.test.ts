@@ -5,6 +5,7 @@ import {
   RENDER_TOKEN_SCOPES,
   ROLE_ORDER,
   ROLE_PERMISSIONS,
+  shareLinkScopes,
   roleCan,
   VIEWER_LINK_SCOPES,
 } from "./permissions";
@@ -32,6 +33,8 @@ describe("the permission table", () => {
       "templates.view",
       "renders.view",
       "brand_kit.view",
+      "albums.view",
+      "reviews.write",
     ]);
     for (const p of ["products.write", "scenes.write", "renders.create", "renders.delete", "previews.queue"] as const) {
       expect([roleCan("viewer", p), roleCan("editor", p), roleCan("owner", p)], p).toEqual([false, true, true]);
@@ -59,9 +62,21 @@ describe("the permission table", () => {
     expect(minimumRole("viewers.publish")).toBe("editor");
   });
 
+  it("keeps share links narrow: one album's items, downloads and review only when the link allows them", () => {
+    expect(shareLinkScopes({ allowDownloads: false, allowReview: false })).toEqual(["share.view"]);
+    expect(shareLinkScopes({ allowDownloads: true, allowReview: true })).toEqual([
+      "share.view",
+      "share.download",
+      "share.review",
+    ]);
+    for (const role of ROLE_ORDER) expect(roleCan(role, "share.view")).toBe(false);
+    expect(minimumRole("albums.manage")).toBe("editor");
+  });
+
   it("lists every permission once, and every permission is held by some role or token", () => {
     expect(new Set(PERMISSIONS).size).toBe(PERMISSIONS.length);
-    const held = new Set([...ROLE_PERMISSIONS.owner, ...RENDER_TOKEN_SCOPES, ...VIEWER_LINK_SCOPES]);
+    const everyShareScope = shareLinkScopes({ allowDownloads: true, allowReview: true });
+    const held = new Set([...ROLE_PERMISSIONS.owner, ...RENDER_TOKEN_SCOPES, ...VIEWER_LINK_SCOPES, ...everyShareScope]);
     expect(PERMISSIONS.filter((p) => !held.has(p))).toEqual([]);
   });
 });

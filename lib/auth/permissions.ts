@@ -26,6 +26,12 @@ export const PERMISSIONS = [
   "viewers.publish",
   "viewer_files.read",
   "webhooks.manage",
+  "albums.view",
+  "albums.manage",
+  "reviews.write",
+  "share.view",
+  "share.download",
+  "share.review",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +42,8 @@ const VIEWER: readonly Permission[] = [
   "templates.view",
   "renders.view",
   "brand_kit.view",
+  "albums.view",
+  "reviews.write",
 ];
 const EDITOR: readonly Permission[] = [
   ...VIEWER,
@@ -48,6 +56,7 @@ const EDITOR: readonly Permission[] = [
   "renders.delete",
   "brand_kit.write",
   "viewers.publish",
+  "albums.manage",
 ];
 const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage", "webhooks.manage"];
 
@@ -64,6 +73,15 @@ export const RENDER_TOKEN_SCOPES: readonly Permission[] = ["render_models.read"]
 
 /** A published viewer's link opens that viewer's own files (model, poster), nothing else. */
 export const VIEWER_LINK_SCOPES: readonly Permission[] = ["viewer_files.read"];
+
+/** A share album's link: its album's items; downloads and review only when the link allows them. */
+export function shareLinkScopes(link: { allowDownloads: boolean; allowReview: boolean }): readonly Permission[] {
+  return [
+    "share.view",
+    ...(link.allowDownloads ? (["share.download"] as const) : []),
+    ...(link.allowReview ? (["share.review"] as const) : []),
+  ];
+}
 
 export function roleCan(role: MemberRole, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

@@ -9,11 +9,14 @@ export function contentSecurityPolicy({
   nonce,
   dev,
   embeddable = false,
+  isSelfFramed = false,
 }: {
   nonce: string;
   dev: boolean;
   /** A published 3D viewer (/v/<token>): any site may frame it (the iframe snippet); every other page, none. */
   embeddable?: boolean;
+  /** A share album's inline 3D viewer (/s/<token>/viewer/<item>): framed by its own album page only. */
+  isSelfFramed?: boolean;
 }): string {
   return [
     "default-src 'self'",
@@ -26,7 +29,7 @@ export function contentSecurityPolicy({
     `connect-src 'self' blob: data:${dev ? " ws:" : ""}`,
     // The editor's model decoders run in blob: workers.
     "worker-src 'self' blob:",
-    embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
+    embeddable ? "frame-ancestors *" : isSelfFramed ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "object-src 'none'",
@@ -36,6 +39,10 @@ export function contentSecurityPolicy({
 /** Pages other sites may put in an iframe: only published 3D viewers. */
 export function isEmbeddablePage(pathname: string): boolean {
   return pathname.startsWith("/v/");
+}
+
+export function isSelfFramedPage(pathname: string): boolean {
+  return /^\/s\/[^/]+\/viewer\//.test(pathname);
 }
 
 /** 128 random bits, base64: a nonce nobody can guess for one response. */

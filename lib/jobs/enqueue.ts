@@ -5,6 +5,8 @@ import { jobKind, type JobKindName, type JobPayload } from "./registry";
 export type EnqueueOptions = {
   /** pg-boss fetches higher first (default 0); previews use it for fairness (lib/templates/preview-queue.ts). */
   priority?: number;
+  /** Seconds to wait before the job may run (a digest that gathers what a burst brings). */
+  startAfter?: number;
 };
 
 /** The transaction a job is sent in (pg-boss runs its insert through it). */
@@ -33,6 +35,7 @@ export async function sendJob<K extends JobKindName>(
     ...(singletonKey !== undefined ? { singletonKey } : {}),
     // pg-boss rejects a `priority` key that is present but undefined.
     ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
   });
 }
 

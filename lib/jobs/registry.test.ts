@@ -19,6 +19,7 @@ describe("the job registry", () => {
       "viewer-model": "viewer-model",
       "workspace-export": "workspace-export",
       "webhook-delivery": "webhook-delivery",
+      "review-digest": "review-digest",
     });
     for (const [name, kind] of Object.entries(JOB_KINDS)) expect(kind.name).toBe(name);
   });

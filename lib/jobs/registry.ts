@@ -13,6 +13,7 @@ import { templatePreviewJob } from "./kinds/template-preview";
 import { viewerModelJob } from "./kinds/viewer-model";
 import { workspaceExportJob } from "./kinds/workspace-export";
 import { webhookDeliveryJob } from "./kinds/webhook-delivery";
+import { reviewDigestJob } from "./kinds/review-digest";
 
 export const JOB_KINDS = {
   [renderOutputJob.name]: renderOutputJob,
@@ -23,6 +24,7 @@ export const JOB_KINDS = {
   [viewerModelJob.name]: viewerModelJob,
   [workspaceExportJob.name]: workspaceExportJob,
   [webhookDeliveryJob.name]: webhookDeliveryJob,
+  [reviewDigestJob.name]: reviewDigestJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -9,3 +9,4 @@ export * from "./viewers";
 export * from "./team";
 export * from "./webhooks";
 export * from "./render-groups";
+export * from "./albums";
