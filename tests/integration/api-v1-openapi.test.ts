@@ -5,6 +5,8 @@ vi.mock("server-only", () => ({}));
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { openApiDocument } from "@/lib/api/v1/openapi";
 import type { Endpoint } from "@/lib/api/v1/endpoint";
+import { API_ROUTES } from "@/e2e/fixtures/routes";
+import { ENDPOINTS } from "@/lib/api/v1/endpoints";
 import { v1RouteFiles } from "./api-v1-helpers";
 
 /** Routes under /api/v1 that are not operations of the document, with why. */
@@ -86,5 +88,12 @@ describe("OpenAPI document and /api/v1 route files", () => {
     expect(res.status).toBe(200);
     const served = await res.json();
     expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
+  it("the e2e route table lists every v1 operation with the permission its endpoint declares", () => {
+    const fromEndpoints = Object.fromEntries(
+      Object.values(ENDPOINTS).map((e) => [`${e.method} ${e.path.replace(/\{(\w+)\}/g, "[$1]")}`, e.permission]),
+    );
+    expect(API_ROUTES).toEqual(fromEndpoints);
   });
 });

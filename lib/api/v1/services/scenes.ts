@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db";
 import { pageScenes, sceneTimes } from "@/lib/db/queries/api-v1";
 import { notFound } from "@/lib/errors";
 import { loadScene, saveScene, SceneConflictError } from "@/lib/stored-scenes/scene-service";
-import { useTemplate } from "@/lib/templates/template-service";
+import { useTemplate as instantiateTemplateScene } from "@/lib/templates/template-service";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { ApiV1Error } from "../errors";
 
@@ -48,7 +48,7 @@ export async function createSceneV1(
   caller: ApiKeyCaller,
   body: { template_id: string; product_id: string; tinted: boolean },
 ) {
-  const { sceneId } = await useTemplate(db, caller, {
+  const { sceneId } = await instantiateTemplateScene(db, caller, {
     templateId: body.template_id,
     productId: body.product_id,
     tinted: body.tinted,
