@@ -32,6 +32,7 @@ export type SweepReport = {
   renderWorkers: number;
   lostPreviews: number;
   tempFiles: number;
+  idempotencyKeys: number;
 };
 
 export type SweepOptions = {
