@@ -102,7 +102,7 @@ export function ApiReference({ document }: { document: ApiDocument }) {
       <p className="mt-1 text-sm text-ink-muted">Version {document.info.version}</p>
       {document.info.description && <p className="mt-3 text-sm text-ink-soft">{document.info.description}</p>}
       <pre className="mt-4 overflow-x-auto rounded-xl bg-ink p-4 text-xs text-white">
-        {`curl -H "Authorization: Bearer $PLINTH_KEY" https://your-plinth/api/v1/templates?ratio=4:5`}
+        {`curl -H "Authorization: Bearer $PLINTH_KEY" "$PLINTH_URL/api/v1/templates?ratio=4:5"`}
       </pre>
       <p className="mt-3 text-sm">
         Machine-readable:{" "}
