@@ -115,7 +115,7 @@ export function apiRoute<E extends Endpoint>(
       const idempotencyKey = request.headers.get("idempotency-key");
       response =
         endpoint.method === "POST" && idempotencyKey !== null
-          ? await idempotent(key.caller.keyId, idempotencyKey, requestHash(request, raw?.bytes), run)
+          ? await idempotent(key.caller.keyId, idempotencyKey, await requestHash(endpoint, request, raw?.bytes), run)
           : await run();
     } catch (err) {
       response = v1ErrorResponse(err);
@@ -164,13 +164,28 @@ function copyRequest(request: Request, bytes: Uint8Array): Request {
   return new Request(request.url, { method: request.method, headers, body: new Uint8Array(bytes) });
 }
 
-/** What makes two requests "the same" for an Idempotency-Key: method, path and body bytes. */
-function requestHash(request: Request, bytes: Uint8Array | undefined): string {
-  const url = new URL(request.url);
-  return createHash("sha256")
-    .update(`${request.method} ${url.pathname}\n`)
-    .update(bytes ?? new Uint8Array(0))
-    .digest("hex");
+/**
+ * What makes two requests "the same" for an Idempotency-Key: method, path and body. An upload is compared by its
+ * fields and files, not its bytes: a retry of the same files comes with a new multipart boundary.
+ */
+async function requestHash(endpoint: Endpoint, request: Request, bytes: Uint8Array | undefined): Promise<string> {
+  const hash = createHash("sha256").update(`${request.method} ${new URL(request.url).pathname}\n`);
+  if (endpoint.body !== "multipart" || !bytes) return hash.update(bytes ?? new Uint8Array(0)).digest("hex");
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), {
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+    }).formData();
+  } catch {
+    // Unreadable: the handler refuses it; the bytes stand for it meanwhile.
+    return hash.update(bytes).digest("hex");
+  }
+  for (const [name, value] of form.entries()) {
+    hash.update(`${name}\0`);
+    if (typeof value === "string") hash.update(`s${value}\0`);
+    else hash.update(`f${value.name}\0`).update(new Uint8Array(await value.arrayBuffer()));
+  }
+  return hash.digest("hex");
 }
 
 /**

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -19,6 +22,10 @@ import { claimIdempotency } from "@/lib/db/queries/api-idempotency";
 import { getCreditBalance } from "@/lib/db/queries/billing";
 import { apiKeys, renderBatches, renderOutputs } from "@/lib/db/schema";
 import { stopBoss } from "@/lib/jobs/boss";
+import { listProducts } from "@/lib/db/queries/products";
+import { setStorageForTests } from "@/lib/storage";
+import { LocalStorage } from "@/lib/storage/local";
+import { fixture } from "../fixtures/bad-models";
 import { createSceneForProduct, loadScene } from "@/lib/stored-scenes/scene-service";
 import { call, keyFor } from "./api-v1-helpers";
 import { db, ownerCaller, seedOwner } from "./helpers";
@@ -397,6 +404,57 @@ describe("API v1 resources", () => {
     expect(res.json.error.type).toBe("unprocessable");
     expect(Object.keys(res.json.error.fields)[0]).toMatch(/^ratios/);
     expect(await batchesOf(s.workspaceId)).toHaveLength(0);
+  });
+});
+
+describe("API v1 products", () => {
+  it("uploads (a retry with the same Idempotency-Key and a new multipart boundary replays), lists, gets, deletes", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-api-storage-"));
+    setStorageForTests(new LocalStorage(dir));
+    try {
+      const s = await workspace("api-upload");
+      const form = () => {
+        const f = new FormData();
+        f.append("files", new Blob([new Uint8Array(fixture("Avocado.glb"))]), "Avocado.glb");
+        f.append("name", "Avocado");
+        return f;
+      };
+      const up = (idem: string) =>
+        call(productsRoute.POST, "/api/v1/products", {
+          key: s.key,
+          method: "POST",
+          body: form(),
+          headers: { "idempotency-key": idem },
+        });
+      const first = await up("upload-1");
+      expect(first.status).toBe(201);
+      expect(first.json).toMatchObject({ object: "product", name: "Avocado", original_filename: "Avocado.glb" });
+      expect(first.json.id).toMatch(/^prd_/);
+      const retry = await up("upload-1");
+      expect(retry.status).toBe(201);
+      expect(retry.json.id).toBe(first.json.id);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      expect(await listProducts(db(), s.workspaceId)).toHaveLength(1);
+
+      const listed = await call(productsRoute.GET, "/api/v1/products?limit=10", { key: s.key });
+      expect(listed.json).toMatchObject({ object: "list", next_cursor: null });
+      expect(listed.json.data.map((p: { id: string }) => p.id)).toEqual([first.json.id]);
+      const got = await call(productRoute.GET, "/x", { key: s.key, params: { product_id: first.json.id } });
+      expect(got.json).toEqual(first.json);
+      const deleted = await call(productRoute.DELETE, "/x", {
+        key: s.key,
+        method: "DELETE",
+        params: { product_id: first.json.id },
+      });
+      expect(deleted.json).toEqual({ id: first.json.id, object: "product", deleted: true });
+      expect(await listProducts(db(), s.workspaceId)).toHaveLength(0);
+      const gone = await call(productRoute.GET, "/x", { key: s.key, params: { product_id: first.json.id } });
+      expect(gone.status).toBe(404);
+      expect(gone.json.error.type).toBe("not_found");
+    } finally {
+      setStorageForTests(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
