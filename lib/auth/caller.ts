@@ -15,7 +15,7 @@ import { ROLE_LABEL } from "./roles";
  * services take it as it is: they read the workspace and the acting user from it and check permissions on it.
  */
 export type MemberCaller = { kind: "member"; userId: string; workspaceId: string; role: MemberRole };
-/** Declared for the public API: a workspace's key with its own scopes (not issued yet). */
+/** The public API (/api/v1): a workspace's key with its scopes' permissions (lib/api-keys/resolve-key.ts, apiRoute). */
 export type ApiKeyCaller = { kind: "api_key"; keyId: string; workspaceId: string; scopes: readonly Permission[] };
 /**
  * A share album's link (`/s/<token>`), or a named guest's mailed link: one album of one workspace, its items only;

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { and, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
+import { pruneIdempotencyKeys } from "@/lib/db/queries/api-idempotency";
 import { pruneRateLimitHits } from "@/lib/db/queries/rate-limit-hits";
 import { pruneSignInFailures } from "@/lib/db/queries/sign-in-failures";
 import { renderWorkers, templateThumbnails } from "@/lib/db/schema";
@@ -31,6 +32,7 @@ export type SweepReport = {
   renderWorkers: number;
   lostPreviews: number;
   tempFiles: number;
+  idempotencyKeys: number;
 };
 
 export type SweepOptions = {
@@ -47,7 +49,16 @@ export async function sweep(db: Database, options: SweepOptions = {}): Promise<S
   const workers = await db.delete(renderWorkers).where(lt(renderWorkers.seenAt, ago(WORKER_GONE_MS)));
   const lostPreviews = await dropLostPreviews(db, ago(LOST_PREVIEW_MS));
   const tempFiles = options.storageDir ? await removeStaleTempFiles(options.storageDir, ago(TEMP_FILE_MS)) : 0;
-  return { signInFailures, rateLimitHits, renderWorkers: workers.rowCount ?? 0, lostPreviews, tempFiles };
+  // API Idempotency-Keys are answered for 24 h (their expires_at), then forgotten.
+  const idempotencyKeys = await pruneIdempotencyKeys(db, now);
+  return {
+    signInFailures,
+    rateLimitHits,
+    renderWorkers: workers.rowCount ?? 0,
+    lostPreviews,
+    tempFiles,
+    idempotencyKeys,
+  };
 }
 
 /**

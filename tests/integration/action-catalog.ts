@@ -60,6 +60,14 @@ export const ACTIONS: Record<string, { call: (fn: Fn, b: Ids) => Promise<Result>
   "app/(app)/actions.ts#switchWorkspaceAction": { permission: null, call: (fn, b) => fn(b.workspaceId) },
   "app/(app)/actions.ts#createWorkspaceAction": { permission: null, call: (fn) => fn({ name: "Another one" }) },
   "app/(app)/actions.ts#renameWorkspaceAction": { permission: "workspace.manage", call: (fn) => fn({ name: "pwned" }) },
+  "app/(app)/settings/api/actions.ts#createApiKeyAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ name: "pwned", scopes: ["read", "render", "manage"], mode: "live" }),
+  },
+  "app/(app)/settings/api/actions.ts#revokeApiKeyAction": {
+    permission: "workspace.manage",
+    call: (fn) => fn({ id: "key_doesnotexist" }),
+  },
   "app/(app)/scenes/actions.ts#renameSceneAction": {
     permission: "scenes.write",
     call: (fn, b) => fn({ id: b.sceneId, name: "pwned" }),

@@ -66,6 +66,20 @@ export default async function SettingsPage() {
           Manage webhooks
         </Link>
       </section>
+      <section
+        aria-labelledby="api-title"
+        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
+      >
+        <div>
+          <h2 id="api-title" className="text-base font-semibold">
+            API keys
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">Keys for your own programs to upload, render and download.</p>
+        </div>
+        <Link href="/settings/api" className="shrink-0 text-sm font-medium text-accent hover:underline">
+          Manage API keys
+        </Link>
+      </section>
       <section aria-labelledby="billing-title" className="rounded-2xl border border-line bg-white p-6 shadow-card">
         <h2 id="billing-title" className="text-base font-semibold">
           Plan and billing

@@ -10,3 +10,4 @@ export * from "./team";
 export * from "./webhooks";
 export * from "./render-groups";
 export * from "./albums";
+export * from "./api";
