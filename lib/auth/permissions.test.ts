@@ -33,10 +33,17 @@ describe("the permission table", () => {
       "renders.view",
       "brand_kit.view",
     ]);
-    for (const p of ["products.write", "scenes.write", "renders.create", "renders.delete", "previews.queue"] as const) {
+    for (const p of [
+      "products.write",
+      "scenes.write",
+      "renders.create",
+      "renders.delete",
+      "previews.queue",
+      "shopify.push",
+    ] as const) {
       expect([roleCan("viewer", p), roleCan("editor", p), roleCan("owner", p)], p).toEqual([false, true, true]);
     }
-    for (const p of ["billing.manage", "workspace.manage"] as const) {
+    for (const p of ["billing.manage", "workspace.manage", "integrations.manage"] as const) {
       expect([roleCan("viewer", p), roleCan("editor", p), roleCan("owner", p)], p).toEqual([false, false, true]);
     }
   });

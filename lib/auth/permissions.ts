@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "render_models.read",
   "viewers.publish",
   "viewer_files.read",
+  "integrations.manage",
+  "shopify.push",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,8 +49,9 @@ const EDITOR: readonly Permission[] = [
   "renders.delete",
   "brand_kit.write",
   "viewers.publish",
+  "shopify.push",
 ];
-const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage"];
+const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage", "integrations.manage"];
 
 /** Roles, lowest first: owner > editor > viewer, each holding everything the one below holds. */
 export const ROLE_ORDER: readonly MemberRole[] = ["viewer", "editor", "owner"];

@@ -18,13 +18,19 @@ export type RenderTurn = "export" | "product-thumbnail" | "preview";
  */
 export type CreditRule = "charged" | "free";
 
-/** pg-boss queue options (createQueue). "stately": one waiting job per singleton key; "singleton": one at all. */
+/**
+ * pg-boss queue options (createQueue). "stately": one waiting job per singleton key; "singleton": one at all;
+ * "key_strict_fifo": every job waits, one at a time per singleton key, in the order queued.
+ */
 export type JobQueueOptions = {
   retryLimit: number;
   retryDelay: number;
+  /** Retry delays grow exponentially from retryDelay, up to retryDelayMax seconds. */
+  retryBackoff?: boolean;
+  retryDelayMax?: number;
   expireInSeconds: number;
   heartbeatSeconds?: number;
-  policy?: "standard" | "singleton" | "stately";
+  policy?: "standard" | "singleton" | "stately" | "key_strict_fifo";
   // A new job wakes idle workers through Postgres LISTEN/NOTIFY (polling stays on as the safety net).
   notify: true;
 };

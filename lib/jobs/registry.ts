@@ -9,6 +9,7 @@ import { housekeepingJob } from "./kinds/housekeeping";
 import { productThumbnailJob } from "./kinds/product-thumbnail";
 import { renderOutputJob } from "./kinds/render-output";
 import { renderVideoJob } from "./kinds/render-video";
+import { shopifyPushJob } from "./kinds/shopify-push";
 import { templatePreviewJob } from "./kinds/template-preview";
 import { viewerModelJob } from "./kinds/viewer-model";
 
@@ -19,6 +20,7 @@ export const JOB_KINDS = {
   [productThumbnailJob.name]: productThumbnailJob,
   [housekeepingJob.name]: housekeepingJob,
   [viewerModelJob.name]: viewerModelJob,
+  [shopifyPushJob.name]: shopifyPushJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

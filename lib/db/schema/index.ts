@@ -6,3 +6,4 @@ export * from "./renders";
 export * from "./billing";
 export * from "./templates";
 export * from "./viewers";
+export * from "./shopify";
