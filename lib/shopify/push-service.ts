@@ -1,9 +1,12 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { actingUserId, assertCan, type WorkspaceCaller } from "@/lib/auth/caller";
 import type { Database } from "@/lib/db";
-import { shopifyPushes, shopifyPushItems, type ShopifySourceKind } from "@/lib/db/schema";
+import { shopifyPushes, shopifyPushItems, viewers, type ShopifySourceKind } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
+import { findProducts } from "@/lib/products/catalog";
+import { getConnectionView } from "./connection-service";
 import { PRODUCT_QUERY } from "./operations";
 import { adminForCaller, asAppError } from "./product-search";
 import { listRecentPushes } from "./push-queries";
@@ -41,7 +44,8 @@ export async function createShopifyPush(db: Database, caller: WorkspaceCaller, i
     try {
       sources.push(await loadSource(db, caller.workspaceId, item.kind, item.id));
     } catch (err) {
-      if (err instanceof SourceRefusal) throw new AppError("unprocessable", err.message);
+      // Another workspace's id answers like an unknown one: 404, nothing said about it.
+      if (err instanceof SourceRefusal) throw new AppError(err.missing ? "not_found" : "unprocessable", err.message);
       throw err;
     }
   }
@@ -111,4 +115,34 @@ export async function listShopifyPushes(db: Database, caller: WorkspaceCaller): 
       error: i.error,
     })),
   }));
+}
+
+/** What the Renders page's Shopify panel needs: the store (or none), the 3D models it can push, the latest pushes. */
+export async function shopifyPushState(db: Database, caller: WorkspaceCaller) {
+  assertCan(caller, "renders.view");
+  const [connection, ready, pushes] = await Promise.all([
+    getConnectionView(db, caller.workspaceId),
+    db
+      .select({ id: viewers.id, productId: viewers.productId, modelBytes: viewers.modelBytes })
+      .from(viewers)
+      .where(and(eq(viewers.workspaceId, caller.workspaceId), eq(viewers.status, "ready"), isNull(viewers.revokedAt)))
+      .orderBy(desc(viewers.createdAt))
+      .limit(20),
+    listShopifyPushes(db, caller),
+  ]);
+  const names = new Map(
+    (await findProducts(caller.workspaceId, [...new Set(ready.map((v) => v.productId))], db)).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
+  return {
+    connection: connection ? { shopDomain: connection.shopDomain, shopName: connection.shopName } : null,
+    models: ready.map((v) => ({
+      id: v.id,
+      label: `${names.get(v.productId) ?? "Product"} (3D model)`,
+      bytes: v.modelBytes ?? 0,
+    })),
+    pushes,
+  };
 }

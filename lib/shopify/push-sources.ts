@@ -20,8 +20,15 @@ export type PushSource = {
   media: ShopifyMediaKind;
 };
 
-/** A source that cannot be pushed yet, in words for the Renders page. */
-export class SourceRefusal extends Error {}
+/** A source that cannot be pushed (yet), in words for the Renders page. `missing`: not this workspace's, or gone. */
+export class SourceRefusal extends Error {
+  constructor(
+    message: string,
+    public readonly missing = false,
+  ) {
+    super(message);
+  }
+}
 
 const mediaOf = (mime: string): ShopifyMediaKind | null =>
   mime.startsWith("image/") ? "IMAGE" : mime === "video/mp4" || mime === "video/webm" ? "VIDEO" : null;
@@ -34,7 +41,7 @@ export async function outputSource(db: Database, workspaceId: string, outputId: 
     .innerJoin(renderBatches, eq(renderBatches.id, renderOutputs.batchId))
     .where(and(eq(renderOutputs.workspaceId, workspaceId), eq(renderOutputs.id, outputId)))
     .limit(1);
-  if (!row) throw new SourceRefusal("A selected render was not found (it may have been deleted).");
+  if (!row) throw new SourceRefusal("A selected render was not found (it may have been deleted).", true);
   const { output, productName } = row;
   if (output.status !== "done" || !output.fileKey)
     throw new SourceRefusal(`"${output.label}" is not finished yet. Push it once it has rendered.`);
@@ -60,7 +67,7 @@ export async function viewerSource(db: Database, workspaceId: string, viewerId: 
     .from(viewers)
     .where(and(eq(viewers.workspaceId, workspaceId), eq(viewers.id, viewerId), isNull(viewers.revokedAt)))
     .limit(1);
-  if (!viewer) throw new SourceRefusal("The selected 3D viewer was not found (it may have been revoked).");
+  if (!viewer) throw new SourceRefusal("The selected 3D viewer was not found (it may have been revoked).", true);
   if (viewer.status !== "ready" || !viewer.modelKey)
     throw new SourceRefusal("The 3D model is still being made web-ready. Push it once the viewer is published.");
   const product = await findProduct(workspaceId, viewer.productId, db);

@@ -46,7 +46,7 @@ export type FakeFile = {
 
 const MAX_AVAILABLE = 2000;
 
-export async function startShopifyFake(stores: FakeStore[], { processingPolls = 2 } = {}) {
+export async function startShopifyFake(stores: FakeStore[], { processingPolls = 2, port = 0 } = {}) {
   const targets = new Map<string, StagedTarget>();
   const files = new Map<string, FakeFile>();
   /** Each product's media, in gallery order (product gid -> file ids). */
@@ -322,7 +322,7 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
       send(res, 200, graphql(store, operation, body.variables ?? {}));
     })().catch((err: Error) => send(res, 500, { errors: err.message }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

@@ -329,7 +329,11 @@ describe("pushing renders to a product", () => {
     expect((await rejection(push(o.ctx, MUG, [id]))).message).toMatch(/not finished yet/);
     const other = await connectedOwner("other-ws");
     const [theirs] = await seedStills(other.workspaceId, ["square"]);
-    expect((await rejection(push(o.ctx, MUG, [theirs]))).message).toMatch(/not found/);
+    const foreign = await rejection(push(o.ctx, MUG, [theirs]));
+    expect([foreign.status, foreign.message]).toEqual([
+      404,
+      "A selected render was not found (it may have been deleted).",
+    ]);
     expect((await rejection(push(o.ctx, MUG, []))).status).toBe(422);
   });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { RendersBoard } from "@/components/renders/renders-board";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
+import { ShopifyPushPanel } from "@/components/renders/shopify/shopify-push-panel";
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -20,6 +21,7 @@ export default async function RendersPage() {
         description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP."
       />
       <RenderingPausedBanner workspaceId={active.id} />
+      <ShopifyPushPanel initialPage={firstPage} canPush={roleCan(active.role, "shopify.push")} />
       <RendersBoard initialPage={firstPage} canDelete={roleCan(active.role, "renders.delete")} />
     </div>
   );
