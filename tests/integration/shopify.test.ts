@@ -8,7 +8,7 @@ import { memberCaller } from "@/lib/auth/caller";
 import { renderBatches, renderOutputs, shopifyConnections, shopifyPushes, viewers } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { stopBoss } from "@/lib/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { openSecret } from "@/lib/secrets/secret-box";
 import { connectShopifyStore, disconnectShopifyStore, getConnectionView } from "@/lib/shopify/connection-service";
 import { searchShopifyProducts, titleQuery } from "@/lib/shopify/product-search";
@@ -33,6 +33,8 @@ const NO_FILES_TOKEN = "shpat_" + "b2".repeat(16);
 const MUG = "gid://shopify/Product/7001";
 const LAMP = "gid://shopify/Product/7002";
 const FOREIGN = "gid://shopify/Product/9001";
+const VASE = "gid://shopify/Product/7003";
+const BOWL = "gid://shopify/Product/7004";
 
 let fake: ShopifyFake;
 let storage: LocalStorage;
@@ -49,6 +51,8 @@ beforeAll(async () => {
       products: [
         { id: MUG, title: "Ceramic Mug", handle: "ceramic-mug" },
         { id: LAMP, title: "Desk Lamp", handle: "desk-lamp" },
+        { id: VASE, title: "Vase", handle: "vase" },
+        { id: BOWL, title: "Bowl", handle: "bowl" },
       ],
     },
     {
@@ -429,6 +433,29 @@ describe("pushing renders to a product", () => {
     expect(await run(view.id, false)).toBe("failed");
     const [listed] = await listShopifyPushes(db(), o.ctx);
     expect(listed.error).toMatch(/did not accept the access token/);
+  });
+});
+
+describe("the push queue", () => {
+  it("runs one product's pushes one at a time, in the order queued, while another product's go ahead", async () => {
+    const o = await connectedOwner("fifo");
+    const [a, b] = await seedStills(o.workspaceId, ["square", "story"]);
+    const first = await push(o.ctx, VASE, [a]);
+    const second = await push(o.ctx, VASE, [b]);
+    const other = await push(o.ctx, BOWL, [a]);
+    const boss = await getBoss("web");
+    const pushIdsOf = (jobs: { data: unknown }[]) => jobs.map((j) => (j.data as { pushId: string }).pushId);
+    const taken = await boss.fetch<{ pushId: string }>("shopify-push", { batchSize: 50 });
+    const ids = pushIdsOf(taken);
+    expect(ids).toContain(first.id);
+    expect(ids).toContain(other.id);
+    expect(ids).not.toContain(second.id);
+    await boss.complete(
+      "shopify-push",
+      taken.filter((j) => j.data.pushId === first.id).map((j) => j.id),
+    );
+    const next = await boss.fetch<{ pushId: string }>("shopify-push", { batchSize: 50 });
+    expect(pushIdsOf(next)).toContain(second.id);
   });
 });
 
