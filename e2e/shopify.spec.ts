@@ -101,7 +101,8 @@ test("an owner connects a store (a bad token explained, the token never shown ag
   await form.getByLabel("Store address").fill("https://Plinth-E2E.myshopify.com/");
   await form.getByLabel("Admin API access token").fill(`shpat_${"f".repeat(32)}`);
   await form.getByRole("button", { name: "Connect store" }).click();
-  await expect(form.getByText(/Shopify did not accept the access token/)).toBeVisible();
+  // The first answer waits for Shopify (here its fake); generous on a busy machine.
+  await expect(form.getByText(/Shopify did not accept the access token/)).toBeVisible({ timeout: 30_000 });
 
   await form.getByLabel("Admin API access token").fill(TOKEN);
   await form.getByRole("button", { name: "Connect store" }).click();
@@ -117,11 +118,12 @@ test("an owner connects a store (a bad token explained, the token never shown ag
   await seedExport(workspaceId);
   await page.goto("/renders");
   const panel = page.getByTestId("shopify-panel");
-  await expect(panel).toContainText("Connected to Plinth E2E Store");
+  // The panel loads its own data after the page (generous bounds: a busy machine).
+  await expect(panel).toContainText("Connected to Plinth E2E Store", { timeout: 60_000 });
   await panel.getByRole("button", { name: "Push to Shopify" }).click();
   await panel.getByRole("searchbox", { name: "Product title" }).fill("mug");
   await panel.getByRole("button", { name: "Search" }).click();
-  await panel.getByRole("radio", { name: /Ceramic Mug/ }).check();
+  await panel.getByRole("radio", { name: /Ceramic Mug/ }).check({ timeout: 60_000 });
   // Portrait first, then square: the order ticked is the order on the product.
   await panel.getByRole("checkbox", { name: /portrait/ }).check();
   await panel.getByRole("checkbox", { name: /square/ }).check();
@@ -129,7 +131,7 @@ test("an owner connects a store (a bad token explained, the token never shown ag
   await page.screenshot({ path: test.info().outputPath("renders-push-form.png"), fullPage: true });
   await panel.getByRole("button", { name: "Push 2 files to “Ceramic Mug”" }).click();
   const pushRow = panel.getByTestId("shopify-push").first();
-  await expect(pushRow).toContainText("Ceramic Mug");
+  await expect(pushRow).toContainText("Ceramic Mug", { timeout: 60_000 });
   await expect(pushRow).toHaveAttribute("data-status", "queued");
 
   worker = startWorker("shopify-worker", { SHOPIFY_TEST_ORIGIN: SHOPIFY_FAKE_ORIGIN });

@@ -12,7 +12,7 @@ import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { openSecret } from "@/lib/secrets/secret-box";
 import { connectShopifyStore, disconnectShopifyStore, getConnectionView } from "@/lib/shopify/connection-service";
 import { searchShopifyProducts, titleQuery } from "@/lib/shopify/product-search";
-import { createShopifyPush, listShopifyPushes } from "@/lib/shopify/push-service";
+import { createShopifyPush, listShopifyPushes, shopifyPushState } from "@/lib/shopify/push-service";
 import { runShopifyPush } from "@/lib/shopify/run-push";
 import { checkStagedUploadUrl, uploadToStagedTarget } from "@/lib/shopify/shopify-fetch";
 import { ShopifyError } from "@/lib/shopify/shopify-error";
@@ -433,6 +433,20 @@ describe("pushing renders to a product", () => {
     expect(await run(view.id, false)).toBe("failed");
     const [listed] = await listShopifyPushes(db(), o.ctx);
     expect(listed.error).toMatch(/did not accept the access token/);
+  });
+});
+
+describe("the Renders page's Shopify panel", () => {
+  it("gets the store's name (never the token), and the latest pushes", async () => {
+    const o = await connectedOwner("panel");
+    const ids = await seedStills(o.workspaceId, ["square"]);
+    await push(o.ctx, MUG, ids);
+    const state = await shopifyPushState(db(), o.ctx);
+    expect(state.connection).toEqual({ shopDomain: SHOP, shopName: "Plinth Demo Store" });
+    expect(state.pushes.map((p) => p.productTitle)).toEqual(["Ceramic Mug"]);
+    expect(JSON.stringify(state)).not.toContain(TOKEN);
+    const none = await shopifyPushState(db(), ownerCaller(await seedOwner("panel-none")));
+    expect(none).toEqual({ connection: null, models: [], pushes: [] });
   });
 });
 
