@@ -9,6 +9,8 @@ const DATA_DIR = E2E_DATA_DIR;
 /** Everything the shared server prints during the run; e2e/server-log-check.ts fails the run on unexpected errors in it. */
 export const E2E_SERVER_LOG = process.env.E2E_SERVER_LOG ?? `${DATA_DIR}-server.log`;
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54330);
+/** The local Shopify fake (tests/fakes/shopify-fake.ts) that e2e/shopify.spec.ts starts: no test reaches Shopify. */
+export const SHOPIFY_FAKE_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_SHOPIFY_FAKE_PORT ?? PORT + 7)}`;
 /**
  * The URL of an embedded Postgres started by `npm start` with this data folder: its password is generated into
  * DATA_DIR/pg-password at first start, so this is read when needed, after the server is up.
@@ -71,6 +73,7 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(PG_PORT),
       // Render tests start and kill their own workers (e2e/fixtures/worker.ts).
       RENDER_WORKERS: "0",
+      SHOPIFY_TEST_ORIGIN: SHOPIFY_FAKE_ORIGIN,
       APP_URL: BASE_URL,
       NEXTAUTH_URL: BASE_URL,
       SIGNIN_MAX_FAILURES_PER_IP: "1000",

@@ -84,6 +84,15 @@ const envSchema = z.object({
   /** Monthly Stripe price ids (price_...) of the Pro and Business plans. */
   STRIPE_PRICE_PRO: z.string().min(1).optional(),
   STRIPE_PRICE_BUSINESS: z.string().min(1).optional(),
+  /** Encrypts stored integration secrets (Shopify tokens), AES-256-GCM. Generated into DATA_DIR/secrets-key when
+   * unset; set it (the same value) on every web server and worker that do not share DATA_DIR. */
+  SECRETS_KEY: z.string().min(32).optional(),
+  /** Tests only: sends every Shopify Admin API call and staged upload to this loopback fake instead of the store. */
+  SHOPIFY_TEST_ORIGIN: z
+    .string()
+    .url()
+    .refine((v) => /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(v), "must be http://127.0.0.1:<port> (a local fake)")
+    .optional(),
   /** The render worker's browser: auto = CHROMIUM_PATH, else a system Chromium/Chrome, else the npm-shipped one. */
   RENDER_BROWSER: z.enum(["auto", "system", "bundled"]).default("auto"),
   /** A Chromium or Chrome for the render worker, tried first (unless RENDER_BROWSER=bundled). */

@@ -36,10 +36,17 @@ describe("the permission table", () => {
       "albums.view",
       "reviews.write",
     ]);
-    for (const p of ["products.write", "scenes.write", "renders.create", "renders.delete", "previews.queue"] as const) {
+    for (const p of [
+      "products.write",
+      "scenes.write",
+      "renders.create",
+      "renders.delete",
+      "previews.queue",
+      "shopify.push",
+    ] as const) {
       expect([roleCan("viewer", p), roleCan("editor", p), roleCan("owner", p)], p).toEqual([false, true, true]);
     }
-    for (const p of ["billing.manage", "workspace.manage"] as const) {
+    for (const p of ["billing.manage", "workspace.manage", "integrations.manage"] as const) {
       expect([roleCan("viewer", p), roleCan("editor", p), roleCan("owner", p)], p).toEqual([false, false, true]);
     }
   });

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   "share.view",
   "share.download",
   "share.review",
+  "integrations.manage",
+  "shopify.push",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,8 +59,15 @@ const EDITOR: readonly Permission[] = [
   "brand_kit.write",
   "viewers.publish",
   "albums.manage",
+  "shopify.push",
 ];
-const OWNER: readonly Permission[] = [...EDITOR, "workspace.manage", "billing.manage", "webhooks.manage"];
+const OWNER: readonly Permission[] = [
+  ...EDITOR,
+  "workspace.manage",
+  "billing.manage",
+  "webhooks.manage",
+  "integrations.manage",
+];
 
 /** Roles, lowest first: owner > editor > viewer, each holding everything the one below holds. */
 export const ROLE_ORDER: readonly MemberRole[] = ["viewer", "editor", "owner"];

@@ -18,7 +18,10 @@ export type RenderTurn = "export" | "product-thumbnail" | "preview";
  */
 export type CreditRule = "charged" | "free";
 
-/** pg-boss queue options (createQueue). "stately": one waiting job per singleton key; "singleton": one at all. */
+/**
+ * pg-boss queue options (createQueue). "stately": one waiting job per singleton key; "singleton": one at all;
+ * "key_strict_fifo": every job waits, one at a time per singleton key, in the order queued.
+ */
 export type JobQueueOptions = {
   retryLimit: number;
   retryDelay: number;
@@ -27,7 +30,7 @@ export type JobQueueOptions = {
   retryDelayMax?: number;
   expireInSeconds: number;
   heartbeatSeconds?: number;
-  policy?: "standard" | "singleton" | "stately";
+  policy?: "standard" | "singleton" | "stately" | "key_strict_fifo";
   // A new job wakes idle workers through Postgres LISTEN/NOTIFY (polling stays on as the safety net).
   notify: true;
 };

@@ -20,6 +20,7 @@ describe("the job registry", () => {
       "workspace-export": "workspace-export",
       "webhook-delivery": "webhook-delivery",
       "review-digest": "review-digest",
+      "shopify-push": "shopify-push",
     });
     for (const [name, kind] of Object.entries(JOB_KINDS)) expect(kind.name).toBe(name);
   });
@@ -44,6 +45,9 @@ describe("the job registry", () => {
       ["viewer-model", { productId: "prd_a" }],
       ["webhook-delivery", { deliveryId: "whd_a b" }],
       ["webhook-delivery", { endpointId: "whe_a" }],
+      ["shopify-push", { pushId: "shp_a", shopDomain: "evil.example.com", productGid: "gid://shopify/Product/1" }],
+      ["shopify-push", { pushId: "shp_a", shopDomain: "a.myshopify.com", productGid: "gid://shopify/Order/1" }],
+      ["shopify-push", { pushId: "shp_a" }],
     ];
     for (const [kind, payload] of bad) {
       expect(jobKind(kind).payload.safeParse(payload).success, JSON.stringify([kind, payload])).toBe(false);
@@ -61,6 +65,10 @@ describe("the job registry", () => {
     expect(jobKind("product-thumbnail").singletonKey({ productId: "prd_1" })).toBe("prd_1");
     expect(jobKind("product-thumbnail").queueOptions.policy).toBe("stately");
     expect(jobKind("housekeeping").queueOptions.policy).toBe("singleton");
+    // One Shopify product's pushes run one at a time, in order; other products' go ahead.
+    const push = { pushId: "shp_1", shopDomain: "a.myshopify.com", productGid: "gid://shopify/Product/7" };
+    expect(jobKind("shopify-push").singletonKey(push)).toBe("a.myshopify.com/gid://shopify/Product/7");
+    expect(jobKind("shopify-push").queueOptions.policy).toBe("key_strict_fifo");
   });
 
   it("binds each drawing kind's render tokens to its own scope: one kind's token never opens another's assets", () => {

@@ -9,6 +9,7 @@ import { housekeepingJob } from "./kinds/housekeeping";
 import { productThumbnailJob } from "./kinds/product-thumbnail";
 import { renderOutputJob } from "./kinds/render-output";
 import { renderVideoJob } from "./kinds/render-video";
+import { shopifyPushJob } from "./kinds/shopify-push";
 import { templatePreviewJob } from "./kinds/template-preview";
 import { viewerModelJob } from "./kinds/viewer-model";
 import { workspaceExportJob } from "./kinds/workspace-export";
@@ -25,6 +26,7 @@ export const JOB_KINDS = {
   [workspaceExportJob.name]: workspaceExportJob,
   [webhookDeliveryJob.name]: webhookDeliveryJob,
   [reviewDigestJob.name]: reviewDigestJob,
+  [shopifyPushJob.name]: shopifyPushJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

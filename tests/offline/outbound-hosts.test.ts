@@ -40,6 +40,11 @@ const OUTBOUND: Record<string, string> = {
   "app/render/session/model-cache.ts": "in the render page: the app's own model URLs handed to it by the worker",
   "lib/editor/use-autosave.ts": "in the browser: this app's own /api/scenes/:id",
   "lib/client/api.ts": "in the browser: this app's own /api/* (it refuses any path that is not same-origin)",
+  "lib/shopify/shopify-fetch.ts":
+    "the connected store's own <shop>.myshopify.com Admin API, and the staged-upload URL Shopify returned (https on " +
+    "Shopify's or Google's storage hosts), redirects refused; only when an owner connected a store " +
+    "(SHOPIFY_TEST_ORIGIN, tests only: a loopback fake instead)",
+  "lib/shopify/admin-client.ts": "@shopify/admin-api-client, whose fetch is shopify-fetch.ts's (the store only)",
 };
 
 /** Hosts that may appear literally in product code, and why none of them is contacted off the machine. */
@@ -51,7 +56,7 @@ const ALLOWED_LITERAL_HOSTS: Record<string, string> = {
 };
 
 const NETWORK_IMPORT =
-  /(?:from\s+|require\(\s*|import\(\s*)["'](?:node:)?(?:http|https|http2|net|tls|dgram)["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:nodemailer|stripe|pg|pg-boss|playwright-core|playwright|undici|ws|axios|node-fetch|@aws-sdk\/[\w-]+|@sparticuz\/chromium)["']/;
+  /(?:from\s+|require\(\s*|import\(\s*)["'](?:node:)?(?:http|https|http2|net|tls|dgram)["']|(?:from\s+|require\(\s*|import\(\s*)["'](?:nodemailer|stripe|pg|pg-boss|playwright-core|playwright|undici|ws|axios|node-fetch|@aws-sdk\/[\w-]+|@sparticuz\/chromium|@shopify\/admin-api-client)["']/;
 
 function productFiles(): string[] {
   const out: string[] = [];
@@ -123,6 +128,12 @@ describe("outbound connections", () => {
       .filter(([host]) => !(host in ALLOWED_LITERAL_HOSTS))
       .map(([host, file]) => `${host} in ${file}`);
     expect(unknown).toEqual([]);
+  });
+
+  it("sends Shopify calls only through the store-pinned fetch, and staged uploads only to checked hosts", () => {
+    expect(code("lib/shopify/admin-client.ts")).toMatch(/customFetchApi: adminFetch\(shopDomain\)/);
+    expect(code("lib/shopify/shopify-fetch.ts")).toMatch(/const url = checkStagedUploadUrl\(target\.url\)/);
+    expect(code("lib/shopify/shopify-fetch.ts")).not.toMatch(/redirect: "follow"/);
   });
 
   it("takes Stripe, SMTP and S3 destinations only from the environment", () => {

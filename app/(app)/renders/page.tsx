@@ -4,6 +4,7 @@ import { RendersBoard } from "@/components/renders/renders-board";
 import { BatchRenderButton } from "@/components/renders/batch-render/batch-render-button";
 import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
+import { ShopifyPushPanel } from "@/components/renders/shopify/shopify-push-panel";
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -27,6 +28,7 @@ export default async function RendersPage() {
         </div>
       )}
       <RenderingPausedBanner workspaceId={active.id} />
+      <ShopifyPushPanel initialPage={firstPage} canPush={roleCan(active.role, "shopify.push")} />
       <RendersBoard initialPage={firstPage} canDelete={roleCan(active.role, "renders.delete")} />
     </div>
   );

@@ -80,6 +80,20 @@ export default async function SettingsPage() {
           Manage API keys
         </Link>
       </section>
+      <section
+        aria-labelledby="integrations-title"
+        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
+      >
+        <div>
+          <h2 id="integrations-title" className="text-base font-semibold">
+            Integrations
+          </h2>
+          <p className="mt-1 text-sm text-ink-muted">Connect your Shopify store and push renders to product pages.</p>
+        </div>
+        <Link href="/settings/integrations" className="shrink-0 text-sm font-medium text-accent hover:underline">
+          Manage integrations
+        </Link>
+      </section>
       <section aria-labelledby="billing-title" className="rounded-2xl border border-line bg-white p-6 shadow-card">
         <h2 id="billing-title" className="text-base font-semibold">
           Plan and billing

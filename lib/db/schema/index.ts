@@ -11,3 +11,4 @@ export * from "./webhooks";
 export * from "./render-groups";
 export * from "./albums";
 export * from "./api";
+export * from "./shopify";
