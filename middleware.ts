@@ -1,6 +1,11 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { contentSecurityPolicy, isEmbeddablePage, isSelfFramedPage, newNonce } from "@/lib/http/content-security-policy";
+import {
+  contentSecurityPolicy,
+  isEmbeddablePage,
+  isSelfFramedPage,
+  newNonce,
+} from "@/lib/http/content-security-policy";
 import { HSTS_VALUE, isHttpsRequest, proxySettings } from "@/lib/http/request-facts";
 import { refuseMalformedServerAction } from "@/lib/http/server-action-guard";
 

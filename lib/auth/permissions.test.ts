@@ -83,7 +83,12 @@ describe("the permission table", () => {
   it("lists every permission once, and every permission is held by some role or token", () => {
     expect(new Set(PERMISSIONS).size).toBe(PERMISSIONS.length);
     const everyShareScope = shareLinkScopes({ allowDownloads: true, allowReview: true });
-    const held = new Set([...ROLE_PERMISSIONS.owner, ...RENDER_TOKEN_SCOPES, ...VIEWER_LINK_SCOPES, ...everyShareScope]);
+    const held = new Set([
+      ...ROLE_PERMISSIONS.owner,
+      ...RENDER_TOKEN_SCOPES,
+      ...VIEWER_LINK_SCOPES,
+      ...everyShareScope,
+    ]);
     expect(PERMISSIONS.filter((p) => !held.has(p))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { ViewerStage } from "@/components/viewers/viewer-stage";
 import { loadSharedViewer } from "@/lib/albums/guest-album";
 import { resolveShareLink } from "@/lib/albums/share-access";
 import { getDb } from "@/lib/db";
+import { environmentUrl, viewerLookOf } from "@/lib/viewers/viewer-look";
 
 type Props = { params: Promise<{ token: string; itemId: string }> };
 
@@ -26,14 +27,18 @@ export default async function SharedViewerPage({ params }: Props) {
   const found = await loadSharedViewer(getDb(), resolved.caller, itemId);
   if (!found) notFound();
   const base = `/api/s/${token}/items/${itemId}`;
+  const look = viewerLookOf(found.viewer.look);
   return (
     <ViewerStage
       name={found.product.name}
       modelUrl={`${base}/model`}
+      // The album serves no USDZ of its own: on iOS, model-viewer makes one from the model.
+      usdzUrl={null}
       posterUrl={found.product.sample ? found.product.thumbnailUrl : `${base}/poster`}
       variants={found.product.variants}
       initialVariant={found.viewer.variant}
       autoRotate={found.viewer.autoRotate}
+      look={{ ...look, environmentUrl: environmentUrl(look) }}
     />
   );
 }
