@@ -21,6 +21,9 @@ export type ViaTable = {
 };
 
 export const VIA_TABLES: Record<string, ViaTable> = {
+  api_idempotency_keys: { column: "key_id", parent: "api_keys", parentColumn: "id", delete: true },
+  api_render_batches: { column: "batch_id", parent: "render_batches", parentColumn: "id", delete: true },
+  shopify_push_items: { column: "push_id", parent: "shopify_pushes", parentColumn: "id", delete: true },
   users: {
     column: "id",
     parent: "memberships",
