@@ -19,6 +19,14 @@ export type Enqueue = <K extends JobKindName>(
 export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueue) => Promise<T>): Promise<T> {
   const boss = await getBoss("web");
   const client = await getPool().connect();
+  // A checked-out client has no pool listener: if Postgres ends its connection mid-transaction (a restart), the
+  // 'error' event would otherwise crash the process (the worker calls this for every finished output). Keep the
+  // error, let the pending query reject with it, and destroy the client instead of returning it to the pool.
+  let connectionError: Error | undefined;
+  const onError = (err: Error) => {
+    connectionError = err;
+  };
+  client.on("error", onError);
   try {
     await client.query("begin");
     const tx = drizzle(client, { schema }) as unknown as Database;
@@ -31,6 +39,7 @@ export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueu
     await client.query("rollback").catch(() => {});
     throw err;
   } finally {
-    client.release();
+    client.off("error", onError);
+    client.release(connectionError);
   }
 }
