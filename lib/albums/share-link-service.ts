@@ -86,28 +86,49 @@ async function albumOf(db: Database, workspaceId: string, albumId: string) {
   return album;
 }
 
-/** A new link to the album; the link (with its token) is answered here once, only its hash is kept. */
-export async function createShareLink(db: Database, caller: WorkspaceCaller, albumId: string, raw: unknown) {
-  assertCan(caller, "albums.manage");
-  const input = createLinkSchema.parse(raw);
-  const album = await albumOf(db, caller.workspaceId, albumId);
+type LinkOptions = {
+  expiresInDays: number | null;
+  allowDownloads: boolean;
+  downloadSize: (typeof albumLinks.$inferInsert)["downloadSize"];
+  allowReview: boolean;
+};
+
+/** A new link row with a fresh token (only its hash and hint are stored); the token is returned to be shown once. */
+async function insertLink(
+  db: Database,
+  caller: WorkspaceCaller,
+  albumId: string,
+  options: LinkOptions,
+  extra: { passwordHash?: string | null; guestEmail?: string },
+) {
   const token = newShareToken();
   const [row] = await db
     .insert(albumLinks)
     .values({
       id: newId("shl"),
       workspaceId: caller.workspaceId,
-      albumId: album.id,
+      albumId,
       tokenHash: hashShareToken(token),
       tokenHint: shareTokenHint(token),
-      expiresAt: expiryFrom(input.expiresInDays),
-      passwordHash: input.password ? await hashPassword(input.password) : null,
-      allowDownloads: input.allowDownloads,
-      downloadSize: input.downloadSize,
-      allowReview: input.allowReview,
+      expiresAt: expiryFrom(options.expiresInDays),
+      allowDownloads: options.allowDownloads,
+      downloadSize: options.downloadSize,
+      allowReview: options.allowReview,
       createdBy: actingUserId(caller),
+      ...extra,
     })
     .returning();
+  return { token, row };
+}
+
+/** A new link to the album; the link (with its token) is answered here once, only its hash is kept. */
+export async function createShareLink(db: Database, caller: WorkspaceCaller, albumId: string, raw: unknown) {
+  assertCan(caller, "albums.manage");
+  const input = createLinkSchema.parse(raw);
+  const album = await albumOf(db, caller.workspaceId, albumId);
+  const { token, row } = await insertLink(db, caller, album.id, input, {
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+  });
   return { link: toSummary(row, album.title), path: sharePath(token) };
 }
 
@@ -121,23 +142,7 @@ export async function inviteGuests(db: Database, caller: WorkspaceCaller, albumI
   const album = await albumOf(db, caller.workspaceId, albumId);
   const out: { link: ShareLinkSummary; mailed: boolean }[] = [];
   for (const email of [...new Set(input.emails)]) {
-    const token = newShareToken();
-    const [row] = await db
-      .insert(albumLinks)
-      .values({
-        id: newId("shl"),
-        workspaceId: caller.workspaceId,
-        albumId: album.id,
-        tokenHash: hashShareToken(token),
-        tokenHint: shareTokenHint(token),
-        guestEmail: email,
-        expiresAt: expiryFrom(input.expiresInDays),
-        allowDownloads: input.allowDownloads,
-        downloadSize: input.downloadSize,
-        allowReview: input.allowReview,
-        createdBy: actingUserId(caller),
-      })
-      .returning();
+    const { token, row } = await insertLink(db, caller, album.id, input, { guestEmail: email });
     const mailed = await sendMail(db, {
       to: email,
       subject: `You are invited to review "${album.title}"`,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewWorkspaceForm } from "@/components/settings/new-workspace-form";
+import { SettingsLinkCard } from "@/components/settings/settings-link-card";
 import { WorkspaceSettings } from "@/components/settings/workspace-settings";
 import { DataCard } from "@/components/settings/data/data-card";
 import { TeamSection } from "@/components/settings/team/team-section";
@@ -29,22 +30,13 @@ export default async function SettingsPage() {
     <div className="max-w-3xl space-y-8">
       <PageHeader title="Settings" description="Your workspace, its members and its plan." />
       <WorkspaceSettings name={active.name} canRename={roleCan(active.role, "workspace.manage")} />
-      <section
-        aria-labelledby="brand-title"
-        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
-      >
-        <div>
-          <h2 id="brand-title" className="text-base font-semibold">
-            Brand kit
-          </h2>
-          <p className="mt-1 text-sm text-ink-muted">
-            Colours, styles and formats: templates are tinted and ordered with them.
-          </p>
-        </div>
-        <Link href="/settings/brand" className="shrink-0 text-sm font-medium text-accent hover:underline">
-          Edit brand kit
-        </Link>
-      </section>
+      <SettingsLinkCard
+        id="brand"
+        title="Brand kit"
+        description="Colours, styles and formats: templates are tinted and ordered with them."
+        href="/settings/brand"
+        action="Edit brand kit"
+      />
       <TeamSection
         members={members}
         invitations={invitations}
@@ -52,48 +44,27 @@ export default async function SettingsPage() {
         currentUserId={user.id}
         canManage={roleCan(active.role, "workspace.manage")}
       />
-      <section
-        aria-labelledby="webhooks-title"
-        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
-      >
-        <div>
-          <h2 id="webhooks-title" className="text-base font-semibold">
-            Webhooks
-          </h2>
-          <p className="mt-1 text-sm text-ink-muted">Signed notifications to your systems when renders finish.</p>
-        </div>
-        <Link href="/settings/webhooks" className="shrink-0 text-sm font-medium text-accent hover:underline">
-          Manage webhooks
-        </Link>
-      </section>
-      <section
-        aria-labelledby="api-title"
-        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
-      >
-        <div>
-          <h2 id="api-title" className="text-base font-semibold">
-            API keys
-          </h2>
-          <p className="mt-1 text-sm text-ink-muted">Keys for your own programs to upload, render and download.</p>
-        </div>
-        <Link href="/settings/api" className="shrink-0 text-sm font-medium text-accent hover:underline">
-          Manage API keys
-        </Link>
-      </section>
-      <section
-        aria-labelledby="integrations-title"
-        className="flex items-center justify-between gap-4 rounded-2xl border border-line bg-white p-6 shadow-card"
-      >
-        <div>
-          <h2 id="integrations-title" className="text-base font-semibold">
-            Integrations
-          </h2>
-          <p className="mt-1 text-sm text-ink-muted">Connect your Shopify store and push renders to product pages.</p>
-        </div>
-        <Link href="/settings/integrations" className="shrink-0 text-sm font-medium text-accent hover:underline">
-          Manage integrations
-        </Link>
-      </section>
+      <SettingsLinkCard
+        id="webhooks"
+        title="Webhooks"
+        description="Signed notifications to your systems when renders finish."
+        href="/settings/webhooks"
+        action="Manage webhooks"
+      />
+      <SettingsLinkCard
+        id="api"
+        title="API keys"
+        description="Keys for your own programs to upload, render and download."
+        href="/settings/api"
+        action="Manage API keys"
+      />
+      <SettingsLinkCard
+        id="integrations"
+        title="Integrations"
+        description="Connect your Shopify store and push renders to product pages."
+        href="/settings/integrations"
+        action="Manage integrations"
+      />
       <section aria-labelledby="billing-title" className="rounded-2xl border border-line bg-white p-6 shadow-card">
         <h2 id="billing-title" className="text-base font-semibold">
           Plan and billing
