@@ -105,7 +105,7 @@ test("a guest opens a shared album: brand, full-screen keys, no downloads, pinne
   await image.click({ position: { x: before.width * 0.75, y: before.height * 0.25 } });
   await page.getByLabel(/Comment on the marked point/).fill("Logo should sit here");
   await page.getByRole("button", { name: "Post" }).click();
-  await expect(page.getByTestId("guest-comments")).toContainText("Logo should sit here");
+  await expect(page.getByTestId("review-comments")).toContainText("Logo should sit here");
   await page.screenshot({ path: test.info().outputPath("guest-lightbox.png") });
   await page.setViewportSize({ width: 700, height: 500 });
   await page.waitForTimeout(300);
@@ -119,7 +119,7 @@ test("a guest opens a shared album: brand, full-screen keys, no downloads, pinne
 
   // Approve: the item says who and when, the album counts it.
   await page.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByTestId("guest-item-state")).toContainText("Approved by");
+  await expect(page.getByTestId("review-item-state")).toContainText("Approved by");
   await page.keyboard.press("Escape");
   await expect(box).toHaveCount(0);
   await expect(page.getByTestId("guest-review-summary")).toContainText("1 of 2 approved");

@@ -8,10 +8,15 @@ import { reviewSummaryText } from "@/lib/albums/review-summary";
 import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { ReviewState } from "@/lib/db/schema";
+import { AlbumReviewLightbox } from "./album-review-lightbox";
 import { AlbumThumb } from "./album-thumb";
 import { ReviewBadge } from "./review-badge";
+import { useAlbumReviews } from "./use-album-reviews";
 
-/** The album as its members see it: title, order (move up / down), cover, remove, and each item's review state. */
+/**
+ * The album as its members see it: title, order (move up / down), cover, remove, each item's review state, and a
+ * full-screen review view (pins, comments, decisions) opened from an item.
+ */
 export function AlbumEditor({
   album,
   canManage,
@@ -25,6 +30,13 @@ export function AlbumEditor({
   const [title, setTitle] = useState(album.title);
   const { pendingKey, error, run } = useSubmit();
   const busy = pendingKey !== null;
+  const [open, setOpen] = useState<number | null>(null);
+  const review = useAlbumReviews(album.items.map((i) => i.subjectId));
+
+  function openReview(index: number) {
+    setOpen(index);
+    void review.load();
+  }
 
   async function patch(body: unknown, key: string) {
     const result = await run(() => api.patch(`/api/albums/${album.id}`, body, { fallback: "Could not save." }), {
@@ -107,7 +119,14 @@ export function AlbumEditor({
         <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="album-items">
           {album.items.map((item, index) => (
             <li key={item.id} className="overflow-hidden rounded-2xl border border-line bg-white shadow-card">
-              <AlbumThumb item={item} className="aspect-[4/3] w-full" />
+              <button
+                type="button"
+                className="block w-full focus-visible:outline focus-visible:outline-2 focus-visible:outline-accent"
+                onClick={() => openReview(index)}
+                aria-label={`Open ${item.title} ${item.label} to review`}
+              >
+                <AlbumThumb item={item} className="aspect-[4/3] w-full" />
+              </button>
               <div className="space-y-2 p-3 text-sm">
                 <div className="flex items-start justify-between gap-2">
                   <p className="font-medium">
@@ -117,6 +136,9 @@ export function AlbumEditor({
                 </div>
                 {album.cover?.id === item.id && <p className="text-xs text-accent-ink">Cover</p>}
                 <div className="flex flex-wrap gap-1">
+                  <Button variant="secondary" onClick={() => openReview(index)} aria-label={`Review ${item.label}`}>
+                    {canReview ? "Review" : "Comments"}
+                  </Button>
                   {canReview && (
                     <>
                       <Button
@@ -172,6 +194,19 @@ export function AlbumEditor({
             </li>
           ))}
         </ol>
+      )}
+      {open !== null && album.items[open] && (
+        <AlbumReviewLightbox
+          albumId={album.id}
+          items={album.items}
+          index={open}
+          onIndex={setOpen}
+          onClose={() => setOpen(null)}
+          canReview={canReview}
+          reviews={review.reviews}
+          loadError={review.loadError}
+          onReviewed={review.reviewed}
+        />
       )}
     </section>
   );
