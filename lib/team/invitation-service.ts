@@ -133,7 +133,9 @@ export async function cancelInvitation(db: Database, caller: MemberCaller, id: s
 
 export type InvitationView =
   | { state: "valid"; email: string; role: MemberRole; workspaceName: string; accountExists: boolean }
-  | { state: "expired" | "used" | "unknown" };
+  | { state: "expired" | "used" | "unknown" }
+  /** Too many links tried from this address, or this link tried too often (lib/team/invitation-rate-limit.ts). */
+  | { state: "limited"; message: string };
 
 /** What the accept page shows for a token (the token is the invitee's proof; a wrong one learns nothing). */
 export async function describeInvitation(db: Database, token: string): Promise<InvitationView> {
