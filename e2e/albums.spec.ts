@@ -169,7 +169,7 @@ test("a member reviews on the album page: a pinned comment holds its spot after 
 
     // A reply and resolve work from the same panel; an empty reply cannot be sent.
     await page.getByRole("button", { name: /^Reply to/ }).click();
-    await expect(page.getByLabel(/^Reply to/)).toBeFocused();
+    await expect(page.getByRole("textbox", { name: /^Reply to/ })).toBeFocused();
     await page.keyboard.type("Fixed in the next render");
     await page.getByRole("button", { name: "Post" }).click();
     await expect(page.getByTestId("review-comments")).toContainText("Fixed in the next render");
@@ -187,7 +187,7 @@ test("a member reviews on the album page: a pinned comment holds its spot after 
     await page.screenshot({ path: "/work/notes/shots/h17-member-review-small.png" });
 
     // Approved, with who and when; Esc closes and the album counts it.
-    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    await dialog.getByRole("button", { name: "Approve", exact: true }).click();
     await expect(page.getByTestId("review-item-state")).toContainText("Approved by");
     await page.keyboard.press("Escape");
     await expect(dialog).toHaveCount(0);
