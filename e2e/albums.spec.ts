@@ -189,8 +189,25 @@ test("a member reviews on the album page: a pinned comment holds its spot after 
     // Approved, with who and when; Esc closes and the album counts it.
     await dialog.getByRole("button", { name: "Approve", exact: true }).click();
     await expect(page.getByTestId("review-item-state")).toContainText("Approved by");
+
+    // By keyboard: on the next item, Enter marks the picture's centre and arrows move the mark (not the item).
+    await dialog.getByRole("button", { name: /^Next/ }).click();
+    const second = page.getByRole("dialog", { name: /Review .*600x800, 2 of 2/ });
+    await second.getByRole("group", { name: /press Enter to mark the centre/ }).focus();
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    await expect(second).toBeVisible();
+    await expect(page.getByLabel(/Comment on the marked point/)).toBeVisible();
+    const img2 = (await image.boundingBox())!;
+    const mark = (await page.getByTestId("new-comment-pin").boundingBox())!;
+    expect((mark.x + mark.width / 2 - img2.x) / img2.width).toBeCloseTo(0.6, 1);
+    // Tab goes round the dialog's controls and never reaches the page behind it.
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => !!document.activeElement?.closest("[data-testid=album-review]"))).toBe(true);
+    }
     await page.keyboard.press("Escape");
-    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole("dialog")).toHaveCount(0);
     await expect(page.getByTestId("album-review-summary")).toHaveText("1 of 2 approved");
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.screenshot({ path: "/work/notes/shots/h17-album-page.png", fullPage: true });

@@ -47,7 +47,7 @@ export function AlbumReviewLightbox(props: Props) {
     return () => previous?.focus();
   }, []);
   useEffect(() => setPin(null), [index]);
-  useLightboxKeys(index, count, onIndex, onClose);
+  useLightboxKeys(dialog, index, count, onIndex, onClose);
 
   const comments = reviews?.comments.filter((c) => c.subjectId === item.subjectId) ?? [];
   const pins = comments.filter((c) => c.pin && !c.parentId && !c.resolved).map((c) => c.pin!);
@@ -60,7 +60,7 @@ export function AlbumReviewLightbox(props: Props) {
       aria-modal="true"
       aria-label={`Review ${name}, ${index + 1} of ${count}`}
       tabIndex={-1}
-      className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-black/95 text-white outline-none lg:flex-row lg:overflow-hidden"
+      className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-neutral-950 text-white outline-none lg:flex-row lg:overflow-hidden"
       data-testid="album-review"
     >
       <div className="relative flex flex-1 items-center justify-center p-4 lg:min-h-0">
