@@ -60,6 +60,8 @@ export function AlbumReviewLightbox(props: Props) {
       aria-modal="true"
       aria-label={`Review ${name}, ${index + 1} of ${count}`}
       tabIndex={-1}
+      // The page lays its sections out with space-y margins; a fixed full-screen dialog must not take one.
+      style={{ margin: 0 }}
       className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-neutral-950 text-white outline-none lg:flex-row lg:overflow-hidden"
       data-testid="album-review"
     >
