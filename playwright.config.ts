@@ -80,6 +80,7 @@ export default defineConfig({
       // Every spec signs up its own accounts from this one loopback address.
       SIGNUP_MAX_PER_IP_PER_HOUR: "100000",
       RESET_MAX_PER_IP_PER_HOUR: "1000",
+      INVITE_MAX_PER_IP_PER_HOUR: "100000",
       // Reset links are read back from /dev/outbox (loopback clients only); production's default is off.
       DEV_OUTBOX: "on",
     },

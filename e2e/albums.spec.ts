@@ -105,7 +105,7 @@ test("a guest opens a shared album: brand, full-screen keys, no downloads, pinne
   await image.click({ position: { x: before.width * 0.75, y: before.height * 0.25 } });
   await page.getByLabel(/Comment on the marked point/).fill("Logo should sit here");
   await page.getByRole("button", { name: "Post" }).click();
-  await expect(page.getByTestId("guest-comments")).toContainText("Logo should sit here");
+  await expect(page.getByTestId("review-comments")).toContainText("Logo should sit here");
   await page.screenshot({ path: test.info().outputPath("guest-lightbox.png") });
   await page.setViewportSize({ width: 700, height: 500 });
   await page.waitForTimeout(300);
@@ -119,7 +119,7 @@ test("a guest opens a shared album: brand, full-screen keys, no downloads, pinne
 
   // Approve: the item says who and when, the album counts it.
   await page.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByTestId("guest-item-state")).toContainText("Approved by");
+  await expect(page.getByTestId("review-item-state")).toContainText("Approved by");
   await page.keyboard.press("Escape");
   await expect(box).toHaveCount(0);
   await expect(page.getByTestId("guest-review-summary")).toContainText("1 of 2 approved");
@@ -134,4 +134,88 @@ test("a guest opens a shared album: brand, full-screen keys, no downloads, pinne
   await owner.api.delete(`/api/share-links/${(await link.json()).link.id}`);
   expect((await page.goto(sharePath))?.status()).toBe(404);
   expect(offServer).toEqual([]);
+});
+
+test("a member reviews on the album page: a pinned comment holds its spot after a reload at another size, and an approval is counted", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const member = await signedInApi();
+  try {
+    const scene = await member.api.post("/api/scenes", { data: { productId: SAMPLE } });
+    const sceneId = (await scene.json()).id as string;
+    const outputs = [await seedOutput(member, sceneId, 800, 600), await seedOutput(member, sceneId, 600, 800)];
+    const album = await member.api.post("/api/albums", { data: { title: "Member review" } });
+    const albumId = (await album.json()).id as string;
+    expect((await member.api.post(`/api/albums/${albumId}/items`, { data: { outputIds: outputs } })).ok()).toBe(true);
+    await page.context().addCookies((await member.api.storageState()).cookies);
+
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(`/albums/${albumId}`);
+    await expect(page.getByTestId("album-review-summary")).toHaveText("0 of 2 approved");
+    await page.getByRole("button", { name: "Review 800x600" }).click();
+    const dialog = page.getByRole("dialog", { name: /Review .*800x600, 1 of 2/ });
+    await expect(dialog).toBeVisible();
+    const image = page.getByTestId("album-review-image");
+    await expect(image).toBeVisible();
+    await expect(page.getByText("Loading comments")).toHaveCount(0);
+    const before = (await image.boundingBox())!;
+    await image.click({ position: { x: before.width * 0.3, y: before.height * 0.6 } });
+    await expect(page.getByTestId("new-comment-pin")).toBeVisible();
+    await page.getByLabel(/Comment on the marked point/).fill("Cap looks too dark here");
+    await page.getByRole("button", { name: "Post" }).click();
+    await expect(page.getByTestId("review-comments")).toContainText("Cap looks too dark here");
+    await page.screenshot({ path: "/work/notes/shots/h17-member-review-wide.png" });
+
+    // A reply and resolve work from the same panel; an empty reply cannot be sent.
+    await page.getByRole("button", { name: /^Reply to/ }).click();
+    await expect(page.getByRole("textbox", { name: /^Reply to/ })).toBeFocused();
+    await page.keyboard.type("Fixed in the next render");
+    await page.getByRole("button", { name: "Post" }).click();
+    await expect(page.getByTestId("review-comments")).toContainText("Fixed in the next render");
+
+    // Reloaded in a much smaller window: the pin is on the same spot of the picture.
+    await page.setViewportSize({ width: 700, height: 560 });
+    await page.reload();
+    await page.getByRole("button", { name: "Review 800x600" }).click();
+    await expect(page.getByTestId("review-comments")).toContainText("Cap looks too dark here");
+    const after = (await image.boundingBox())!;
+    expect(after.width).toBeLessThan(before.width * 0.8);
+    const pin = (await page.getByTestId("comment-pin").first().boundingBox())!;
+    expect((pin.x + pin.width / 2 - after.x) / after.width).toBeCloseTo(0.3, 1);
+    expect((pin.y + pin.height / 2 - after.y) / after.height).toBeCloseTo(0.6, 1);
+    await page.screenshot({ path: "/work/notes/shots/h17-member-review-small.png" });
+
+    // Approved, with who and when; Esc closes and the album counts it.
+    await dialog.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(page.getByTestId("review-item-state")).toContainText("Approved by");
+
+    // By keyboard: on the next item, Enter marks the picture's centre and arrows move the mark (not the item).
+    await dialog.getByRole("button", { name: /^Next/ }).click();
+    const second = page.getByRole("dialog", { name: /Review .*600x800, 2 of 2/ });
+    await second.getByRole("group", { name: /press Enter to mark the centre/ }).focus();
+    await page.keyboard.press("Enter");
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    await expect(second).toBeVisible();
+    await expect(page.getByLabel(/Comment on the marked point/)).toBeVisible();
+    const img2 = (await image.boundingBox())!;
+    const mark = (await page.getByTestId("new-comment-pin").boundingBox())!;
+    expect((mark.x + mark.width / 2 - img2.x) / img2.width).toBeCloseTo(0.6, 1);
+    // Tab goes round the dialog's controls and never reaches the page behind it.
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => !!document.activeElement?.closest("[data-testid=album-review]"))).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(page.getByTestId("album-review-summary")).toHaveText("1 of 2 approved");
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.screenshot({ path: "/work/notes/shots/h17-album-page.png", fullPage: true });
+
+    // The Renders page shows the same state on that render's batch (each output here is a batch of its own).
+    await page.goto("/renders");
+    await expect(page.getByTestId("batch-review-summary")).toHaveText(["1 of 1 approved"]);
+  } finally {
+    await member.api.dispose();
+  }
 });

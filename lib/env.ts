@@ -55,6 +55,9 @@ const envSchema = z.object({
   SIGNUP_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   RESET_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(10),
   RESET_MAX_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Looks at and accepts of invitation links per client address, and per link, per hour (then 429). */
+  INVITE_MAX_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  INVITE_MAX_PER_LINK_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** Requests one API key may make per minute (/api/v1); more answer 429 with Retry-After. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Largest product upload (one model with its files, or one .zip), in megabytes. */

@@ -38,7 +38,8 @@ export type RenderRecipe = {
   /** Claims the row for drawing; false: another attempt finished it meanwhile, so this one is skipped. */
   markRendering?: () => Promise<boolean>;
   /** Stores the checked file and marks the row done; `renderMs` counts from the claim to now. */
-  store: (encoded: Encoded, renderMs: () => number) => Promise<void>;
+  /** "gone": the row vanished while drawing (its workspace or batch deleted); nothing was kept, nothing to retry. */
+  store: (encoded: Encoded, renderMs: () => number) => Promise<void | "gone">;
   /** Records a failure; answers true when this call ended the row failed (it is refunded once, then). */
   markFailure?: (reason: string, final: boolean) => Promise<boolean | void>;
 };
@@ -80,7 +81,10 @@ export async function runRender(deps: WorkerContext, attempt: Attempt, recipe: R
     const frame = await deps.browser.renderOnSession(sessionUrl(deps.appUrl), job, plan.timeoutMs);
     const rendered = Date.now();
     const encoded = await encodeAndCheck(frame, { ...plan.encode, ...plan.size });
-    await recipe.store(encoded, () => Date.now() - started);
+    if ((await recipe.store(encoded, () => Date.now() - started)) === "gone") {
+      console.log(`[worker] ${recipe.logName} finished after it was deleted: its file was not kept`);
+      return "skipped";
+    }
     if (env().RENDER_TIMING === "1") {
       const stored = Date.now();
       const phases = `prep ${started - prepStarted} ms, browser ${rendered - started} ms`;

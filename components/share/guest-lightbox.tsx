@@ -1,10 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { formatPinTime, pinFromPoint } from "@/lib/albums/pin-geometry";
+import { PinnedImage } from "@/components/review/pinned-image";
+import { guestReviewCalls } from "@/components/review/review-calls";
+import { ReviewPanel } from "@/components/review/review-panel";
+import { useLightboxKeys } from "@/components/review/use-lightbox-keys";
+import { formatPinTime } from "@/lib/albums/pin-geometry";
 import type { GuestAlbum } from "@/lib/albums/guest-album";
 import { fileUrl, type GuestReviews } from "./guest-album-view";
-import { GuestReviewPanel } from "./guest-review-panel";
 
 type Props = {
   token: string;
@@ -34,27 +37,10 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
     return () => previous?.focus();
   }, []);
   useEffect(() => setPin(null), [index]);
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      const typing = (e.target as HTMLElement | null)?.closest("input, textarea, select");
-      if (e.key === "Escape") onClose();
-      else if (typing) return;
-      else if (e.key === "ArrowRight") onIndex((index + 1) % count);
-      else if (e.key === "ArrowLeft") onIndex((index - 1 + count) % count);
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [index, count, onIndex, onClose]);
+  useLightboxKeys(dialog, index, count, onIndex, onClose);
 
   const comments = reviews.comments.filter((c) => c.subjectId === item.subjectId);
   const pins = comments.filter((c) => c.pin && !c.parentId && !c.resolved);
-
-  function placePin(e: React.MouseEvent<HTMLImageElement>) {
-    if (!album.allowReview || !item.width || !item.height) return;
-    const rect = e.currentTarget.getBoundingClientRect();
-    const size = { width: rect.width, height: rect.height };
-    setPin(pinFromPoint({ x: e.clientX - rect.left, y: e.clientY - rect.top }, size, size));
-  }
 
   return (
     <div
@@ -63,35 +49,20 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
       aria-modal="true"
       aria-label={`${item.title} ${item.label}, ${index + 1} of ${count}`}
       tabIndex={-1}
-      className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-black/95 text-white outline-none lg:flex-row lg:overflow-hidden"
+      className="fixed inset-0 z-50 flex flex-col overflow-y-auto bg-neutral-950 text-white outline-none lg:flex-row lg:overflow-hidden"
       data-testid="guest-lightbox"
     >
       <div className="relative flex flex-1 items-center justify-center p-4 lg:min-h-0">
         {item.media === "image" && (
-          // The wrapper hugs the picture, so pins placed in % of it land on the same spot of the picture at any size.
-          <div className="relative inline-block max-w-full">
-            {/* eslint-disable-next-line @next/next/no-img-element -- served by this link's own route */}
-            <img
-              src={fileUrl(token, item, "view")}
-              alt={`${item.title} ${item.label}`}
-              className={`block max-h-[60vh] max-w-full lg:max-h-[85vh] ${album.allowReview ? "cursor-crosshair" : ""}`}
-              onClick={placePin}
-              data-testid="guest-view-image"
-            />
-            {[
-              ...pins.map((c, i) => ({ key: c.id, p: c.pin!, label: String(i + 1) })),
-              ...(pin ? [{ key: "new", p: pin, label: "+" }] : []),
-            ].map(({ key, p, label }) => (
-              <span
-                key={key}
-                className="pointer-events-none absolute flex h-6 w-6 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white text-xs font-bold shadow"
-                style={{ left: `${p.x * 100}%`, top: `${p.y * 100}%`, background: accent }}
-                data-testid="comment-pin"
-              >
-                {label}
-              </span>
-            ))}
-          </div>
+          <PinnedImage
+            src={fileUrl(token, item, "view")}
+            alt={`${item.title} ${item.label}`}
+            pins={pins.map((c) => c.pin!)}
+            pending={pin}
+            onPlace={album.allowReview ? setPin : undefined}
+            accent={accent}
+            testId="guest-view-image"
+          />
         )}
         {item.media === "video" && (
           <video
@@ -159,8 +130,8 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
             Download {album.downloadSize === "web" && item.media === "image" ? "(web size)" : ""}
           </a>
         )}
-        <GuestReviewPanel
-          token={token}
+        <ReviewPanel
+          calls={guestReviewCalls(token, item)}
           item={item}
           allowReview={album.allowReview}
           state={reviews.states[item.subjectId] ?? null}

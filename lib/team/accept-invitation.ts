@@ -5,23 +5,31 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { hashInvitationToken } from "./invitation-token";
-import { assertSeatsFree, workspaceSeats } from "./seats";
+import { assertSeatsFree, lockWorkspaceSeats, workspaceSeats } from "./seats";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const INVALID = "This invitation link is not valid. Ask the workspace owner for a new one.";
 
 /**
- * Claims the invitation for `userId` in the caller's transaction: the row is locked, so a link works once even when
- * two tabs accept together; expired, used and unknown links are refused alike (404), a different account's
- * email is refused (403), and the plan's seats are checked again (the invitation's own seat is now the member's).
+ * Claims the invitation for `userId` in the caller's transaction: the workspace's seats are locked first (so accepts
+ * of different invitations racing for the last seat take turns), then the row, so a link works once even when two
+ * tabs accept together; expired, used and unknown links are refused alike (404), a different account's email is
+ * refused (403), and the plan's seats are checked again (the invitation's own seat is now the member's).
  */
 async function claim(tx: Tx, token: string, account: { id: string; email: string }) {
-  const [inv] = await tx
-    .select()
+  const unclaimed = and(
+    eq(workspaceInvitations.tokenHash, hashInvitationToken(token)),
+    isNull(workspaceInvitations.acceptedAt),
+  );
+  // The seat lock comes before the row lock, in the order invite and resend take them (no deadlock between them).
+  const [found] = await tx
+    .select({ workspaceId: workspaceInvitations.workspaceId })
     .from(workspaceInvitations)
-    .where(and(eq(workspaceInvitations.tokenHash, hashInvitationToken(token)), isNull(workspaceInvitations.acceptedAt)))
-    .for("update");
+    .where(unclaimed);
+  if (!found) throw new AppError("not_found", INVALID);
+  await lockWorkspaceSeats(tx, found.workspaceId);
+  const [inv] = await tx.select().from(workspaceInvitations).where(unclaimed).for("update");
   if (!inv) throw new AppError("not_found", INVALID);
   if (inv.expiresAt <= new Date())
     throw new AppError("not_found", "This invitation has expired. Ask the workspace owner to send it again.");

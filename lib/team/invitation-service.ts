@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { sendMail } from "@/lib/mail/send-mail";
 import { hashInvitationToken, INVITATION_DAYS, invitationExpiry, newInvitationToken } from "./invitation-token";
-import { assertSeatsFree, workspaceSeats } from "./seats";
+import { assertSeatsFree, lockWorkspaceSeats, workspaceSeats } from "./seats";
 
 export type PendingInvitation = { id: string; email: string; role: MemberRole; sentAt: Date; expiresAt: Date };
 
@@ -61,10 +61,7 @@ export async function inviteMember(
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.workspaceId, caller.workspaceId), eq(users.email, email)));
   if (member) throw new AppError("conflict", `${email} is already a member of this workspace.`);
-  const pending = (await listPendingInvitations(db, caller.workspaceId)).find((i) => i.email === email);
-  if (!pending) assertSeatsFree(await workspaceSeats(db, caller.workspaceId), 1);
   const token = newInvitationToken();
-  const id = pending?.id ?? newId("inv");
   const values = {
     tokenHash: hashInvitationToken(token),
     role: input.role,
@@ -72,8 +69,20 @@ export async function inviteMember(
     expiresAt: invitationExpiry(),
     invitedBy: caller.userId,
   };
-  if (pending) await db.update(workspaceInvitations).set(values).where(eq(workspaceInvitations.id, id));
-  else await db.insert(workspaceInvitations).values({ id, workspaceId: caller.workspaceId, email, ...values });
+  // A pending invitation holds a seat: checked and written under the workspace's seat lock, like an accept.
+  const id = await db.transaction(async (tx) => {
+    await lockWorkspaceSeats(tx, caller.workspaceId);
+    const txDb = tx as unknown as Database;
+    const pending = (await listPendingInvitations(txDb, caller.workspaceId)).find((i) => i.email === email);
+    if (pending) {
+      await tx.update(workspaceInvitations).set(values).where(eq(workspaceInvitations.id, pending.id));
+      return pending.id;
+    }
+    assertSeatsFree(await workspaceSeats(txDb, caller.workspaceId), 1);
+    const created = newId("inv");
+    await tx.insert(workspaceInvitations).values({ id: created, workspaceId: caller.workspaceId, email, ...values });
+    return created;
+  });
   const mailed = await mailInvitation(db, email, token, caller.workspace.name, input.role);
   return { id, mailed };
 }
@@ -100,14 +109,19 @@ export async function resendInvitation(
   id: string,
 ): Promise<{ mailed: boolean }> {
   assertCan(caller, "workspace.manage");
-  const row = await pendingInvitation(db, caller.workspaceId, id);
-  // An expired invitation no longer holds a seat: renewing it must fit the plan again.
-  if (row.expiresAt <= new Date()) assertSeatsFree(await workspaceSeats(db, caller.workspaceId), 1);
   const token = newInvitationToken();
-  await db
-    .update(workspaceInvitations)
-    .set({ tokenHash: hashInvitationToken(token), sentAt: new Date(), expiresAt: invitationExpiry() })
-    .where(eq(workspaceInvitations.id, id));
+  const row = await db.transaction(async (tx) => {
+    await lockWorkspaceSeats(tx, caller.workspaceId);
+    const txDb = tx as unknown as Database;
+    const found = await pendingInvitation(txDb, caller.workspaceId, id);
+    // An expired invitation no longer holds a seat: renewing it must fit the plan again (under the seat lock).
+    if (found.expiresAt <= new Date()) assertSeatsFree(await workspaceSeats(txDb, caller.workspaceId), 1);
+    await tx
+      .update(workspaceInvitations)
+      .set({ tokenHash: hashInvitationToken(token), sentAt: new Date(), expiresAt: invitationExpiry() })
+      .where(eq(workspaceInvitations.id, id));
+    return found;
+  });
   return { mailed: await mailInvitation(db, row.email, token, caller.workspace.name, row.role) };
 }
 
@@ -119,7 +133,9 @@ export async function cancelInvitation(db: Database, caller: MemberCaller, id: s
 
 export type InvitationView =
   | { state: "valid"; email: string; role: MemberRole; workspaceName: string; accountExists: boolean }
-  | { state: "expired" | "used" | "unknown" };
+  | { state: "expired" | "used" | "unknown" }
+  /** Too many links tried from this address, or this link tried too often (lib/team/invitation-rate-limit.ts). */
+  | { state: "limited"; message: string };
 
 /** What the accept page shows for a token (the token is the invitee's proof; a wrong one learns nothing). */
 export async function describeInvitation(db: Database, token: string): Promise<InvitationView> {

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { memberships, workspaceInvitations } from "@/lib/db/schema";
 import { billingEnabled } from "@/lib/billing/config";
@@ -34,6 +34,17 @@ export async function workspaceSeats(db: Database, workspaceId: string): Promise
     limit: billingEnabled() ? plan.seats : null,
     planName: plan.name,
   };
+}
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Serializes everything that takes a seat of one workspace (an accept, a new or renewed invitation) until the
+ * transaction ends: without it two accepts of different invitations both count the same last free seat and both
+ * join. Call it before reading the seats, inside the transaction that then writes the membership or invitation.
+ */
+export async function lockWorkspaceSeats(tx: Tx, workspaceId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`plinth-seats:${workspaceId}`}, 0))`);
 }
 
 /** 402 with the plan's limit when `adding` more seats would not fit. */

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
+import { lockWorkspaceDataShared } from "@/lib/workspace-data/data-lock";
 import { emitWebhookEvent } from "./emit-event";
 
 /**
@@ -13,10 +14,12 @@ import { emitWebhookEvent } from "./emit-event";
 export async function finishOutput(outputId: string, change: (tx: Database) => Promise<boolean>): Promise<boolean> {
   return withJobTransaction(async (tx, enqueue) => {
     const [owner] = await tx
-      .select({ batchId: renderOutputs.batchId })
+      .select({ batchId: renderOutputs.batchId, workspaceId: renderOutputs.workspaceId })
       .from(renderOutputs)
       .where(eq(renderOutputs.id, outputId));
     if (!owner) return change(tx);
+    // Before any row lock: a workspace delete holding it exclusively runs wholly before or after this change.
+    await lockWorkspaceDataShared(tx, owner.workspaceId);
     await tx.execute(sql`select id from render_batches where id = ${owner.batchId} for update`);
     const changed = await change(tx);
     if (!changed) return false;

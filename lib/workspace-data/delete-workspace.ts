@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db";
 import type { StorageDriver } from "@/lib/storage";
 import { cancelWorkspaceJobs } from "./cancel-jobs";
 import { cancelWorkspaceSubscription } from "./cancel-subscription";
+import { lockWorkspaceDataExclusive } from "./data-lock";
 import { readDataMap, workspaceScope, type DataTable } from "./data-map";
 
 export const workspacePrefix = (workspaceId: string) => `workspaces/${workspaceId}/`;
@@ -36,6 +37,8 @@ export async function deleteWorkspaceData(
   const tables = new Map<string, DataTable>(map.tables.map((t) => [t.name, t]));
   const rows: Record<string, number> = {};
   await db.transaction(async (tx) => {
+    // Waits for renders marking themselves done to commit; later ones find their rows gone (worker/store-output.ts).
+    await lockWorkspaceDataExclusive(tx, workspaceId);
     for (const name of map.deleteOrder) {
       const table = tables.get(name)!;
       const result = await tx.execute(

@@ -12,6 +12,8 @@ vi.hoisted(() => {
 import { GET as itemFile } from "@/app/api/s/[token]/items/[itemId]/[variant]/route";
 import { POST as guestComment } from "@/app/api/s/[token]/items/[itemId]/comments/route";
 import { POST as guestDecision } from "@/app/api/s/[token]/items/[itemId]/decision/route";
+import { PATCH as guestResolve } from "@/app/api/s/[token]/comments/[commentId]/route";
+import { GET as guestReviews } from "@/app/api/s/[token]/reviews/route";
 import { POST as unlock } from "@/app/api/s/[token]/unlock/route";
 import { addAlbumItems, createAlbum, getAlbum, listAlbums, updateAlbum } from "@/lib/albums/album-service";
 import { loadGuestReviews } from "@/lib/albums/guest-album";
@@ -301,6 +303,31 @@ describe("a guest", () => {
       expect(c.status).toBe(404);
     }
     expect((await file(token, a.album.items[0].id, "nonsense")).status).toBe(404);
+  });
+
+  it("reviews only their album: decisions and resolves elsewhere are 404, other albums' comments are not listed", async () => {
+    const a = await workspaceWithAlbum("share-review-scope");
+    const token = tokenOf((await createShareLink(db(), a.ctx, a.album.id, { allowReview: true })).path);
+    const sibling = await createAlbum(db(), a.ctx, { title: "Unreleased" });
+    const secret = await addAlbumItems(db(), a.ctx, sibling.id, { outputIds: [await seedOutput(a.owner.workspaceId)] });
+    const secretTarget = await memberTarget(db(), a.ctx, { outputId: secret.items[0].subjectId, albumId: sibling.id });
+    const hidden = await addComment(db(), a.ctx, secretTarget, { body: "Embargoed until May" });
+    const b = await workspaceWithAlbum("share-review-scope-b", 1);
+    for (const foreign of [secret.items[0].id, b.album.items[0].id, a.outputIds[0]]) {
+      const d = await call(guestDecision, { token, itemId: foreign }, { method: "POST", body: { state: "approved" } });
+      expect(d.status, foreign).toBe(404);
+    }
+    const resolve = await call(
+      guestResolve,
+      { token, commentId: hidden.id },
+      { method: "PATCH", body: { resolved: true } },
+    );
+    expect(resolve.status).toBe(404);
+    const listed = (await (await call(guestReviews, { token })).json()) as { comments: { id: string }[] };
+    expect(listed.comments.map((c) => c.id)).not.toContain(hidden.id);
+    expect(JSON.stringify(listed)).not.toContain("Embargoed");
+    // Nothing changed: the other album's item has no decision and its comment is still open.
+    expect((await getAlbum(db(), a.ctx, sibling.id)).review.approved).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { finishOutput } from "@/lib/webhooks/output-events";
 import { PermanentRenderError } from "../failures";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { runRender, snapshotScene, type RenderResult } from "../render-pipeline";
+import { storeOutputFiles } from "../store-output";
 
 /** The handler's context; the refund hook (onFailed) is there because exports are charged. */
 export type RenderDeps = WorkerContext;
@@ -43,10 +44,11 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
     markRendering: () => markRendering(deps.db, outputId),
     store: async (encoded, renderMs) => {
       const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);
-      await deps.storage.put(key, encoded.bytes, encoded.contentType);
       const file = { key, bytes: encoded.bytes.length, renderMs: renderMs() };
-      // With its webhook events, in one transaction (lib/webhooks/output-events.ts).
-      await finishOutput(outputId, (tx) => markDone(tx, outputId, file).then(() => true));
+      // Marked done with its webhook events in one transaction; never kept when the output was deleted meanwhile.
+      const write = () => deps.storage.put(key, encoded.bytes, encoded.contentType);
+      const stored = await storeOutputFiles(deps, outputId, [{ key, write }], (tx) => markDone(tx, outputId, file));
+      if (stored === "gone") return "gone";
     },
     markFailure: async (reason, final) => {
       if (final) return finishOutput(outputId, (tx) => markFailed(tx, outputId, reason));

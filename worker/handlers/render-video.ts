@@ -13,6 +13,7 @@ import { describeFailure, isPermanent, PermanentRenderError, VideoCheckError } f
 import { frameFromWebGl } from "../frame";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { snapshotScene, type RenderResult } from "../render-pipeline";
+import { storeOutputFiles } from "../store-output";
 import { VideoFile } from "../video-file";
 import { checkVideoFile } from "../video-check";
 import { watermarkLayout } from "../watermark";
@@ -125,8 +126,6 @@ export async function handleRenderVideo(
     const format = VIDEO_FORMATS[result.container === "gif" ? "gif" : result.container];
     const key = outputKey(output.workspaceId, batch.id, output.id, format.extension);
     const posterKey = outputKey(output.workspaceId, batch.id, `${output.id}-poster`, "png");
-    await deps.storage.put(posterKey, poster.bytes, poster.contentType);
-    await deps.storage.putFile(key, recording.path, format.contentType);
     const details: VideoDetails = {
       codec: result.codec,
       container: result.container,
@@ -146,8 +145,15 @@ export async function handleRenderVideo(
       fileName: output.fileName.replace(/\.[a-z0-9]+$/, `.${format.extension}`),
       details,
     };
-    // With its webhook events, in one transaction (lib/webhooks/output-events.ts).
-    await finishOutput(outputId, (tx) => markVideoDone(tx, outputId, done).then(() => true));
+    // Marked done with its webhook events in one transaction; never kept when the output was deleted meanwhile.
+    const files = [
+      { key: posterKey, write: () => deps.storage.put(posterKey, poster.bytes, poster.contentType) },
+      { key, write: () => deps.storage.putFile(key, recording.path, format.contentType) },
+    ];
+    if ((await storeOutputFiles(deps, outputId, files, (tx) => markVideoDone(tx, outputId, done))) === "gone") {
+      console.log(`[worker] video ${outputId} finished after it was deleted: its files were not kept`);
+      return "skipped";
+    }
     if (env().RENDER_TIMING === "1")
       console.log(`[timing] ${outputId} video ${result.frames} frames in ${Date.now() - started} ms`);
     return "done";

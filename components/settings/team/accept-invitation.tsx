@@ -12,7 +12,7 @@ import { ROLE_LABEL } from "@/lib/auth/roles";
 import { fromAction, useSubmit } from "@/lib/client/use-submit";
 import type { InvitationView } from "@/lib/team/invitation-service";
 
-const DEAD: Record<Exclude<InvitationView["state"], "valid">, string> = {
+const DEAD: Record<Exclude<InvitationView["state"], "valid" | "limited">, string> = {
   expired: "This invitation has expired. Ask the workspace owner to send it again.",
   used: "This invitation was already accepted. Sign in to open the workspace.",
   unknown:
@@ -35,7 +35,7 @@ export function AcceptInvitation({
     return (
       <div className="space-y-4">
         <h1 className="text-xl font-semibold">Invitation</h1>
-        <Alert tone="error">{DEAD[invitation.state]}</Alert>
+        <Alert tone="error">{invitation.state === "limited" ? invitation.message : DEAD[invitation.state]}</Alert>
         <Link href="/sign-in" className={buttonClass("secondary", "w-full")}>
           Go to sign in
         </Link>

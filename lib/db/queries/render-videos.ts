@@ -37,8 +37,8 @@ export async function markVideoDone(
     fileName: string;
     details: VideoDetails;
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(renderOutputs)
     .set({
       status: "done",
@@ -53,7 +53,9 @@ export async function markVideoDone(
       finishedAt: new Date(),
       error: null,
     })
-    .where(eq(renderOutputs.id, outputId));
+    .where(eq(renderOutputs.id, outputId))
+    .returning({ id: renderOutputs.id });
+  return rows.length > 0;
 }
 
 /** Whether the output is still wanted (a deleted batch or a cancelled video stops its recording). */

@@ -139,8 +139,13 @@ export async function markRendering(db: Database, outputId: string): Promise<boo
   return rows.length > 0;
 }
 
-export async function markDone(db: Database, outputId: string, file: { key: string; bytes: number; renderMs: number }) {
-  await db
+/** True when the output row was there to mark (false: it was deleted, with its batch or workspace, meanwhile). */
+export async function markDone(
+  db: Database,
+  outputId: string,
+  file: { key: string; bytes: number; renderMs: number },
+): Promise<boolean> {
+  const rows = await db
     .update(renderOutputs)
     .set({
       status: "done",
@@ -150,7 +155,9 @@ export async function markDone(db: Database, outputId: string, file: { key: stri
       finishedAt: new Date(),
       error: null,
     })
-    .where(eq(renderOutputs.id, outputId));
+    .where(eq(renderOutputs.id, outputId))
+    .returning({ id: renderOutputs.id });
+  return rows.length > 0;
 }
 
 /** Returns true when this call moved the output to failed (so a refund happens once). */

@@ -4,11 +4,11 @@ import { useState } from "react";
 import type { AlbumItem } from "@/lib/albums/album-items";
 import type { ReviewComment } from "@/lib/albums/review-service";
 import type { ReviewStateOf } from "@/lib/albums/review-states";
-import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
+import type { ReviewCalls } from "./review-calls";
 
 type Props = {
-  token: string;
+  calls: ReviewCalls;
   item: AlbumItem;
   allowReview: boolean;
   state: ReviewStateOf | null;
@@ -21,14 +21,18 @@ type Props = {
   formatTime: (s: number) => string;
 };
 
-/** Approve / Request changes, and comment threads (pinned to a point or a video time) with replies and resolve. */
-export function GuestReviewPanel(props: Props) {
-  const { token, item, allowReview, state, comments, pin } = props;
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+/**
+ * Approve / Request changes, and comment threads (pinned to a point or a video time) with replies and resolve, each
+ * with who and when. The same panel for guests of a share link and for members: only `calls` differ.
+ */
+export function ReviewPanel(props: Props) {
+  const { calls, item, allowReview, state, comments, pin } = props;
   const [body, setBody] = useState("");
   const [atTime, setAtTime] = useState(false);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const { pendingKey, error, run } = useSubmit();
-  const base = `/api/s/${token}`;
   const threads = comments.filter((c) => !c.parentId);
   const pinned = threads.filter((c) => c.pin && !c.resolved);
 
@@ -37,11 +41,7 @@ export function GuestReviewPanel(props: Props) {
     return result.ok;
   }
   async function decide(next: "approved" | "changes_requested") {
-    await after(
-      await run(() => api.post(`${base}/items/${item.id}/decision`, { state: next }, { fallback: "Could not save." }), {
-        key: next,
-      }),
-    );
+    await after(await run(() => calls.decide(next), { key: next }));
   }
   async function send(e: React.FormEvent) {
     e.preventDefault();
@@ -52,11 +52,7 @@ export function GuestReviewPanel(props: Props) {
       ...(!replyTo && pin ? { pin } : {}),
       ...(!replyTo && time !== null ? { time } : {}),
     };
-    const ok = await after(
-      await run(() => api.post(`${base}/items/${item.id}/comments`, payload, { fallback: "Could not post." }), {
-        key: "comment",
-      }),
-    );
+    const ok = await after(await run(() => calls.comment(payload), { key: "comment" }));
     if (ok) {
       setBody("");
       setReplyTo(null);
@@ -64,16 +60,14 @@ export function GuestReviewPanel(props: Props) {
     }
   }
   async function resolve(id: string, resolved: boolean) {
-    await after(
-      await run(() => api.patch(`${base}/comments/${id}`, { resolved }, { fallback: "Could not save." }), { key: id }),
-    );
+    await after(await run(() => calls.resolve(id, resolved), { key: id }));
   }
 
   return (
     <div className="space-y-3">
-      <p data-testid="guest-item-state">
+      <p data-testid="review-item-state">
         {state
-          ? `${state.state === "approved" ? "Approved" : "Changes requested"} by ${state.by}, ${new Date(state.at).toLocaleString()}`
+          ? `${state.state === "approved" ? "Approved" : "Changes requested"} by ${state.by}, ${when(state.at)}`
           : "Not reviewed yet"}
       </p>
       {allowReview && (
@@ -97,12 +91,12 @@ export function GuestReviewPanel(props: Props) {
         </div>
       )}
       {threads.length > 0 && (
-        <ol className="space-y-2" data-testid="guest-comments">
+        <ol className="space-y-2" data-testid="review-comments">
           {threads.map((c) => (
             <li key={c.id} className={`rounded bg-white/5 p-2 ${c.resolved ? "opacity-60" : ""}`}>
               <p className="text-xs text-white/70">
                 {c.pin && !c.resolved ? `#${pinned.indexOf(c) + 1} · ` : ""}
-                {c.author}
+                {c.author}, <time dateTime={c.createdAt}>{when(c.createdAt)}</time>
                 {c.time !== null && (
                   <>
                     {" · "}
@@ -118,16 +112,32 @@ export function GuestReviewPanel(props: Props) {
                 .filter((r) => r.parentId === c.id)
                 .map((r) => (
                   <p key={r.id} className="mt-1 border-l border-white/20 pl-2">
-                    <span className="text-xs text-white/70">{r.author}: </span>
+                    <span className="text-xs text-white/70">
+                      {r.author}, <time dateTime={r.createdAt}>{when(r.createdAt)}</time>:{" "}
+                    </span>
                     {r.body}
                   </p>
                 ))}
               {allowReview && (
                 <div className="mt-1 flex gap-3 text-xs">
-                  <button type="button" className="underline" onClick={() => setReplyTo(c.id)}>
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() => {
+                      setReplyTo(c.id);
+                      document.getElementById("review-comment")?.focus();
+                    }}
+                    aria-label={`Reply to ${c.author}`}
+                  >
                     Reply
                   </button>
-                  <button type="button" className="underline" onClick={() => resolve(c.id, !c.resolved)}>
+                  <button
+                    type="button"
+                    className="underline"
+                    disabled={pendingKey !== null}
+                    onClick={() => resolve(c.id, !c.resolved)}
+                    aria-label={`${c.resolved ? "Reopen" : "Resolve"} the comment by ${c.author}`}
+                  >
                     {c.resolved ? "Reopen" : "Resolve"}
                   </button>
                 </div>
@@ -138,17 +148,17 @@ export function GuestReviewPanel(props: Props) {
       )}
       {allowReview && (
         <form onSubmit={send} className="space-y-2">
-          <label htmlFor="guest-comment" className="block text-xs text-white/70">
+          <label htmlFor="review-comment" className="block text-xs text-white/70">
             {replyTo
-              ? "Reply"
+              ? `Reply to ${comments.find((c) => c.id === replyTo)?.author ?? "the comment"}`
               : pin
                 ? "Comment on the marked point"
                 : item.media === "image"
-                  ? "Comment (click the picture to mark a point)"
+                  ? "Comment (click the picture, or focus it and press Enter, to mark a point)"
                   : "Comment"}
           </label>
           <textarea
-            id="guest-comment"
+            id="review-comment"
             value={body}
             onChange={(e) => setBody(e.target.value)}
             rows={3}
