@@ -96,6 +96,7 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
   child.stdout?.on("data", (d) => ((log += d), echo(d)));
   child.stderr?.on("data", (d) => ((log += d), echo(d)));
   let peakRss = 0;
+  let overallPeak = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, treeRss(child.pid!));
   }, 200);
@@ -103,6 +104,12 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
     child,
     log: () => log,
     peakRssMb: () => Math.round(peakRss / 1024 / 1024),
+    /** Starts a new peak (per benchmark run); the whole run's peak is kept in `overallPeakRssMb`. */
+    resetPeak: () => {
+      overallPeak = Math.max(overallPeak, peakRss);
+      peakRss = 0;
+    },
+    overallPeakRssMb: () => Math.round(Math.max(overallPeak, peakRss) / 1024 / 1024),
     glBackend: () => /WebGL on (\w+)/.exec(log)?.[1] ?? "unknown",
     async stop() {
       clearInterval(sampler);
