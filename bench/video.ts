@@ -89,7 +89,12 @@ async function stillMs(api: APIRequestContext, sceneId: string, size: Size): Pro
 }
 
 async function main() {
-  const server = await startBenchServer(3131, 54361, { STRIPE_SECRET_KEY: "sk_test_bench_offline" });
+  // BENCH_PORT / BENCH_PG_PORT: another port pair, when several people bench on one machine.
+  const server = await startBenchServer(
+    Number(process.env.BENCH_PORT ?? 3131),
+    Number(process.env.BENCH_PG_PORT ?? 54361),
+    { STRIPE_SECRET_KEY: "sk_test_bench_offline" },
+  );
   let worker: ReturnType<typeof startBenchWorker> | undefined;
   try {
     const api = await signedInClient(server.baseUrl);

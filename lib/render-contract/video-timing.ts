@@ -24,6 +24,8 @@ export type StageStats = { totalMs: number; meanMs: number; maxMs: number; count
 
 export type VideoTimingReport = {
   frames: number;
+  /** three renders the page made while recording: one per frame, or something draws twice. */
+  draws?: number;
   /** One-time costs (ms), by name. */
   setupMs: Record<string, number>;
   /** Per-frame stages (and page-worker transfers), each over all frames. */

@@ -166,7 +166,10 @@ export async function handleRenderVideo(
       const mine = clock.report(result.frames);
       const stages = { ...result.timing?.stages, ...mine.stages };
       const setupMs = { ...result.timing?.setupMs, ...mine.setupMs };
-      console.log(`[timing] video-stages ${JSON.stringify({ outputId, totalMs: done.renderMs, setupMs, stages })}`);
+      const draws = result.timing?.draws;
+      console.log(
+        `[timing] video-stages ${JSON.stringify({ outputId, totalMs: done.renderMs, draws, setupMs, stages })}`,
+      );
     }
     return "done";
   } catch (err) {

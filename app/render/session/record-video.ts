@@ -23,6 +23,8 @@ export type VideoHost = {
   readFrame: () => Promise<RenderedFrame>;
   /** ms the last draw spent in three's render (the rest of `draw` is React updating the scene to the time). */
   lastRenderMs: () => number;
+  /** Frames three has drawn on this page so far (a video frame should cost exactly one). */
+  framesDrawn: () => number;
   /** Waits for the GL side to finish the frame (timing only: splits render from readback). */
   finish: () => void;
   /** Setup the host timed before recording (models), for the timing report. */
@@ -129,6 +131,7 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
 
   let poster: RenderedFrame | null = null;
   const now = () => performance.now();
+  const framesBefore = host.framesDrawn();
   try {
     for (let i = 0; i < count; i++) {
       // Frame 0 also loads and compiles what the scene needs: a setup cost, kept out of the per-frame stages.
@@ -171,6 +174,6 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
     height,
     bytes,
     poster: poster!,
-    timing: job.timing ? clock.report(count) : undefined,
+    timing: job.timing ? { ...clock.report(count), draws: host.framesDrawn() - framesBefore } : undefined,
   };
 }

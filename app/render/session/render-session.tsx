@@ -136,6 +136,7 @@ export function RenderSession() {
         canvas,
         readFrame,
         lastRenderMs: () => lastRenderMs,
+        framesDrawn: () => frames,
         // Chromium's gl.finish() is only a flush; a one-pixel read waits for everything drawn before it.
         finish: () => {
           const gl = canvas().getContext("webgl2");
