@@ -56,7 +56,7 @@ async function video(
   });
   if (res.status() !== 201) throw new Error(`video export failed: ${await res.text()}`);
   const { batchId } = await res.json();
-  const [output] = await waitForBatches(api, [batchId], 1_800_000);
+  const [output] = await waitForBatches(api, [batchId], 10_800_000);
   const clickToReadyMs = Date.now() - started;
   // CPU time per frame barely depends on what else the shared machine runs; wall time does. On an idle 2-core
   // machine a frame takes about its CPU seconds / 2 (llvmpipe and the encoder use both cores).
