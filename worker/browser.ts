@@ -274,6 +274,7 @@ export class RenderBrowser {
     timeoutMs: number,
     sink: VideoSink,
   ): Promise<VideoResult> {
+    const warmUpStarted = Date.now();
     const page = await this.freshPage(1280, 720);
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -289,7 +290,10 @@ export class RenderBrowser {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Video timed out after ${timeoutMs} ms`)), timeoutMs);
       });
-      return await Promise.race([page.evaluate((j) => window.__plinthVideo!(j), job), timeout]);
+      const pageWarmUpMs = Date.now() - warmUpStarted;
+      const result = await Promise.race([page.evaluate((j) => window.__plinthVideo!(j), job), timeout]);
+      if (result.timing) result.timing.setupMs.pageWarmUp = pageWarmUpMs;
+      return result;
     } catch (err) {
       await this.dropPage();
       throw err;

@@ -96,13 +96,33 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
   child.stdout?.on("data", (d) => ((log += d), echo(d)));
   child.stderr?.on("data", (d) => ((log += d), echo(d)));
   let peakRss = 0;
+  let overallPeak = 0;
+  // Every 10 s, the tree's memory then: shows whether a long video's memory grows with its length.
+  const timeline: { s: number; mb: number }[] = [];
+  const started = Date.now();
+  let lastMark = 0;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, treeRss(child.pid!));
+    const rss = treeRss(child.pid!);
+    peakRss = Math.max(peakRss, rss);
+    if (Date.now() - lastMark >= 10_000) {
+      lastMark = Date.now();
+      timeline.push({ s: Math.round((lastMark - started) / 1000), mb: Math.round(rss / 1024 / 1024) });
+    }
   }, 200);
   return {
     child,
     log: () => log,
     peakRssMb: () => Math.round(peakRss / 1024 / 1024),
+    /** Starts a new peak (per benchmark run); the whole run's peak is kept in `overallPeakRssMb`. */
+    resetPeak: () => {
+      overallPeak = Math.max(overallPeak, peakRss);
+      peakRss = 0;
+    },
+    overallPeakRssMb: () => Math.round(Math.max(overallPeak, peakRss) / 1024 / 1024),
+    /** The tree's memory every 10 s since `from` (ms since the epoch). */
+    rssTimeline: (from = 0) => timeline.filter((t) => started + t.s * 1000 >= from),
+    /** CPU seconds the worker and its children (Chromium's GPU, renderer and utility processes) have used. */
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
     glBackend: () => /WebGL on (\w+)/.exec(log)?.[1] ?? "unknown",
     async stop() {
       clearInterval(sampler);
@@ -144,6 +164,29 @@ function treeRss(pid: number): number {
 }
 
 const TICKS_PER_SECOND = 100;
+
+/** CPU seconds of a process and its living descendants (user + system). */
+function treeCpuSeconds(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* gone */
+    }
+  }
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    ticks += processTicks(p);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return ticks / TICKS_PER_SECOND;
+}
 
 function processTicks(pid: number): number {
   try {

@@ -180,7 +180,7 @@ export function VideoExportPanel({
             <label htmlFor={`${id}-duration`} className="text-sm font-medium">
               Duration (seconds)
             </label>
-            <div className="mt-1.5 flex items-center gap-2">
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1">
               <input
                 id={`${id}-duration`}
                 type="number"
@@ -195,7 +195,7 @@ export function VideoExportPanel({
               />
               <span
                 id={`${id}-duration-hint`}
-                className={`text-xs ${validDuration && (!limits || (durationS >= limits.minS && durationS <= limits.maxS)) ? "text-ink-muted" : "text-danger"}`}
+                className={`whitespace-nowrap text-xs ${validDuration && (!limits || (durationS >= limits.minS && durationS <= limits.maxS)) ? "text-ink-muted" : "text-danger"}`}
               >
                 {limits
                   ? `${limits.label}: ${limits.minS}–${limits.maxS} s`

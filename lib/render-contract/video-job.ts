@@ -5,6 +5,7 @@
  * exposes; frames never leave the page as images. Plain types only.
  */
 import type { RenderedFrame, RenderQuality, SessionProductAsset } from "./render-job";
+import type { VideoTimingReport } from "./video-timing";
 
 /** What the worker asks for; "mp4" may come back as WebM (VP9) where the browser cannot encode H.264. */
 export type VideoContainer = "mp4" | "webm" | "gif";
@@ -26,6 +27,8 @@ export type VideoJob = {
   /** GIF: the encoded size (downscaled from `size`) and the byte budget it must meet. */
   gif?: { width: number; height: number; maxBytes: number };
   watermark?: VideoWatermark | null;
+  /** RENDER_TIMING=1: report where the time went (the result's `timing`). */
+  timing?: boolean;
 };
 
 /** What the page reports once the file's last chunk has been handed out. */
@@ -41,6 +44,8 @@ export type VideoResult = {
   bytes: number;
   /** Frame 0 as a still (the contract's raw RGBA), for the poster image. */
   poster: RenderedFrame;
+  /** The page's share of the per-stage timing, when the job asked for it. */
+  timing?: VideoTimingReport;
 };
 
 /** A chunk of the file at a byte offset (MP4 fast start writes its `moov` at the front last). */

@@ -47,7 +47,7 @@ export const VIDEO_PRESETS: Record<VideoPresetId, VideoPreset> = {
   "instagram-reel": {
     id: "instagram-reel",
     label: "Instagram Reel",
-    hint: "9:16 MP4, 3-30 s",
+    hint: "9:16 MP4, 3–30 s",
     format: "mp4",
     ratios: ["9:16"],
     defaultRatios: ["9:16"],
@@ -60,7 +60,7 @@ export const VIDEO_PRESETS: Record<VideoPresetId, VideoPreset> = {
   tiktok: {
     id: "tiktok",
     label: "TikTok",
-    hint: "9:16 MP4, 5-30 s",
+    hint: "9:16 MP4, 5–30 s",
     format: "mp4",
     ratios: ["9:16"],
     defaultRatios: ["9:16"],
@@ -99,7 +99,7 @@ export const VIDEO_PRESETS: Record<VideoPresetId, VideoPreset> = {
   "email-gif": {
     id: "email-gif",
     label: "Email GIF",
-    hint: "GIF up to 600 px and 2 MB, 2-10 s",
+    hint: "GIF up to 600 px and 2 MB, 2–10 s",
     format: "gif",
     ratios: ["1:1", "4:5", "16:9"],
     defaultRatios: ["1:1"],

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { GIF_FPS, gifSize, isVideoFormat, VIDEO_FORMATS, videoBitrate } from "@/lib/formats";
 import { jobKind } from "@/lib/jobs/registry";
 import type { VideoJob } from "@/lib/render-contract/video-job";
+import { StageClock } from "@/lib/render-contract/video-timing";
 import { createRenderToken } from "@/lib/renders/render-token";
 import { isVideoPresetId, VIDEO_PRESETS } from "@/lib/renders/video-presets";
 import { motionFrameCount } from "@/lib/scene";
@@ -72,27 +73,50 @@ export async function handleRenderVideo(
       bitrate: videoBitrate(width, height, motion.fps),
       watermark: mark && { svg: mark.svg.toString("utf8"), left: mark.left, top: mark.top },
       gif: batch.format === "gif" ? { ...gifSize(width, height), maxBytes: VIDEO_FORMATS.gif.maxBytes! } : undefined,
+      timing: env().RENDER_TIMING === "1",
     };
+    // The worker's share of the stage timing (RENDER_TIMING=1); the page reports the rest.
+    const clock = new StageClock();
     const frames =
       batch.format === "gif" ? Math.max(1, Math.round(motion.durationS * GIF_FPS)) : motionFrameCount(motion);
 
     const recording = await VideoFile.create(VIDEO_FORMATS[batch.format].extension);
     file = recording;
     let lastProgress = 0;
+    const checking: { running: Promise<void> | null; wanted: boolean; failed: Error | null } = {
+      running: null,
+      wanted: true,
+      failed: null,
+    };
     const result = await deps.browser.recordOnSession(
       sessionUrl(deps.appUrl),
       job,
       videoTimeoutMs(frames, width, height),
       {
         chunk: async (chunk) => {
-          await recording.write(chunk);
+          await clock.time("storageWrite", () => recording.write(chunk));
           return true;
         },
+        // The page waits on this between two frames, so the progress row and the cancel check run beside the
+        // next frame's draw instead of stalling it (they measured 27 ms a frame on a busy machine): a cancel is
+        // seen at the next check, half a second later. The last frame waits for its write.
         progress: async (framesDone) => {
-          if (Date.now() - lastProgress < PROGRESS_EVERY_MS && framesDone < frames) return true;
-          lastProgress = Date.now();
-          await markVideoProgress(deps.db, outputId, framesDone);
-          return videoStillWanted(deps.db, outputId);
+          const check = () =>
+            clock.time("progressDb", async () => {
+              await markVideoProgress(deps.db, outputId, framesDone);
+              checking.wanted = await videoStillWanted(deps.db, outputId);
+            });
+          if (checking.failed) throw checking.failed;
+          if (framesDone >= frames) {
+            await checking.running;
+            await check();
+          } else if (Date.now() - lastProgress >= PROGRESS_EVERY_MS && !checking.running) {
+            lastProgress = Date.now();
+            checking.running = check()
+              .catch((err: Error) => void (checking.failed = err))
+              .finally(() => (checking.running = null));
+          }
+          return checking.wanted;
         },
       },
     );
@@ -105,23 +129,27 @@ export async function handleRenderVideo(
     const gifTooBig = job.gif && (result.width > job.gif.width || result.height > job.gif.height);
     const problems = [
       ...(gifTooBig ? [`The GIF is ${result.width}x${result.height}, over ${job.gif!.width}x${job.gif!.height}`] : []),
-      ...(await checkVideoFile(recording.path, {
-        container: result.container,
-        codec: VIDEO_FORMATS[result.container].codec,
-        // A GIF may be remade smaller to meet its budget; a video is exactly the size asked.
-        width: job.gif ? result.width : width,
-        height: job.gif ? result.height : height,
-        fps: job.gif ? GIF_FPS : motion.fps,
-        frames,
-        maxBytes: VIDEO_FORMATS[result.container].maxBytes,
-        preset: isVideoPresetId(presetId) ? VIDEO_PRESETS[presetId] : null,
-      })),
+      ...(await clock.once("readBackCheck", () =>
+        checkVideoFile(recording.path, {
+          container: result.container,
+          codec: VIDEO_FORMATS[result.container].codec,
+          // A GIF may be remade smaller to meet its budget; a video is exactly the size asked.
+          width: job.gif ? result.width : width,
+          height: job.gif ? result.height : height,
+          fps: job.gif ? GIF_FPS : motion.fps,
+          frames,
+          maxBytes: VIDEO_FORMATS[result.container].maxBytes,
+          preset: isVideoPresetId(presetId) ? VIDEO_PRESETS[presetId] : null,
+        }),
+      )),
     ];
     if (problems.length) throw new VideoCheckError(problems);
 
-    const poster = await encodeAndCheck(
-      frameFromWebGl(Buffer.from(result.poster.rgbaBase64, "base64"), result.poster.width, result.poster.height),
-      { format: "png", width, height, transparent: false, watermark: batch.watermark },
+    const poster = await clock.once("posterPng", () =>
+      encodeAndCheck(
+        frameFromWebGl(Buffer.from(result.poster.rgbaBase64, "base64"), result.poster.width, result.poster.height),
+        { format: "png", width, height, transparent: false, watermark: batch.watermark },
+      ),
     );
     const format = VIDEO_FORMATS[result.container === "gif" ? "gif" : result.container];
     const key = outputKey(output.workspaceId, batch.id, output.id, format.extension);
@@ -150,12 +178,24 @@ export async function handleRenderVideo(
       { key: posterKey, write: () => deps.storage.put(posterKey, poster.bytes, poster.contentType) },
       { key, write: () => deps.storage.putFile(key, recording.path, format.contentType) },
     ];
-    if ((await storeOutputFiles(deps, outputId, files, (tx) => markVideoDone(tx, outputId, done))) === "gone") {
+    const stored = await clock.once("store", () =>
+      storeOutputFiles(deps, outputId, files, (tx) => markVideoDone(tx, outputId, done)),
+    );
+    if (stored === "gone") {
       console.log(`[worker] video ${outputId} finished after it was deleted: its files were not kept`);
       return "skipped";
     }
-    if (env().RENDER_TIMING === "1")
+    if (env().RENDER_TIMING === "1") {
       console.log(`[timing] ${outputId} video ${result.frames} frames in ${Date.now() - started} ms`);
+      // One JSON line (bench:video reads it): the page's stages and setup with the worker's beside them.
+      const mine = clock.report(result.frames);
+      const stages = { ...result.timing?.stages, ...mine.stages };
+      const setupMs = { ...result.timing?.setupMs, ...mine.setupMs };
+      const draws = result.timing?.draws;
+      console.log(
+        `[timing] video-stages ${JSON.stringify({ outputId, totalMs: done.renderMs, draws, setupMs, stages })}`,
+      );
+    }
     return "done";
   } catch (err) {
     // Cancelled (or its batch deleted) while recording: the row is already final and refunded; nothing to retry.

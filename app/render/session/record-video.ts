@@ -12,6 +12,7 @@
 import { motionFrameCount, type SceneDocument } from "@/lib/scene";
 import type { RenderedFrame } from "@/lib/render-contract/render-job";
 import type { VideoCodecName, VideoJob, VideoResult, VideoWatermark } from "@/lib/render-contract/video-job";
+import { StageClock } from "@/lib/render-contract/video-timing";
 
 export type VideoHost = {
   /** Draws the document at `time` seconds into its motion; resolves once that frame is on the canvas. */
@@ -20,6 +21,14 @@ export type VideoHost = {
   canvas: () => HTMLCanvasElement;
   /** The canvas as the contract's raw frame (the poster). */
   readFrame: () => Promise<RenderedFrame>;
+  /** ms the last draw spent in three's render (the rest of `draw` is React updating the scene to the time). */
+  lastRenderMs: () => number;
+  /** Frames three has drawn on this page so far (a video frame should cost exactly one). */
+  framesDrawn: () => number;
+  /** Waits for the GL side to finish the frame (timing only: splits render from readback). */
+  finish: () => void;
+  /** Setup the host timed before recording (models), for the timing report. */
+  setupMs?: Record<string, number>;
 };
 
 export class VideoCancelled extends Error {
@@ -76,11 +85,13 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
   const motion = document.motion;
   if (!motion) throw new Error("The scene has no motion to record");
   if (job.container === "gif") throw new Error("GIF is not recorded by this path");
-  const mb = await import("mediabunny");
+  const clock = new StageClock();
+  Object.assign(clock.setupMs, host.setupMs);
+  const mb = await clock.once("encoderConfig", () => import("mediabunny"));
   const { width, height } = job.size;
   const count = motionFrameCount(motion);
-  const { codec, container, fallback } = await chooseCodec(job, (name) =>
-    mb.canEncodeVideo(name, { width, height, bitrate: job.bitrate }),
+  const { codec, container, fallback } = await clock.once("encoderConfig", () =>
+    chooseCodec(job, (name) => mb.canEncodeVideo(name, { width, height, bitrate: job.bitrate })),
   );
 
   // Frames are composited here (scene + watermark, opaque) and encoded from this canvas.
@@ -98,7 +109,8 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
   const writable = new WritableStream<{ type: "write"; data: Uint8Array; position: number }>({
     async write(chunk) {
       bytes = Math.max(bytes, chunk.position + chunk.data.byteLength);
-      const keepGoing = await sink({ position: chunk.position, base64: await toBase64(chunk.data) });
+      const base64 = await clock.time("chunkBase64", () => toBase64(chunk.data));
+      const keepGoing = await clock.time("chunkHandoff", () => sink({ position: chunk.position, base64 }));
       if (!keepGoing) cancelled = true;
     },
   });
@@ -115,21 +127,38 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
     hardwareAcceleration: "no-preference",
   });
   output.addVideoTrack(source, { frameRate: motion.fps, maximumPacketCount: count });
-  await output.start();
+  await clock.once("encoderConfig", () => output.start());
 
   let poster: RenderedFrame | null = null;
+  const now = () => performance.now();
+  const framesBefore = host.framesDrawn();
   try {
     for (let i = 0; i < count; i++) {
+      // Frame 0 also loads and compiles what the scene needs: a setup cost, kept out of the per-frame stages.
+      const add = (stage: string, ms: number) =>
+        i === 0 ? (clock.setupMs[`firstFrame.${stage}`] = Math.round(ms)) : clock.add(stage, ms);
+      const started = now();
       await host.draw(i / motion.fps);
-      if (i === 0) poster = await host.readFrame();
+      const drawn = now();
+      if (job.timing) host.finish();
+      const finished = now();
+      add("sceneUpdate", drawn - started - host.lastRenderMs());
+      add("render", host.lastRenderMs() + finished - drawn);
+      if (i === 0) poster = await clock.once("poster", () => host.readFrame());
+      const composited = now();
       context.drawImage(host.canvas(), 0, 0, width, height);
       if (watermark && job.watermark) context.drawImage(watermark, job.watermark.left, job.watermark.top);
+      const encoding = now();
+      add("readback", encoding - composited);
       // Every frame carries its duration (VP9 needs it); timestamps are exact multiples of 1 / fps.
       await source.add(i / motion.fps, 1 / motion.fps);
+      const encoded = now();
+      add("encode", encoded - encoding);
       const keepGoing = (await window.__plinthVideoProgress?.(i + 1)) ?? true;
+      add("progress", now() - encoded);
       if (!keepGoing || cancelled) throw new VideoCancelled();
     }
-    await output.finalize();
+    await clock.once("finalize", () => output.finalize());
   } catch (err) {
     await output.cancel().catch(() => {});
     throw err;
@@ -145,5 +174,6 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
     height,
     bytes,
     poster: poster!,
+    timing: job.timing ? { ...clock.report(count), draws: host.framesDrawn() - framesBefore } : undefined,
   };
 }

@@ -75,7 +75,16 @@ export function RenderSession() {
   useEffect(() => {
     // Frames drawn per job, for the worker's RENDER_TIMING log (a job should cost one).
     let frames = 0;
-    void import("@react-three/fiber").then(({ addAfterEffect }) => addAfterEffect(() => void frames++));
+    // And how long the last one took inside three's render (R3F runs global effects around each advance).
+    let renderStarted = 0;
+    let lastRenderMs = 0;
+    void import("@react-three/fiber").then(({ addEffect, addAfterEffect }) => {
+      addEffect(() => void (renderStarted = performance.now()));
+      addAfterEffect(() => {
+        frames++;
+        lastRenderMs = performance.now() - renderStarted;
+      });
+    });
     window.__plinthFrames = () => frames;
 
     /** Puts one picture on the canvas; resolves once it is drawn (one explicit draw, no render loop). */
@@ -113,17 +122,31 @@ export function RenderSession() {
     };
 
     window.__plinthVideo = async (next) => {
+      const started = performance.now();
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
       const still = { size: next.size, quality: next.quality, document, products };
+      const canvas = () => {
+        const found = sceneCanvas();
+        if (!found) throw new Error("No canvas to record");
+        return found;
+      };
       return (next.container === "gif" ? recordGif : recordVideo)(next, document, {
         draw: (time) => draw({ ...still, time }),
-        canvas: () => {
-          const canvas = sceneCanvas();
-          if (!canvas) throw new Error("No canvas to record");
-          return canvas;
-        },
+        canvas,
         readFrame,
+        lastRenderMs: () => lastRenderMs,
+        framesDrawn: () => frames,
+        // Chromium's gl.finish() is only a flush; a one-pixel read waits for everything drawn before it.
+        finish: () => {
+          const gl = canvas().getContext("webgl2");
+          if (!gl) return;
+          const bound = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+          gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          gl.bindFramebuffer(gl.READ_FRAMEBUFFER, bound);
+        },
+        setupMs: { models: Math.round(performance.now() - started) },
       });
     };
     window.__plinthUsdz = makeUsdz;
