@@ -16,6 +16,8 @@ import * as renderRoute from "@/app/api/v1/renders/[render_id]/route";
 import * as cancelRoute from "@/app/api/v1/renders/[render_id]/cancel/route";
 import * as fileRoute from "@/app/api/v1/renders/[render_id]/outputs/[output_id]/file/route";
 import * as videoRoute from "@/app/api/v1/video-renders/route";
+import * as groupsRoute from "@/app/api/v1/render-groups/route";
+import * as groupRoute from "@/app/api/v1/render-groups/[group_id]/route";
 import { revokeApiKey } from "@/lib/api-keys/key-service";
 import { hashApiKey } from "@/lib/api-keys/secret";
 import { claimIdempotency } from "@/lib/db/queries/api-idempotency";
@@ -53,7 +55,14 @@ const batchesOf = (workspaceId: string) =>
  * One call per v1 operation, aimed at workspace `a`'s resources. `ids`: whether it names a resource by id (then a key
  * of another workspace must get 404).
  */
-function operations(a: { sceneId: string; batchId: string; outputId: string; productId: string; document: unknown }) {
+function operations(a: {
+  sceneId: string;
+  batchId: string;
+  outputId: string;
+  productId: string;
+  groupId: string;
+  document: unknown;
+}) {
   return {
     listProducts: { ids: false, run: (key?: string) => call(productsRoute.GET, "/api/v1/products", { key }) },
     uploadProduct: {
@@ -131,6 +140,20 @@ function operations(a: { sceneId: string; batchId: string; outputId: string; pro
           params: { render_id: a.batchId },
         }),
     },
+    createRenderGroup: {
+      ids: true,
+      run: (key?: string) =>
+        call(groupsRoute.POST, "/api/v1/render-groups", {
+          key,
+          method: "POST",
+          body: { template_ids: ["beach-coral"], product_ids: [a.productId], ...RENDER },
+        }),
+    },
+    getRenderGroup: {
+      ids: true,
+      run: (key?: string) =>
+        call(groupRoute.GET, `/api/v1/render-groups/${a.groupId}`, { key, params: { group_id: a.groupId } }),
+    },
     downloadRenderOutput: {
       ids: true,
       run: (key?: string) =>
@@ -157,12 +180,19 @@ describe("API v1 security matrix", () => {
       body: { scene_id: a.sceneId, ratios: ["1:1"], quality: "draft" },
     });
     expect(made.status).toBe(202);
+    const group = await call(groupsRoute.POST, "/api/v1/render-groups", {
+      key: a.key,
+      method: "POST",
+      body: { template_ids: ["beach-coral"], product_ids: [SAMPLE], ratios: ["1:1"], quality: "draft" },
+    });
+    expect(group.status).toBe(202);
     // The matrix deletes nothing real: A's "product" is a sample id for reads, and no key below may reach it.
     ops = operations({
       sceneId: a.sceneId,
       batchId: made.json.id,
       outputId: made.json.outputs[0].id,
       productId: SAMPLE,
+      groupId: group.json.id,
       document: (await loadScene(db(), ownerCaller(a), a.sceneId)).document,
     });
     before = { batches: (await batchesOf(a.workspaceId)).length, balance: await getCreditBalance(db(), a.workspaceId) };
@@ -200,7 +230,10 @@ describe("API v1 security matrix", () => {
     const got: string[] = [];
     for (const [name, op] of Object.entries(ops)) {
       const res = await op.run(b.key);
-      if (op.ids && name !== "createScene" && res.status !== 404) got.push(`${name}: ${res.status}`);
+      // Creating from a template and a product names a sample here, which every workspace has (a real product of
+      // another workspace: tests/integration/api-v1-render-groups.test.ts).
+      const fromSample = name === "createScene" || name === "createRenderGroup";
+      if (op.ids && !fromSample && res.status !== 404) got.push(`${name}: ${res.status}`);
       if (!op.ids && res.status < 300) expect(JSON.stringify(res.json)).not.toContain(a.workspaceId);
     }
     expect(got).toEqual([]);
