@@ -384,7 +384,7 @@ describe("events from state changes", () => {
     const bothWritten = new Promise<void>((r) => (release = r));
     const finish = (id: string, fail: boolean) =>
       finishOutput(id, async (tx) => {
-        const changed = fail ? await markFailed(tx, id, "boom") : (await markDone(tx, id, file), true);
+        const changed = fail ? await markFailed(tx, id, "boom") : await markDone(tx, id, file);
         if (++arrived === 2) release();
         await bothWritten;
         return changed;
@@ -399,8 +399,12 @@ describe("events from state changes", () => {
       type: "render_group.completed",
       data: { id: group.groupId, batches: 3, done: 2, failed: 1 },
     });
-    // Ending an output again (a retried job) sends nothing twice.
+    // Ending an output again (a retried job) sends nothing twice; nor does a render that finishes after its output
+    // was cancelled (failed): it stays failed.
     await finishOutput(outputs[2].id, (tx) => markFailed(tx, outputs[2].id, "boom"));
+    expect(await finishOutput(outputs[2].id, (tx) => markDone(tx, outputs[2].id, file))).toBe(false);
+    const [stillFailed] = await db().select().from(renderOutputs).where(eq(renderOutputs.id, outputs[2].id));
+    expect(stillFailed.status).toBe("failed");
     expect(await deliveriesOf(endpoint.id)).toHaveLength(4);
   });
 

@@ -46,7 +46,8 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
       await deps.storage.put(key, encoded.bytes, encoded.contentType);
       const file = { key, bytes: encoded.bytes.length, renderMs: renderMs() };
       // With its webhook events, in one transaction (lib/webhooks/output-events.ts).
-      await finishOutput(outputId, (tx) => markDone(tx, outputId, file).then(() => true));
+      // False when the output was cancelled while it rendered: it stays failed (refunded), with no second event.
+      await finishOutput(outputId, (tx) => markDone(tx, outputId, file));
     },
     markFailure: async (reason, final) => {
       if (final) return finishOutput(outputId, (tx) => markFailed(tx, outputId, reason));

@@ -139,8 +139,16 @@ export async function markRendering(db: Database, outputId: string): Promise<boo
   return rows.length > 0;
 }
 
-export async function markDone(db: Database, outputId: string, file: { key: string; bytes: number; renderMs: number }) {
-  await db
+/**
+ * Stores the finished file on the output; returns false (and changes nothing) when the output was ended meanwhile,
+ * e.g. cancelled while it rendered: it stays failed and refunded, and no render.completed follows its render.failed.
+ */
+export async function markDone(
+  db: Database,
+  outputId: string,
+  file: { key: string; bytes: number; renderMs: number },
+): Promise<boolean> {
+  const rows = await db
     .update(renderOutputs)
     .set({
       status: "done",
@@ -150,7 +158,9 @@ export async function markDone(db: Database, outputId: string, file: { key: stri
       finishedAt: new Date(),
       error: null,
     })
-    .where(eq(renderOutputs.id, outputId));
+    .where(and(eq(renderOutputs.id, outputId), inArray(renderOutputs.status, ["queued", "rendering"])))
+    .returning({ id: renderOutputs.id });
+  return rows.length > 0;
 }
 
 /** Returns true when this call moved the output to failed (so a refund happens once). */
