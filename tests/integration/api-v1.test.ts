@@ -572,6 +572,8 @@ describe("rate limits", () => {
       for (let i = 0; i < 4; i++) {
         const res = await call(templatesRoute.GET, "/api/v1/templates?limit=1", { key: k.secret });
         expect(res.headers.get("ratelimit-limit")).toBe("3");
+        // Where the time went, for programs and bench:api: the key lookup, the rate-limit row, ..., in all.
+        expect(res.headers.get("server-timing")).toMatch(/^key;dur=[\d.]+, rate;dur=[\d.]+.*total;dur=[\d.]+$/);
         const reset = Number(res.headers.get("ratelimit-reset"));
         expect(reset).toBeGreaterThanOrEqual(1);
         expect(reset).toBeLessThanOrEqual(60);
