@@ -36,6 +36,7 @@ const WORKERS = Number(process.env.WORKERS ?? 2);
 const WINDOW_S = Number(process.env.WINDOW_S ?? (QUICK ? 60 : 300));
 const RATIOS = ["1:1", "4:5", "9:16", "16:9"];
 const POSTS = Math.ceil(OUTPUTS / RATIOS.length);
+const ALONE_POSTS = Number(process.env.ALONE_POSTS ?? 20);
 const PRODUCTS = ["sample_perfume-bottle", "sample_drink-can", "sample_kraft-box"];
 const TEMPLATES = ["beach-coral", "beach-dune", "pastel-mint"];
 const EVENTS = ["render.completed", "render.failed", "batch.completed", "render_group.completed", "product.ready"];
@@ -105,7 +106,70 @@ async function api(server: BenchServer, key: string, path: string, body?: unknow
     signal: AbortSignal.timeout(60_000),
   });
   const text = await res.text();
-  return { status: res.status, ms: performance.now() - t0, json: text ? JSON.parse(text) : null };
+  // Server-Timing (lib/auth/api-route.ts): "key;dur=1.2, rate;dur=0.8, ..." ─► { key: 1.2, rate: 0.8, ... }
+  const timing = Object.fromEntries(
+    (res.headers.get("server-timing") ?? "")
+      .split(",")
+      .map((part) => /^\s*(\w+);dur=([\d.]+)/.exec(part))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], Number(m[2])]),
+  );
+  return { status: res.status, ms: performance.now() - t0, timing, json: text ? JSON.parse(text) : null };
+}
+
+/** p50/p95 of each Server-Timing span over many answers: where the server spent a POST's time. */
+function spans(timings: Record<string, number>[]) {
+  const names = [...new Set(timings.flatMap((t) => Object.keys(t)))];
+  return Object.fromEntries(
+    names.map((n) => {
+      const s = timings
+        .map((t) => t[n])
+        .filter((v) => v !== undefined)
+        .sort((a, b) => a - b);
+      return [n, { p50: round(pct(s, 50)), p95: round(pct(s, 95)) }];
+    }),
+  );
+}
+
+/** A POST of four ratios: a render of the key's scene, or (odd i) a group of one template × one product. */
+function postBody(key: Key, i: number, n: number) {
+  return i % 2 === 1
+    ? {
+        path: "/api/v1/render-groups",
+        kind: "render-groups",
+        body: {
+          template_ids: [TEMPLATES[i % TEMPLATES.length]],
+          product_ids: [PRODUCTS[n % PRODUCTS.length]],
+          ratios: RATIOS,
+        },
+      }
+    : { path: "/api/v1/renders", kind: "renders", body: { scene_id: key.sceneId, ratios: RATIOS } };
+}
+
+/**
+ * The same POSTs one at a time from one key, nothing else running (no browsing, no workers): the endpoints' own
+ * cost on this machine, apart from the load of the main phase. Their outputs are cancelled again (not counted).
+ */
+async function alone(server: BenchServer, key: Key) {
+  const posts: { kind: string; ms: number; timing: Record<string, number> }[] = [];
+  for (let i = 0; i < ALONE_POSTS; i++) {
+    const { path, kind, body } = postBody(key, i, i);
+    const res = await api(server, key.secret, path, body);
+    if (res.status !== 202) throw new Error(`alone POST failed: ${JSON.stringify(res.json)}`);
+    posts.push({ kind, ms: res.ms, timing: res.timing });
+    const ids: string[] = kind === "renders" ? [res.json.id] : res.json.renders.map((r: { id: string }) => r.id);
+    for (const id of ids) await api(server, key.secret, `/api/v1/renders/${id}/cancel`, {});
+  }
+  const byKind = (kind: string) => latency(posts.filter((p) => p.kind === kind).map((p) => p.ms));
+  return {
+    posts: posts.length,
+    latencyMs: latency(posts.map((p) => p.ms)),
+    latencyMsByEndpoint: {
+      "POST /api/v1/renders": byKind("renders"),
+      "POST /api/v1/render-groups": byKind("render-groups"),
+    },
+    serverTimingMs: spans(posts.map((p) => p.timing)),
+  };
 }
 
 async function setup(server: BenchServer, db: Client, receiverPort: number, secrets: Map<string, string>) {
@@ -187,7 +251,7 @@ async function singleBatch(server: BenchServer, key: Key) {
 
 /** Every key posts its share (one in flight each) while every user browses; both stop when the posts are done. */
 async function postWhileBrowsing(server: BenchServer, keys: Key[], accounts: Account[]) {
-  const posts: { kind: string; ms: number; status: number }[] = [];
+  const posts: { kind: string; ms: number; status: number; timing: Record<string, number> }[] = [];
   const created: { renderIds: string[]; groupIds: string[]; outputs: number } = {
     renderIds: [],
     groupIds: [],
@@ -204,15 +268,10 @@ async function postWhileBrowsing(server: BenchServer, keys: Key[], accounts: Acc
     for (let n = 0; ; n++) {
       const i = next++;
       if (i >= POSTS) return;
-      const group = i % 2 === 1;
-      const res = group
-        ? await api(server, key.secret, "/api/v1/render-groups", {
-            template_ids: [TEMPLATES[(i + k) % TEMPLATES.length]],
-            product_ids: [PRODUCTS[n % PRODUCTS.length]],
-            ratios: RATIOS,
-          })
-        : await api(server, key.secret, "/api/v1/renders", { scene_id: key.sceneId, ratios: RATIOS });
-      posts.push({ kind: group ? "render-groups" : "renders", ms: res.ms, status: res.status });
+      const { path, kind, body } = postBody(key, i + k, n);
+      const group = kind === "render-groups";
+      const res = await api(server, key.secret, path, body);
+      posts.push({ kind, ms: res.ms, status: res.status, timing: res.timing });
       if (res.status !== 202) {
         log("POST", res.status, JSON.stringify(res.json).slice(0, 200));
         continue;
@@ -264,6 +323,7 @@ async function postWhileBrowsing(server: BenchServer, keys: Key[], accounts: Acc
         "POST /api/v1/renders": byKind("renders"),
         "POST /api/v1/render-groups": byKind("render-groups"),
       },
+      serverTimingMs: spans(ok.map((p) => p.timing)),
       status5xx: posts.filter((p) => p.status >= 500).length,
       statusOther: posts.filter((p) => p.status !== 202 && p.status < 500).length,
       serverCpuMsPerPost: {
@@ -409,6 +469,8 @@ async function main() {
   try {
     const { accounts, keys } = await setup(server, db, receiverPort, secrets);
     log("setup", accounts.length, "users,", keys.length, "keys");
+    const postAlone = await alone(server, keys[keys.length - 1]);
+    log("alone", postAlone.latencyMs, postAlone.serverTimingMs);
     const single = await singleBatch(server, keys[0]);
     log("single batch", single);
     const { created, result: posting } = await postWhileBrowsing(server, keys, accounts);
@@ -434,6 +496,7 @@ async function main() {
       lost: POSTS * RATIOS.length - rows.total,
       renders: created.renderIds.length,
       groups: created.groupIds.length,
+      postAlone,
       post: posting,
       singleBatch: single,
       queue: {
