@@ -188,7 +188,7 @@ export const ENDPOINTS = {
     tag: "Renders",
     summary: "Render template(s) × product(s): one scene and one render per combination",
     description:
-      "The app's \"Render in batch\": each product placed in each template (as POST /api/v1/scenes does), each " +
+      'The app\'s "Render in batch": each product placed in each template (as POST /api/v1/scenes does), each ' +
       "rendered in every ratio, at most 100 combinations. Answers 202 with the group, its renders and its " +
       "`status_url` (also in `Location`). All or nothing: one unknown product or template (404), or too few " +
       "credits for the whole group (402), and nothing is made. Test keys render small watermarked Drafts for " +
