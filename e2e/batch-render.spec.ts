@@ -63,6 +63,8 @@ test("Settings → Webhooks: add an endpoint, its secret shown once, then disabl
   await page.goto("/settings");
   await page.getByRole("link", { name: "Manage webhooks" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+  // The group-level event is offered (and checked by default) with the per-output and per-batch ones.
+  await expect(page.getByRole("checkbox", { name: /render_group\.completed/ })).toBeChecked();
   await page.getByLabel("Endpoint URL").fill("http://127.0.0.1:9/hooks");
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByText(/private, loopback or link-local/).first()).toBeVisible();

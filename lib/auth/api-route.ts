@@ -58,14 +58,18 @@ export function apiRoute<E extends Endpoint>(
   const handler = async (request: Request, routeContext: RouteContext): Promise<Response> => {
     let response: Response;
     let rate: WindowState | null = null;
+    const timing = new Timing();
     try {
       const db = getDb();
       const presented = bearerKey(request);
       if (!presented)
         throw new ApiV1Error("unauthorized", "missing_api_key", "Send an API key: Authorization: Bearer plk_...");
-      const key = await resolveApiKey(db, presented);
+      const key = await timing.time("key", resolveApiKey(db, presented));
       if (!key) throw new ApiV1Error("unauthorized", "invalid_api_key", "This API key is not valid or was revoked.");
-      rate = await hitWindow(db, `api_key:${key.caller.keyId}`, env().API_RATE_LIMIT_PER_MINUTE, RATE_WINDOW_MS);
+      rate = await timing.time(
+        "rate",
+        hitWindow(db, `api_key:${key.caller.keyId}`, env().API_RATE_LIMIT_PER_MINUTE, RATE_WINDOW_MS),
+      );
       if (rate.limited)
         throw new ApiV1Error("rate_limited", "rate_limited", "Too many requests for this key. Retry after a moment.");
 
@@ -96,14 +100,17 @@ export function apiRoute<E extends Endpoint>(
               : undefined
           ) as Body<E>;
           const handed = raw && endpoint.body === "multipart" ? copyRequest(request, raw.bytes) : request;
-          const result = await fn({
-            caller: key.caller,
-            key: { id: key.caller.keyId, mode: key.mode },
-            body,
-            query,
-            params,
-            request: handed,
-          });
+          const result = await timing.time(
+            "handler",
+            fn({
+              caller: key.caller,
+              key: { id: key.caller.keyId, mode: key.mode },
+              body,
+              query,
+              params,
+              request: handed,
+            }),
+          );
           if (result instanceof Response) return result;
           const out = endpoint.output ? parseOutput(endpoint.output, result) : result;
           return Response.json(out, { status: endpoint.status });
@@ -115,12 +122,18 @@ export function apiRoute<E extends Endpoint>(
       const idempotencyKey = request.headers.get("idempotency-key");
       response =
         endpoint.method === "POST" && idempotencyKey !== null
-          ? await idempotent(key.caller.keyId, idempotencyKey, await requestHash(endpoint, request, raw?.bytes), run)
+          ? await idempotent(
+              key.caller.keyId,
+              idempotencyKey,
+              await requestHash(endpoint, request, raw?.bytes),
+              run,
+              timing,
+            )
           : await run();
     } catch (err) {
       response = v1ErrorResponse(err);
     }
-    return finishApiResponse(request, withRateHeaders(response, rate));
+    return finishApiResponse(request, timing.onto(withRateHeaders(response, rate)));
   };
   return Object.assign(handler, { endpoint });
 }
@@ -198,6 +211,7 @@ async function idempotent(
   idempotencyKey: string,
   hash: string,
   run: () => Promise<Response>,
+  timing: Timing,
 ): Promise<Response> {
   if (!IDEMPOTENCY_KEY.test(idempotencyKey))
     throw new ApiV1Error(
@@ -206,7 +220,7 @@ async function idempotent(
       "Idempotency-Key must be 1-255 printable ASCII characters.",
     );
   const db = getDb();
-  if (!(await claimIdempotency(db, keyId, idempotencyKey, hash))) {
+  if (!(await timing.time("idem_claim", claimIdempotency(db, keyId, idempotencyKey, hash)))) {
     const held = await findIdempotency(db, keyId, idempotencyKey);
     if (held && held.requestHash !== hash)
       throw new ApiV1Error(
@@ -239,8 +253,38 @@ async function idempotent(
   const kept: Record<string, string> = {};
   const location = response.headers.get("location");
   if (location) kept.location = location;
-  await storeIdempotentResponse(db, keyId, idempotencyKey, { status: response.status, body, headers: kept });
+  await timing.time(
+    "idem_store",
+    storeIdempotentResponse(db, keyId, idempotencyKey, { status: response.status, body, headers: kept }),
+  );
   return response;
+}
+
+/**
+ * `Server-Timing` on every keyed answer: milliseconds spent on the key lookup, the rate-limit row, the idempotency
+ * claim and stored answer, the handler, and in all. Programs and bench:api see where a slow request spent its time;
+ * nothing in it is secret (durations only).
+ */
+class Timing {
+  private readonly started = performance.now();
+  private readonly spans: [string, number][] = [];
+  async time<T>(name: string, work: Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await work;
+    } finally {
+      this.spans.push([name, performance.now() - t0]);
+    }
+  }
+  onto(response: Response): Response {
+    const spans = [...this.spans, ["total", performance.now() - this.started] as [string, number]];
+    try {
+      response.headers.set("server-timing", spans.map(([n, ms]) => `${n};dur=${ms.toFixed(1)}`).join(", "));
+    } catch {
+      // Immutable headers (a replayed or fetched response): the timing is only informative.
+    }
+    return response;
+  }
 }
 
 /** RateLimit-Limit / -Remaining / -Reset (seconds until one more request fits) on every keyed answer. */

@@ -17,6 +17,16 @@ import { writeRenderBatch } from "./create-batch";
 import { planOutputs } from "./export-options";
 import { renderGroupSchema, type RenderGroupInput } from "./render-group-input";
 
+/**
+ * How a caller other than the dialog makes a group (the public API): `free` for a test key's Drafts (no credits
+ * checked or debited), `watermark` to stamp them, `onBatch` to record each batch in the same transaction.
+ */
+export type RenderGroupOptions = {
+  free?: boolean;
+  watermark?: boolean;
+  onBatch?: (tx: Database, batchId: string) => Promise<void>;
+};
+
 /** What the group would cost, before anything is made: shown in the dialog, checked again under the lock. */
 export async function quoteRenderGroup(db: Database, ctx: WorkspaceCaller, raw: unknown) {
   assertCan(ctx, "renders.create");
@@ -41,12 +51,17 @@ export async function quoteRenderGroup(db: Database, ctx: WorkspaceCaller, raw: 
  * credits debited batch by batch under the billing lock: the last batch that does not fit rolls everything back,
  * so the group starts whole or not at all. Outputs then render, fail and are refunded like any export's.
  */
-export async function createRenderGroup(db: Database, ctx: WorkspaceCaller, raw: unknown) {
+export async function createRenderGroup(
+  db: Database,
+  ctx: WorkspaceCaller,
+  raw: unknown,
+  options: RenderGroupOptions = {},
+) {
   assertCan(ctx, "renders.create");
   assertCan(ctx, "scenes.write");
   const input: RenderGroupInput = renderGroupSchema.parse(raw);
   const quote = await quoteRenderGroup(db, ctx, input);
-  if (!quote.enough)
+  if (!options.free && !quote.enough)
     throw new AppError(
       "payment_required",
       insufficientCreditsMessage(quote.credits, quote.balance, purchasablePlans()),
@@ -84,9 +99,9 @@ export async function createRenderGroup(db: Database, ctx: WorkspaceCaller, raw:
         productName: combo.product.name,
         document: combo.document,
         request: input.export,
-        watermark: plan.watermark,
+        watermark: options.watermark || plan.watermark,
         beforeCommit: async (t, batch) => {
-          await debitCreditsForExport(t, { workspaceId: ctx.workspaceId, ...batch });
+          if (!options.free) await debitCreditsForExport(t, { workspaceId: ctx.workspaceId, ...batch });
         },
       });
       await tx.insert(renderGroupBatches).values({
@@ -97,9 +112,10 @@ export async function createRenderGroup(db: Database, ctx: WorkspaceCaller, raw:
         productName: combo.product.name,
         templateId: combo.templateId,
       });
+      await options.onBatch?.(tx, batchId);
       batchIds.push(batchId);
     }
-    return { groupId, title, batchIds, credits: quote.credits };
+    return { groupId, title, batchIds, credits: options.free ? 0 : quote.credits };
   });
 }
 

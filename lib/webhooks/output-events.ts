@@ -1,14 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
-import { renderBatches, renderOutputs } from "@/lib/db/schema";
-import { withJobTransaction } from "@/lib/jobs/job-transaction";
+import { renderBatches, renderGroupBatches, renderOutputs } from "@/lib/db/schema";
+import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import { lockWorkspaceDataShared } from "@/lib/workspace-data/data-lock";
 import { emitWebhookEvent } from "./emit-event";
 
 /**
  * Ends a render output (done or failed) and writes its webhook events in the same transaction: render.completed or
- * render.failed for the output, and batch.completed when it was the batch's last one open. The batch row is
- * locked first, so two outputs finishing at once cannot both miss (or both send) the batch's event.
+ * render.failed for the output, batch.completed when it was the batch's last one open, and render_group.completed
+ * when that batch was its group's last one open. The batch row is locked first (then the group's), so two outputs
+ * finishing at once cannot both miss (or both send) the batch's or the group's event.
  * `change` makes the state change on the transaction and answers whether it changed anything.
  */
 export async function finishOutput(outputId: string, change: (tx: Database) => Promise<boolean>): Promise<boolean> {
@@ -68,19 +69,59 @@ export async function finishOutput(outputId: string, change: (tx: Database) => P
       })
       .from(renderOutputs)
       .where(and(eq(renderOutputs.batchId, owner.batchId)));
-    if (counts && counts.open === 0)
-      await emitWebhookEvent(tx, enqueue, {
-        workspaceId: output.workspaceId,
-        type: "batch.completed",
-        dedupeKey: `batch.completed:${owner.batchId}`,
-        data: {
-          id: owner.batchId,
-          sceneId: output.sceneId,
-          done: counts.done,
-          failed: counts.failed,
-          zipPath: `/api/renders/batches/${owner.batchId}/zip`,
-        },
-      });
+    if (!counts || counts.open !== 0) return changed;
+    await emitWebhookEvent(tx, enqueue, {
+      workspaceId: output.workspaceId,
+      type: "batch.completed",
+      dedupeKey: `batch.completed:${owner.batchId}`,
+      data: {
+        id: owner.batchId,
+        sceneId: output.sceneId,
+        done: counts.done,
+        failed: counts.failed,
+        zipPath: `/api/renders/batches/${owner.batchId}/zip`,
+      },
+    });
+    await finishGroupIfLast(tx, enqueue, output.workspaceId, owner.batchId);
     return changed;
+  });
+}
+
+/**
+ * render_group.completed, once, when the batch that just ended was its group's last one open. The group row is
+ * locked (always after the batch row, so two finishing batches cannot deadlock): two workers ending a group's last
+ * two batches at once count one after the other, and the second counts with the first's outputs committed, so
+ * exactly one of them sees nothing open. The dedupe key guards the rest (an output ended twice).
+ */
+async function finishGroupIfLast(tx: Database, enqueue: Enqueue, workspaceId: string, batchId: string) {
+  const [link] = await tx
+    .select({ groupId: renderGroupBatches.groupId })
+    .from(renderGroupBatches)
+    .where(eq(renderGroupBatches.batchId, batchId));
+  if (!link) return;
+  await tx.execute(sql`select id from render_groups where id = ${link.groupId} for update`);
+  const [counts] = await tx
+    .select({
+      batches: sql<number>`count(distinct ${renderGroupBatches.batchId})::int`,
+      open: sql<number>`count(*) filter (where ${renderOutputs.status} in ('queued', 'rendering'))::int`,
+      done: sql<number>`count(*) filter (where ${renderOutputs.status} = 'done')::int`,
+      failed: sql<number>`count(*) filter (where ${renderOutputs.status} = 'failed')::int`,
+    })
+    .from(renderGroupBatches)
+    .innerJoin(renderOutputs, eq(renderOutputs.batchId, renderGroupBatches.batchId))
+    .where(eq(renderGroupBatches.groupId, link.groupId));
+  if (!counts || counts.open !== 0) return;
+  await emitWebhookEvent(tx, enqueue, {
+    workspaceId,
+    type: "render_group.completed",
+    dedupeKey: `render_group.completed:${link.groupId}`,
+    data: {
+      id: link.groupId,
+      batches: counts.batches,
+      done: counts.done,
+      failed: counts.failed,
+      statusPath: `/api/v1/render-groups/${link.groupId}`,
+      zipPath: `/api/renders/groups/${link.groupId}/zip`,
+    },
   });
 }

@@ -75,7 +75,7 @@ describe("OpenAPI document and /api/v1 route files", () => {
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401", "403", "404", "422", "429"]));
         ids.add(op.operationId);
       }
-    expect(ids.size).toBe(15);
+    expect(ids.size).toBe(17);
     const list = doc.paths!["/api/v1/products"]!.get!;
     expect((list.parameters as { name: string }[]).map((p) => p.name)).toEqual(
       expect.arrayContaining(["limit", "cursor"]),

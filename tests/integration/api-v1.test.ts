@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
@@ -16,6 +16,8 @@ import * as renderRoute from "@/app/api/v1/renders/[render_id]/route";
 import * as cancelRoute from "@/app/api/v1/renders/[render_id]/cancel/route";
 import * as fileRoute from "@/app/api/v1/renders/[render_id]/outputs/[output_id]/file/route";
 import * as videoRoute from "@/app/api/v1/video-renders/route";
+import * as groupsRoute from "@/app/api/v1/render-groups/route";
+import * as groupRoute from "@/app/api/v1/render-groups/[group_id]/route";
 import { revokeApiKey } from "@/lib/api-keys/key-service";
 import { hashApiKey } from "@/lib/api-keys/secret";
 import { claimIdempotency } from "@/lib/db/queries/api-idempotency";
@@ -46,6 +48,17 @@ async function workspace(prefix: string, mode: "live" | "test" = "live"): Promis
   return { ...o, sceneId, key: secret, keyId: id };
 }
 
+/** A product row of `workspaceId` only (no files: the matrix's calls are refused before any is read). */
+async function storedProduct(workspaceId: string): Promise<string> {
+  const id = `prd_matrix_${workspaceId.slice(-8)}`;
+  await db().execute(sql`
+    insert into products (id, workspace_id, name, source_format, original_filename, original_key, original_bytes,
+      model_key, model_bytes, source_size, dimensions_m, triangles, materials, variants, warnings)
+    values (${id}, ${workspaceId}, 'Ours', 'glb', 'ours.glb', 'x/original', 1, 'x/model', 1,
+      '[0.1,0.2,0.1]', '[0.1,0.2,0.1]', 12, '[]', '[]', '[]')`);
+  return id;
+}
+
 const batchesOf = (workspaceId: string) =>
   db().select().from(renderBatches).where(eq(renderBatches.workspaceId, workspaceId));
 
@@ -53,7 +66,15 @@ const batchesOf = (workspaceId: string) =>
  * One call per v1 operation, aimed at workspace `a`'s resources. `ids`: whether it names a resource by id (then a key
  * of another workspace must get 404).
  */
-function operations(a: { sceneId: string; batchId: string; outputId: string; productId: string; document: unknown }) {
+function operations(a: {
+  sceneId: string;
+  batchId: string;
+  outputId: string;
+  productId: string;
+  ownProductId: string;
+  groupId: string;
+  document: unknown;
+}) {
   return {
     listProducts: { ids: false, run: (key?: string) => call(productsRoute.GET, "/api/v1/products", { key }) },
     uploadProduct: {
@@ -131,6 +152,20 @@ function operations(a: { sceneId: string; batchId: string; outputId: string; pro
           params: { render_id: a.batchId },
         }),
     },
+    createRenderGroup: {
+      ids: true,
+      run: (key?: string) =>
+        call(groupsRoute.POST, "/api/v1/render-groups", {
+          key,
+          method: "POST",
+          body: { template_ids: ["beach-coral"], product_ids: [a.ownProductId], ...RENDER },
+        }),
+    },
+    getRenderGroup: {
+      ids: true,
+      run: (key?: string) =>
+        call(groupRoute.GET, `/api/v1/render-groups/${a.groupId}`, { key, params: { group_id: a.groupId } }),
+    },
     downloadRenderOutput: {
       ids: true,
       run: (key?: string) =>
@@ -157,12 +192,20 @@ describe("API v1 security matrix", () => {
       body: { scene_id: a.sceneId, ratios: ["1:1"], quality: "draft" },
     });
     expect(made.status).toBe(202);
+    const group = await call(groupsRoute.POST, "/api/v1/render-groups", {
+      key: a.key,
+      method: "POST",
+      body: { template_ids: ["beach-coral"], product_ids: [SAMPLE], ratios: ["1:1"], quality: "draft" },
+    });
+    expect(group.status).toBe(202);
     // The matrix deletes nothing real: A's "product" is a sample id for reads, and no key below may reach it.
     ops = operations({
       sceneId: a.sceneId,
       batchId: made.json.id,
       outputId: made.json.outputs[0].id,
       productId: SAMPLE,
+      ownProductId: await storedProduct(a.workspaceId),
+      groupId: group.json.id,
       document: (await loadScene(db(), ownerCaller(a), a.sceneId)).document,
     });
     before = { batches: (await batchesOf(a.workspaceId)).length, balance: await getCreditBalance(db(), a.workspaceId) };
@@ -200,6 +243,7 @@ describe("API v1 security matrix", () => {
     const got: string[] = [];
     for (const [name, op] of Object.entries(ops)) {
       const res = await op.run(b.key);
+      // createScene names a sample product, which every workspace has.
       if (op.ids && name !== "createScene" && res.status !== 404) got.push(`${name}: ${res.status}`);
       if (!op.ids && res.status < 300) expect(JSON.stringify(res.json)).not.toContain(a.workspaceId);
     }
@@ -528,6 +572,8 @@ describe("rate limits", () => {
       for (let i = 0; i < 4; i++) {
         const res = await call(templatesRoute.GET, "/api/v1/templates?limit=1", { key: k.secret });
         expect(res.headers.get("ratelimit-limit")).toBe("3");
+        // Where the time went, for programs and bench:api: the key lookup, the rate-limit row, ..., in all.
+        expect(res.headers.get("server-timing")).toMatch(/^key;dur=[\d.]+, rate;dur=[\d.]+.*total;dur=[\d.]+$/);
         const reset = Number(res.headers.get("ratelimit-reset"));
         expect(reset).toBeGreaterThanOrEqual(1);
         expect(reset).toBeLessThanOrEqual(60);

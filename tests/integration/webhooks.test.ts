@@ -15,6 +15,7 @@ import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-event";
 import { createProductFromUpload } from "@/lib/products/product-service";
 import { exportScene } from "@/lib/renders/render-service";
+import { createRenderGroup } from "@/lib/renders/create-render-group";
 import { setStorageForTests } from "@/lib/storage";
 import { LocalStorage } from "@/lib/storage/local";
 import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
@@ -353,6 +354,58 @@ describe("events from state changes", () => {
     const batchEvent = events.find((e) => e.type === "batch.completed")!;
     expect(batchEvent.payload).toMatchObject({ data: { id: batchId, done: 1, failed: 1 } });
     for (const r of rows) expect(await queuedJob(r.delivery.id)).toBeDefined();
+  });
+
+  it("writes one render_group.completed when two workers end a group's last two batches at the same moment", async () => {
+    const o = await owner("whgroup");
+    const { endpoint } = await createEndpoint(db(), o.ctx, {
+      url: receiverUrl(),
+      events: ["batch.completed", "render_group.completed"],
+    });
+    const group = await createRenderGroup(db(), o.ctx, {
+      productIds: ["sample_perfume-bottle", "sample_drink-can", "sample_kraft-box"],
+      templateIds: ["beach-coral"],
+      export: { outputs: [{ label: "1:1", width: 256, height: 256 }], format: "png", quality: "draft" },
+    });
+    const outputs = await db()
+      .select({ id: renderOutputs.id, batchId: renderOutputs.batchId })
+      .from(renderOutputs)
+      .where(eq(renderOutputs.workspaceId, o.workspaceId));
+    expect(outputs).toHaveLength(3);
+    const file = { key: "k", bytes: 1, renderMs: 1 };
+    // The first batch ends alone: its batch.completed, no group event yet.
+    await finishOutput(outputs[0].id, (tx) => markDone(tx, outputs[0].id, file).then(() => true));
+    expect((await deliveriesOf(endpoint.id)).map((d) => d.event.type)).toEqual(["batch.completed"]);
+
+    // The last two end at once: each transaction has written its output (uncommitted) before either counts the
+    // group, so without the group lock each would see the other's output still open and neither would send it.
+    let arrived = 0;
+    let release!: () => void;
+    const bothWritten = new Promise<void>((r) => (release = r));
+    const finish = (id: string, fail: boolean) =>
+      finishOutput(id, async (tx) => {
+        const changed = fail ? await markFailed(tx, id, "boom") : await markDone(tx, id, file);
+        if (++arrived === 2) release();
+        await bothWritten;
+        return changed;
+      });
+    await Promise.all([finish(outputs[1].id, false), finish(outputs[2].id, true)]);
+
+    const events = (await deliveriesOf(endpoint.id)).map((d) => d.event);
+    expect(events.filter((e) => e.type === "batch.completed")).toHaveLength(3);
+    const groupEvents = events.filter((e) => e.type === "render_group.completed");
+    expect(groupEvents).toHaveLength(1);
+    expect(groupEvents[0].payload).toMatchObject({
+      type: "render_group.completed",
+      data: { id: group.groupId, batches: 3, done: 2, failed: 1 },
+    });
+    // Ending an output again (a retried job) sends nothing twice; nor does a render that finishes after its output
+    // was cancelled (failed): it stays failed.
+    await finishOutput(outputs[2].id, (tx) => markFailed(tx, outputs[2].id, "boom"));
+    expect(await finishOutput(outputs[2].id, (tx) => markDone(tx, outputs[2].id, file))).toBe(false);
+    const [stillFailed] = await db().select().from(renderOutputs).where(eq(renderOutputs.id, outputs[2].id));
+    expect(stillFailed.status).toBe("failed");
+    expect(await deliveriesOf(endpoint.id)).toHaveLength(4);
   });
 
   it("writes nothing when the state change rolls back, and nothing for a workspace without endpoints", async () => {

@@ -45,7 +45,8 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
     store: async (encoded, renderMs) => {
       const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);
       const file = { key, bytes: encoded.bytes.length, renderMs: renderMs() };
-      // Marked done with its webhook events in one transaction; never kept when the output was deleted meanwhile.
+      // Marked done with its webhook events in one transaction; never kept when the output was
+      // deleted or cancelled meanwhile (it stays failed and refunded, with no second event).
       const write = () => deps.storage.put(key, encoded.bytes, encoded.contentType);
       const stored = await storeOutputFiles(deps, outputId, [{ key, write }], (tx) => markDone(tx, outputId, file));
       if (stored === "gone") return "gone";

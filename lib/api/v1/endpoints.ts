@@ -3,6 +3,7 @@ import { defineEndpoint } from "./endpoint";
 import {
   cancelRenderSchema,
   createRenderBody,
+  createRenderGroupBody,
   createSceneBody,
   createVideoRenderBody,
   deletedSchema,
@@ -10,6 +11,7 @@ import {
   listQuery,
   productSchema,
   productUploadSchema,
+  renderGroupSchema,
   renderSchema,
   sceneSchema,
   sceneSummarySchema,
@@ -177,6 +179,34 @@ export const ENDPOINTS = {
     permission: "renders.create",
     body: z.object({}).strict(),
     output: cancelRenderSchema,
+    status: 200,
+  }),
+  createRenderGroup: defineEndpoint({
+    operationId: "createRenderGroup",
+    method: "POST",
+    path: "/api/v1/render-groups",
+    tag: "Renders",
+    summary: "Render template(s) × product(s): one scene and one render per combination",
+    description:
+      'The app\'s "Render in batch": each product placed in each template (as POST /api/v1/scenes does), each ' +
+      "rendered in every ratio, at most 100 combinations. Answers 202 with the group, its renders and its " +
+      "`status_url` (also in `Location`). All or nothing: one unknown product or template (404), or too few " +
+      "credits for the whole group (402), and nothing is made. Test keys render small watermarked Drafts for " +
+      "free. The `render_group.completed` webhook fires once when every render has finished.",
+    permission: "renders.create",
+    body: createRenderGroupBody,
+    output: renderGroupSchema,
+    status: 202,
+    errors: { 402: "Not enough credits for the whole group (type payment_required)" },
+  }),
+  getRenderGroup: defineEndpoint({
+    operationId: "getRenderGroup",
+    method: "GET",
+    path: "/api/v1/render-groups/{group_id}",
+    tag: "Renders",
+    summary: "Get a render group's status: counts over all its outputs, and each render's status",
+    permission: "renders.view",
+    output: renderGroupSchema,
     status: 200,
   }),
   downloadRenderOutput: defineEndpoint({

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
 import { errorSchema } from "./schemas";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
 
 const json = (schema: z.ZodTypeAny) => ({ "application/json": { schema } });
 
@@ -76,7 +77,8 @@ export function openApiDocument(serverUrl = "/") {
       description:
         "Products, templates, scenes and renders of one workspace, with a key from Settings → API keys. " +
         "Lists page with `?limit&cursor` and answer `next_cursor`; every error is `{ error: { type, message, fields? } }`; " +
-        "every answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.",
+        "every answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset. " +
+        `Webhooks (Settings → Webhooks, signed per Standard Webhooks) send ${WEBHOOK_EVENT_TYPES.join(", ")}.`,
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IMAGE_FORMAT_IDS, VIDEO_FORMAT_IDS } from "@/lib/formats";
+import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS, VIDEO_FORMAT_IDS } from "@/lib/formats";
+import { MAX_GROUP_BATCHES } from "@/lib/renders/render-group-input";
 import { MOTION_FPS, MOTION_MAX_SECONDS, MOTION_MIN_SECONDS, MOTION_MOVES, OUTPUT_PRESETS } from "@/lib/scene";
 import { VIDEO_SIZES } from "@/lib/renders/video-export-options";
 
@@ -178,4 +179,65 @@ export const renderSchema = z.object({
 export const cancelRenderSchema = renderSchema.extend({
   cancelled: z.number().int().describe("Outputs stopped by this request"),
   refunded_credits: z.number().int(),
+});
+
+// ------------------------------------------------------------- render groups
+
+const groupIds = (what: string, max: number) =>
+  z
+    .array(z.string().min(1, `Name the ${what}.`).max(80))
+    .min(1, `Pick at least one ${what}.`)
+    .max(max, `At most ${max} ${what}s at once.`);
+
+/**
+ * Template(s) × product(s): one scene and one render per combination, made as the app's "Render in batch" makes
+ * them (lib/renders/create-render-group.ts). At most MAX_GROUP_BATCHES combinations (a 422 on `product_ids`).
+ */
+export const createRenderGroupBody = z
+  .object({
+    template_ids: groupIds("template", MAX_GROUP_BATCHES),
+    product_ids: groupIds("product", MAX_GROUP_BATCHES),
+    ratios: ratiosOf(RATIOS, RATIOS.length),
+    quality: z.enum(["draft", "final"]).default("final"),
+    format: z.enum(IMAGE_FORMAT_IDS).default("png"),
+    transparent: z.boolean().default(false),
+    multiplier: z.number().int().min(1).max(4).default(1).describe("Size multiplier on the ratio's 1080-class size"),
+    tinted: z.boolean().default(false).describe("Tint the templates with the workspace's brand kit"),
+  })
+  .refine((v) => new Set(v.product_ids).size * new Set(v.template_ids).size <= MAX_GROUP_BATCHES, {
+    path: ["product_ids"],
+    message: `At most ${MAX_GROUP_BATCHES} product × template combinations at once.`,
+  })
+  .refine((v) => !(v.transparent && !IMAGE_FORMATS[v.format].alpha), {
+    path: ["transparent"],
+    message: `This format has no transparency: pick ${alphaFormatLabels()}.`,
+  });
+
+const groupStatus = z
+  .enum(["queued", "rendering", "done", "failed", "partially_failed"])
+  .describe("queued/rendering while any output is; then done, failed, or partially_failed");
+
+export const renderGroupSchema = z.object({
+  id: id("rg"),
+  object: z.literal("render_group"),
+  title: z.string(),
+  status: groupStatus,
+  livemode: z.boolean().describe("False for a test key's group: free, small, watermarked Drafts"),
+  created_at: isoDate,
+  status_url: z.string(),
+  outputs: z
+    .object({ total: z.number().int(), done: z.number().int(), failed: z.number().int(), open: z.number().int() })
+    .describe("Counts over every render of the group"),
+  renders: z
+    .array(
+      z.object({
+        id: id("rb"),
+        product_id: z.string(),
+        template_id: z.string(),
+        scene_name: z.string(),
+        status: groupStatus,
+        status_url: z.string().describe("The render's own status, outputs and download URLs"),
+      }),
+    )
+    .describe("One render per product × template"),
 });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../index";
 import { renderOutputs, type RenderFormat } from "../schema";
 
@@ -25,6 +25,7 @@ export async function markVideoProgress(db: Database, outputId: string, framesDo
     .where(and(eq(renderOutputs.id, outputId), eq(renderOutputs.status, "rendering")));
 }
 
+/** Like markDone: false (nothing changed) when the output was deleted or cancelled while it recorded. */
 export async function markVideoDone(
   db: Database,
   outputId: string,
@@ -53,7 +54,7 @@ export async function markVideoDone(
       finishedAt: new Date(),
       error: null,
     })
-    .where(eq(renderOutputs.id, outputId))
+    .where(and(eq(renderOutputs.id, outputId), inArray(renderOutputs.status, ["queued", "rendering"])))
     .returning({ id: renderOutputs.id });
   return rows.length > 0;
 }

@@ -139,7 +139,11 @@ export async function markRendering(db: Database, outputId: string): Promise<boo
   return rows.length > 0;
 }
 
-/** True when the output row was there to mark (false: it was deleted, with its batch or workspace, meanwhile). */
+/**
+ * Stores the finished file on the output; returns false (and changes nothing) when the output was ended meanwhile:
+ * deleted (with its batch or workspace), or cancelled while it rendered (it stays failed and refunded, and no
+ * render.completed follows its render.failed).
+ */
 export async function markDone(
   db: Database,
   outputId: string,
@@ -155,7 +159,7 @@ export async function markDone(
       finishedAt: new Date(),
       error: null,
     })
-    .where(eq(renderOutputs.id, outputId))
+    .where(and(eq(renderOutputs.id, outputId), inArray(renderOutputs.status, ["queued", "rendering"])))
     .returning({ id: renderOutputs.id });
   return rows.length > 0;
 }

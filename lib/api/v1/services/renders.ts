@@ -13,6 +13,7 @@ import { planOutputs, type ExportRequest } from "@/lib/renders/export-options";
 import { RENDER_FAILURE, shownRenderError } from "@/lib/renders/failure-messages";
 import { openOutputFile } from "@/lib/renders/render-service";
 import { exportVideo } from "@/lib/renders/video-export";
+import { finishOutput } from "@/lib/webhooks/output-events";
 import { VIDEO_SIZES } from "@/lib/renders/video-export-options";
 import { OUTPUT_PRESETS, type OutputRatio } from "@/lib/scene";
 import { notFound } from "@/lib/errors";
@@ -86,6 +87,24 @@ function testSize(width: number, height: number) {
   return { width: Math.max(16, Math.round(width * scale)), height: Math.max(16, Math.round(height * scale)) };
 }
 
+/** The export request a v1 body asks for: its ratios' sizes; for a test key small Drafts at 1×. */
+export function apiExportRequest(
+  body: Pick<z.output<typeof createRenderBody>, "ratios" | "multiplier" | "format" | "transparent" | "quality">,
+  mode: ApiKeyMode,
+): ExportRequest {
+  const test = mode === "test";
+  return {
+    outputs: body.ratios.map((ratio: OutputRatio) => {
+      const p = OUTPUT_PRESETS[ratio];
+      return { label: ratio, ...(test ? testSize(p.width, p.height) : { width: p.width, height: p.height }) };
+    }),
+    multiplier: test ? 1 : body.multiplier,
+    format: body.format,
+    transparent: body.transparent,
+    quality: test ? "draft" : body.quality,
+  };
+}
+
 /**
  * POST /api/v1/renders: the scene as saved now, in each ratio, as one batch queued for the workers (the same
  * preflight, batch creation and credit debit as the export dialog, in one transaction). A test key's batch is
@@ -98,16 +117,7 @@ export async function createRenderV1(
   body: z.output<typeof createRenderBody>,
 ) {
   const test = mode === "test";
-  const request: ExportRequest = {
-    outputs: body.ratios.map((ratio: OutputRatio) => {
-      const p = OUTPUT_PRESETS[ratio];
-      return { label: ratio, ...(test ? testSize(p.width, p.height) : { width: p.width, height: p.height }) };
-    }),
-    multiplier: test ? 1 : body.multiplier,
-    format: body.format,
-    transparent: body.transparent,
-    quality: test ? "draft" : body.quality,
-  };
+  const request = apiExportRequest(body, mode);
   const { scene, mainProduct, plan } = await exportPreflight(db, caller, body.scene_id, planOutputs(request));
   const { batchId } = await createRenderBatch({
     workspaceId: caller.workspaceId,
@@ -157,7 +167,8 @@ export async function cancelRenderV1(db: Database, workspaceId: string, batchId:
   let refunded = 0;
   for (const o of outputs) {
     if (o.status !== "queued" && o.status !== "rendering") continue;
-    if (!(await markFailed(db, o.id, RENDER_FAILURE.cancelled))) continue;
+    // Through finishOutput, as a worker's failure: render.failed, and batch/group completion events, fire once.
+    if (!(await finishOutput(o.id, (tx) => markFailed(tx, o.id, RENDER_FAILURE.cancelled)))) continue;
     cancelled++;
     refunded += await refundFailedOutput(db, o.id);
   }
