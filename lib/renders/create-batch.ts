@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db";
-import { renderBatches, renderOutputs } from "@/lib/db/schema";
+import { sql } from "drizzle-orm";
+import { renderBatches, renderOutputs, scenes, sceneTemplates } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
@@ -69,6 +70,10 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
       quality: input.request.quality,
       transparent: input.request.transparent,
       watermark: input.watermark ?? false,
+      // Copied from the scene as it is now (every caller, UI or API, gets them), so the Renders page's product and
+      // template filters read the batch row alone. A template linked later in this transaction is seen here.
+      productId: sql`(select ${scenes.productId} from ${scenes} where ${scenes.id} = ${input.sceneId} and ${scenes.workspaceId} = ${input.workspaceId})`,
+      templateId: sql`(select ${sceneTemplates.templateId} from ${sceneTemplates} where ${sceneTemplates.sceneId} = ${input.sceneId} and ${sceneTemplates.workspaceId} = ${input.workspaceId})`,
       createdBy: input.userId,
     });
     await tx.insert(renderOutputs).values(

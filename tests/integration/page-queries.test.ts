@@ -202,13 +202,13 @@ describe("queries per page request (a seeded busy workspace)", () => {
 
   it("Renders", async () => {
     signIn(owner.workspaceId);
-    const q = await pageRequest(() => RendersPage());
+    const q = await pageRequest(() => RendersPage({ searchParams: Promise.resolve({}) }));
     expect(q.count, q.statements.join("\n")).toBeLessThanOrEqual(BUDGET.renders);
   });
 
   it("Renders of a workspace with 2,000 outputs", async () => {
     signIn(many.workspaceId);
-    const q = await pageRequest(() => RendersPage());
+    const q = await pageRequest(() => RendersPage({ searchParams: Promise.resolve({}) }));
     expect(q.count, q.statements.join("\n")).toBeLessThanOrEqual(BUDGET.rendersMany);
   });
 
@@ -221,7 +221,7 @@ describe("queries per page request (a seeded busy workspace)", () => {
   it("pages through 2,000 outputs in index order (EXPLAIN: no sort, no scan of the workspace's batches)", async () => {
     signIn(many.workspaceId);
     await getPool().query("analyze render_batches");
-    const q = await pageRequest(() => RendersPage());
+    const q = await pageRequest(() => RendersPage({ searchParams: Promise.resolve({}) }));
     const i = q.statements.findIndex((s) => /from "render_batches"/.test(s));
     const { rows } = await getPool().query(`explain (format json) ${q.statements[i]}`, q.params[i]);
     const plan = JSON.stringify(rows[0]["QUERY PLAN"]);
@@ -232,8 +232,8 @@ describe("queries per page request (a seeded busy workspace)", () => {
   it("looks the caller up once per request, and again for the next request (nothing kept between requests)", async () => {
     signIn(owner.workspaceId);
     const callerLookups = (q: { statements: string[] }) => q.statements.filter((s) => /from "users"/.test(s)).length;
-    const first = await pageRequest(() => RendersPage());
-    const second = await pageRequest(() => RendersPage());
+    const first = await pageRequest(() => RendersPage({ searchParams: Promise.resolve({}) }));
+    const second = await pageRequest(() => RendersPage({ searchParams: Promise.resolve({}) }));
     expect(callerLookups(first)).toBe(1);
     expect(callerLookups(second)).toBe(1);
     expect(first.statements.some((s) => /render_batches/.test(s))).toBe(true);

@@ -24,10 +24,18 @@ export function BatchRenderDialog({
   open,
   onClose,
   templates,
+  initialProductIds = [],
+  initialTemplateIds = [],
+  tinted,
 }: {
   open: boolean;
   onClose: () => void;
   templates: TemplateChoice[];
+  /** Pre-picked (the Templates gallery's "Render in these templates"): still changeable here. */
+  initialProductIds?: string[];
+  initialTemplateIds?: string[];
+  /** Brand colours on, as the gallery previewed them (left out: the server's default, off). */
+  tinted?: boolean;
 }) {
   const ref = useModalDialog(open);
   const products = useQuery({
@@ -37,8 +45,8 @@ export function BatchRenderDialog({
     enabled: open,
   });
   const choices = [...(products.data?.products ?? []), ...(products.data?.samples ?? [])];
-  const [productIds, setProductIds] = useState<string[]>([]);
-  const [templateIds, setTemplateIds] = useState<string[]>([]);
+  const [productIds, setProductIds] = useState<string[]>(initialProductIds);
+  const [templateIds, setTemplateIds] = useState<string[]>(initialTemplateIds);
   const [ratios, setRatios] = useState<OutputRatio[]>(["1:1"]);
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [format, setFormat] = useState<"png" | "jpg" | "webp">("png");
@@ -49,6 +57,7 @@ export function BatchRenderDialog({
   const body = {
     productIds,
     templateIds,
+    ...(tinted === undefined ? {} : { tinted }),
     export: {
       outputs: ratios.map((r) => ({ label: r, width: OUTPUT_PRESETS[r].width, height: OUTPUT_PRESETS[r].height })),
       quality,

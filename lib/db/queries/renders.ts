@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { Database } from "../index";
 import { renderBatches, renderOutputs } from "../schema";
 import { notFound } from "@/lib/errors";
+import type { RendersFilters } from "@/lib/renders/renders-filters";
 
 /** Where a page of the renders list ends: the last batch's exact created_at (microseconds, as text) and id. */
 export type BatchCursor = { createdAt: string; id: string };
@@ -11,11 +12,14 @@ export type BatchCursor = { createdAt: string; id: string };
  * need them). Keyset pagination on (created_at, id), served in order by render_batches_workspace_page_idx: a page
  * costs the same with 20 outputs or 20,000, and a batch created while someone pages is neither shown twice nor
  * skipped. `next` is the cursor of the following page, null on the last one.
+ * Filters: product and template are columns of the batch, each with its own (workspace, column, created_at, id)
+ * index so a filtered page is read in order too; status keeps the exports with at least one output in that state
+ * (checked per batch through render_outputs_batch_idx, a handful of rows each).
  */
 export async function listBatchesWithOutputs(
   db: Database,
   workspaceId: string,
-  { limit, before }: { limit: number; before?: BatchCursor | null },
+  { limit, before, filters = {} }: { limit: number; before?: BatchCursor | null; filters?: RendersFilters },
 ) {
   const rows = await db
     .select({
@@ -36,6 +40,16 @@ export async function listBatchesWithOutputs(
         eq(renderBatches.workspaceId, workspaceId),
         before
           ? sql`(${renderBatches.createdAt}, ${renderBatches.id}) < (${before.createdAt}::timestamptz, ${before.id})`
+          : undefined,
+        filters.productId ? eq(renderBatches.productId, filters.productId) : undefined,
+        filters.templateId ? eq(renderBatches.templateId, filters.templateId) : undefined,
+        filters.status
+          ? exists(
+              db
+                .select({ one: sql`1` })
+                .from(renderOutputs)
+                .where(and(eq(renderOutputs.batchId, renderBatches.id), eq(renderOutputs.status, filters.status))),
+            )
           : undefined,
       ),
     )
