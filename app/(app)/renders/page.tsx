@@ -9,8 +9,8 @@ import { ShopifyPushPanel } from "@/components/renders/shopify/shopify-push-pane
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { listWorkspaceTemplateNames } from "@/lib/db/queries/templates";
-import { listProductOptions } from "@/lib/products/catalog";
+import { listRendersFilterChoices } from "@/lib/db/queries/renders";
+import { SAMPLE_PRODUCTS } from "@/lib/products/samples";
 import { listRendersPage } from "@/lib/renders/render-service";
 import { filtersFromSearchParams } from "@/lib/renders/renders-filters";
 
@@ -22,13 +22,14 @@ export default async function RendersPage({ searchParams }: { searchParams: Prom
   const { active } = await requirePageContext("/renders");
   const filters = filtersFromSearchParams(await searchParams);
   // The newest exports only (filtered as the URL says); older ones come with "Load more" (GET /api/renders?before=...).
-  // The filter's choices are names only: the workspace's products and samples, built-in and own templates.
-  const [firstPage, products, ownTemplates] = await Promise.all([
+  // The filter's choices are names only (one read): the workspace's products and own templates, then the samples
+  // and built-in templates, which are code.
+  const [firstPage, choices] = await Promise.all([
     listRendersPage(getDb(), active.id, null, undefined, filters),
-    listProductOptions(active.id),
-    listWorkspaceTemplateNames(getDb(), active.id),
+    listRendersFilterChoices(getDb(), active.id),
   ]);
-  const templates = [...ownTemplates, ...BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, name: t.name }))];
+  const products = [...choices.products, ...SAMPLE_PRODUCTS.map((p) => ({ id: p.id, name: `${p.name} (sample)` }))];
+  const templates = [...choices.templates, ...BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, name: t.name }))];
   return (
     <div>
       <PageHeader
@@ -37,11 +38,7 @@ export default async function RendersPage({ searchParams }: { searchParams: Prom
         actions={roleCan(active.role, "renders.create") && <BatchRenderButton templates={templates} />}
       />
       <RenderingPausedBanner workspaceId={active.id} />
-      <RendersFilterBar
-        filters={filters}
-        products={products.map((p) => ({ id: p.id, name: p.sample ? `${p.name} (sample)` : p.name }))}
-        templates={templates}
-      />
+      <RendersFilterBar filters={filters} products={products} templates={templates} />
       <ShopifyPushPanel initialPage={firstPage} canPush={roleCan(active.role, "shopify.push")} filters={filters} />
       <RendersBoard initialPage={firstPage} canDelete={roleCan(active.role, "renders.delete")} filters={filters} />
     </div>

@@ -69,15 +69,6 @@ export async function listWorkspaceTemplates(db: Database, workspaceId: string) 
     .orderBy(desc(workspaceTemplates.createdAt));
 }
 
-/** Id and name of a workspace's own templates, newest first (filters and pickers need no documents). */
-export async function listWorkspaceTemplateNames(db: Database, workspaceId: string) {
-  return db
-    .select({ id: workspaceTemplates.id, name: workspaceTemplates.name })
-    .from(workspaceTemplates)
-    .where(eq(workspaceTemplates.workspaceId, workspaceId))
-    .orderBy(desc(workspaceTemplates.createdAt));
-}
-
 export async function getWorkspaceTemplate(db: Database, workspaceId: string, id: string) {
   const [row] = await db
     .select()

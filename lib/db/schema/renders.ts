@@ -81,7 +81,9 @@ export const renderOutputs = pgTable(
   },
   (t) => [
     index("render_outputs_batch_idx").on(t.batchId),
-    index("render_outputs_workspace_idx").on(t.workspaceId, t.status),
+    // (workspace, status) for "anything still rendering?"; batch_id last so the Renders status filter finds a
+    // workspace's batches with an output in a state from the index alone.
+    index("render_outputs_workspace_idx").on(t.workspaceId, t.status, t.batchId),
   ],
 );
 
