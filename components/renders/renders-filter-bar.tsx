@@ -46,7 +46,7 @@ export function RendersFilterBar({
       role="search"
       aria-label="Filter renders"
       aria-busy={pending}
-      className="mb-6 grid grid-cols-1 items-end gap-3 rounded-2xl border border-line bg-white p-4 shadow-card sm:grid-cols-[repeat(3,minmax(0,1fr))_auto]"
+      className="mb-6 grid grid-cols-2 items-end gap-3 rounded-2xl border border-line bg-white p-3 shadow-card sm:grid-cols-[repeat(3,minmax(0,1fr))_auto] sm:p-4"
       onSubmit={(e) => e.preventDefault()}
       data-testid="renders-filters"
     >
