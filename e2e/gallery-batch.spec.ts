@@ -23,6 +23,9 @@ test("pick 2 templates in the gallery, start one batch with both from the dialog
   await expect(page.getByRole("checkbox", { name: `Select ${NERO.name}` })).toBeChecked();
   const bar = page.getByTestId("render-selected-bar");
   await expect(bar).toContainText(`2 templates selected for ${PRODUCT.name}`);
+  // The bar stays on screen (sticky at the bottom) wherever the picked cards are.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bar).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: test.info().outputPath("gallery-selected.png") });
 
   await bar.getByRole("button", { name: "Render in these 2 templates" }).click();
@@ -32,6 +35,9 @@ test("pick 2 templates in the gallery, start one batch with both from the dialog
   await expect(dialog.getByRole("checkbox", { name: NERO.name, exact: true })).toBeChecked();
   // Nothing else picked: one product, exactly these two templates.
   await expect(dialog.getByRole("checkbox", { checked: true })).toHaveCount(4); // + the default 1:1 ratio
+  // The picked templates are listed first, in view without scrolling the list.
+  await expect(dialog.getByRole("checkbox", { name: NERO.name, exact: true })).toBeInViewport();
+  await expect(dialog.getByRole("group", { name: /Templates/ })).toContainText("2 picked");
   await dialog.getByLabel("Quality").selectOption("draft");
   await expect(dialog.getByTestId("batch-quote")).toContainText(/^2 images in 2 exports: \d+ credits of your \d+\.$/);
   await page.screenshot({ path: test.info().outputPath("gallery-dialog.png") });
@@ -61,7 +67,7 @@ test("the gallery's template checkboxes on a phone", async ({ page }) => {
   await page.getByRole("checkbox", { name: `Select ${CORAL.name}` }).check();
   await page.getByRole("checkbox", { name: `Select ${NERO.name}` }).check();
   const bar = page.getByTestId("render-selected-bar");
-  await expect(bar).toBeInViewport();
+  await expect(bar).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: test.info().outputPath("gallery-mobile.png") });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

@@ -85,9 +85,7 @@ export function RendersFilterBar({
         <select
           className={selectClass}
           value={filters.status ?? ""}
-          onChange={(e) =>
-            go({ ...filters, status: RENDER_STATUSES.find((s) => s === e.target.value) ?? undefined })
-          }
+          onChange={(e) => go({ ...filters, status: RENDER_STATUSES.find((s) => s === e.target.value) ?? undefined })}
         >
           <option value="">Any status</option>
           {RENDER_STATUSES.map((s) => (

@@ -105,7 +105,10 @@ export function TemplateGallery({
           selected={selectedIds.includes(t.id)}
           onSelect={
             canBatch
-              ? (on) => setSelectedIds((ids) => (on ? [...ids.filter((id) => id !== t.id), t.id] : ids.filter((id) => id !== t.id)))
+              ? (on) =>
+                  setSelectedIds((ids) =>
+                    on ? [...ids.filter((id) => id !== t.id), t.id] : ids.filter((id) => id !== t.id),
+                  )
               : undefined
           }
         />

@@ -12,7 +12,12 @@ export type RendersFilters = {
 
 // Spelled out rather than read from the schema: the page's client filter bar imports this file, and must not pull
 // drizzle into the browser bundle. The `satisfies` keeps the two in step.
-export const RENDER_STATUSES = ["queued", "rendering", "done", "failed"] as const satisfies readonly RenderOutput["status"][];
+export const RENDER_STATUSES = [
+  "queued",
+  "rendering",
+  "done",
+  "failed",
+] as const satisfies readonly RenderOutput["status"][];
 
 const id = z.string().max(80).refine(isWellFormedId, "Not a valid id.");
 

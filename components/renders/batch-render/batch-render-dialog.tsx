@@ -44,7 +44,14 @@ export function BatchRenderDialog({
       fetchJson<{ products: ProductChoice[]; samples: ProductChoice[] }>("/api/products", { signal }),
     enabled: open,
   });
-  const choices = [...(products.data?.products ?? []), ...(products.data?.samples ?? [])];
+  // What was picked before the dialog opened is listed first, so it shows without scrolling the lists.
+  const pickedFirst = <T extends { id: string }>(list: T[], picked: string[]) =>
+    [...list].sort((a, b) => Number(picked.includes(b.id)) - Number(picked.includes(a.id)));
+  const choices = pickedFirst(
+    [...(products.data?.products ?? []), ...(products.data?.samples ?? [])],
+    initialProductIds,
+  );
+  const [templateChoices] = useState(() => pickedFirst(templates, initialTemplateIds));
   const [productIds, setProductIds] = useState<string[]>(initialProductIds);
   const [templateIds, setTemplateIds] = useState<string[]>(initialTemplateIds);
   const [ratios, setRatios] = useState<OutputRatio[]>(["1:1"]);
@@ -104,7 +111,12 @@ export function BatchRenderDialog({
       ) : (
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           <fieldset>
-            <legend className="text-sm font-medium">Products</legend>
+            <legend className="text-sm font-medium">
+              Products
+              {productIds.length > 0 && (
+                <span className="font-normal text-ink-muted"> · {productIds.length} picked</span>
+              )}
+            </legend>
             {products.isPending && <p className="mt-2 text-sm text-ink-muted">Loading products…</p>}
             <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto text-sm">
               {choices.map((p) => (
@@ -122,9 +134,14 @@ export function BatchRenderDialog({
             </ul>
           </fieldset>
           <fieldset>
-            <legend className="text-sm font-medium">Templates</legend>
+            <legend className="text-sm font-medium">
+              Templates
+              {templateIds.length > 0 && (
+                <span className="font-normal text-ink-muted"> · {templateIds.length} picked</span>
+              )}
+            </legend>
             <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto text-sm">
-              {templates.map((t) => (
+              {templateChoices.map((t) => (
                 <li key={t.id}>
                   <label className="flex items-center gap-2">
                     <input
