@@ -8,12 +8,15 @@ import { Button } from "@/components/ui/button";
  */
 export function LoadMoreRenders({
   shown,
+  filtered = false,
   hasMore,
   loading,
   failed,
   onLoadMore,
 }: {
   shown: number;
+  /** The list is filtered: the counts are of matching exports. */
+  filtered?: boolean;
   hasMore: boolean;
   loading: boolean;
   failed: boolean;
@@ -22,7 +25,9 @@ export function LoadMoreRenders({
   return (
     <div className="flex flex-col items-center gap-2 pt-2" data-testid="renders-more">
       <p className="text-sm text-ink-muted" aria-live="polite">
-        {hasMore ? `Showing the ${shown} newest exports` : `All ${shown} ${shown === 1 ? "export" : "exports"} shown`}
+        {hasMore
+          ? `Showing the ${shown} newest ${filtered ? "matching " : ""}exports`
+          : `All ${shown} ${filtered ? "matching " : ""}${shown === 1 ? "export" : "exports"} shown`}
       </p>
       {failed && (
         <p role="alert" className="text-sm text-danger">

@@ -9,15 +9,40 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
+import type { RendersFilters } from "@/lib/renders/renders-filters";
 import { batchTitle } from "@/lib/renders/batch-title";
 import { BatchAlbumTools } from "@/components/albums/batch-album-tools";
 import { LoadMoreRenders } from "./load-more-renders";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
 
-export function RendersBoard({ initialPage, canDelete }: { initialPage: RenderListPage; canDelete: boolean }) {
-  const { batches, error, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } =
-    useRenders(initialPage);
+export function RendersBoard({
+  initialPage,
+  canDelete,
+  filters = {},
+}: {
+  initialPage: RenderListPage;
+  canDelete: boolean;
+  filters?: RendersFilters;
+}) {
+  const { batches, error, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = useRenders(
+    initialPage,
+    filters,
+  );
+  const filtered = Boolean(filters.productId || filters.templateId || filters.status);
+  if (batches.length === 0 && filtered) {
+    return (
+      <EmptyState
+        title="No exports match these filters"
+        body="Try another product, template or status, or clear the filters to see every export."
+        action={
+          <Link href="/renders" className={buttonClass("secondary")}>
+            Clear filters
+          </Link>
+        }
+      />
+    );
+  }
   if (batches.length === 0) {
     return (
       <EmptyState
@@ -43,6 +68,7 @@ export function RendersBoard({ initialPage, canDelete }: { initialPage: RenderLi
       ))}
       <LoadMoreRenders
         shown={batches.length}
+        filtered={filtered}
         hasMore={hasNextPage}
         loading={isFetchingNextPage}
         failed={isFetchNextPageError}

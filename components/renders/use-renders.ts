@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { fetchJson } from "@/lib/client/api";
 import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
+import { rendersQueryString, type RendersFilters } from "@/lib/renders/renders-filters";
 
 export const RENDERS_QUERY_KEY = ["renders"] as const;
 
@@ -16,12 +17,13 @@ export function isActive(batch: RenderListItem): boolean {
  * while any output is still queued or rendering (also after navigating away and back). A poll refetches the loaded
  * pages in order, each from the cursor of the one before, so an export made meanwhile shifts nothing out or in twice.
  * The server's first page counts as fresh for a few seconds: the client does not fetch again what it was just sent.
+ * Each set of filters is its own list (its own key under RENDERS_QUERY_KEY, so invalidating that refreshes all).
  */
-export function useRenders(initialPage?: RenderListPage) {
+export function useRenders(initialPage?: RenderListPage, filters: RendersFilters = {}) {
   const query = useInfiniteQuery({
-    queryKey: RENDERS_QUERY_KEY,
+    queryKey: [...RENDERS_QUERY_KEY, filters.productId ?? "", filters.templateId ?? "", filters.status ?? ""],
     queryFn: ({ pageParam, signal }) =>
-      fetchJson<RenderListPage>(pageParam ? `/api/renders?before=${encodeURIComponent(pageParam)}` : "/api/renders", {
+      fetchJson<RenderListPage>(`/api/renders${rendersQueryString(filters, pageParam ? { before: pageParam } : {})}`, {
         signal,
       }),
     initialPageParam: null as string | null,

@@ -43,21 +43,41 @@ export function TemplateCard({
   onUse,
   pending,
   canEdit,
+  selected,
+  onSelect,
 }: {
   template: CardTemplate;
   preview: Preview | undefined;
   onUse: () => void;
   pending: boolean;
   canEdit: boolean;
+  /** Picked for "Render in these templates"; without onSelect the card has no checkbox. */
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
 }) {
   return (
     <li
-      className="group overflow-hidden rounded-2xl border border-line bg-white shadow-card"
+      className={`group overflow-hidden rounded-2xl border bg-white shadow-card ${
+        selected ? "border-accent ring-2 ring-accent" : "border-line"
+      }`}
       data-testid="template-card"
       data-template-id={template.id}
     >
       <div className="relative aspect-[4/5] overflow-hidden bg-canvas-sunken">
         <PreviewImage preview={preview} alt={`${template.name} with your product`} />
+        {onSelect && (
+          // A real checkbox (Tab, Space) on a visible chip, so picking a template never needs the hover overlay.
+          <label className="absolute left-2 top-2 z-10 flex cursor-pointer items-center rounded-md bg-white/90 p-1.5 shadow-sm focus-within:ring-2 focus-within:ring-accent">
+            <input
+              type="checkbox"
+              className="h-4 w-4 accent-accent"
+              checked={selected ?? false}
+              onChange={(e) => onSelect(e.target.checked)}
+              aria-label={`Select ${template.name}`}
+              data-testid="select-template"
+            />
+          </label>
+        )}
         {canEdit && (
           <div className="absolute inset-x-0 bottom-0 flex justify-center bg-gradient-to-t from-black/40 to-transparent p-3 opacity-0 transition-opacity focus-within:opacity-100 group-hover:opacity-100">
             <Button onClick={onUse} pending={pending} className="py-1.5" aria-label={`Use template ${template.name}`}>

@@ -8,6 +8,7 @@ import { useSubmit } from "@/lib/client/use-submit";
 import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
 import type { ProductOption } from "@/lib/products/product-types";
 import type { GalleryTemplate } from "@/lib/templates/template-service";
+import { RenderSelectedBar } from "./render-selected-bar";
 import { TemplateCard } from "./template-card";
 import { usePreviews } from "./use-previews";
 
@@ -25,6 +26,7 @@ export function TemplateGallery({
   palette,
   likedStyles,
   canEdit,
+  canBatch = false,
 }: {
   products: ProductOption[];
   initialProductId: string | null;
@@ -33,8 +35,11 @@ export function TemplateGallery({
   palette: string[];
   likedStyles: string[];
   canEdit: boolean;
+  /** May start a batch (renders.create and scenes.write): the cards get checkboxes for "Render in these templates". */
+  canBatch?: boolean;
 }) {
   const router = useRouter();
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [productId, setProductId] = useState(initialProductId);
   const hasPalette = palette.length >= 2;
   const [tinted, setTinted] = useState(hasPalette);
@@ -97,6 +102,15 @@ export function TemplateGallery({
           onUse={() => void use(t.id)}
           pending={pendingId === t.id}
           canEdit={canEdit}
+          selected={selectedIds.includes(t.id)}
+          onSelect={
+            canBatch
+              ? (on) =>
+                  setSelectedIds((ids) =>
+                    on ? [...ids.filter((id) => id !== t.id), t.id] : ids.filter((id) => id !== t.id),
+                  )
+              : undefined
+          }
         />
       ))}
     </ul>
@@ -234,6 +248,17 @@ export function TemplateGallery({
           <p className="text-sm text-ink-muted">No template matches these filters.</p>
         )}
       </section>
+
+      {canBatch && (
+        <RenderSelectedBar
+          productId={productId}
+          productName={products.find((p) => p.id === productId)?.name ?? "this product"}
+          selectedIds={selectedIds}
+          templates={[...yours, ...builtIn].map((t) => ({ id: t.id, name: t.name }))}
+          tinted={tinted && hasPalette}
+          onClear={() => setSelectedIds([])}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db";
-import { renderBatches, renderOutputs } from "@/lib/db/schema";
+import { sql } from "drizzle-orm";
+import { renderBatches, renderOutputs, scenes, sceneTemplates } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
@@ -37,6 +38,22 @@ export async function createRenderBatch(input: CreateBatchInput) {
   return withJobTransaction((tx, enqueue) => writeRenderBatch(tx, enqueue, input));
 }
 
+/**
+ * The scene's main product and template, copied onto a new batch row as they are now (every caller, stills or
+ * video, UI or API, gets them), so the Renders page's product and template filters read the batch row alone.
+ * A template linked earlier in the same transaction is seen here.
+ */
+export function sceneFilterColumns(workspaceId: string, sceneId: string) {
+  return {
+    productId: sql<
+      string | null
+    >`(select ${scenes.productId} from ${scenes} where ${scenes.id} = ${sceneId} and ${scenes.workspaceId} = ${workspaceId})`,
+    templateId: sql<
+      string | null
+    >`(select ${sceneTemplates.templateId} from ${sceneTemplates} where ${sceneTemplates.sceneId} = ${sceneId} and ${sceneTemplates.workspaceId} = ${workspaceId})`,
+  };
+}
+
 /** createRenderBatch's writes inside a caller's transaction (a batch of batches writes several in one). */
 export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: CreateBatchInput) {
   const planned = planOutputs(input.request);
@@ -69,6 +86,7 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
       quality: input.request.quality,
       transparent: input.request.transparent,
       watermark: input.watermark ?? false,
+      ...sceneFilterColumns(input.workspaceId, input.sceneId),
       createdBy: input.userId,
     });
     await tx.insert(renderOutputs).values(

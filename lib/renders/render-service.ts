@@ -18,6 +18,7 @@ import { recordTemplateEvents } from "@/lib/db/queries/templates";
 import { ratioLabel } from "@/lib/templates/ratio";
 import { shownRenderError } from "./failure-messages";
 import { encodeRendersCursor } from "./renders-cursor";
+import type { RendersFilters } from "./renders-filters";
 import { videoFields } from "./video-list";
 
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
@@ -90,14 +91,18 @@ export type RenderListItem = ReturnType<typeof toListItem>;
 /** A page of the renders list; `nextCursor` asks for the exports after it (null: none left). */
 export type RenderListPage = { batches: RenderListItem[]; nextCursor: string | null };
 
-/** One page of exports, newest first: the first page without a cursor, the next ones after `before`. */
+/**
+ * One page of exports, newest first: the first page without a cursor, the next ones after `before`; with filters,
+ * only the exports of that product, template, or with an output in that status (the cursor then pages within them).
+ */
 export async function listRendersPage(
   db: Database,
   workspaceId: string,
   before?: BatchCursor | null,
   limit = RENDERS_PAGE_SIZE,
+  filters: RendersFilters = {},
 ): Promise<RenderListPage> {
-  const { batches, next } = await listBatchesWithOutputs(db, workspaceId, { limit, before });
+  const { batches, next } = await listBatchesWithOutputs(db, workspaceId, { limit, before, filters });
   return { batches: batches.map(toListItem), nextCursor: next ? encodeRendersCursor(next) : null };
 }
 

@@ -7,6 +7,7 @@ import { GIF_FPS, gifSize } from "@/lib/formats";
 import { newId } from "@/lib/ids";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { motionFrameCount, type SceneDocument } from "@/lib/scene";
+import { sceneFilterColumns } from "./create-batch";
 import { exportPreflight } from "./export-preflight";
 import { renderFileName, uniqueNames } from "./file-names";
 import { videoExportRequestSchema, type VideoExportRequest } from "./video-export-options";
@@ -77,6 +78,7 @@ async function createVideoBatch(input: {
       format: request.format,
       quality: request.quality,
       transparent: false,
+      ...sceneFilterColumns(input.workspaceId, input.sceneId),
       createdBy: input.userId,
     });
     await tx.insert(renderOutputs).values(

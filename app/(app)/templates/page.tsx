@@ -47,6 +47,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
         palette={gallery.kit.palette}
         likedStyles={gallery.kit.likedStyles}
         canEdit={roleCan(active.role, "scenes.write")}
+        canBatch={roleCan(active.role, "renders.create") && roleCan(active.role, "scenes.write")}
       />
     </div>
   );

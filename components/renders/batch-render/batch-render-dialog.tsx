@@ -24,10 +24,18 @@ export function BatchRenderDialog({
   open,
   onClose,
   templates,
+  initialProductIds = [],
+  initialTemplateIds = [],
+  tinted,
 }: {
   open: boolean;
   onClose: () => void;
   templates: TemplateChoice[];
+  /** Pre-picked (the Templates gallery's "Render in these templates"): still changeable here. */
+  initialProductIds?: string[];
+  initialTemplateIds?: string[];
+  /** Brand colours on, as the gallery previewed them (left out: the server's default, off). */
+  tinted?: boolean;
 }) {
   const ref = useModalDialog(open);
   const products = useQuery({
@@ -36,9 +44,16 @@ export function BatchRenderDialog({
       fetchJson<{ products: ProductChoice[]; samples: ProductChoice[] }>("/api/products", { signal }),
     enabled: open,
   });
-  const choices = [...(products.data?.products ?? []), ...(products.data?.samples ?? [])];
-  const [productIds, setProductIds] = useState<string[]>([]);
-  const [templateIds, setTemplateIds] = useState<string[]>([]);
+  // What was picked before the dialog opened is listed first, so it shows without scrolling the lists.
+  const pickedFirst = <T extends { id: string }>(list: T[], picked: string[]) =>
+    [...list].sort((a, b) => Number(picked.includes(b.id)) - Number(picked.includes(a.id)));
+  const choices = pickedFirst(
+    [...(products.data?.products ?? []), ...(products.data?.samples ?? [])],
+    initialProductIds,
+  );
+  const [templateChoices] = useState(() => pickedFirst(templates, initialTemplateIds));
+  const [productIds, setProductIds] = useState<string[]>(initialProductIds);
+  const [templateIds, setTemplateIds] = useState<string[]>(initialTemplateIds);
   const [ratios, setRatios] = useState<OutputRatio[]>(["1:1"]);
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [format, setFormat] = useState<"png" | "jpg" | "webp">("png");
@@ -49,6 +64,7 @@ export function BatchRenderDialog({
   const body = {
     productIds,
     templateIds,
+    ...(tinted === undefined ? {} : { tinted }),
     export: {
       outputs: ratios.map((r) => ({ label: r, width: OUTPUT_PRESETS[r].width, height: OUTPUT_PRESETS[r].height })),
       quality,
@@ -95,7 +111,12 @@ export function BatchRenderDialog({
       ) : (
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           <fieldset>
-            <legend className="text-sm font-medium">Products</legend>
+            <legend className="text-sm font-medium">
+              Products
+              {productIds.length > 0 && (
+                <span className="font-normal text-ink-muted"> · {productIds.length} picked</span>
+              )}
+            </legend>
             {products.isPending && <p className="mt-2 text-sm text-ink-muted">Loading products…</p>}
             <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto text-sm">
               {choices.map((p) => (
@@ -113,9 +134,14 @@ export function BatchRenderDialog({
             </ul>
           </fieldset>
           <fieldset>
-            <legend className="text-sm font-medium">Templates</legend>
+            <legend className="text-sm font-medium">
+              Templates
+              {templateIds.length > 0 && (
+                <span className="font-normal text-ink-muted"> · {templateIds.length} picked</span>
+              )}
+            </legend>
             <ul className="mt-2 max-h-48 space-y-1 overflow-y-auto text-sm">
-              {templates.map((t) => (
+              {templateChoices.map((t) => (
                 <li key={t.id}>
                   <label className="flex items-center gap-2">
                     <input

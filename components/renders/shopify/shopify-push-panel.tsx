@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RenderListPage } from "@/lib/renders/render-service";
+import type { RendersFilters } from "@/lib/renders/renders-filters";
 import { useRenders } from "../use-renders";
 import { ShopifyPushForm } from "./shopify-push-form";
 import { ShopifyPushList } from "./shopify-push-list";
@@ -14,8 +15,17 @@ import { SHOPIFY_PUSH_STATE_KEY, useShopifyPushState } from "./use-shopify-push-
  * The Renders page's Shopify toolbar: "Push to Shopify" (product, files in order, alt text) and the latest pushes'
  * states. Loads its own data after the page (the page's queries stay as they were); shows nothing until it has.
  */
-export function ShopifyPushPanel({ initialPage, canPush }: { initialPage: RenderListPage; canPush: boolean }) {
-  const { batches } = useRenders(initialPage);
+export function ShopifyPushPanel({
+  initialPage,
+  canPush,
+  filters = {},
+}: {
+  initialPage: RenderListPage;
+  canPush: boolean;
+  /** The page's filters: the panel offers the files of the exports the list shows. */
+  filters?: RendersFilters;
+}) {
+  const { batches } = useRenders(initialPage, filters);
   const state = useShopifyPushState();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);

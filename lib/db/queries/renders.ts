@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import type { Database } from "../index";
-import { renderBatches, renderOutputs } from "../schema";
+import { products, renderBatches, renderOutputs, workspaceTemplates } from "../schema";
 import { notFound } from "@/lib/errors";
+import type { RendersFilters } from "@/lib/renders/renders-filters";
 
 /** Where a page of the renders list ends: the last batch's exact created_at (microseconds, as text) and id. */
 export type BatchCursor = { createdAt: string; id: string };
@@ -11,11 +12,15 @@ export type BatchCursor = { createdAt: string; id: string };
  * need them). Keyset pagination on (created_at, id), served in order by render_batches_workspace_page_idx: a page
  * costs the same with 20 outputs or 20,000, and a batch created while someone pages is neither shown twice nor
  * skipped. `next` is the cursor of the following page, null on the last one.
+ * Filters: product and template are columns of the batch, each with its own (workspace, column, created_at, id)
+ * index so a filtered page is read in order too; status keeps the exports with at least one output in that state,
+ * found through render_outputs_workspace_idx (workspace, status, batch): Postgres either walks the page index and
+ * probes it per batch (a common status) or collects the few matching batches first (a rare one, such as failed).
  */
 export async function listBatchesWithOutputs(
   db: Database,
   workspaceId: string,
-  { limit, before }: { limit: number; before?: BatchCursor | null },
+  { limit, before, filters = {} }: { limit: number; before?: BatchCursor | null; filters?: RendersFilters },
 ) {
   const rows = await db
     .select({
@@ -36,6 +41,22 @@ export async function listBatchesWithOutputs(
         eq(renderBatches.workspaceId, workspaceId),
         before
           ? sql`(${renderBatches.createdAt}, ${renderBatches.id}) < (${before.createdAt}::timestamptz, ${before.id})`
+          : undefined,
+        filters.productId ? eq(renderBatches.productId, filters.productId) : undefined,
+        filters.templateId ? eq(renderBatches.templateId, filters.templateId) : undefined,
+        filters.status
+          ? exists(
+              db
+                .select({ one: sql`1` })
+                .from(renderOutputs)
+                .where(
+                  and(
+                    eq(renderOutputs.workspaceId, workspaceId),
+                    eq(renderOutputs.status, filters.status),
+                    eq(renderOutputs.batchId, renderBatches.id),
+                  ),
+                ),
+            )
           : undefined,
       ),
     )
@@ -82,6 +103,23 @@ export async function listBatchesWithOutputs(
     else byBatch.set(o.batchId, [o]);
   }
   return { batches: batches.map((b) => ({ ...b, outputs: byBatch.get(b.id) ?? [] })), next };
+}
+
+/**
+ * The Renders filter's choices in one read: the workspace's products and its own templates (id and name, newest
+ * first). Samples and built-in templates are code, added by the caller.
+ */
+export async function listRendersFilterChoices(db: Database, workspaceId: string) {
+  const { rows } = await db.execute<{ kind: "product" | "template"; id: string; name: string }>(sql`
+    (select 'product' as kind, ${products.id} as id, ${products.name} as name, ${products.createdAt} as created_at
+       from ${products} where ${products.workspaceId} = ${workspaceId})
+    union all
+    (select 'template', ${workspaceTemplates.id}, ${workspaceTemplates.name}, ${workspaceTemplates.createdAt}
+       from ${workspaceTemplates} where ${workspaceTemplates.workspaceId} = ${workspaceId})
+    order by created_at desc`);
+  const pick = (kind: "product" | "template") =>
+    rows.filter((r) => r.kind === kind).map(({ id, name }) => ({ id, name }));
+  return { products: pick("product"), templates: pick("template") };
 }
 
 export async function getBatch(db: Database, workspaceId: string, batchId: string) {

@@ -24,11 +24,22 @@ export const renderBatches = pgTable(
     transparent: boolean("transparent").notNull().default(false),
     /** Decided at export time from the workspace's plan (the free trial is watermarked). */
     watermark: boolean("watermark").notNull().default(false),
+    /**
+     * The scene's main product and the template it was made from, copied when the batch is made (null: unknown,
+     * e.g. the scene was deleted before this was recorded). The Renders page filters on them without a join.
+     */
+    productId: text("product_id"),
+    templateId: text("template_id"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  // The Renders list pages by (created_at, id) within a workspace (keyset): this index serves each page in order.
-  (t) => [index("render_batches_workspace_page_idx").on(t.workspaceId, t.createdAt, t.id)],
+  // The Renders list pages by (created_at, id) within a workspace (keyset): these indexes serve each page in order,
+  // unfiltered or filtered by product or template.
+  (t) => [
+    index("render_batches_workspace_page_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("render_batches_product_page_idx").on(t.workspaceId, t.productId, t.createdAt, t.id),
+    index("render_batches_template_page_idx").on(t.workspaceId, t.templateId, t.createdAt, t.id),
+  ],
 );
 
 /** One image of a batch, with the frozen scene it renders: later edits to the scene change nothing here. */
@@ -70,7 +81,9 @@ export const renderOutputs = pgTable(
   },
   (t) => [
     index("render_outputs_batch_idx").on(t.batchId),
-    index("render_outputs_workspace_idx").on(t.workspaceId, t.status),
+    // (workspace, status) for "anything still rendering?"; batch_id last so the Renders status filter finds a
+    // workspace's batches with an output in a state from the index alone.
+    index("render_outputs_workspace_idx").on(t.workspaceId, t.status, t.batchId),
   ],
 );
 
