@@ -15,6 +15,32 @@ const BUDGET = { posterMs: 1000, interactiveMs: 3000, modelRatio: 0.3 } as const
 const log = (...args: unknown[]) => console.error("[bench:viewer]", ...args);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * Where the time went, in page time (ms since navigation start): the page's marks and resource timings. A string,
+ * not a function: tsx compiles this file keeping function names (`__name(...)` calls), and a function handed to
+ * page.evaluate would then throw "__name is not defined" in the page.
+ */
+const PHASES_SCRIPT = `(() => {
+  const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+  const resource = (part) => {
+    const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
+    return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd), kb: Math.round(r.encodedBodySize / 1024) } : null;
+  };
+  const nav = performance.getEntriesByType("navigation")[0];
+  const paint = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+  return {
+    html: Math.round(nav?.responseEnd ?? -1),
+    firstContentfulPaint: paint("first-contentful-paint"),
+    domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
+    modelViewerImportStart: at("viewer:import-start"),
+    modelViewerDefined: at("viewer:defined"),
+    glb: resource("/model.glb"),
+    environment: resource("/environments/"),
+    meshoptDecoder: resource("/decoders/meshopt/"),
+    modelLoaded: at("viewer:model-loaded"),
+  };
+})()`;
+
 type Viewer = { productId: string; path: string; modelBytes: number; sourceBytes: number };
 
 async function main() {
@@ -79,27 +105,7 @@ async function main() {
       await page.waitForSelector('[data-testid=viewer][data-state="ready"]', { timeout: 120_000 });
       interactiveMs.push(Date.now() - started);
       // Where the time went, in page time (ms since navigation start): the page's marks and resource timings.
-      phases.push(
-        await page.evaluate(() => {
-          const at = (name: string) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
-          const resource = (part: string) => {
-            const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part)) as
-              PerformanceResourceTiming | undefined;
-            return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd) } : null;
-          };
-          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-          return {
-            html: Math.round(nav?.responseEnd ?? -1),
-            domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
-            modelViewerImportStart: at("viewer:import-start"),
-            modelViewerDefined: at("viewer:defined"),
-            glb: resource("/model.glb"),
-            environment: resource("/environments/"),
-            meshoptDecoder: resource("/decoders/meshopt/"),
-            modelLoaded: at("viewer:model-loaded"),
-          };
-        }),
-      );
+      phases.push(await page.evaluate(PHASES_SCRIPT));
       const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
       js = {
         files: bodies.length,
