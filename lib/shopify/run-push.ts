@@ -89,7 +89,7 @@ async function pushAll(deps: PushDeps, push: ShopifyPushRow): Promise<PushResult
   const connection = await findConnection(deps.db, push.workspaceId);
   if (!connection || connection.shopDomain !== push.shopDomain)
     throw new ShopifyError("not_found", SHOPIFY_MESSAGES.disconnected, true);
-  const admin = adminForConnection(connection, { sleep: deps.sleep });
+  const admin = await adminForConnection(deps.db, connection, { sleep: deps.sleep });
   await setPushStatus(deps.db, push.id, "pushing");
   if (!(await productInStore(admin, push.productGid)))
     throw new ShopifyError("not_found", SHOPIFY_MESSAGES.notInStore(push.shopDomain), true);
