@@ -109,6 +109,39 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
         const p = inStore(v.id);
         return ok({ product: p ? { id: p.id, title: p.title } : null }, 1);
       }
+      case "PlinthProductMedia": {
+        if (!has("read_products") && !has("write_products")) return accessDenied("product", "read_products");
+        const p = inStore(v.id);
+        const nodes = (productMedia.get(String(v.id)) ?? []).map((id) => ({ id }));
+        return ok({ product: p ? { media: { nodes } } : null }, 5);
+      }
+      case "PlinthProductReorderMedia": {
+        if (!has("write_products")) return accessDenied("productReorderMedia", "write_products");
+        const list = productMedia.get(String(v.id));
+        if (!inStore(v.id) || !list)
+          return ok({
+            productReorderMedia: {
+              job: null,
+              mediaUserErrors: [{ field: ["id"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }],
+            },
+          });
+        // Evaluated in order, each a zero-based position (newPosition is an UnsignedInt64, sent as a string).
+        for (const move of v.moves as { id: string; newPosition: string }[]) {
+          const from = list.indexOf(move.id);
+          if (from < 0)
+            return ok({
+              productReorderMedia: {
+                job: null,
+                mediaUserErrors: [{ field: ["moves"], message: "Media does not exist", code: "MEDIA_DOES_NOT_EXIST" }],
+              },
+            });
+          list.splice(from, 1);
+          list.splice(Math.min(Number(move.newPosition), list.length), 0, move.id);
+        }
+        return ok({
+          productReorderMedia: { job: { id: `gid://shopify/Job/${sequence++}`, done: false }, mediaUserErrors: [] },
+        });
+      }
       case "PlinthStagedUploadsCreate": {
         if (!has("write_files") && !has("write_products")) return accessDenied("stagedUploadsCreate", "write_files");
         const stagedTargets = [];
