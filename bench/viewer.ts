@@ -37,10 +37,10 @@ const PHASES_SCRIPT = `(() => {
     glb: resource("/model.glb"),
     environment: resource("/environments/"),
     meshoptDecoder: resource("/decoders/meshopt/"),
-    environmentReady: at("mv:environment-change"),
-    scenePreloaded: at("mv:preload"),
-    modelViewerLoadEvent: at("mv:load"),
+    posterLoaded: at("viewer:poster-loaded"),
+    environmentReady: at("viewer:environment-ready"),
     modelLoaded: at("viewer:model-loaded"),
+    longTasksOver100ms: window.__longTasks,
   };
 })()`;
 
@@ -89,12 +89,21 @@ async function main() {
     let js = { files: 0, rawKb: 0, gzipKb: 0 };
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
-      // model-viewer's own events, marked when they happen (capture phase: they do not bubble), to split the time
-      // between the files arriving and "load": the environment's light made (environment-change), the scene
-      // ready (preload), and load itself (after the first frames are drawn: shader compiles included).
-      await context.addInitScript(`for (const name of ["preload", "environment-change", "load", "poster-dismissed"])
-        document.addEventListener(name, () => performance.getEntriesByName("mv:" + name).length ||
-          performance.mark("mv:" + name), true);`);
+      // In page time, marked as they happen: the poster image's load (capture phase: load does not bubble), the
+      // environment's light made (model-viewer's environment-change), and every main-thread task over 100 ms
+      // after that (decoding, shader compiles) to tell where the time to "load" goes.
+      await context.addInitScript(`
+        document.addEventListener("load", (e) => {
+          if (e.target?.dataset?.testid === "viewer-poster") performance.mark("viewer:poster-loaded");
+        }, true);
+        document.addEventListener("environment-change", () =>
+          performance.getEntriesByName("viewer:environment-ready").length ||
+          performance.mark("viewer:environment-ready"), true);
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const t of list.getEntries())
+            if (t.duration > 100) window.__longTasks.push([Math.round(t.startTime), Math.round(t.duration)]);
+        }).observe({ type: "longtask", buffered: true });`);
       const page = await context.newPage();
       const scripts: Promise<Buffer | null>[] = [];
       page.on("response", (res: Response) => {
@@ -131,16 +140,30 @@ async function main() {
       publishedKb: Math.round(v.modelBytes / 1024),
       ratio: Number((v.modelBytes / v.sourceBytes).toFixed(3)),
     }));
+    // The page's own clock (ms from navigation start, as a visitor waits): the wall clock around page.goto also
+    // counts Playwright's round trips and its polling, hundreds of ms on a loaded machine. Both are reported.
+    const pagePoster = phases.map((p) => (p as { posterLoaded: number }).posterLoaded);
+    const pageModel = phases.map((p) => (p as { modelLoaded: number }).modelLoaded);
     const result = {
       viewerPageJs: js,
-      posterVisibleMs: { median: median(posterMs), runs: posterMs, budget: BUDGET.posterMs },
-      modelInteractiveMs: { median: median(interactiveMs), runs: interactiveMs, budget: BUDGET.interactiveMs },
+      posterVisibleMs: {
+        median: median(pagePoster),
+        runs: pagePoster,
+        wallClockRuns: posterMs,
+        budget: BUDGET.posterMs,
+      },
+      modelInteractiveMs: {
+        median: median(pageModel),
+        runs: pageModel,
+        wallClockRuns: interactiveMs,
+        budget: BUDGET.interactiveMs,
+      },
       interactivePhasesMs: phases,
       models,
       modelRatio: { worst: Math.max(...models.map((m) => m.ratio)), goal: BUDGET.modelRatio },
       withinBudget: {
-        poster: median(posterMs) <= BUDGET.posterMs,
-        interactive: median(interactiveMs) <= BUDGET.interactiveMs,
+        poster: median(pagePoster) <= BUDGET.posterMs,
+        interactive: median(pageModel) <= BUDGET.interactiveMs,
         models: models.every((m) => m.ratio <= BUDGET.modelRatio),
       },
     };
