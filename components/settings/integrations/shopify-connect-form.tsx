@@ -59,7 +59,7 @@ export function ShopifyConnectForm({
         <legend className="font-medium">Connect with</legend>
         <label className="flex items-center gap-2">
           <input type="radio" name="method" checked={method === "token"} onChange={() => setMethod("token")} />
-          An Admin API access token
+          Access token
         </label>
         <label className="flex items-center gap-2">
           <input
@@ -68,7 +68,7 @@ export function ShopifyConnectForm({
             checked={method === "client_credentials"}
             onChange={() => setMethod("client_credentials")}
           />
-          A client ID and secret (an app your organisation made in the Dev Dashboard)
+          App credentials (an app your organisation made in the Dev Dashboard)
         </label>
       </fieldset>
       {method === "token" ? (
