@@ -398,3 +398,58 @@ test("a viewer still being made says so, and serves no model yet", async ({ requ
     await owner.api.dispose();
   }
 });
+
+test("two environments in the viewer's look light the product visibly differently", async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const owner = await signedInApi();
+  const publish = async () => {
+    const res = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
+    expect(res.status()).toBe(201);
+    const body = await res.json();
+    return { id: body.viewer.id as string, token: tokenOf(`${BASE_URL}${body.path}`) };
+  };
+  const [studio, night] = [await publish(), await publish()];
+  await owner.api.dispose();
+  // The same look but for the environment (no shadow, no turning): only the light can differ.
+  const look = { exposure: 1, shadowIntensity: 0, shadowSoftness: 1, toneMapping: "neutral" };
+  for (const [viewer, environment] of [
+    [studio, "studio"],
+    [night, "night"],
+  ] as const)
+    await sql("update viewers set look = $2::jsonb, auto_rotate = false where id = $1", [
+      viewer.id,
+      JSON.stringify({ ...look, environment }),
+    ]);
+  for (const { token } of [studio, night])
+    await expect
+      .poll(async () => (await request.get(`/api/v/${token}/model.glb`)).status(), { timeout: 90_000 })
+      .toBe(200);
+
+  /** The mean colour over the middle of the can (the centre fifth across, the middle third down). */
+  const productColour = async (token: string) => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`/v/${token}`);
+      await expect(page.getByTestId("viewer")).toHaveAttribute("data-state", "ready", { timeout: 120_000 });
+      await expect.poll(() => modelDrawn(page), { timeout: 60_000 }).toBe(true);
+      const png = await viewerPixels(page);
+      const sum = [0, 0, 0];
+      let n = 0;
+      for (let y = Math.floor(png.height / 3); y < (png.height * 2) / 3; y += 2)
+        for (let x = Math.floor((png.width * 2) / 5); x < (png.width * 3) / 5; x += 2) {
+          const p = pixel(png, x, y);
+          for (let c = 0; c < 3; c++) sum[c] += p[c];
+          n++;
+        }
+      return sum.map((s) => s / n);
+    } finally {
+      await context.close();
+    }
+  };
+  const lit = await productColour(studio.token);
+  const dark = await productColour(night.token);
+  const difference = lit.reduce((d, c, i) => d + Math.abs(c - dark[i]), 0);
+  // Visibly different: tens of levels summed over the channels (the same look twice differs by a level or two).
+  expect(difference, `studio ${lit.map(Math.round)} vs night ${dark.map(Math.round)}`).toBeGreaterThan(30);
+});
