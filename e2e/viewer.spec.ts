@@ -283,7 +283,7 @@ test("a shop on another origin shows the viewer through the iframe snippet and <
   browser,
   request,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const owner = await signedInApi();
   const res = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
   expect(res.status()).toBe(201);
@@ -344,7 +344,9 @@ test("a shop on another origin shows the viewer through the iframe snippet and <
     const posterLoaded = (f: FrameLocator) =>
       expect
         .poll(() => f.getByTestId("viewer-poster").evaluate((img: HTMLImageElement) => img.naturalWidth), {
-          timeout: 60_000,
+          // Generous: both frames draw in software GL in one renderer, whose main thread a first shader compile
+          // holds for tens of seconds on a loaded machine (npm run bench:viewer lists those long tasks).
+          timeout: 150_000,
         })
         .toBeGreaterThan(0);
     const frame = page.frameLocator("plinth-viewer iframe");
@@ -377,25 +379,6 @@ test("a shop on another origin shows the viewer through the iframe snippet and <
   } finally {
     await context.close();
     await new Promise((resolve) => shop.close(resolve));
-  }
-});
-
-test("a viewer still being made says so, and serves no model yet", async ({ request }) => {
-  await stopWorker(worker); // nothing makes the model while this test looks
-  worker = undefined;
-  const owner = await signedInApi();
-  try {
-    const res = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
-    expect(res.status()).toBe(201);
-    const token = tokenOf(`${BASE_URL}${(await res.json()).path}`);
-    const page = await request.get(`/v/${token}`);
-    expect(page.status()).toBe(200);
-    expect(await page.text()).toContain("This 3D viewer is being prepared");
-    expect((await request.get(`/api/v/${token}/model.glb`)).status()).toBe(404);
-    expect((await request.get(`/api/v/${token}/model.usdz`)).status()).toBe(404);
-    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${BASE_URL}/v/${token}`)}`)).status()).toBe(404);
-  } finally {
-    await owner.api.dispose();
   }
 });
 
@@ -452,4 +435,23 @@ test("two environments in the viewer's look light the product visibly differentl
   const difference = lit.reduce((d, c, i) => d + Math.abs(c - dark[i]), 0);
   // Visibly different: tens of levels summed over the channels (the same look twice differs by a level or two).
   expect(difference, `studio ${lit.map(Math.round)} vs night ${dark.map(Math.round)}`).toBeGreaterThan(30);
+});
+
+test("a viewer still being made says so, and serves no model yet", async ({ request }) => {
+  await stopWorker(worker); // nothing makes the model while this test looks
+  worker = undefined;
+  const owner = await signedInApi();
+  try {
+    const res = await owner.api.post(`/api/products/${SAMPLE}/viewers`, { data: {} });
+    expect(res.status()).toBe(201);
+    const token = tokenOf(`${BASE_URL}${(await res.json()).path}`);
+    const page = await request.get(`/v/${token}`);
+    expect(page.status()).toBe(200);
+    expect(await page.text()).toContain("This 3D viewer is being prepared");
+    expect((await request.get(`/api/v/${token}/model.glb`)).status()).toBe(404);
+    expect((await request.get(`/api/v/${token}/model.usdz`)).status()).toBe(404);
+    expect((await request.get(`/api/oembed?url=${encodeURIComponent(`${BASE_URL}/v/${token}`)}`)).status()).toBe(404);
+  } finally {
+    await owner.api.dispose();
+  }
 });
