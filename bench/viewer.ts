@@ -15,6 +15,35 @@ const BUDGET = { posterMs: 1000, interactiveMs: 3000, modelRatio: 0.3 } as const
 const log = (...args: unknown[]) => console.error("[bench:viewer]", ...args);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * Where the time went, in page time (ms since navigation start): the page's marks and resource timings. A string,
+ * not a function: tsx compiles this file keeping function names (`__name(...)` calls), and a function handed to
+ * page.evaluate would then throw "__name is not defined" in the page.
+ */
+const PHASES_SCRIPT = `(() => {
+  const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+  const resource = (part) => {
+    const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
+    return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd), kb: Math.round(r.encodedBodySize / 1024) } : null;
+  };
+  const nav = performance.getEntriesByType("navigation")[0];
+  const paint = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+  return {
+    html: Math.round(nav?.responseEnd ?? -1),
+    firstContentfulPaint: paint("first-contentful-paint"),
+    domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
+    modelViewerImportStart: at("viewer:import-start"),
+    modelViewerDefined: at("viewer:defined"),
+    glb: resource("/model.glb"),
+    environment: resource("/environments/"),
+    meshoptDecoder: resource("/decoders/meshopt/"),
+    posterLoaded: at("viewer:poster-loaded"),
+    environmentReady: at("viewer:environment-ready"),
+    modelLoaded: at("viewer:model-loaded"),
+    longTasksOver100ms: window.__longTasks,
+  };
+})()`;
+
 type Viewer = { productId: string; path: string; modelBytes: number; sourceBytes: number };
 
 async function main() {
@@ -60,6 +89,21 @@ async function main() {
     let js = { files: 0, rawKb: 0, gzipKb: 0 };
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 960, height: 720 } });
+      // In page time, marked as they happen: the poster image's load (capture phase: load does not bubble), the
+      // environment's light made (model-viewer's environment-change), and every main-thread task over 100 ms
+      // after that (decoding, shader compiles) to tell where the time to "load" goes.
+      await context.addInitScript(`
+        document.addEventListener("load", (e) => {
+          if (e.target?.dataset?.testid === "viewer-poster") performance.mark("viewer:poster-loaded");
+        }, true);
+        document.addEventListener("environment-change", () =>
+          performance.getEntriesByName("viewer:environment-ready").length ||
+          performance.mark("viewer:environment-ready"), true);
+        window.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const t of list.getEntries())
+            if (t.duration > 100) window.__longTasks.push([Math.round(t.startTime), Math.round(t.duration)]);
+        }).observe({ type: "longtask", buffered: true });`);
       const page = await context.newPage();
       const scripts: Promise<Buffer | null>[] = [];
       page.on("response", (res: Response) => {
@@ -79,27 +123,7 @@ async function main() {
       await page.waitForSelector('[data-testid=viewer][data-state="ready"]', { timeout: 120_000 });
       interactiveMs.push(Date.now() - started);
       // Where the time went, in page time (ms since navigation start): the page's marks and resource timings.
-      phases.push(
-        await page.evaluate(() => {
-          const at = (name: string) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
-          const resource = (part: string) => {
-            const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part)) as
-              PerformanceResourceTiming | undefined;
-            return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd) } : null;
-          };
-          const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-          return {
-            html: Math.round(nav?.responseEnd ?? -1),
-            domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
-            modelViewerImportStart: at("viewer:import-start"),
-            modelViewerDefined: at("viewer:defined"),
-            glb: resource("/model.glb"),
-            environment: resource("/environments/"),
-            meshoptDecoder: resource("/decoders/meshopt/"),
-            modelLoaded: at("viewer:model-loaded"),
-          };
-        }),
-      );
+      phases.push(await page.evaluate(PHASES_SCRIPT));
       const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
       js = {
         files: bodies.length,
@@ -116,16 +140,30 @@ async function main() {
       publishedKb: Math.round(v.modelBytes / 1024),
       ratio: Number((v.modelBytes / v.sourceBytes).toFixed(3)),
     }));
+    // The page's own clock (ms from navigation start, as a visitor waits): the wall clock around page.goto also
+    // counts Playwright's round trips and its polling, hundreds of ms on a loaded machine. Both are reported.
+    const pagePoster = phases.map((p) => (p as { posterLoaded: number }).posterLoaded);
+    const pageModel = phases.map((p) => (p as { modelLoaded: number }).modelLoaded);
     const result = {
       viewerPageJs: js,
-      posterVisibleMs: { median: median(posterMs), runs: posterMs, budget: BUDGET.posterMs },
-      modelInteractiveMs: { median: median(interactiveMs), runs: interactiveMs, budget: BUDGET.interactiveMs },
+      posterVisibleMs: {
+        median: median(pagePoster),
+        runs: pagePoster,
+        wallClockRuns: posterMs,
+        budget: BUDGET.posterMs,
+      },
+      modelInteractiveMs: {
+        median: median(pageModel),
+        runs: pageModel,
+        wallClockRuns: interactiveMs,
+        budget: BUDGET.interactiveMs,
+      },
       interactivePhasesMs: phases,
       models,
       modelRatio: { worst: Math.max(...models.map((m) => m.ratio)), goal: BUDGET.modelRatio },
       withinBudget: {
-        poster: median(posterMs) <= BUDGET.posterMs,
-        interactive: median(interactiveMs) <= BUDGET.interactiveMs,
+        poster: median(pagePoster) <= BUDGET.posterMs,
+        interactive: median(pageModel) <= BUDGET.interactiveMs,
         models: models.every((m) => m.ratio <= BUDGET.modelRatio),
       },
     };

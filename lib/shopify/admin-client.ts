@@ -10,6 +10,8 @@ type Cost = { requestedQueryCost?: number; actualQueryCost?: number | null; thro
 export type AdminClientOptions = {
   shopDomain: string;
   accessToken: string;
+  /** A token that can be renewed (client-credentials grant): called once on a 401, then the call is sent again. */
+  refreshToken?: () => Promise<string>;
   /** Waits (tests shorten nothing: the fake answers with a fast restore rate). */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -29,15 +31,18 @@ type GraphQLError = { message?: string; extensions?: { code?: string } };
  * the bucket is low, and a THROTTLED answer waits for the points it asked for and is sent again. Failures come back
  * as ShopifyError in plain words (bad token, missing scope, store unreachable).
  */
-export function shopifyAdmin({ shopDomain, accessToken, sleep = defaultSleep }: AdminClientOptions) {
-  const client = createAdminApiClient({
-    storeDomain: shopDomain,
-    apiVersion: SHOPIFY_API_VERSION,
-    accessToken,
-    customFetchApi: adminFetch(shopDomain),
-    // The pinned version is reported as "unsupported" once it is a year old; the log would say so on every call.
-    logger: () => {},
-  });
+export function shopifyAdmin({ shopDomain, accessToken, refreshToken, sleep = defaultSleep }: AdminClientOptions) {
+  const clientFor = (token: string) =>
+    createAdminApiClient({
+      storeDomain: shopDomain,
+      apiVersion: SHOPIFY_API_VERSION,
+      accessToken: token,
+      customFetchApi: adminFetch(shopDomain),
+      // The pinned version is reported as "unsupported" once it is a year old; the log would say so on every call.
+      logger: () => {},
+    });
+  let client = clientFor(accessToken);
+  let refreshed = false;
   let bucket: ThrottleStatus | null = null;
   let lastCost = 10;
 
@@ -68,6 +73,12 @@ export function shopifyAdmin({ shopDomain, accessToken, sleep = defaultSleep }: 
         const rate = Math.max(bucket?.restoreRate ?? 50, 1);
         await sleep(Math.min(MAX_WAIT_MS, Math.max(250, Math.ceil(((needed - available) / rate) * 1000))));
         if (bucket) bucket = { ...bucket, currentlyAvailable: Math.max(available, needed) };
+        continue;
+      }
+      if (status === 401 && refreshToken && !refreshed) {
+        // A granted token that expired (or was revoked) early: one new token, then the same call again.
+        refreshed = true;
+        client = clientFor(await refreshToken());
         continue;
       }
       if (status === 401) throw new ShopifyError("bad_token", SHOPIFY_MESSAGES.badToken, true);

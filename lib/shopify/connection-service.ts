@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { actingUserId, assertCan, type WorkspaceCaller } from "@/lib/auth/caller";
 import type { Database } from "@/lib/db";
 import { shopifyConnections, type ShopifyConnectionRow } from "@/lib/db/schema";
@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { openSecret, sealSecret } from "@/lib/secrets/secret-box";
 import { shopifyAdmin, type AdminClientOptions, type ShopifyAdmin } from "./admin-client";
+import { REFRESH_MARGIN_MS, requestClientCredentialsToken, type GrantedToken } from "./client-credentials";
 import type { ShopifyConnectionView } from "./connection-types";
 import { SHOP_QUERY } from "./operations";
 import { ACCESS_TOKEN, normaliseShopDomain, REQUIRED_SCOPES } from "./shop-domain";
@@ -13,6 +14,7 @@ import { SHOPIFY_MESSAGES, ShopifyError } from "./shopify-error";
 
 /** The token's associated data: a ciphertext copied into another workspace's row does not open there. */
 const tokenContext = (workspaceId: string, shopDomain: string) => `shopify-token:${workspaceId}:${shopDomain}`;
+const secretContext = (workspaceId: string, shopDomain: string) => `shopify-client-secret:${workspaceId}:${shopDomain}`;
 
 export function toConnectionView(row: ShopifyConnectionRow): ShopifyConnectionView {
   return {
@@ -20,6 +22,8 @@ export function toConnectionView(row: ShopifyConnectionRow): ShopifyConnectionVi
     shopName: row.shopName,
     scopes: row.scopes,
     tokenHint: row.tokenHint,
+    authKind: row.authKind,
+    clientId: row.clientId,
     connectedAt: row.updatedAt.toISOString(),
   };
 }
@@ -34,14 +38,47 @@ export async function getConnectionView(db: Database, workspaceId: string): Prom
   return row ? toConnectionView(row) : null;
 }
 
-/** The Admin API client of a workspace's connected store, its token opened here and nowhere else. */
-export function adminForConnection(
+/**
+ * A new token from the client-credentials grant for a connection made with a client id and secret, stored (sealed)
+ * in place of the old one. Two workers refreshing at once each get a valid token; the later write wins.
+ */
+async function refreshGrantedToken(db: Database, row: ShopifyConnectionRow): Promise<string> {
+  const secret = row.clientSecretCiphertext
+    ? openSecret(row.clientSecretCiphertext, secretContext(row.workspaceId, row.shopDomain))
+    : null;
+  if (!secret || !row.clientId) throw new ShopifyError("bad_token", SHOPIFY_MESSAGES.tokenUnreadable, true);
+  const granted = await requestClientCredentialsToken(row.shopDomain, row.clientId, secret);
+  await db
+    .update(shopifyConnections)
+    .set({
+      tokenCiphertext: sealSecret(granted.accessToken, tokenContext(row.workspaceId, row.shopDomain)),
+      tokenExpiresAt: granted.expiresAt,
+    })
+    .where(and(eq(shopifyConnections.id, row.id), eq(shopifyConnections.shopDomain, row.shopDomain)));
+  return granted.accessToken;
+}
+
+/**
+ * The Admin API client of a workspace's connected store, its token opened here and nowhere else. A connection made
+ * with a client id and secret gets a fresh token when the stored one is (nearly) expired, and again if Shopify
+ * answers 401 anyway (a token revoked early), as Shopify requires of client-credentials tokens.
+ */
+export async function adminForConnection(
+  db: Database,
   row: ShopifyConnectionRow,
   options: Pick<AdminClientOptions, "sleep"> = {},
-): ShopifyAdmin {
-  const token = openSecret(row.tokenCiphertext, tokenContext(row.workspaceId, row.shopDomain));
+): Promise<ShopifyAdmin> {
+  const granted = row.authKind === "client_credentials";
+  let token = openSecret(row.tokenCiphertext, tokenContext(row.workspaceId, row.shopDomain));
+  const expiring = !row.tokenExpiresAt || row.tokenExpiresAt.getTime() - Date.now() < REFRESH_MARGIN_MS;
+  if (granted && (!token || expiring)) token = await refreshGrantedToken(db, row);
   if (!token) throw new ShopifyError("bad_token", SHOPIFY_MESSAGES.tokenUnreadable, true);
-  return shopifyAdmin({ shopDomain: row.shopDomain, accessToken: token, ...options });
+  return shopifyAdmin({
+    shopDomain: row.shopDomain,
+    accessToken: token,
+    refreshToken: granted ? () => refreshGrantedToken(db, row) : undefined,
+    ...options,
+  });
 }
 
 type ShopAnswer = {
@@ -58,11 +95,36 @@ export async function checkStore(shopDomain: string, accessToken: string) {
   return { shopName: answer.shop.name, scopes };
 }
 
-export type ConnectInput = { shopDomain: string; accessToken: string };
+export type ConnectInput =
+  { shopDomain: string; accessToken: string } | { shopDomain: string; clientId: string; clientSecret: string };
+
+/** A Dev Dashboard app's client id (32 hex characters today); checked loosely, Shopify has the last word. */
+const CLIENT_ID = /^[A-Za-z0-9_-]{8,128}$/;
+const CLIENT_SECRET = /^[A-Za-z0-9_-]{8,256}$/;
+
+/** The credentials checked for shape, then exchanged for a first token (a refusal in plain words, on its field). */
+async function grantFor(shopDomain: string, clientId: string, clientSecret: string): Promise<GrantedToken> {
+  if (!CLIENT_ID.test(clientId))
+    throw new AppError("unprocessable", "That does not look like a Shopify client ID.", {
+      clientId: "Copy the Client ID from your app's Settings in Shopify's Dev Dashboard.",
+    });
+  if (!CLIENT_SECRET.test(clientSecret))
+    throw new AppError("unprocessable", "That does not look like a Shopify client secret.", {
+      clientSecret: "Copy the Secret from your app's Settings in Shopify's Dev Dashboard.",
+    });
+  try {
+    return await requestClientCredentialsToken(shopDomain, clientId, clientSecret);
+  } catch (err) {
+    if (!(err instanceof ShopifyError)) throw err;
+    const field = err.kind === "bad_token" ? "clientSecret" : "shopDomain";
+    throw new AppError("unprocessable", err.message, { [field]: err.message });
+  }
+}
 
 /**
- * Settings > Integrations > Shopify: checks the domain and token, asks the store (shop name, access scopes), then
- * stores the token encrypted. Replaces an earlier connection of the workspace. Owners only.
+ * Settings > Integrations > Shopify: checks the domain and either an Admin API access token or a store-owned app's
+ * client id and secret (exchanged for a first token), asks the store (shop name, access scopes), then stores the
+ * token, and the secret, encrypted. Replaces an earlier connection of the workspace. Owners only.
  */
 export async function connectShopifyStore(
   db: Database,
@@ -75,24 +137,42 @@ export async function connectShopifyStore(
     throw new AppError("unprocessable", "Enter the store's Shopify address, like your-store.myshopify.com.", {
       shopDomain: "Use the store's .myshopify.com address (in Shopify: Settings > Domains).",
     });
-  const accessToken = input.accessToken.trim();
-  if (!ACCESS_TOKEN.test(accessToken))
-    throw new AppError("unprocessable", "That does not look like an Admin API access token.", {
-      accessToken: "An Admin API access token starts with shpat_ (Apps > Develop apps > API credentials).",
-    });
+  let accessToken: string;
+  let credentials: { clientId: string; clientSecret: string; expiresAt: Date } | null = null;
+  const tokenField = "accessToken" in input ? "accessToken" : "clientSecret";
+  if ("accessToken" in input) {
+    accessToken = input.accessToken.trim();
+    if (!ACCESS_TOKEN.test(accessToken))
+      throw new AppError("unprocessable", "That does not look like an Admin API access token.", {
+        accessToken: "An Admin API access token starts with shpat_ (Apps > Develop apps > API credentials).",
+      });
+  } else {
+    const clientId = input.clientId.trim();
+    const clientSecret = input.clientSecret.trim();
+    const granted = await grantFor(shopDomain, clientId, clientSecret);
+    accessToken = granted.accessToken;
+    credentials = { clientId, clientSecret, expiresAt: granted.expiresAt };
+  }
   let checked: { shopName: string; scopes: string[] };
   try {
     checked = await checkStore(shopDomain, accessToken);
   } catch (err) {
     if (!(err instanceof ShopifyError)) throw err;
-    const field = err.kind === "bad_token" || err.kind === "missing_scope" ? "accessToken" : "shopDomain";
+    const field = err.kind === "bad_token" || err.kind === "missing_scope" ? tokenField : "shopDomain";
     throw new AppError("unprocessable", err.message, { [field]: err.message });
   }
   const values = {
     shopDomain,
     shopName: checked.shopName.slice(0, 200),
     tokenCiphertext: sealSecret(accessToken, tokenContext(caller.workspaceId, shopDomain)),
-    tokenHint: accessToken.slice(-4),
+    // What tells this connection apart on the settings page: the token's end, or the client secret's.
+    tokenHint: (credentials?.clientSecret ?? accessToken).slice(-4),
+    authKind: credentials ? ("client_credentials" as const) : ("token" as const),
+    clientId: credentials?.clientId ?? null,
+    clientSecretCiphertext: credentials
+      ? sealSecret(credentials.clientSecret, secretContext(caller.workspaceId, shopDomain))
+      : null,
+    tokenExpiresAt: credentials?.expiresAt ?? null,
     scopes: checked.scopes,
     connectedBy: actingUserId(caller),
     updatedAt: new Date(),
@@ -105,7 +185,7 @@ export async function connectShopifyStore(
   return toConnectionView(row);
 }
 
-/** Removes the store and its stored token (pushes already made stay listed). Owners only. */
+/** Removes the store and its stored token and client secret (pushes already made stay listed). Owners only. */
 export async function disconnectShopifyStore(db: Database, caller: WorkspaceCaller): Promise<void> {
   assertCan(caller, "integrations.manage");
   await db.delete(shopifyConnections).where(eq(shopifyConnections.workspaceId, caller.workspaceId));

@@ -128,3 +128,33 @@ export const FILE_DELETE = /* GraphQL */ `
     }
   }
 `;
+
+/** A product's media ids in gallery order (a push places at most a few dozen; 250 is the page maximum). */
+export const PRODUCT_MEDIA_QUERY = /* GraphQL */ `
+  query PlinthProductMedia($id: ID!) {
+    product(id: $id) {
+      media(first: 250) {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+`;
+
+/** Moves media to zero-based positions; Shopify applies it in an asynchronous job (the gallery follows shortly). */
+export const PRODUCT_REORDER_MEDIA = /* GraphQL */ `
+  mutation PlinthProductReorderMedia($id: ID!, $moves: [MoveInput!]!) {
+    productReorderMedia(id: $id, moves: $moves) {
+      job {
+        id
+        done
+      }
+      mediaUserErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;

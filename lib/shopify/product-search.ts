@@ -54,7 +54,7 @@ export async function adminForCaller(db: Database, caller: WorkspaceCaller) {
       "No Shopify store is connected. An owner can connect one in Settings > Integrations.",
     );
   try {
-    return { connection, admin: adminForConnection(connection) };
+    return { connection, admin: await adminForConnection(db, connection) };
   } catch (err) {
     throw asAppError(err);
   }

@@ -14,6 +14,7 @@ import {
   updatePushItem,
 } from "./push-queries";
 import { SHOPIFY_MESSAGES, ShopifyError } from "./shopify-error";
+import { mediaPosition, moveMedia } from "./media-order";
 import { attachToProduct, createShopifyFile, deleteFiles, waitUntilProcessed } from "./upload-file";
 
 export type PushDeps = {
@@ -70,7 +71,6 @@ async function pushItem(
     await deleteFiles(admin, [fileId]).catch(() => {});
     return;
   }
-  await attachToProduct(admin, fileId, push.productGid);
   const key = {
     workspaceId: push.workspaceId,
     shopDomain: push.shopDomain,
@@ -79,9 +79,15 @@ async function pushItem(
     sourceId: item.sourceId,
   };
   const previous = await findPlacedMedia(deps.db, key);
+  // Where the merchant has the media this push replaces, read before the new one is appended.
+  const place = previous && previous !== fileId ? await mediaPosition(admin, push.productGid, previous) : null;
+  await attachToProduct(admin, fileId, push.productGid);
   await recordPlacedMedia(deps.db, key, fileId, push.id);
-  // A second push of the same file replaces the first one's media instead of adding a duplicate.
-  if (previous && previous !== fileId) await deleteFiles(admin, [previous]);
+  // A second push of the same file replaces the first one's media instead of adding a duplicate, in its place.
+  if (previous && previous !== fileId) {
+    await deleteFiles(admin, [previous]);
+    if (place !== null) await moveMedia(admin, push.productGid, fileId, place);
+  }
   await updatePushItem(deps.db, item.id, { status: "attached", error: null });
 }
 
@@ -89,7 +95,7 @@ async function pushAll(deps: PushDeps, push: ShopifyPushRow): Promise<PushResult
   const connection = await findConnection(deps.db, push.workspaceId);
   if (!connection || connection.shopDomain !== push.shopDomain)
     throw new ShopifyError("not_found", SHOPIFY_MESSAGES.disconnected, true);
-  const admin = adminForConnection(connection, { sleep: deps.sleep });
+  const admin = await adminForConnection(deps.db, connection, { sleep: deps.sleep });
   await setPushStatus(deps.db, push.id, "pushing");
   if (!(await productInStore(admin, push.productGid)))
     throw new ShopifyError("not_found", SHOPIFY_MESSAGES.notInStore(push.shopDomain), true);

@@ -11,7 +11,9 @@ import type { AddressInfo } from "node:net";
  * Like Shopify it answers an unknown token 401, a field the token has no scope for ACCESS_DENIED, every answer with
  * `extensions.cost`, a throttled call 200 with a THROTTLED error; like signed storage it refuses an upload whose
  * parameters were changed or whose size is not the `fileSize` declared to stagedUploadsCreate. Files go
- * UPLOADED -> PROCESSING -> READY (or FAILED) over `processingPolls` polls.
+ * UPLOADED -> PROCESSING -> READY (or FAILED) over `processingPolls` polls. The client-credentials grant
+ * (`POST /<shop>.myshopify.com/admin/oauth/access_token`, form-encoded) gives tokens that stop working at expiry
+ * (401), and refuses a wrong client id or secret with OAuth's 400 `invalid_client`.
  */
 export type FakeStore = {
   domain: string;
@@ -19,6 +21,11 @@ export type FakeStore = {
   token: string;
   scopes: string[];
   products: { id: string; title: string; handle: string }[];
+  /** A store-owned app's credentials for the client-credentials grant (POST /<shop>/admin/oauth/access_token). */
+  clientId?: string;
+  clientSecret?: string;
+  /** How long a granted token lives (Shopify: about a day). */
+  grantedTokenSeconds?: number;
 };
 
 type StagedTarget = {
@@ -54,6 +61,9 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
   const calls: { shop: string; operation: string; variables: Record<string, unknown> }[] = [];
   const uploads: { target: string; bytes: number; status: number }[] = [];
   const controls = { throttleNext: 0, failNextFile: null as string | null, available: MAX_AVAILABLE };
+  /** Tokens the client-credentials grant gave: token -> its store and expiry (ms). */
+  const granted = new Map<string, { shop: string; expiresAt: number }>();
+  const grants: { shop: string; ok: boolean }[] = [];
   let sequence = 1000;
   let origin = "";
 
@@ -98,6 +108,39 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
         if (!has("read_products") && !has("write_products")) return accessDenied("product", "read_products");
         const p = inStore(v.id);
         return ok({ product: p ? { id: p.id, title: p.title } : null }, 1);
+      }
+      case "PlinthProductMedia": {
+        if (!has("read_products") && !has("write_products")) return accessDenied("product", "read_products");
+        const p = inStore(v.id);
+        const nodes = (productMedia.get(String(v.id)) ?? []).map((id) => ({ id }));
+        return ok({ product: p ? { media: { nodes } } : null }, 5);
+      }
+      case "PlinthProductReorderMedia": {
+        if (!has("write_products")) return accessDenied("productReorderMedia", "write_products");
+        const list = productMedia.get(String(v.id));
+        if (!inStore(v.id) || !list)
+          return ok({
+            productReorderMedia: {
+              job: null,
+              mediaUserErrors: [{ field: ["id"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }],
+            },
+          });
+        // Evaluated in order, each a zero-based position (newPosition is an UnsignedInt64, sent as a string).
+        for (const move of v.moves as { id: string; newPosition: string }[]) {
+          const from = list.indexOf(move.id);
+          if (from < 0)
+            return ok({
+              productReorderMedia: {
+                job: null,
+                mediaUserErrors: [{ field: ["moves"], message: "Media does not exist", code: "MEDIA_DOES_NOT_EXIST" }],
+              },
+            });
+          list.splice(from, 1);
+          list.splice(Math.min(Number(move.newPosition), list.length), 0, move.id);
+        }
+        return ok({
+          productReorderMedia: { job: { id: `gid://shopify/Job/${sequence++}`, done: false }, mediaUserErrors: [] },
+        });
       }
       case "PlinthStagedUploadsCreate": {
         if (!has("write_files") && !has("write_products")) return accessDenied("stagedUploadsCreate", "write_files");
@@ -286,9 +329,42 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
     send(res, 201, `<PostResponse><Key>${target.filename}</Key></PostResponse>`, "application/xml");
   }
 
+  async function grant(req: http.IncomingMessage, res: http.ServerResponse, store: FakeStore | undefined) {
+    const form = new URLSearchParams((await readBody(req)).toString("utf8"));
+    if (!store) return send(res, 404, { errors: "Not Found" });
+    const ok =
+      form.get("grant_type") === "client_credentials" &&
+      !!store.clientId &&
+      form.get("client_id") === store.clientId &&
+      form.get("client_secret") === store.clientSecret;
+    grants.push({ shop: store.domain, ok });
+    if (!ok)
+      return send(res, 400, {
+        error: "invalid_client",
+        error_description: "Client authentication failed due to unknown client, no client authentication included.",
+      });
+    const token = `shpat_${randomBytes(16).toString("hex")}`;
+    const seconds = store.grantedTokenSeconds ?? 86_399;
+    granted.set(token, { shop: store.domain, expiresAt: Date.now() + seconds * 1000 });
+    send(res, 200, { access_token: token, scope: store.scopes.join(","), expires_in: seconds });
+  }
+
+  const tokenValid = (store: FakeStore, token: string | string[] | undefined) => {
+    if (token === store.token) return true;
+    const g = typeof token === "string" ? granted.get(token) : undefined;
+    return !!g && g.shop === store.domain && g.expiresAt > Date.now();
+  };
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://fake");
+      const oauth = /^\/([a-z0-9-]+\.myshopify\.com)\/admin\/oauth\/access_token$/.exec(url.pathname);
+      if (oauth && req.method === "POST")
+        return grant(
+          req,
+          res,
+          stores.find((s) => s.domain === oauth[1]),
+        );
       const staged = /^\/staged\/([0-9a-f]+)$/.exec(url.pathname);
       if (staged) return upload(req, res, staged[1]);
       const api = /^\/([a-z0-9-]+\.myshopify\.com)\/admin\/api\/[0-9a-z-]+\/graphql\.json$/.exec(url.pathname);
@@ -299,7 +375,7 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
         variables?: Record<string, unknown>;
       };
       if (!store) return send(res, 404, { errors: "Not Found" });
-      if (req.headers["x-shopify-access-token"] !== store.token)
+      if (!tokenValid(store, req.headers["x-shopify-access-token"]))
         return send(res, 401, {
           errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
         });
@@ -331,6 +407,10 @@ export async function startShopifyFake(stores: FakeStore[], { processingPolls = 
     calls,
     uploads,
     files,
+    /** Each client-credentials request: its store and whether the credentials were right. */
+    grants,
+    /** Every token granted so far stops working now, as at its expiry. */
+    expireGrantedTokens: () => granted.forEach((g) => (g.expiresAt = 0)),
     /** The product's media in gallery order, with each file's alt text and type. */
     mediaOf: (productGid: string) => (productMedia.get(productGid) ?? []).map((id) => files.get(id)!),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

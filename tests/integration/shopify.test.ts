@@ -35,6 +35,7 @@ const LAMP = "gid://shopify/Product/7002";
 const FOREIGN = "gid://shopify/Product/9001";
 const VASE = "gid://shopify/Product/7003";
 const BOWL = "gid://shopify/Product/7004";
+const PLATE = "gid://shopify/Product/7005";
 
 let fake: ShopifyFake;
 let storage: LocalStorage;
@@ -53,6 +54,7 @@ beforeAll(async () => {
         { id: LAMP, title: "Desk Lamp", handle: "desk-lamp" },
         { id: VASE, title: "Vase", handle: "vase" },
         { id: BOWL, title: "Bowl", handle: "bowl" },
+        { id: PLATE, title: "Plate", handle: "plate" },
       ],
     },
     {
@@ -387,6 +389,21 @@ describe("pushing renders to a product", () => {
       sql`select count(*)::int as n from shopify_media where workspace_id = ${o.workspaceId} and source_id = ${ids[0]}`,
     );
     expect(placed.rows[0]).toEqual({ n: 1 });
+  });
+
+  it("a replaced media keeps its place in the product's gallery (productReorderMedia), not moved to the end", async () => {
+    const o = await connectedOwner("reorder");
+    const ids = await seedStills(o.workspaceId, ["front", "side", "back"]);
+    await run((await push(o.ctx, PLATE, ids)).id);
+    const gallery = () => fake.mediaOf(PLATE).map((m) => m.alt);
+    expect(gallery()).toEqual(["Mug (front)", "Mug (side)", "Mug (back)"]);
+    // Pushed again with new alt text: the first picture is replaced, and stays first.
+    expect(await run((await push(o.ctx, PLATE, [ids[0]], "The front")).id)).toBe("done");
+    expect(gallery()).toEqual(["The front", "Mug (side)", "Mug (back)"]);
+    expect(fake.calls.filter((c) => c.operation === "PlinthProductReorderMedia").at(-1)?.variables).toEqual({
+      id: PLATE,
+      moves: [{ id: fake.mediaOf(PLATE)[0].id, newPosition: "0" }],
+    });
   });
 
   it("pushes a published viewer's web-ready GLB as 3D media", async () => {

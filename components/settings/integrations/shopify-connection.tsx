@@ -33,7 +33,7 @@ export function ShopifyConnection({
     setConfirming(false);
     if (!result.ok) return;
     setConnection(null);
-    setNotice("The store is disconnected and its token deleted.");
+    setNotice("The store is disconnected and its credentials deleted.");
   }
 
   return (
@@ -43,7 +43,9 @@ export function ShopifyConnection({
       </h2>
       <p className="mt-1 text-sm text-ink-muted">
         Push renders and 3D models from the Renders page to a product&apos;s media. Use a custom app&apos;s Admin API
-        access token with the <code>write_products</code> and <code>write_files</code> scopes.
+        access token, or the client ID and secret of an app your organisation made in Shopify&apos;s Dev Dashboard
+        (Plinth gets and refreshes its tokens), with the <code>write_products</code> and <code>write_files</code>{" "}
+        scopes.
       </p>
       {notice && (
         <div className="mt-4">
@@ -57,17 +59,31 @@ export function ShopifyConnection({
             <dd className="font-medium">{connection.shopName}</dd>
             <dt className="text-ink-muted">Address</dt>
             <dd>{connection.shopDomain}</dd>
-            <dt className="text-ink-muted">Access token</dt>
-            <dd>
-              <span aria-label={`ending in ${connection.tokenHint}`}>•••• {connection.tokenHint}</span>
-            </dd>
+            {connection.authKind === "client_credentials" ? (
+              <>
+                <dt className="text-ink-muted">Client ID</dt>
+                <dd className="break-all">{connection.clientId}</dd>
+                <dt className="text-ink-muted">Client secret</dt>
+                <dd>
+                  <span aria-label={`ending in ${connection.tokenHint}`}>•••• {connection.tokenHint}</span>{" "}
+                  <span className="text-ink-muted">(access tokens refreshed automatically)</span>
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-ink-muted">Access token</dt>
+                <dd>
+                  <span aria-label={`ending in ${connection.tokenHint}`}>•••• {connection.tokenHint}</span>
+                </dd>
+              </>
+            )}
             <dt className="text-ink-muted">Scopes</dt>
             <dd className="break-words text-ink-soft">{connection.scopes.join(", ")}</dd>
           </dl>
           {canManage && (
             <div className="flex flex-wrap gap-2">
               <Button variant="secondary" onClick={() => setReplacing(true)}>
-                Replace token
+                Replace credentials
               </Button>
               <Button variant="ghost" className="text-danger" onClick={() => setConfirming(true)}>
                 Disconnect
@@ -92,7 +108,7 @@ export function ShopifyConnection({
       <ConfirmDialog
         open={confirming}
         title="Disconnect the store?"
-        body="Its access token is deleted from Plinth. Media already pushed stays in your store."
+        body="Its access token (and client secret) is deleted from Plinth. Media already pushed stays in your store."
         confirmLabel="Disconnect"
         pending={pending}
         onCancel={() => setConfirming(false)}

@@ -9,6 +9,8 @@ export const shopifyConnectionOutput: z.ZodType<ShopifyConnectionView> = z
     shopName: z.string(),
     scopes: z.array(z.string()),
     tokenHint: z.string().max(4),
+    authKind: z.enum(["token", "client_credentials"]),
+    clientId: z.string().nullable(),
     connectedAt: z.string(),
   })
   .strict();

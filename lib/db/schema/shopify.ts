@@ -18,6 +18,15 @@ export const shopifyConnections = pgTable(
     shopName: text("shop_name").notNull(),
     tokenCiphertext: text("token_ciphertext").notNull(),
     tokenHint: text("token_hint").notNull(),
+    /**
+     * "token": an Admin API access token pasted in (tokenCiphertext, no expiry). "client_credentials": a store-owned
+     * app's client id and secret (secret sealed like the token); tokenCiphertext then holds the short-lived token
+     * Shopify's client-credentials grant gave, replaced before tokenExpiresAt (lib/shopify/client-credentials.ts).
+     */
+    authKind: text("auth_kind").$type<"token" | "client_credentials">().notNull().default("token"),
+    clientId: text("client_id"),
+    clientSecretCiphertext: text("client_secret_ciphertext"),
+    tokenExpiresAt: timestamp("token_expires_at", { withTimezone: true }),
     scopes: jsonb("scopes").$type<string[]>().notNull(),
     connectedBy: text("connected_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
