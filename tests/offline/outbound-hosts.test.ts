@@ -45,6 +45,9 @@ const OUTBOUND: Record<string, string> = {
     "Shopify's or Google's storage hosts), redirects refused; only when an owner connected a store " +
     "(SHOPIFY_TEST_ORIGIN, tests only: a loopback fake instead)",
   "lib/shopify/admin-client.ts": "@shopify/admin-api-client, whose fetch is shopify-fetch.ts's (the store only)",
+  "lib/shopify/client-credentials.ts":
+    "the connected store's own <shop>.myshopify.com/admin/oauth/access_token (through adminUrl, redirects refused), " +
+    "only when an owner connected a store with its app's client id and secret",
 };
 
 /** Hosts that may appear literally in product code, and why none of them is contacted off the machine. */
@@ -134,6 +137,8 @@ describe("outbound connections", () => {
     expect(code("lib/shopify/admin-client.ts")).toMatch(/customFetchApi: adminFetch\(shopDomain\)/);
     expect(code("lib/shopify/shopify-fetch.ts")).toMatch(/const url = checkStagedUploadUrl\(target\.url\)/);
     expect(code("lib/shopify/shopify-fetch.ts")).not.toMatch(/redirect: "follow"/);
+    expect(code("lib/shopify/client-credentials.ts")).toMatch(/fetch\(adminUrl\(/);
+    expect(code("lib/shopify/client-credentials.ts")).toMatch(/redirect: "error"/);
   });
 
   it("takes Stripe, SMTP and S3 destinations only from the environment", () => {
