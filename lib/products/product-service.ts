@@ -194,7 +194,13 @@ export async function saveThumbnail(db: Database, workspaceId: string, id: strin
   // (updatedAt, which versions the model and its previews) is not touched.
   const key = `${productPrefix(workspaceId, id)}thumbnail-${Date.now().toString(36)}.png`;
   await storage.put(key, png, "image/png");
-  const { row: updated, previousKey } = await setProductThumbnailKey(db, workspaceId, row.id, key);
+  // Deleted while it was drawn (the product or its workspace): the file just written must not outlive the row.
+  const { row: updated, previousKey } = await setProductThumbnailKey(db, workspaceId, row.id, key).catch(
+    async (err: unknown) => {
+      await storage.delete(key).catch(() => {});
+      throw err;
+    },
+  );
   if (previousKey && previousKey !== key) await storage.delete(previousKey).catch(() => {});
   return toSummary(updated);
 }

@@ -91,9 +91,10 @@ export async function makeViewerModel(
     usdzBytes: usdz?.byteLength ?? null,
   });
   if (!finished) {
-    // Revoked while its files were being made (its product deleted): what was just written must not outlive it.
+    // Revoked while its files were being made (its product deleted), or gone with its workspace: what was just
+    // written must not outlive it.
     const now = await findViewerForJob(deps.db, viewer.id);
-    if (now?.revokedAt) await deps.storage.deletePrefix(prefix);
+    if (!now || now.revokedAt) await deps.storage.deletePrefix(prefix);
     return "skipped";
   }
   return "ready";

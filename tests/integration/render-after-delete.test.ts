@@ -3,15 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { renderOutputs } from "@/lib/db/schema";
+import { renderOutputs, templateThumbnails } from "@/lib/db/schema";
 import { stopBoss } from "@/lib/jobs/boss";
 import type { RenderJob } from "@/lib/render-contract/render-job";
 import { exportScene, listRenders } from "@/lib/renders/render-service";
 import { LocalStorage } from "@/lib/storage/local";
 import type { StorageDriver } from "@/lib/storage";
 import { createSceneForProduct } from "@/lib/stored-scenes/scene-service";
+import { galleryPreviews } from "@/lib/templates/template-service";
 import { deleteWorkspaceData } from "@/lib/workspace-data/delete-workspace";
 import { handleRenderOutput } from "@/worker/handlers/render-output";
+import { handleRenderThumbnail } from "@/worker/handlers/render-thumbnail";
 import type { WorkerContext } from "@/worker/job-handler";
 import { db, ownerCaller, seedOwner } from "./helpers";
 
@@ -116,5 +118,23 @@ describe("a render finishing after its workspace was deleted", () => {
     await deleteWorkspaceData(db(), storage, owner.workspaceId);
     expect(await outputRow(outputId)).toBeUndefined();
     expect(filesOnDisk(owner.workspaceId)).toEqual([]);
+  });
+
+  it("a gallery preview drawn while its workspace is deleted leaves no file behind", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const owner = await seedOwner("del-preview");
+    const { previews } = await galleryPreviews(db(), ownerCaller(owner), {
+      productId: "sample_drink-can",
+      tinted: false,
+    });
+    const thumbnailId = previews.find((p) => p.thumbnailId)!.thumbnailId!;
+    const browser = browserThat(() => deleteWorkspaceData(db(), storage, owner.workspaceId).then(() => {}));
+    const deps: WorkerContext = { db: db(), storage, browser, appUrl: "x" };
+
+    await handleRenderThumbnail(deps, thumbnailId, { retryCount: 0, retryLimit: 3 });
+    const [row] = await db().select().from(templateThumbnails).where(eq(templateThumbnails.id, thumbnailId));
+    expect(row).toBeUndefined();
+    expect(filesOnDisk(owner.workspaceId)).toEqual([]);
+    vi.restoreAllMocks();
   });
 });

@@ -41,7 +41,10 @@ export async function handleRenderThumbnail(
     store: async (encoded, renderMs) => {
       const key = thumbnailKey(row.workspaceId, row.id);
       await deps.storage.put(key, encoded.bytes, encoded.contentType);
-      await markThumbnailDone(deps.db, thumbnailId, key, renderMs());
+      // The row is updated under its row lock, and a workspace delete sweeps files only after its rows are gone:
+      // a preview whose row vanished while it was drawn must not leave its file behind in a deleted workspace.
+      if (!(await markThumbnailDone(deps.db, thumbnailId, key, renderMs())))
+        await deps.storage.delete(key).catch(() => {});
     },
     markFailure: (reason, final) => markThumbnailFailed(deps.db, thumbnailId, reason, final).then(() => undefined),
   });

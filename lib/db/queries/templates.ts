@@ -217,11 +217,14 @@ export async function markThumbnailRendering(db: Database, id: string) {
   return rows.length > 0;
 }
 
+/** false when the row is gone (its workspace or product deleted while it was drawn): the caller removes its file. */
 export async function markThumbnailDone(db: Database, id: string, fileKey: string, renderMs: number) {
-  await db
+  const updated = await db
     .update(templateThumbnails)
     .set({ status: "done", fileKey, renderMs, error: null, finishedAt: new Date() })
-    .where(eq(templateThumbnails.id, id));
+    .where(eq(templateThumbnails.id, id))
+    .returning({ id: templateThumbnails.id });
+  return updated.length > 0;
 }
 
 export async function markThumbnailFailed(db: Database, id: string, error: string, final: boolean) {
