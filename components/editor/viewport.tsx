@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
-import { Component, useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState } from "react";
+import { CanvasErrorBoundary } from "@/components/scene/canvas-error-boundary";
 import type { CameraChange } from "@/components/scene/scene-canvas";
 import type { SceneDocument, Vec3 } from "@/lib/scene";
 import { fitAspect, useElementSize } from "@/lib/editor/use-letterbox";
@@ -11,24 +12,6 @@ const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas").then
   ssr: false,
   loading: () => null,
 });
-
-class CanvasErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
-  state = { error: null as Error | null };
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-  render() {
-    if (this.state.error) {
-      return (
-        <div role="alert" className="flex h-full items-center justify-center p-6 text-center text-sm text-ink-soft">
-          The 3D view couldn&apos;t start in this browser ({this.state.error.message}). Your scene is safe; try
-          reloading, or another browser.
-        </div>
-      );
-    }
-    return this.props.children;
-  }
-}
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 /** Wraps any angle into [-180, 180]. */

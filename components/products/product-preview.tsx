@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import { createDefaultScene } from "@/lib/scene";
+import { CanvasErrorBoundary } from "@/components/scene/canvas-error-boundary";
 
 // The shared renderer: what the preview shows is what scenes and renders show.
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas").then((m) => m.SceneCanvas), {
@@ -35,7 +36,9 @@ export function ProductPreview({
       className={`relative overflow-hidden rounded-2xl border border-line bg-canvas-sunken ${className}`}
       data-testid="product-preview"
     >
-      <SceneCanvas document={document_} products={products} interactive quality="final" className="h-full w-full" />
+      <CanvasErrorBoundary>
+        <SceneCanvas document={document_} products={products} interactive quality="final" className="h-full w-full" />
+      </CanvasErrorBoundary>
     </div>
   );
 }

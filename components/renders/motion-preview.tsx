@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
 import type { MotionSpec, SceneDocument } from "@/lib/scene";
+import { CanvasErrorBoundary } from "@/components/scene/canvas-error-boundary";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), {
   ssr: false,
@@ -45,13 +46,15 @@ export function MotionPreview({
       style={{ width, height }}
       data-testid="motion-preview"
     >
-      <SceneCanvas
-        document={{ ...document, motion }}
-        products={products}
-        size={{ width, height }}
-        quality="draft"
-        time={time}
-      />
+      <CanvasErrorBoundary compact>
+        <SceneCanvas
+          document={{ ...document, motion }}
+          products={products}
+          size={{ width, height }}
+          quality="draft"
+          time={time}
+        />
+      </CanvasErrorBoundary>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
 import type { SceneDocument } from "@/lib/scene";
+import { CanvasErrorBoundary } from "@/components/scene/canvas-error-boundary";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), {
   ssr: false,
@@ -31,7 +32,9 @@ export function RatioPreview({
   return (
     <div className="flex h-[88px] w-[88px] items-center justify-center" aria-hidden="true">
       <div className="overflow-hidden rounded-md border border-line shadow-sm" style={size}>
-        <SceneCanvas document={document} products={products} size={size} quality="draft" />
+        <CanvasErrorBoundary compact>
+          <SceneCanvas document={document} products={products} size={size} quality="draft" />
+        </CanvasErrorBoundary>
       </div>
     </div>
   );
