@@ -90,6 +90,15 @@ test("a guest opens a shared album: brand, full-screen keys, no downloads, pinne
   await page.getByTestId("guest-items").getByRole("button").first().click();
   const box = page.getByTestId("guest-lightbox");
   await expect(box).toContainText("1 / 2");
+  // The page behind is out of reach (inert) while it is open, for screen readers too, and back after Esc.
+  const behind = page.getByRole("heading", { name: "Spring launch", includeHidden: true });
+  const isInert = () => behind.evaluate((el) => el.closest("[inert]") !== null);
+  expect(await isInert()).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveCount(0);
+  expect(await isInert()).toBe(false);
+  await page.getByTestId("guest-items").getByRole("button").first().click();
+  await expect(box).toContainText("1 / 2");
   await page.keyboard.press("ArrowRight");
   await expect(box).toContainText("2 / 2");
   await page.keyboard.press("ArrowLeft");

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { PinnedImage } from "@/components/review/pinned-image";
 import { memberReviewCalls } from "@/components/review/review-calls";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { useInertOutside } from "@/components/review/use-inert-outside";
 import { useLightboxKeys } from "@/components/review/use-lightbox-keys";
 import type { AlbumItem } from "@/lib/albums/album-items";
 import { formatPinTime, type Point } from "@/lib/albums/pin-geometry";
@@ -48,6 +49,7 @@ export function AlbumReviewLightbox(props: Props) {
   }, []);
   useEffect(() => setPin(null), [index]);
   useLightboxKeys(dialog, index, count, onIndex, onClose);
+  useInertOutside(dialog);
 
   const comments = reviews?.comments.filter((c) => c.subjectId === item.subjectId) ?? [];
   const pins = comments.filter((c) => c.pin && !c.parentId && !c.resolved).map((c) => c.pin!);

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { PinnedImage } from "@/components/review/pinned-image";
 import { guestReviewCalls } from "@/components/review/review-calls";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { useInertOutside } from "@/components/review/use-inert-outside";
 import { useLightboxKeys } from "@/components/review/use-lightbox-keys";
 import { formatPinTime } from "@/lib/albums/pin-geometry";
 import type { GuestAlbum } from "@/lib/albums/guest-album";
@@ -38,6 +39,7 @@ export function GuestLightbox({ token, album, index, onIndex, onClose, reviews, 
   }, []);
   useEffect(() => setPin(null), [index]);
   useLightboxKeys(dialog, index, count, onIndex, onClose);
+  useInertOutside(dialog);
 
   const comments = reviews.comments.filter((c) => c.subjectId === item.subjectId);
   const pins = comments.filter((c) => c.pin && !c.parentId && !c.resolved);
