@@ -106,6 +106,11 @@ const envSchema = z.object({
   RENDER_APP_URL: z.string().url().optional(),
   /** Headless Chromium's GL path: llvmpipe (Mesa), swiftshader, or auto (llvmpipe when it works). */
   RENDER_GL: z.enum(["auto", "llvmpipe", "swiftshader"]).default("auto"),
+  /**
+   * The render worker's CPU niceness (0-19; 0: as started). Lowered by default so that on a shared machine the web
+   * server's pages and API answer first while renders queue; renders still use every idle cycle.
+   */
+  RENDER_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Render jobs a worker holds at once: one drawn while the other is encoded and stored. */
   RENDER_JOBS_IN_HAND: z.coerce.number().int().min(1).max(16).default(2),
   /** Outputs larger than this (px, either side) are drawn as tiles and stitched. */
