@@ -25,6 +25,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Most Postgres connections one process keeps open. */
   PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Page renders the web server runs at once (`npm start`; 0: no limit); more wait their turn, so the API, the
+   * render worker's page and server actions stay quick while many people browse (lib/http/page-gate.ts).
+   */
+  WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   /** "1": the embedded Postgres's own log lines go to the server log. */
   PLINTH_DB_LOG: z.enum(["1", "0"]).default("0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
