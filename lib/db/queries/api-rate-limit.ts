@@ -1,7 +1,8 @@
-import { escapeLiteral, type Pool } from "pg";
+import type { Pool } from "pg";
 
 /** Advisory-lock class of API key buckets, apart from sign-in's and rate-limit-hits.ts's classes. */
 const LOCK_CLASS = 7704;
+/** Bucket names are ours (`api_key:<key id>`): letters, digits and `_:.-` only, so quoting one cannot go wrong. */
 const BUCKET = /^[\w:.-]{1,200}$/;
 
 export type WindowState = { limited: boolean; limit: number; remaining: number; resetAt: Date };
@@ -16,12 +17,12 @@ type Row = { used: number; oldest: Date | null; hit: number };
  * One round trip, as this runs before every keyed request: two statements in one simple query, which Postgres runs
  * as one implicit transaction. The lock comes first and the count and the insert share the second statement's
  * snapshot, taken after the lock is held, so they see every hit committed before it (a single statement could not:
- * its snapshot would predate the wait). Simple queries carry no parameters, so the values are checked and quoted.
+ * its snapshot would predate the wait). Simple queries carry no parameters, so the values are checked (bucket characters, integers) and inlined.
  */
 export async function hitWindow(pool: Pool, bucket: string, limit: number, windowMs: number): Promise<WindowState> {
   if (!BUCKET.test(bucket) || !Number.isInteger(limit) || !Number.isInteger(windowMs))
     throw new Error(`hitWindow: bad bucket or limits (${bucket}, ${limit}, ${windowMs})`);
-  const b = escapeLiteral(bucket);
+  const b = `'${bucket}'`;
   const results = (await pool.query(`
     select pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(${b}));
     with w as (
