@@ -25,6 +25,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Most Postgres connections one process keeps open. */
   PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Page renders the web server runs at once (`npm start`; 0: no limit); more wait their turn, so the API, the
+   * render worker's page and server actions stay quick while many people browse (lib/http/page-gate.ts).
+   */
+  WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   /** "1": the embedded Postgres's own log lines go to the server log. */
   PLINTH_DB_LOG: z.enum(["1", "0"]).default("0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -106,6 +111,11 @@ const envSchema = z.object({
   RENDER_APP_URL: z.string().url().optional(),
   /** Headless Chromium's GL path: llvmpipe (Mesa), swiftshader, or auto (llvmpipe when it works). */
   RENDER_GL: z.enum(["auto", "llvmpipe", "swiftshader"]).default("auto"),
+  /**
+   * The render worker's CPU niceness (0-19; 0: as started). Lowered by default so that on a shared machine the web
+   * server's pages and API answer first while renders queue; renders still use every idle cycle.
+   */
+  RENDER_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Render jobs a worker holds at once: one drawn while the other is encoded and stored. */
   RENDER_JOBS_IN_HAND: z.coerce.number().int().min(1).max(16).default(2),
   /** Outputs larger than this (px, either side) are drawn as tiles and stitched. */

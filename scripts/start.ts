@@ -11,6 +11,7 @@ import next from "next";
 import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 import { CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "../lib/auth/client-ip";
+import { isGatedPageRequest, PageGate } from "../lib/http/page-gate";
 import { buildIfStale } from "./lib/build-if-stale";
 import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
@@ -29,7 +30,15 @@ async function main() {
   loadDotEnv();
   const dataDir = resolveDataDir();
   // Validated here, before anything starts; env() parses again when the lines below fill in the rest.
-  const { PORT: port, HOST: host, APP_URL, EMBEDDED_PG_PORT: pgPort, TRUST_PROXY, RENDER_WORKERS } = env();
+  const {
+    PORT: port,
+    HOST: host,
+    APP_URL,
+    EMBEDDED_PG_PORT: pgPort,
+    TRUST_PROXY,
+    RENDER_WORKERS,
+    WEB_PAGE_CONCURRENCY,
+  } = env();
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
   // Render tokens have a key of their own: the worker gets this one and never the session secret.
   process.env.RENDER_TOKEN_SECRET = ensureRenderSecret(dataDir);
@@ -52,6 +61,8 @@ async function main() {
   await app.prepare();
 
   const proxyHops = trustedProxyHops(TRUST_PROXY);
+  // Page renders take turns (lib/http/page-gate.ts), so the API and clicks stay quick while many people browse.
+  const pageGate = !dev && WEB_PAGE_CONCURRENCY > 0 ? new PageGate(WEB_PAGE_CONCURRENCY) : null;
   const server = http.createServer((req, res) => {
     // The per-IP sign-in limit reads this header; clients cannot set it themselves.
     // The rightmost X-Forwarded-For hops are our proxies'; the leftmost is whatever the client wrote.
@@ -60,7 +71,14 @@ async function main() {
       req.headers["x-forwarded-for"],
       proxyHops,
     );
-    handle(req, res, parse(req.url ?? "/", true));
+    if (!pageGate || !isGatedPageRequest(req.method, req.url))
+      return void handle(req, res, parse(req.url ?? "/", true));
+    void pageGate.enter().then((leave) => {
+      // A visitor who left while waiting costs nothing more.
+      if (res.closed) return leave();
+      res.once("close", leave);
+      void handle(req, res, parse(req.url ?? "/", true));
+    });
   });
   // One render worker beside the web server by default; RENDER_WORKERS=0 for a web-only node.
   const workerCount = RENDER_WORKERS;

@@ -19,6 +19,7 @@ import { registerJobs } from "./register-jobs";
 import { installLogRedaction } from "../lib/logging/install-redaction";
 import { env } from "../lib/env";
 import { warmUpSession } from "./warm-up";
+import { lowerWorkerPriority } from "./priority";
 
 async function main() {
   process.chdir(path.resolve(__dirname, ".."));
@@ -31,6 +32,8 @@ async function main() {
   delete process.env.NEXTAUTH_SECRET;
   delete process.env.AUTH_SECRET;
   const config = env();
+  // Before the browser starts, so Chromium's processes inherit it.
+  console.log(`[worker] ${lowerWorkerPriority(config.RENDER_WORKER_NICE)}`);
   if (!config.DATABASE_URL)
     throw new Error("DATABASE_URL is not set (npm start sets it for the worker it runs; a standalone worker needs it)");
   const appUrl = (config.RENDER_APP_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, "");

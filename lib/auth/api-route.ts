@@ -5,7 +5,7 @@ import { resolveApiKey, bearerKey, type ResolvedApiKey } from "@/lib/api-keys/re
 import { scopeFor } from "@/lib/api-keys/scopes";
 import type { Endpoint } from "@/lib/api/v1/endpoint";
 import { ApiV1Error, v1ErrorResponse } from "@/lib/api/v1/errors";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 import { hitWindow, type WindowState } from "@/lib/db/queries/api-rate-limit";
 import {
   claimIdempotency,
@@ -68,7 +68,7 @@ export function apiRoute<E extends Endpoint>(
       if (!key) throw new ApiV1Error("unauthorized", "invalid_api_key", "This API key is not valid or was revoked.");
       rate = await timing.time(
         "rate",
-        hitWindow(db, `api_key:${key.caller.keyId}`, env().API_RATE_LIMIT_PER_MINUTE, RATE_WINDOW_MS),
+        hitWindow(getPool(), `api_key:${key.caller.keyId}`, env().API_RATE_LIMIT_PER_MINUTE, RATE_WINDOW_MS),
       );
       if (rate.limited)
         throw new ApiV1Error("rate_limited", "rate_limited", "Too many requests for this key. Retry after a moment.");

@@ -22,6 +22,24 @@ export async function sendJob<K extends JobKindName>(
   payload: JobPayload<K>,
   options: EnqueueOptions & { db?: SendDb } = {},
 ): Promise<void> {
+  const { queue, data, singletonKey } = checkedJob(kind, payload);
+  await boss.send(queue, data, {
+    ...(options.db ? { db: options.db } : {}),
+    ...(singletonKey !== undefined ? { singletonKey } : {}),
+    // pg-boss rejects a `priority` key that is present but undefined.
+    ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+  });
+}
+
+/** A job as pg-boss's `insert` takes it, bound for `queue`. */
+export type CheckedJob = { queue: string; data: object; singletonKey?: string; priority?: number };
+
+/**
+ * The payload checked against the kind's schema (a bad one throws here, in the caller's transaction, instead of
+ * failing later in a worker), with the queue and singleton key its definition gives it.
+ */
+export function checkedJob<K extends JobKindName>(kind: K, payload: JobPayload<K>, priority?: number): CheckedJob {
   const definition = jobKind(kind);
   const checked = definition.payload.safeParse(payload);
   if (!checked.success) {
@@ -30,13 +48,27 @@ export async function sendJob<K extends JobKindName>(
   }
   const data = checked.data as JobPayload<K>;
   const singletonKey = (definition.singletonKey as (p: JobPayload<K>) => string | undefined)(data);
-  await boss.send(definition.queue, data ?? {}, {
-    ...(options.db ? { db: options.db } : {}),
+  return {
+    queue: definition.queue,
+    data: (data ?? {}) as object,
     ...(singletonKey !== undefined ? { singletonKey } : {}),
-    // pg-boss rejects a `priority` key that is present but undefined.
-    ...(options.priority !== undefined ? { priority: options.priority } : {}),
-    ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
-  });
+    ...(priority !== undefined ? { priority } : {}),
+  };
+}
+
+/**
+ * Several checked jobs in one statement per queue (pg-boss's `insert`: the same row as `send` writes, queue
+ * defaults filled in by the database, a singleton already queued skipped), inside the caller's transaction.
+ */
+export async function insertJobs(boss: PgBoss, jobs: CheckedJob[], db: SendDb): Promise<void> {
+  const byQueue = new Map<string, CheckedJob[]>();
+  for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
+  for (const [queue, list] of byQueue)
+    await boss.insert(
+      queue,
+      list.map(({ data, singletonKey, priority }) => ({ data, singletonKey, priority })),
+      { db },
+    );
 }
 
 /** Queues a job on its own (no rows to write with it), on this process's pg-boss. */

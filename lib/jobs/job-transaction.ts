@@ -1,7 +1,8 @@
 import { drizzle } from "drizzle-orm/node-postgres";
+import type { PoolClient } from "pg";
 import { getPool, schema, type Database } from "@/lib/db";
 import { getBoss } from "./boss";
-import { sendJob, type EnqueueOptions } from "./enqueue";
+import { checkedJob, insertJobs, sendJob, type CheckedJob, type EnqueueOptions } from "./enqueue";
 import type { JobKindName, JobPayload } from "./registry";
 
 /** Queues a job of a registered kind inside the transaction; the payload is checked against the kind's schema. */
@@ -10,6 +11,17 @@ export type Enqueue = <K extends JobKindName>(
   payload: JobPayload<K>,
   options?: EnqueueOptions,
 ) => Promise<void>;
+
+/**
+ * One drizzle instance per pooled connection, made on its first transaction: building one reads the whole schema's
+ * relations (about 0.5-1.4 ms of CPU), which every render POST and every finished output would otherwise pay.
+ */
+const drizzleByClient = new WeakMap<PoolClient, Database>();
+function drizzleFor(client: PoolClient): Database {
+  let tx = drizzleByClient.get(client);
+  if (!tx) drizzleByClient.set(client, (tx = drizzle(client, { schema }) as unknown as Database));
+  return tx;
+}
 
 /**
  * Rows and the pg-boss jobs that process them, in one Postgres transaction:
@@ -29,10 +41,18 @@ export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueu
   client.on("error", onError);
   try {
     await client.query("begin");
-    const tx = drizzle(client, { schema }) as unknown as Database;
+    const tx = drizzleFor(client);
     const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
-    const enqueue: Enqueue = (kind, payload, options) => sendJob(boss, kind, payload, { ...options, db });
+    // Jobs are invisible to workers until commit anyway, so they are checked now and written together just before
+    // it: one statement per queue instead of one round trip per job (a batch of 4 ratios, a group of 20 batches).
+    // A delayed job (startAfter) is sent at once, as pg-boss computes its start time.
+    const pending: CheckedJob[] = [];
+    const enqueue: Enqueue = async (kind, payload, options) => {
+      if (options?.startAfter !== undefined) return sendJob(boss, kind, payload, { ...options, db });
+      pending.push(checkedJob(kind, payload, options?.priority));
+    };
     const result = await work(tx, enqueue);
+    if (pending.length) await insertJobs(boss, pending, db);
     await client.query("commit");
     return result;
   } catch (err) {

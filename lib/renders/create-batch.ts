@@ -76,19 +76,22 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
     : input.document;
 
   {
-    await tx.insert(renderBatches).values({
-      id: batchId,
-      workspaceId: input.workspaceId,
-      sceneId: input.sceneId,
-      sceneName: input.sceneName,
-      productName: input.productName,
-      format: input.request.format,
-      quality: input.request.quality,
-      transparent: input.request.transparent,
-      watermark: input.watermark ?? false,
-      ...sceneFilterColumns(input.workspaceId, input.sceneId),
-      createdBy: input.userId,
-    });
+    const [{ createdAt }] = await tx
+      .insert(renderBatches)
+      .values({
+        id: batchId,
+        workspaceId: input.workspaceId,
+        sceneId: input.sceneId,
+        sceneName: input.sceneName,
+        productName: input.productName,
+        format: input.request.format,
+        quality: input.request.quality,
+        transparent: input.request.transparent,
+        watermark: input.watermark ?? false,
+        ...sceneFilterColumns(input.workspaceId, input.sceneId),
+        createdBy: input.userId,
+      })
+      .returning({ createdAt: renderBatches.createdAt });
     await tx.insert(renderOutputs).values(
       outputs.map((o, position) => ({
         id: o.id,
@@ -107,6 +110,12 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
       outputs: outputs.map(({ id, width, height }) => ({ id, width, height })),
     });
     for (const o of outputs) await enqueue("render-output", { outputId: o.id });
+    // What was written, so a caller can answer without reading it back (the outputs are all queued).
+    return {
+      batchId,
+      outputIds: outputs.map((o) => o.id),
+      createdAt,
+      outputs: outputs.map(({ id, label, width, height, fileName }) => ({ id, label, width, height, fileName })),
+    };
   }
-  return { batchId, outputIds: outputs.map((o) => o.id) };
 }

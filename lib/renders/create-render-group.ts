@@ -29,8 +29,13 @@ export type RenderGroupOptions = {
 
 /** What the group would cost, before anything is made: shown in the dialog, checked again under the lock. */
 export async function quoteRenderGroup(db: Database, ctx: WorkspaceCaller, raw: unknown) {
+  const { plan: _plan, ...quote } = await quoteWithPlan(db, ctx, renderGroupSchema.parse(raw), { free: false });
+  return quote;
+}
+
+/** The quote and the plan it was checked against; a free group (a test key's) reads no balance. */
+async function quoteWithPlan(db: Database, ctx: WorkspaceCaller, input: RenderGroupInput, { free = false }) {
   assertCan(ctx, "renders.create");
-  const input = renderGroupSchema.parse(raw);
   // Products of this workspace only (another workspace's ids answer 404, as everywhere).
   for (const productId of unique(input.productIds))
     if (!(await findProduct(ctx.workspaceId, productId, db)))
@@ -40,9 +45,9 @@ export async function quoteRenderGroup(db: Database, ctx: WorkspaceCaller, raw: 
   const plan = await getWorkspacePlan(db, ctx.workspaceId);
   const tooLarge = oversizeOutput(plan, planned);
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
-  const credits = creditsForOutputs(planned) * combos;
-  const balance = await getCreditBalance(db, ctx.workspaceId);
-  return { batches: combos, outputs: combos * planned.length, credits, balance, enough: credits <= balance };
+  const credits = free ? 0 : creditsForOutputs(planned) * combos;
+  const balance = free ? 0 : await getCreditBalance(db, ctx.workspaceId);
+  return { batches: combos, outputs: combos * planned.length, credits, balance, enough: credits <= balance, plan };
 }
 
 /**
@@ -60,7 +65,7 @@ export async function createRenderGroup(
   assertCan(ctx, "renders.create");
   assertCan(ctx, "scenes.write");
   const input: RenderGroupInput = renderGroupSchema.parse(raw);
-  const quote = await quoteRenderGroup(db, ctx, input);
+  const { plan, ...quote } = await quoteWithPlan(db, ctx, input, { free: options.free });
   if (!options.free && !quote.enough)
     throw new AppError(
       "payment_required",
@@ -76,7 +81,6 @@ export async function createRenderGroup(
         ...(await templateSceneFor(db, ctx, { templateId, productId, tinted: input.tinted })),
       });
 
-  const plan = await getWorkspacePlan(db, ctx.workspaceId);
   const groupId = newId("rg");
   const title =
     unique(input.templateIds).length === 1

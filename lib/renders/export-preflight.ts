@@ -19,14 +19,14 @@ export async function exportPreflight(
   sceneId: string,
   outputs: readonly { width: number; height: number }[],
 ) {
-  const scene = await loadScene(db, ctx, sceneId);
+  // The plan is read beside the scene (two connections, one wait): it does not depend on it.
+  const [scene, plan] = await Promise.all([loadScene(db, ctx, sceneId), getWorkspacePlan(db, ctx.workspaceId)]);
   const mainProduct = await findProduct(ctx.workspaceId, scene.document.products[0].productId, db);
   if (!mainProduct)
     throw new AppError(
       "unprocessable",
       "This scene's product no longer exists. Pick another product before exporting.",
     );
-  const plan = await getWorkspacePlan(db, ctx.workspaceId);
   const tooLarge = oversizeOutput(plan, [...outputs]);
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
   return { scene, mainProduct, plan };

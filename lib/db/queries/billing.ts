@@ -120,6 +120,23 @@ export async function insertLedgerEntry(
   return rows.length > 0;
 }
 
+/**
+ * Appends several ledger rows of outputs in one statement. Returns the output ids whose row was written: one
+ * missing means a unique constraint says its effect already happened (as insertLedgerEntry's false).
+ */
+export async function insertLedgerEntries(
+  db: Executor,
+  entries: (Omit<NewCreditLedgerEntry, "id" | "createdAt"> & { outputId: string })[],
+): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const rows = await db
+    .insert(creditLedger)
+    .values(entries.map((e) => ({ id: newId("crd"), ...e })))
+    .onConflictDoNothing()
+    .returning({ outputId: creditLedger.outputId });
+  return new Set(rows.map((r) => r.outputId).filter((id): id is string => id !== null));
+}
+
 export async function listLedger(db: Executor, workspaceId: string, limit = 100) {
   return db
     .select()

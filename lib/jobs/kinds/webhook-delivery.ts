@@ -20,7 +20,10 @@ export const webhookDeliveryJob = defineJob({
     expireInSeconds: 120,
     notify: true,
   },
-  work: () => ({ batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, localConcurrency: 4 }),
+  // pg-boss waits out the polling interval after each job that took less, so each of the 4 loops sends at most one
+  // delivery per interval: at 2 s, two workers sent 4 a second and a burst of 1,400 events (bench:api's cancel
+  // pass) took about 6 minutes. At 0.5 s, as render-output polls, 16 a second.
+  work: () => ({ batchSize: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 0.5, localConcurrency: 4 }),
   turn: null,
   tokenScope: null,
   credits: "free",

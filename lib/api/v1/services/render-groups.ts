@@ -13,12 +13,15 @@ import { apiExportRequest, batchStatus, statusUrl } from "./renders";
 export const groupStatusUrl = (groupId: string) => `${appUrl()}/api/v1/render-groups/${groupId}`;
 
 /** GET /api/v1/render-groups/{id}: the app's group progress view (one query set), in the API's words. */
-export async function getRenderGroupV1(db: Database, workspaceId: string, groupId: string) {
+export async function getRenderGroupV1(db: Database, workspaceId: string, groupId: string, knownMode?: ApiKeyMode) {
   const view = await getRenderGroup(db, workspaceId, groupId);
-  const modes = await apiBatchModes(
-    db,
-    view.batches.map((b) => b.batchId),
-  );
+  // The key that just made the group knows its mode; a GET reads it from the batches.
+  const modes = knownMode
+    ? new Map([["", knownMode]])
+    : await apiBatchModes(
+        db,
+        view.batches.map((b) => b.batchId),
+      );
   return {
     id: view.id,
     object: "render_group" as const,
@@ -83,5 +86,5 @@ export async function createRenderGroupV1(
       );
     throw err;
   }
-  return getRenderGroupV1(db, caller.workspaceId, groupId);
+  return getRenderGroupV1(db, caller.workspaceId, groupId, mode);
 }
