@@ -7,7 +7,6 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/client/api";
-import { useHydrated } from "@/lib/client/use-hydrated";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
 import type { RendersFilters } from "@/lib/renders/renders-filters";
@@ -16,12 +15,6 @@ import { BatchAlbumTools } from "@/components/albums/batch-album-tools";
 import { LoadMoreRenders } from "./load-more-renders";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
-
-/**
- * Exports in the server's HTML: about a screen's worth. The rest of the first page (its data is in the page already)
- * mounts once the page is hydrated: ten exports of six to ten tiles each made Renders the costliest page to serve.
- */
-const SERVER_RENDERED_BATCHES = 3;
 
 export function RendersBoard({
   initialPage,
@@ -36,7 +29,6 @@ export function RendersBoard({
     initialPage,
     filters,
   );
-  const hydrated = useHydrated();
   const filtered = Boolean(filters.productId || filters.templateId || filters.status);
   if (batches.length === 0 && filtered) {
     return (
@@ -71,7 +63,7 @@ export function RendersBoard({
           Could not refresh the list. It will try again.
         </p>
       )}
-      {(hydrated ? batches : batches.slice(0, SERVER_RENDERED_BATCHES)).map((batch) => (
+      {batches.map((batch) => (
         <BatchCard key={batch.id} batch={batch} canDelete={canDelete} />
       ))}
       <LoadMoreRenders
