@@ -164,7 +164,13 @@ async function pages(server: BenchServer) {
           );
       }),
     );
+    // The measured window on the monotonic clock, in microseconds: the same clock as the timestamps of a
+    // --cpu-prof profile (BENCH_NODE_ARGS), so a profile can be cut per page (bench/cpuprofile-summary.ts).
+    const from = process.hrtime.bigint() / 1000n;
     result[page] = { url: list[0].url, ...(await hammer(server, list, PAGE_SECONDS)) };
+    console.error(
+      `[bench] page ${page} window ${from} ${process.hrtime.bigint() / 1000n} requests ${result[page].requests}`,
+    );
   }
   const landing = result.landing?.requestsPerSecond;
   for (const r of Object.values(result))

@@ -75,3 +75,21 @@ test("the gallery's template checkboxes on a phone", async ({ page }) => {
   await expect(bar).toHaveCount(0);
   await expect(page.getByRole("checkbox", { name: `Select ${CORAL.name}` })).not.toBeChecked();
 });
+
+test("the gallery's HTML carries the first screen of cards; every template is there once the page runs", async ({
+  page,
+}) => {
+  await signedInAccount(page);
+  // The server renders 15 cards per request (the first screen), not the whole gallery.
+  const html = await (await page.request.get("/templates")).text();
+  expect(html.match(/data-testid="template-card"/g)).toHaveLength(15);
+  await page.goto("/templates");
+  const heading = page.getByRole("heading", { name: /^All templates · \d+$/ });
+  const count = Number((await heading.textContent())!.split("·")[1]);
+  expect(count).toBeGreaterThan(15);
+  await expect(page.getByTestId("template-card")).toHaveCount(count);
+  // The last card is a working card, not a placeholder: it can be picked for a batch.
+  const last = page.getByTestId("template-card").last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.getByTestId("use-template")).toBeVisible();
+});

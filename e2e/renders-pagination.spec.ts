@@ -88,3 +88,33 @@ test("Load more shows older exports in batches, each exactly once, in order", as
   expect((await headings(page))[0]).toBe("Kraft box · Export 26");
   await expect(page.getByTestId("render-batch")).toHaveCount(10);
 });
+
+test("deleting an export asks first: Cancel keeps it and returns focus, Delete export removes it", async ({ page }) => {
+  const account = newAccount("delete");
+  const signup = await page.request.post("/api/signup", { data: account });
+  expect(signup.status()).toBe(201);
+  const { workspaceId } = await signup.json();
+  await signInViaApi(page, account);
+  await seedExports(workspaceId, ["Keep me", "Remove me"], (i) => 10 + i);
+
+  await page.goto("/renders");
+  await expect(page.getByTestId("render-batch")).toHaveCount(2);
+  // The confirm dialog is mounted on the first Delete only (not sent closed with every export).
+  await expect(page.locator("dialog")).toHaveCount(0);
+  const doomed = page.getByTestId("render-batch").filter({ hasText: "Remove me" });
+  const remove = doomed.getByRole("button", { name: "Delete" });
+  await remove.click();
+  const dialog = page.getByRole("dialog", { name: "Delete this export?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  await expect(page.getByTestId("render-batch")).toHaveCount(2);
+
+  await remove.click();
+  await dialog.getByRole("button", { name: "Delete export" }).click();
+  await expect(page.getByTestId("render-batch")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Kraft box · Keep me" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("render-batch")).toHaveCount(1);
+});

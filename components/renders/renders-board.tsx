@@ -81,6 +81,9 @@ export function RendersBoard({
 function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boolean }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  // The confirm dialog mounts on the first Delete (and stays, so closing it returns focus as a dialog should): ten
+  // closed dialogs were a tenth of the markup every Renders request rendered.
+  const [dialogMounted, setDialogMounted] = useState(false);
   const { pending: deleting, error, run } = useSubmit();
   const deleteError = error?.message ?? null;
   const done = batch.outputs.filter((o) => o.status === "done").length;
@@ -127,7 +130,14 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
             </a>
           )}
           {canDelete && (
-            <Button variant="ghost" className="text-danger" onClick={() => setConfirming(true)}>
+            <Button
+              variant="ghost"
+              className="text-danger"
+              onClick={() => {
+                setDialogMounted(true);
+                setConfirming(true);
+              }}
+            >
               Delete
             </Button>
           )}
@@ -159,15 +169,17 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
           {deleteError}
         </p>
       )}
-      <ConfirmDialog
-        open={confirming}
-        title="Delete this export?"
-        body="Its images are deleted for everyone in the workspace. The scene stays."
-        confirmLabel="Delete export"
-        pending={deleting}
-        onCancel={() => setConfirming(false)}
-        onConfirm={remove}
-      />
+      {dialogMounted && (
+        <ConfirmDialog
+          open={confirming}
+          title="Delete this export?"
+          body="Its images are deleted for everyone in the workspace. The scene stays."
+          confirmLabel="Delete export"
+          pending={deleting}
+          onCancel={() => setConfirming(false)}
+          onConfirm={remove}
+        />
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { api, errorText } from "@/lib/client/api";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { useSubmit } from "@/lib/client/use-submit";
 import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
 import type { ProductOption } from "@/lib/products/product-types";
@@ -14,6 +15,12 @@ import { usePreviews } from "./use-previews";
 
 const selectClass =
   "rounded-lg border border-line-strong bg-white px-3 py-2 text-sm text-ink shadow-sm focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20";
+
+/**
+ * Cards in the server's HTML: the first screen (three rows of five). The other cards mount once the page is hydrated:
+ * 53 cards rendered on every request made the gallery the costliest page to serve (issue 21).
+ */
+const SERVER_RENDERED_CARDS = 15;
 
 const styleLabel = (style: GalleryTemplate["style"]) =>
   style === "custom" ? "Your template" : TEMPLATE_STYLE_LABELS[style];
@@ -47,6 +54,7 @@ export function TemplateGallery({
   const [family, setFamily] = useState("");
   const [ratio, setRatio] = useState("");
   const [search, setSearch] = useState("");
+  const hydrated = useHydrated();
   const submit = useSubmit();
   const pendingId = submit.pendingKey;
   const error = submit.error ? errorText(submit.error) : null;
@@ -92,6 +100,9 @@ export function TemplateGallery({
 
   const done = (previews.data?.previews ?? []).filter((p) => p.status === "done").length;
   const total = previews.data?.previews.length ?? 0;
+  // Yours come first on screen, so they take the server-rendered cards first.
+  const serverCards = (list: GalleryTemplate[], before: number) =>
+    hydrated ? list : list.slice(0, Math.max(0, SERVER_RENDERED_CARDS - before));
   const grid = (list: GalleryTemplate[]) => (
     <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" data-testid="template-grid">
       {list.map((t) => (
@@ -233,7 +244,7 @@ export function TemplateGallery({
           <h2 id="yours-title" className="text-base font-semibold text-ink">
             Your templates
           </h2>
-          {grid(shownYours)}
+          {grid(serverCards(shownYours, 0))}
         </section>
       )}
 
@@ -243,7 +254,7 @@ export function TemplateGallery({
           <span className="font-normal text-ink-muted">· {shownBuiltIn.length}</span>
         </h2>
         {shownBuiltIn.length > 0 ? (
-          grid(shownBuiltIn)
+          grid(serverCards(shownBuiltIn, shownYours.length))
         ) : (
           <p className="text-sm text-ink-muted">No template matches these filters.</p>
         )}
