@@ -1,7 +1,7 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import { getPool, schema, type Database } from "@/lib/db";
 import { getBoss } from "./boss";
-import { sendJob, type EnqueueOptions } from "./enqueue";
+import { sendJob, sendJobs, type EnqueueOptions } from "./enqueue";
 import type { JobKindName, JobPayload } from "./registry";
 
 /** Queues a job of a registered kind inside the transaction; the payload is checked against the kind's schema. */
@@ -11,12 +11,20 @@ export type Enqueue = <K extends JobKindName>(
   options?: EnqueueOptions,
 ) => Promise<void>;
 
+/** Queues many jobs of one kind inside the transaction, in one statement. */
+export type EnqueueMany = <K extends JobKindName>(
+  kind: K,
+  jobs: { payload: JobPayload<K>; options?: EnqueueOptions }[],
+) => Promise<void>;
+
 /**
  * Rows and the pg-boss jobs that process them, in one Postgres transaction:
  * either both exist or neither does, so a job never points at a missing row and
  * a row is never left without its job. Jobs carry ids only.
  */
-export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueue) => Promise<T>): Promise<T> {
+export async function withJobTransaction<T>(
+  work: (tx: Database, enqueue: Enqueue, enqueueMany: EnqueueMany) => Promise<T>,
+): Promise<T> {
   const boss = await getBoss("web");
   const client = await getPool().connect();
   // A checked-out client has no pool listener: if Postgres ends its connection mid-transaction (a restart), the
@@ -32,7 +40,8 @@ export async function withJobTransaction<T>(work: (tx: Database, enqueue: Enqueu
     const tx = drizzle(client, { schema }) as unknown as Database;
     const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values as unknown[]) };
     const enqueue: Enqueue = (kind, payload, options) => sendJob(boss, kind, payload, { ...options, db });
-    const result = await work(tx, enqueue);
+    const enqueueMany: EnqueueMany = (kind, jobs) => sendJobs(boss, kind, jobs, { db });
+    const result = await work(tx, enqueue, enqueueMany);
     await client.query("commit");
     return result;
   } catch (err) {
