@@ -8,12 +8,14 @@ import { stopWorker } from "./fixtures/worker";
 /**
  * A new user's first preview, on a server and worker of its own: the shared e2e server carries other specs'
  * queued previews (drawn by whichever worker runs next), which made this timing depend on the run order. Here the
- * worker is idle when the upload starts. The bound is generous (the machine is shared and busy); the measure is
- * `npm run bench:thumbnails` (firstOwnPreview).
+ * worker is idle when the upload starts. The measure is `npm run bench:thumbnails` (firstOwnPreview.idle: 4.5-5.2 s
+ * from the start of the upload on this shared machine, the goal 5 s). Here the upload also waits for the model
+ * checker process the Products page starts (2-4 s on a busy 2-core machine), and two page loads and the gallery's
+ * poll come on top: 7-12.5 s seen on a machine loaded like CI's. The bound leaves more than 2x that.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 7;
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54330) + 7;
-const FIRST_PREVIEW_BOUND_MS = 60_000;
+const FIRST_PREVIEW_BOUND_MS = 30_000;
 
 test.describe("first preview on an idle worker", () => {
   test.describe.configure({ mode: "serial" });

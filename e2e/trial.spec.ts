@@ -106,18 +106,33 @@ test("with billing off, no page of the app offers an upgrade or pushes pricing",
   await expect(page.getByTestId("billing-not-configured")).toContainText("outputs up to 2048 px");
   await expect(page.getByRole("heading", { name: "Limits on this server" })).toBeVisible();
 
-  // The public pages do not push pricing nobody can pay either.
+  // The public pages do not push pricing nobody can pay either: no nav link, no "See pricing", no plan to buy.
   const visitor = await browser.newPage();
-  for (const url of ["/", "/pricing", "/sign-up"]) {
+  for (const url of ["/", "/pricing", "/sign-up", "/sign-in"]) {
     await visitor.goto(url);
+    await expect(visitor.locator("main")).toBeVisible();
     await expect(visitor.locator('a[href*="/pricing"]'), url).toHaveCount(0);
+    await expect(visitor.locator('a[href*="/settings/billing"]'), url).toHaveCount(0);
     await expect(visitor.getByRole("link", { name: UPGRADE }), url).toHaveCount(0);
+    await expect(visitor.getByRole("button", { name: UPGRADE }), url).toHaveCount(0);
   }
+  await visitor.goto("/");
+  await expect(visitor.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Plinth",
+    "Sign in",
+    "Start free",
+  ]);
+  await expect(visitor.getByText("30 renders per workspace, up to 2048 px. No card needed.")).toBeVisible();
+  // /pricing (typed in or bookmarked) states this server's limits, in the billing page's words, and no prices.
   await visitor.goto("/pricing");
-  await expect(visitor.getByRole("note")).toHaveText(
-    "This server does not sell plans: every workspace gets the free trial's limits.",
+  await expect(visitor.getByRole("heading", { name: "Limits on this server" })).toBeVisible();
+  await expect(visitor.getByTestId("billing-not-configured")).toHaveText(
+    "This server does not sell plans, so every workspace keeps the free trial's limits: outputs up to 2048 px on the long side, 30 render credits and a small watermark.",
   );
-  await expect(visitor.getByText("$39")).toHaveCount(0);
+  await expect(visitor.getByText(/\$\d/)).toHaveCount(0);
+  await expect(visitor.getByText(/subscribe|per month|\/ month/i)).toHaveCount(0);
+  await expect(visitor.getByRole("heading", { name: /^(Pro|Business)$/ })).toHaveCount(0);
+  await expect(visitor.getByRole("link", { name: "Start free" }).last()).toHaveAttribute("href", "/sign-up");
   await visitor.close();
 });
 

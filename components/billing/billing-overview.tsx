@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ServerLimits } from "@/components/billing/server-limits";
 import type { BillingOverview } from "@/lib/billing/overview";
 import { api, type ApiResult } from "@/lib/client/api";
 import { useSubmit } from "@/lib/client/use-submit";
@@ -150,17 +151,7 @@ export function BillingOverviewPanel({ overview, plans, canManage, checkout }: P
 
       {!overview.configured ? (
         // No plans are sold here: say once what the limits are, offer nothing that leads to a dead end.
-        <section className="rounded-2xl border border-line bg-white p-6 shadow-card" aria-labelledby="limits-title">
-          <h2 id="limits-title" className="text-base font-semibold">
-            Limits on this server
-          </h2>
-          <p className="mt-1 text-sm text-ink-soft" data-testid="billing-not-configured">
-            This server does not sell plans, so every workspace keeps the free trial&apos;s limits: outputs up to{" "}
-            {overview.plan.maxOutputPx} px on the long side, {overview.plan.monthlyCredits} render credits
-            {overview.plan.watermark ? " and a small watermark" : ""}. An administrator can enable paid plans by setting
-            the Stripe variables (STRIPE_SECRET_KEY and friends).
-          </p>
-        </section>
+        <ServerLimits plan={overview.plan} forAdministrator />
       ) : (
         !paid &&
         upgrades.length > 0 && (

@@ -235,7 +235,7 @@ export async function ensureThumbnails(
   const rank = (key: string) => (first.includes(key) ? first.indexOf(key) : first.length);
   const missing = keyed.filter((k) => !have.has(k.cacheKey)).sort((a, b) => rank(a.key) - rank(b.key));
   if (missing.length > 0 && mayQueue) {
-    await withJobTransaction(async (tx, enqueue) => {
+    await withJobTransaction(async (tx, _enqueue, enqueueMany) => {
       const waiting = await lockWaitingPreviews(tx, workspaceId);
       let room = previewQueueLimit() - waiting.total;
       // A sample's previews give way to the workspace's own product (the one just uploaded).
@@ -259,10 +259,14 @@ export async function ensureThumbnails(
         )
         .onConflictDoNothing()
         .returning({ id: templateThumbnails.id });
-      for (const [i, row] of inserted.entries()) {
-        const priority = previewPriority(waitingBefore(waiting, product.id) + i, product.id);
-        await enqueue("template-preview", { thumbnailId: row.id }, { priority });
-      }
+      // In one statement: the first (visible) preview can be taken as soon as this commits.
+      await enqueueMany(
+        "template-preview",
+        inserted.map((row, i) => ({
+          payload: { thumbnailId: row.id },
+          options: { priority: previewPriority(waitingBefore(waiting, product.id) + i, product.id) },
+        })),
+      );
     });
     existing = await findThumbnailsByKeys(
       db,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimitHits } from "@/lib/db/schema";
 import type { JobKind } from "@/lib/jobs/define-job";
 import { ensureQueues, stopBoss } from "@/lib/jobs/boss";
-import { sendJob } from "@/lib/jobs/enqueue";
+import { sendJob, sendJobs } from "@/lib/jobs/enqueue";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { allJobKinds, jobKind } from "@/lib/jobs/registry";
 import { getStorage } from "@/lib/storage";
@@ -55,6 +55,29 @@ describe("queueing jobs by kind", () => {
     await sendJob(boss, "product-thumbnail", { productId: "prd_registry1" });
     const waiting = await boss.findJobs(jobKind("product-thumbnail").queue, { key: "prd_registry1", queued: true });
     expect(waiting).toHaveLength(1);
+  });
+
+  it("sends many jobs of a kind in one insert, each with its priority and key, with the queue's options", async () => {
+    await sendJobs(boss, "template-preview", [
+      { payload: { thumbnailId: "tth_many1" }, options: { priority: -1 } },
+      { payload: { thumbnailId: "tth_many2" }, options: { priority: -1002 } },
+    ]);
+    const previews = jobKind("template-preview").queue;
+    const [first] = await boss.findJobs<{ thumbnailId: string }>(previews, { key: "tth_many1" });
+    const [second] = await boss.findJobs<{ thumbnailId: string }>(previews, { key: "tth_many2" });
+    expect(first.data).toEqual({ thumbnailId: "tth_many1" });
+    expect([first.priority, second.priority]).toEqual([-1, -1002]);
+    // Not send's defaults: the queue's own (lib/jobs/kinds/template-preview.ts).
+    expect(first.retryLimit).toBe(jobKind("template-preview").queueOptions.retryLimit);
+    expect(first.expireInSeconds).toBe(jobKind("template-preview").queueOptions.expireInSeconds);
+    // A bad payload refuses the whole batch before anything is queued.
+    await expect(
+      sendJobs(boss, "template-preview", [
+        { payload: { thumbnailId: "tth_many3" } },
+        { payload: { thumbnailId: "not an id!" } },
+      ]),
+    ).rejects.toThrow(/bad payload/);
+    expect(await boss.findJobs(previews, { key: "tth_many3" })).toHaveLength(0);
   });
 
   it("creates every kind's queue with the options its definition declares", async () => {

@@ -1,31 +1,39 @@
 import type { Metadata } from "next";
+import { ServerLimits } from "@/components/billing/server-limits";
 import { ButtonLink } from "@/components/ui/button";
 import { sellsPlans } from "@/lib/billing/config";
 import { PLANS, TRIAL_PLAN } from "@/lib/billing/plans";
 
 export const metadata: Metadata = { title: "Pricing" };
 
+const CREDITS =
+  "One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded up (a 4096×4096 px image costs 4). Failed renders are refunded automatically";
+
 export default function PricingPage() {
-  // A server that sells no plans shows what it gives, not prices nobody can pay.
-  const selling = sellsPlans();
-  const plans = selling ? PLANS : [TRIAL_PLAN];
+  // A server that sells no plans states its limits, not prices nobody can pay (the same words as Settings → Billing).
+  if (!sellsPlans()) {
+    return (
+      <div className="mx-auto max-w-3xl px-6 py-16">
+        <h1 className="text-3xl font-semibold tracking-tight">Free to use, counted in render credits</h1>
+        <p className="mt-2 text-ink-soft">{CREDITS}.</p>
+        <div className="mt-8">
+          <ServerLimits plan={TRIAL_PLAN} />
+        </div>
+        <ButtonLink href="/sign-up" className="mt-8">
+          Start free
+        </ButtonLink>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-6xl px-6 py-16">
-      <h1 className="text-3xl font-semibold tracking-tight">
-        {selling ? "Simple plans, priced per render" : "Free to use, counted in render credits"}
-      </h1>
-      <p className="mt-2 text-ink-soft">
-        One output up to 2048×2048 px costs one credit; larger outputs cost one credit per 2048×2048 px of area, rounded
-        up (a 4096×4096 px image costs 4). Failed renders are refunded automatically, and unused credits carry over
-        while you subscribe.
-      </p>
+      <h1 className="text-3xl font-semibold tracking-tight">Simple plans, priced per render</h1>
+      <p className="mt-2 text-ink-soft">{CREDITS}, and unused credits carry over while you subscribe.</p>
       <p className="mt-4 inline-block rounded-lg bg-canvas-sunken px-3 py-2 text-sm text-ink-soft" role="note">
-        {selling
-          ? "Start with the free trial, no card needed; upgrade from Settings → Billing when you are ready."
-          : "This server does not sell plans: every workspace gets the free trial's limits."}
+        Start with the free trial, no card needed; upgrade from Settings → Billing when you are ready.
       </p>
       <div className="mt-10 grid gap-6 md:grid-cols-3">
-        {plans.map((plan) => (
+        {PLANS.map((plan) => (
           <section
             key={plan.id}
             className="flex flex-col rounded-2xl border border-line bg-white p-6 shadow-card"

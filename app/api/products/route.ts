@@ -3,6 +3,7 @@ import { productListOutput, productOutput } from "@/lib/api/outputs/products";
 import { callerCan } from "@/lib/auth/caller";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { getDb } from "@/lib/db";
+import { getBoss } from "@/lib/jobs/boss";
 import { listSampleProducts } from "@/lib/products/catalog";
 import { uploadLimits } from "@/lib/products/limits";
 import { modelWorkers } from "@/lib/products/model-worker";
@@ -15,8 +16,13 @@ export const runtime = "nodejs";
 export const GET = workspaceRoute(
   { permission: "products.view", schema: z.object({}), output: productListOutput },
   async ({ ctx }) => {
-    // The library is where uploads start: have a model worker loaded before the first one arrives.
-    if (callerCan(ctx, "products.write")) modelWorkers().warm(uploadLimits());
+    // The library is where uploads start: have a model worker loaded before the first one arrives, and this
+    // process's job queue started (its first start checks pg-boss's schema and every queue) for the thumbnail
+    // job an upload queues.
+    if (callerCan(ctx, "products.write")) {
+      modelWorkers().warm(uploadLimits());
+      void getBoss("web").catch(() => undefined);
+    }
     return { products: await listWorkspaceProducts(getDb(), ctx.workspace.id), samples: listSampleProducts() };
   },
 );
