@@ -20,7 +20,7 @@
  *     drain within DRAIN_S: the seconds it took and the deliveries still pending are reported (pending: exit 1).
  * Env: BENCH_QUICK=1 (OUTPUTS 200, WINDOW_S 60), OUTPUTS (1000), KEYS (10), USERS (20), WORKERS (2), WINDOW_S (300),
  *      DRAIN_S (300), BENCH_PORT (3290), BENCH_PG_PORT (54490), RENDER_WORKER_NICE (the workers', default 10),
- *      WEB_PAGE_CONCURRENCY (the server's page renders at once, default 4; 0: no limit),
+ *      WEB_PAGE_CONCURRENCY (the server's page renders at once, default 0: no limit),
  *      BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { randomUUID } from "node:crypto";
@@ -571,7 +571,7 @@ async function main() {
       keyMode: "test (free 512 px watermarked Drafts)",
       users: USERS,
       // The web server's page-render limit (lib/http/page-gate.ts): API answers go first while people browse.
-      webPageConcurrency: process.env.WEB_PAGE_CONCURRENCY ?? "4 (default)",
+      webPageConcurrency: process.env.WEB_PAGE_CONCURRENCY ?? "0 (default: no limit)",
       outputsRequested: POSTS * RATIOS.length,
       outputsAnswered: created.outputs,
       outputsInDatabase: rows.total,

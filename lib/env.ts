@@ -29,7 +29,9 @@ const envSchema = z.object({
    * Page renders the web server runs at once (`npm start`; 0: no limit); more wait their turn, so the API, the
    * render worker's page and server actions stay quick while many people browse (lib/http/page-gate.ts).
    */
-  WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
+  // Off by default: measured on 2 cores, a limit of 4 cut page throughput by about a third (bench:load, landing 43 -> 31 req/s)
+  // while it helped API POSTs under saturation (bench:api); an API-heavy install can turn it on.
+  WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(0),
   /** "1": the embedded Postgres's own log lines go to the server log. */
   PLINTH_DB_LOG: z.enum(["1", "0"]).default("0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
