@@ -60,47 +60,15 @@ export function checkedJob<K extends JobKindName>(kind: K, payload: JobPayload<K
  * Several checked jobs in one statement per queue (pg-boss's `insert`: the same row as `send` writes, queue
  * defaults filled in by the database, a singleton already queued skipped), inside the caller's transaction.
  */
-export async function insertJobs(boss: PgBoss, jobs: CheckedJob[], db: SendDb): Promise<void> {
+export async function insertJobs(boss: PgBoss, jobs: CheckedJob[], db?: SendDb): Promise<void> {
   const byQueue = new Map<string, CheckedJob[]>();
   for (const job of jobs) byQueue.set(job.queue, [...(byQueue.get(job.queue) ?? []), job]);
   for (const [queue, list] of byQueue)
     await boss.insert(
       queue,
       list.map(({ data, singletonKey, priority }) => ({ data, singletonKey, priority })),
-      { db },
+      db ? { db } : {},
     );
-}
-
-/**
- * Queues many jobs of one kind in one statement (pg-boss insert: the queue's options and NOTIFY apply as with
- * send). A gallery queues 53 previews at once: one send each cost a round trip apiece, about half a second
- * before the first of them could be taken.
- */
-export async function sendJobs<K extends JobKindName>(
-  boss: PgBoss,
-  kind: K,
-  jobs: { payload: JobPayload<K>; options?: EnqueueOptions }[],
-  options: { db?: SendDb } = {},
-): Promise<void> {
-  if (jobs.length === 0) return;
-  const definition = jobKind(kind);
-  const key = definition.singletonKey as (p: JobPayload<K>) => string | undefined;
-  const rows = jobs.map(({ payload, options: jobOptions = {} }) => {
-    const checked = definition.payload.safeParse(payload);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      throw new Error(`Job "${kind}": bad payload (${issue?.path.join(".") || "payload"}: ${issue?.message})`);
-    }
-    const data = checked.data as JobPayload<K>;
-    const singletonKey = key(data);
-    return {
-      data: data ?? {},
-      ...(singletonKey !== undefined ? { singletonKey } : {}),
-      ...(jobOptions.priority !== undefined ? { priority: jobOptions.priority } : {}),
-      ...(jobOptions.startAfter !== undefined ? { startAfter: jobOptions.startAfter } : {}),
-    };
-  });
-  await boss.insert(definition.queue, rows, { ...(options.db ? { db: options.db } : {}), returnId: false });
 }
 
 /** Queues a job on its own (no rows to write with it), on this process's pg-boss. */

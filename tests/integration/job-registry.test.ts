@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimitHits } from "@/lib/db/schema";
 import type { JobKind } from "@/lib/jobs/define-job";
 import { ensureQueues, stopBoss } from "@/lib/jobs/boss";
-import { sendJob, sendJobs } from "@/lib/jobs/enqueue";
+import { checkedJob, insertJobs, sendJob } from "@/lib/jobs/enqueue";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { allJobKinds, jobKind } from "@/lib/jobs/registry";
 import { getStorage } from "@/lib/storage";
@@ -58,9 +58,9 @@ describe("queueing jobs by kind", () => {
   });
 
   it("sends many jobs of a kind in one insert, each with its priority and key, with the queue's options", async () => {
-    await sendJobs(boss, "template-preview", [
-      { payload: { thumbnailId: "tth_many1" }, options: { priority: -1 } },
-      { payload: { thumbnailId: "tth_many2" }, options: { priority: -1002 } },
+    await insertJobs(boss, [
+      checkedJob("template-preview", { thumbnailId: "tth_many1" }, -1),
+      checkedJob("template-preview", { thumbnailId: "tth_many2" }, -1002),
     ]);
     const previews = jobKind("template-preview").queue;
     const [first] = await boss.findJobs<{ thumbnailId: string }>(previews, { key: "tth_many1" });
@@ -70,12 +70,13 @@ describe("queueing jobs by kind", () => {
     // Not send's defaults: the queue's own (lib/jobs/kinds/template-preview.ts).
     expect(first.retryLimit).toBe(jobKind("template-preview").queueOptions.retryLimit);
     expect(first.expireInSeconds).toBe(jobKind("template-preview").queueOptions.expireInSeconds);
-    // A bad payload refuses the whole batch before anything is queued.
+    // A bad payload refuses the whole batch before anything is queued: every job is checked before the insert.
     await expect(
-      sendJobs(boss, "template-preview", [
-        { payload: { thumbnailId: "tth_many3" } },
-        { payload: { thumbnailId: "not an id!" } },
-      ]),
+      (async () =>
+        insertJobs(boss, [
+          checkedJob("template-preview", { thumbnailId: "tth_many3" }),
+          checkedJob("template-preview", { thumbnailId: "not an id!" }),
+        ]))(),
     ).rejects.toThrow(/bad payload/);
     expect(await boss.findJobs(previews, { key: "tth_many3" })).toHaveLength(0);
   });
