@@ -2,6 +2,7 @@
  * The default look of a new scene: one product standing centred on a neutral
  * light-grey podium, soft studio light, solid warm-grey background.
  */
+import { DEFAULT_LOOK } from "./blocks/look";
 import { CURRENT_SCENE_VERSION, type PodiumSpec, type SceneDocument } from "./schema";
 import { CAMERA_PRESETS, DEFAULT_OUTPUT_RATIOS, OUTPUT_PRESETS, lightsForPreset } from "./presets";
 
@@ -96,5 +97,8 @@ export function createDefaultScene({ productId, seed, productSize }: CreateDefau
     toneMapping: { mode: "neutral", exposure: 1 },
     outputs: DEFAULT_OUTPUT_RATIOS.map((ratio) => ({ ...OUTPUT_PRESETS[ratio] })),
     motion: null,
+    shots: [],
+    overlays: [],
+    look: structuredClone(DEFAULT_LOOK),
   };
 }

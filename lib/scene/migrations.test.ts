@@ -3,10 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import fixture from "./__fixtures__/scene-v1.json";
 import fixtureV2 from "./__fixtures__/scene-v2.json";
+import fixtureV3 from "./__fixtures__/scene-v3.json";
 import { SceneVersionError } from "./errors";
 import { migrateScene } from "./migrations";
 import { parseScene } from "./parse";
 import { CURRENT_SCENE_VERSION } from "./schema";
+import { createDefaultScene } from "./defaults";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object") {
@@ -17,8 +19,8 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe("scene migrations", () => {
-  it("is at version 3", () => {
-    expect(CURRENT_SCENE_VERSION).toBe(3);
+  it("is at version 4", () => {
+    expect(CURRENT_SCENE_VERSION).toBe(4);
   });
 
   it("has a frozen fixture for every older version", () => {
@@ -28,12 +30,47 @@ describe("scene migrations", () => {
     }
   });
 
-  it("migrates the frozen v2 fixture to v3 with no move, keeping everything else", () => {
+  it("migrates the frozen v3 fixture to v4: no shots, no overlays, a look without AO or lens effects", () => {
+    const input = deepFreeze(structuredClone(fixtureV3));
+    const doc = parseScene(input);
+    expect(doc.version).toBe(4);
+    expect(doc.shots).toEqual([]);
+    expect(doc.overlays).toEqual([]);
+    expect(doc.look.ambientOcclusion.enabled).toBe(false);
+    expect(doc.look.depthOfField.enabled).toBe(false);
+    expect(doc.look).toMatchObject({ grade: "none", vignette: 0, grain: 0 });
+    const { version: _v, shots: _s, overlays: _o, look: _l, ...rest } = doc;
+    const { version: _v3, ...old } = fixtureV3;
+    expect(rest).toEqual(old);
+  });
+
+  it("new scenes get ambient occlusion on", () => {
+    expect(createDefaultScene({ productId: "sample_perfume" }).look.ambientOcclusion.enabled).toBe(true);
+  });
+
+  it("refuses a shot with no ratios and a seventh overlay, naming the field", () => {
+    const v4 = parseScene(fixtureV3);
+    const shot = { id: "top", label: "Top-down", camera: v4.camera, outputIds: [] };
+    expect(() => parseScene({ ...v4, shots: [shot] })).toThrow(/shots\.0\.outputIds/);
+    const text = {
+      id: "t",
+      kind: "text",
+      role: "headline",
+      text: "Spring",
+      fontId: "inter",
+      color: "#111111",
+      placements: { default: { anchor: "top-left", size: 0.1, visible: true } },
+    };
+    const many = Array.from({ length: 7 }, (_, i) => ({ ...text, id: `t${i}` }));
+    expect(() => parseScene({ ...v4, overlays: many })).toThrow(/overlays/);
+  });
+
+  it("migrates the frozen v2 fixture with no move, keeping everything else", () => {
     const input = deepFreeze(structuredClone(fixtureV2));
     const doc = parseScene(input);
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.motion).toBeNull();
-    const { version: _v, motion: _m, ...rest } = doc;
+    const { version: _v, motion: _m, shots: _s, overlays: _o, look: _l, ...rest } = doc;
     const { version: _v2, ...old } = fixtureV2;
     expect(rest).toEqual(old);
   });
@@ -50,7 +87,7 @@ describe("scene migrations", () => {
     const input = deepFreeze(structuredClone(fixture));
     const doc = parseScene(input);
 
-    expect(doc.version).toBe(3);
+    expect(doc.version).toBe(4);
     expect(doc.motion).toBeNull();
     expect(doc.seed).toBe(1234567);
     expect(doc.products).toEqual([
@@ -111,9 +148,9 @@ describe("scene migrations", () => {
   });
 
   it("rejects a future version with a clear error", () => {
-    const future = { ...parseScene(fixture), version: 4 };
+    const future = { ...parseScene(fixture), version: 5 };
     expect(() => migrateScene(future)).toThrow(SceneVersionError);
-    expect(() => parseScene(future)).toThrow(/version 4 is newer than this build supports \(3\)/);
+    expect(() => parseScene(future)).toThrow(/version 5 is newer than this build supports \(4\)/);
     try {
       parseScene(future);
     } catch (error) {

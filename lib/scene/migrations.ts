@@ -9,6 +9,7 @@
  *    reported with the CURRENT field names;
  *  - add a frozen fixture of the old version under __fixtures__/ with a test.
  */
+import { DEFAULT_LOOK } from "./blocks/look";
 import { CURRENT_SCENE_VERSION } from "./schema";
 import { SceneVersionError } from "./errors";
 
@@ -95,8 +96,26 @@ const v2ToV3: SceneMigration = {
   },
 };
 
+/**
+ * v3 -> v4: shots (extra named cameras), brand overlays and the photographic `look` were added. A v3 scene had
+ * none of them: no shots, no overlays, and a look without ambient occlusion or lens effects, as it rendered.
+ */
+const v3ToV4: SceneMigration = {
+  from: 3,
+  to: 4,
+  up(doc) {
+    return {
+      ...doc,
+      version: 4,
+      shots: doc.shots ?? [],
+      overlays: doc.overlays ?? [],
+      look: doc.look ?? { ...DEFAULT_LOOK, ambientOcclusion: { ...DEFAULT_LOOK.ambientOcclusion, enabled: false } },
+    };
+  },
+};
+
 /** Ordered; entry i migrates version i+1 to i+2. */
-export const SCENE_MIGRATIONS: readonly SceneMigration[] = [v1ToV2, v2ToV3];
+export const SCENE_MIGRATIONS: readonly SceneMigration[] = [v1ToV2, v2ToV3, v3ToV4];
 
 /**
  * Brings any supported stored scene up to CURRENT_SCENE_VERSION (without

@@ -19,43 +19,29 @@
  */
 import { z } from "zod";
 
-export const CURRENT_SCENE_VERSION = 3 as const;
+export const CURRENT_SCENE_VERSION = 4 as const;
 
-// ---------------------------------------------------------------- primitives
+import {
+  finite,
+  hexColorSchema,
+  metalness,
+  roughness,
+  rotationYSchema,
+  slotIdSchema,
+  uniqueIds,
+  unit,
+  vec3Schema,
+} from "./schema-primitives";
+import { cameraStateSchema } from "./blocks/camera";
+import { lookSchema } from "./blocks/look";
+import { overlaysSchema } from "./blocks/overlays";
+import { shotsSchema } from "./blocks/shots";
 
-const finite = z.number().finite();
-const unit = finite.min(0).max(1);
-
-/** Stage coordinates are bounded so a typo (1000 instead of 0.1) is caught. */
-const coordinate = finite.min(-100).max(100);
-export const vec3Schema = z.tuple([coordinate, coordinate, coordinate]);
-export type Vec3 = z.infer<typeof vec3Schema>;
-
-export const hexColorSchema = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #aabbcc")
-  .transform((value) => value.toLowerCase());
-
-/** Slot ids: stable handles for editor commands (not database ids). */
-export const slotIdSchema = z
-  .string()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$/, "must be 1-64 letters, digits, '-' or '_'");
-
-/** Radians; two full turns either way is plenty and catches degree/radian mix-ups. */
-const rotationYSchema = finite.min(-4 * Math.PI).max(4 * Math.PI);
-const roughness = unit;
-const metalness = unit;
-
-/** Reports duplicate `id`s at `<array>.<index>.id`, so the offending entry is named. */
-function uniqueIds<T extends { id: string }>(items: T[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  items.forEach((item, index) => {
-    if (seen.has(item.id)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "id"], message: `duplicate id "${item.id}"` });
-    }
-    seen.add(item.id);
-  });
-}
+export { hexColorSchema, slotIdSchema, vec3Schema, type Vec3 } from "./schema-primitives";
+export * from "./blocks/camera";
+export * from "./blocks/look";
+export * from "./blocks/overlays";
+export * from "./blocks/shots";
 
 // ------------------------------------------------------------------ products
 
@@ -83,55 +69,6 @@ export const productPlacementSchema = z
   })
   .strict();
 export type ProductPlacement = z.infer<typeof productPlacementSchema>;
-
-// -------------------------------------------------------------------- camera
-
-export const CAMERA_PRESET_IDS = [
-  "front",
-  "three-quarter",
-  "side",
-  "top-down",
-  "low-hero",
-  "close-up",
-  "custom",
-] as const;
-export const cameraPresetIdSchema = z.enum(CAMERA_PRESET_IDS);
-export type CameraPresetId = z.infer<typeof cameraPresetIdSchema>;
-
-/**
- * The camera is stored as an orbit around a target rather than as a position,
- * so the same document can be re-framed for every output ratio (see framing.ts).
- *
- * Distance rule:
- *  - `distance: null` (the normal case) = auto-fit: the renderer computes the
- *    distance that fits the product group in each output's ratio, then divides
- *    it by `zoom` (1 = fit with margin, >1 = tighter/close-up that may crop).
- *  - `distance: <metres>` = the user dragged the camera to an explicit distance
- *    while looking at a viewport of aspect `referenceAspect`. For other ratios
- *    it is rescaled to keep the same RELATIVE zoom:
- *    `fitDistance(ratio) * distance / fitDistance(referenceAspect)`; `zoom` is
- *    then ignored.
- *  - `target: null` = look at the centre of the product group's bounds.
- */
-export const cameraStateSchema = z
-  .object({
-    /** Label of the preset the values came from; "custom" once hand-edited. */
-    preset: cameraPresetIdSchema,
-    target: vec3Schema.nullable().default(null),
-    /** Degrees around Y; 0 = front (+Z), 90 = the product's right side (+X). */
-    azimuth: finite.min(-180).max(180),
-    /** Degrees above the horizon; 89 max so the up vector stays defined. */
-    elevation: finite.min(-10).max(89),
-    distance: finite.positive().max(100).nullable(),
-    /** Full-frame-equivalent focal length in mm (vertical FOV from a 24 mm sensor height). */
-    focalLength: finite.min(14).max(200),
-    /** Framing tightness relative to auto-fit; only used when distance is null. */
-    zoom: finite.min(0.25).max(4).default(1),
-    /** Aspect (width/height) of the viewport an explicit distance was authored in. */
-    referenceAspect: finite.min(0.1).max(10).default(1),
-  })
-  .strict();
-export type CameraState = z.infer<typeof cameraStateSchema>;
 
 // ------------------------------------------------------------------ lighting
 
@@ -320,6 +257,12 @@ export const sceneSchema = z
     outputs: z.array(outputSpecSchema).min(1).max(16).superRefine(uniqueIds),
     /** The scene's move for videos; null: a still scene (a video export names its move). */
     motion: motionSchema.nullable(),
+    /** Extra named cameras (the main shot is `camera`); v4. */
+    shots: shotsSchema.superRefine(uniqueIds).default([]),
+    /** Logo and text drawn over the image, per output; v4. */
+    overlays: overlaysSchema.superRefine(uniqueIds).default([]),
+    /** Ambient occlusion, depth of field and finishing; v4 (a v3 scene migrates with AO off, as it rendered). */
+    look: lookSchema,
   })
   .strict();
 

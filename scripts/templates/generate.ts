@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   CURRENT_SCENE_VERSION,
+  DEFAULT_LOOK,
   DEFAULT_OUTPUT_RATIOS,
   LIGHT_RIG_PRESETS,
   OUTPUT_PRESETS,
@@ -197,6 +198,9 @@ function build(input: Def): SceneTemplateInput {
       ...OUTPUT_PRESETS[r as keyof typeof OUTPUT_PRESETS],
     })),
     motion: null,
+    shots: [],
+    overlays: [],
+    look: DEFAULT_LOOK,
   };
   return {
     id: def.id,
