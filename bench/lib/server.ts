@@ -188,11 +188,17 @@ function treeCpuSeconds(pid: number): number {
   return ticks / TICKS_PER_SECOND;
 }
 
-function processTicks(pid: number): number {
+/**
+ * utime + stime; with `reaped`, also cutime + cstime: the CPU of children that already exited. Postgres backends
+ * come and go with connections, so counting only live processes made the database's CPU go down between two
+ * readings (negative per request); a finished backend's time lives on in its parent's cutime.
+ */
+function processTicks(pid: number, reaped = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
+    const own = Number(fields[11]) + Number(fields[12]);
+    return reaped ? own + Number(fields[13]) + Number(fields[14]) : own;
   } catch {
     return 0;
   }
@@ -218,7 +224,7 @@ export function serverCpuSeconds(pid: number): { web: number; db: number } {
   const stack = [...(children.get(pid) ?? [])];
   while (stack.length) {
     const p = stack.pop()!;
-    db += processTicks(p);
+    db += processTicks(p, true);
     stack.push(...(children.get(p) ?? []));
   }
   return { web: processTicks(pid) / TICKS_PER_SECOND, db: db / TICKS_PER_SECOND };
