@@ -16,18 +16,18 @@ const NEW = "__new__";
  * On each export of the Renders page: its review state ("2 of 4 approved") and "Add to album": choose the outputs,
  * then an album (or a new one).
  */
-export function BatchAlbumTools({ batch }: { batch: RenderListItem }) {
+export function BatchAlbumTools({
+  batch,
+  reviewStates,
+}: {
+  batch: RenderListItem;
+  /** Review states of the page's outputs, fetched once for every card (useReviewStates). */
+  reviewStates: Record<string, ReviewStateOf> | undefined;
+}) {
   const done = batch.outputs.filter((o) => o.status === "done");
-  const ids = done.map((o) => o.id);
   const [open, setOpen] = useState(false);
-  const reviews = useQuery({
-    queryKey: ["reviews", ids.join(",")],
-    queryFn: () => fetchJson<{ states: Record<string, ReviewStateOf> }>(`/api/reviews?ids=${ids.join(",")}`),
-    enabled: ids.length > 0,
-    staleTime: 30_000,
-  });
   if (done.length === 0) return null;
-  const states = Object.values(reviews.data?.states ?? {});
+  const states = done.map((o) => reviewStates?.[o.id]).filter((s): s is ReviewStateOf => Boolean(s));
   const approved = states.filter((s) => s.state === "approved").length;
   const changes = states.filter((s) => s.state === "changes_requested").length;
   return (

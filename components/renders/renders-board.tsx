@@ -12,6 +12,8 @@ import type { RenderListItem, RenderListPage } from "@/lib/renders/render-servic
 import type { RendersFilters } from "@/lib/renders/renders-filters";
 import { batchTitle } from "@/lib/renders/batch-title";
 import { BatchAlbumTools } from "@/components/albums/batch-album-tools";
+import { useReviewStates } from "@/components/albums/use-review-states";
+import type { ReviewStateOf } from "@/lib/albums/review-states";
 import { LoadMoreRenders } from "./load-more-renders";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
@@ -30,6 +32,9 @@ export function RendersBoard({
     filters,
   );
   const filtered = Boolean(filters.productId || filters.templateId || filters.status);
+  const reviewStates = useReviewStates(
+    batches.flatMap((batch) => batch.outputs.filter((o) => o.status === "done").map((o) => o.id)),
+  );
   if (batches.length === 0 && filtered) {
     return (
       <EmptyState
@@ -64,7 +69,7 @@ export function RendersBoard({
         </p>
       )}
       {batches.map((batch) => (
-        <BatchCard key={batch.id} batch={batch} canDelete={canDelete} />
+        <BatchCard key={batch.id} batch={batch} canDelete={canDelete} reviewStates={reviewStates} />
       ))}
       <LoadMoreRenders
         shown={batches.length}
@@ -78,7 +83,15 @@ export function RendersBoard({
   );
 }
 
-function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boolean }) {
+function BatchCard({
+  batch,
+  canDelete,
+  reviewStates,
+}: {
+  batch: RenderListItem;
+  canDelete: boolean;
+  reviewStates: Record<string, ReviewStateOf> | undefined;
+}) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   // The confirm dialog mounts on the first Delete (and stays, so closing it returns focus as a dialog should): ten
@@ -163,7 +176,7 @@ function BatchCard({ batch, canDelete }: { batch: RenderListItem; canDelete: boo
           <OutputTile key={o.id} output={o} />
         ))}
       </ul>
-      <BatchAlbumTools batch={batch} />
+      <BatchAlbumTools batch={batch} reviewStates={reviewStates} />
       {deleteError && (
         <p role="alert" className="mt-2 text-sm text-danger">
           {deleteError}
