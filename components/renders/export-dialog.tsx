@@ -21,7 +21,7 @@ import type { ProductAsset } from "@/components/scene/scene-canvas";
 import { ExportTabs, type ExportTab } from "./export-tabs";
 import { RatioPreview } from "./ratio-preview";
 import { ExportRefusal, type ExportProblem } from "./export-refusal";
-import { ExportShots, allShots, type ShotPick } from "./export-shots";
+import { ALL_SHOTS, ExportShots, pickedShots, type ShotPick } from "./export-shots";
 import { ExportSizeChoice } from "./export-size-choice";
 import { VideoExportPanel } from "./video-export-panel";
 
@@ -50,7 +50,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [error, setError] = useState<ExportProblem | null>(null);
   const limits = usePlanLimits();
   const [tab, setTab] = useState<ExportTab>("stills");
-  const [shotPick, setShotPick] = useState<ShotPick>(() => allShots(document));
+  const [shotPick, setShotPick] = useState<ShotPick>(ALL_SHOTS);
 
   const formats = [
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({
@@ -62,7 +62,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   ];
   // The main view renders the formats picked; each extra shot its own ratios (lib/renders/shot-plan.ts).
   const outputs = shotPick.main ? formats : [];
-  const shots = document.shots.filter((s) => shotPick.shotIds.has(s.id)).map((s) => s.id);
+  const shots = pickedShots(document, shotPick);
   const alpha = IMAGE_FORMATS[format].alpha;
   // Sizes over the plan's limit are offered disabled; a pick that no longer fits falls back to one that does.
   const sizeOptions = multiplierOptions(

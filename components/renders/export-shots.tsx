@@ -6,12 +6,13 @@
 import { ratioLabel } from "@/lib/templates/ratio";
 import { MAIN_SHOT_LABEL, type SceneDocument } from "@/lib/scene";
 
-export type ShotPick = { main: boolean; shotIds: ReadonlySet<string> };
+/** What is left out rather than what is in, so a shot added after the dialog was made is ticked too. */
+export type ShotPick = { main: boolean; skipped: ReadonlySet<string> };
 
-export const allShots = (document: SceneDocument): ShotPick => ({
-  main: true,
-  shotIds: new Set(document.shots.map((s) => s.id)),
-});
+export const ALL_SHOTS: ShotPick = { main: true, skipped: new Set() };
+
+export const pickedShots = (document: SceneDocument, pick: ShotPick) =>
+  document.shots.filter((s) => !pick.skipped.has(s.id)).map((s) => s.id);
 
 export function ExportShots({
   document,
@@ -24,10 +25,10 @@ export function ExportShots({
 }) {
   if (document.shots.length === 0) return null;
   const toggle = (id: string, on: boolean) => {
-    const shotIds = new Set(value.shotIds);
-    if (on) shotIds.add(id);
-    else shotIds.delete(id);
-    onChange({ ...value, shotIds });
+    const skipped = new Set(value.skipped);
+    if (on) skipped.delete(id);
+    else skipped.add(id);
+    onChange({ ...value, skipped });
   };
   const row = "flex items-center gap-2 rounded-lg border border-line-strong px-3 py-2 text-sm";
   return (
@@ -48,7 +49,7 @@ export function ExportShots({
           <label key={shot.id} className={row}>
             <input
               type="checkbox"
-              checked={value.shotIds.has(shot.id)}
+              checked={!value.skipped.has(shot.id)}
               onChange={(e) => toggle(shot.id, e.target.checked)}
               className="accent-accent"
             />
