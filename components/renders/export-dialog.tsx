@@ -146,7 +146,8 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
 
           <ExportShots document={document} value={shotPick} onChange={setShotPick} />
 
-          <fieldset className="mt-5" disabled={!shotPick.main}>
+          {/* Without the main view its formats do not apply: shown dimmed and out of the tab order. */}
+          <fieldset className={`mt-5 ${shotPick.main ? "" : "opacity-50"}`} disabled={!shotPick.main}>
             <legend className="text-sm font-medium">Formats</legend>
             <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
               {EXPORT_PRESETS.map((p) => (
