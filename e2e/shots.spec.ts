@@ -140,5 +140,13 @@ test.describe("shots", () => {
       /^Top-down\s*1:1, 9:16/,
       /^Hero front\s*1:1, 9:16/,
     ]);
+
+    // Delete is an edit like any other: the focus stays in the list, and Ctrl+Z brings the shot back.
+    await shots.getByRole("button", { name: /^Hero front/ }).click();
+    await page.getByRole("button", { name: "Delete shot Hero front" }).click();
+    await expect(shots.getByRole("button")).toHaveCount(2);
+    await expect(shots.getByRole("button", { name: /^Main view/ })).toBeFocused();
+    await page.keyboard.press("Control+z");
+    await expect(shots.getByRole("button", { name: /^Hero front/ })).toBeVisible();
   });
 });

@@ -5,7 +5,7 @@
  * editor command, so undo and the autosave cover it. Loaded on its own (next/dynamic) to keep the editor's first
  * load small.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import { nextShotId, presetCamera } from "@/lib/editor/shot-commands";
 import { MAIN_SHOT_LABEL, MAX_SHOTS, type CameraPresetId, type SceneDocument, type Shot } from "@/lib/scene";
 import { Button } from "@/components/ui/button";
@@ -66,6 +66,7 @@ export function ShotsSection({
   const [source, setSource] = useState<Source>("current");
   const active = doc.shots.find((s) => s.id === activeShotId) ?? null;
   const full = doc.shots.length >= MAX_SHOTS;
+  const mainRow = useRef<HTMLButtonElement>(null);
 
   const select = (shot: Shot | null) => {
     onSelectShot(shot?.id ?? null);
@@ -87,6 +88,7 @@ export function ShotsSection({
       <div role="group" aria-label="Shots">
         <ul className="space-y-1">
           <ShotRow
+            buttonRef={mainRow}
             label={MAIN_SHOT_LABEL}
             detail="Formats picked at export"
             active={active === null}
@@ -104,7 +106,18 @@ export function ShotsSection({
         </ul>
       </div>
 
-      {active && !readOnly && <ActiveShot key={active.id} doc={doc} shot={active} onDeleted={() => select(null)} />}
+      {active && !readOnly && (
+        <ActiveShot
+          key={active.id}
+          doc={doc}
+          shot={active}
+          onDeleted={() => {
+            select(null);
+            // The Delete button is gone with the shot: keep the keyboard user's place in the list.
+            mainRow.current?.focus();
+          }}
+        />
+      )}
 
       {!readOnly && (
         <div className="space-y-2 border-t border-line pt-4">
@@ -130,11 +143,13 @@ export function ShotsSection({
 }
 
 function ShotRow({
+  buttonRef,
   label,
   detail,
   active,
   onSelect,
 }: {
+  buttonRef?: Ref<HTMLButtonElement>;
   label: string;
   detail: string;
   active: boolean;
@@ -143,6 +158,7 @@ function ShotRow({
   return (
     <li>
       <button
+        ref={buttonRef}
         type="button"
         aria-pressed={active}
         onClick={onSelect}
