@@ -3,7 +3,6 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { CameraChange } from "@/components/scene/scene-canvas";
-import { ExportDialog } from "@/components/renders/export-dialog";
 import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,8 +30,12 @@ export type SceneEditorProps = {
   canEdit: boolean;
 };
 
-// Its own chunk: the editor route's JavaScript is over budget, and only scenes with several angles need it.
+// Their own chunks: the editor route's JavaScript is over budget; the Shots section is only for scenes with
+// several angles, and the export dialog (its previews, plans and pricing) opens only on Export.
 const ShotsSection = dynamic(() => import("./shots-section").then((m) => m.ShotsSection), { ssr: false });
+const ExportDialog = dynamic(() => import("@/components/renders/export-dialog").then((m) => m.ExportDialog), {
+  ssr: false,
+});
 
 type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone";
 
