@@ -1,11 +1,12 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { CameraChange } from "@/components/scene/scene-canvas";
-import { ExportDialog } from "@/components/renders/export-dialog";
 import { SaveAsTemplateButton } from "@/components/templates/save-as-template-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useActiveShot } from "@/lib/editor/use-active-shot";
 import { useAutosave } from "@/lib/editor/use-autosave";
 import { useSceneHistory } from "@/lib/editor/use-scene-history";
 import { useUndoShortcuts } from "@/lib/editor/use-undo-shortcuts";
@@ -29,7 +30,14 @@ export type SceneEditorProps = {
   canEdit: boolean;
 };
 
-type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
+// Their own chunks: the editor route's JavaScript is over budget; the Shots section is only for scenes with
+// several angles, and the export dialog (its previews, plans and pricing) opens only on Export.
+const ShotsSection = dynamic(() => import("./shots-section").then((m) => m.ShotsSection), { ssr: false });
+const ExportDialog = dynamic(() => import("@/components/renders/export-dialog").then((m) => m.ExportDialog), {
+  ssr: false,
+});
+
+type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone";
 
 function IconButton({
   label,
@@ -72,6 +80,9 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
   const [open, setOpen] = useState<ReadonlySet<SectionId>>(() => new Set<SectionId>(["camera"]));
   const [exporting, setExporting] = useState(false);
   const output = doc.outputs.find((o) => o.id === selectedOutputId) ?? doc.outputs[0];
+  // The shot the viewport shows; the Camera section edits its camera (the main camera when none is picked).
+  const { activeShotId, setActiveShotId, viewDoc, executeOnShot } = useActiveShot(doc, execute);
+  const activeShot = doc.shots.find((shot) => shot.id === activeShotId);
   const aspect = output.width / output.height;
 
   const toggle = (id: SectionId) =>
@@ -85,19 +96,46 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
   const onCameraChange = useCallback(
     (camera: CameraChange) => {
       // One gesture = one undo step: no coalesce key, and the renderer reports only at gesture end.
-      execute({ type: "setCamera", args: cameraArgs(camera, aspect) });
+      executeOnShot({ type: "setCamera", args: cameraArgs(camera, aspect) });
     },
-    [execute, aspect],
+    [executeOnShot, aspect],
   );
 
   const context = useMemo<EditorContextValue>(
     () => ({ doc, products, readOnly, execute, endCoalescing }),
     [doc, products, readOnly, execute, endCoalescing],
   );
+  const shotContext = useMemo<EditorContextValue>(
+    () => ({ ...context, doc: viewDoc, execute: executeOnShot }),
+    [context, viewDoc, executeOnShot],
+  );
 
   const mainProduct = products[doc.products[0].productId];
   const sections: { id: SectionId; title: string; summary: string; body: React.ReactNode }[] = [
-    { id: "camera", title: "Camera", summary: titleCase(doc.camera.preset), body: <CameraSection /> },
+    {
+      id: "camera",
+      title: activeShot ? `Camera · ${activeShot.label}` : "Camera",
+      summary: titleCase(viewDoc.camera.preset),
+      body: (
+        <EditorContext.Provider value={shotContext}>
+          <CameraSection />
+        </EditorContext.Provider>
+      ),
+    },
+    {
+      id: "shots",
+      title: "Shots",
+      summary: doc.shots.length ? `${doc.shots.length + 1} shots` : "Main view only",
+      body: (
+        <ShotsSection
+          activeShotId={activeShotId}
+          onSelectShot={setActiveShotId}
+          viewDoc={viewDoc}
+          selectedOutputId={output.id}
+          onSelectOutput={setSelectedOutputId}
+        />
+      ),
+    },
     { id: "lighting", title: "Lighting", summary: titleCase(doc.lighting.rig.preset), body: <LightingSection /> },
     { id: "background", title: "Background", summary: backgroundSummary(doc.background), body: <BackgroundSection /> },
     {
@@ -204,7 +242,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
             className="h-[var(--viewport-h)] min-h-[260px] shrink-0 bg-canvas-sunken p-3 md:h-auto md:min-h-0 md:flex-1 md:p-8"
           >
             <Viewport
-              doc={doc}
+              doc={viewDoc}
               products={products}
               aspect={aspect}
               interactive={canEdit}
@@ -227,8 +265,8 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
             )}
             {mainProduct && (
               <p className="border-b border-line px-4 py-3 text-xs text-ink-muted">
-                <span className="font-medium text-ink-soft">{mainProduct.name}</span> · {output.label} · {output.width}×
-                {output.height}px
+                <span className="font-medium text-ink-soft">{mainProduct.name}</span>
+                {activeShot && ` · ${activeShot.label}`} · {output.label} · {output.width}×{output.height}px
               </p>
             )}
             {sections.map((section) => (

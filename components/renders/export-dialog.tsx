@@ -14,11 +14,14 @@ import {
   planOutputs,
 } from "@/lib/renders/export-options";
 import { usePlanLimits } from "@/components/billing/plan-limits";
+import { creditsForOutputs } from "@/lib/billing/credits";
+import { planExport } from "@/lib/renders/shot-plan";
 import type { SceneDocument } from "@/lib/scene";
 import type { ProductAsset } from "@/components/scene/scene-canvas";
 import { ExportTabs, type ExportTab } from "./export-tabs";
 import { RatioPreview } from "./ratio-preview";
 import { ExportRefusal, type ExportProblem } from "./export-refusal";
+import { ALL_SHOTS, ExportShots, pickedShots, type ShotPick } from "./export-shots";
 import { ExportSizeChoice } from "./export-size-choice";
 import { VideoExportPanel } from "./video-export-panel";
 
@@ -47,8 +50,9 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [error, setError] = useState<ExportProblem | null>(null);
   const limits = usePlanLimits();
   const [tab, setTab] = useState<ExportTab>("stills");
+  const [shotPick, setShotPick] = useState<ShotPick>(ALL_SHOTS);
 
-  const outputs = [
+  const formats = [
     ...EXPORT_PRESETS.filter((p) => selected.has(p.label)).map(({ label, width, height }) => ({
       label,
       width,
@@ -56,15 +60,34 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     })),
     ...(custom.enabled ? [{ label: "custom", width: custom.width, height: custom.height }] : []),
   ];
+  // The main view renders the formats picked; each extra shot its own ratios (lib/renders/shot-plan.ts).
+  const outputs = shotPick.main ? formats : [];
+  const shots = pickedShots(document, shotPick);
   const alpha = IMAGE_FORMATS[format].alpha;
   // Sizes over the plan's limit are offered disabled; a pick that no longer fits falls back to one that does.
-  const sizeOptions = multiplierOptions(outputs, limits.maxOutputPx);
+  const sizeOptions = multiplierOptions(
+    [
+      ...outputs,
+      ...document.shots
+        .filter((s) => shots.includes(s.id))
+        .flatMap((s) => document.outputs.filter((o) => s.outputIds.includes(o.id))),
+    ],
+    limits.maxOutputPx,
+  );
   const size = allowedMultiplier(multiplier, sizeOptions);
-  const planned = planOutputs({ outputs, multiplier: size, format, transparent, quality });
+  const { planned, problem } = plannedImages(document, {
+    outputs,
+    shots,
+    multiplier: size,
+    format,
+    transparent,
+    quality,
+  });
+  const credits = creditsForOutputs(planned);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (outputs.length === 0) {
+    if (planned.length === 0) {
       setError({ message: "Pick at least one format." });
       return;
     }
@@ -78,7 +101,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
       setError({ message: saved.error.message });
       return;
     }
-    const request = { outputs, multiplier: size, format, transparent: transparent && alpha, quality };
+    const request = { outputs, shots, multiplier: size, format, transparent: transparent && alpha, quality };
     const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, {
       fallback: "The export could not be started.",
     });
@@ -121,7 +144,10 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
             Each format keeps your camera angle and frames the product whole.
           </p>
 
-          <fieldset className="mt-5">
+          <ExportShots document={document} value={shotPick} onChange={setShotPick} />
+
+          {/* Without the main view its formats do not apply: shown dimmed and out of the tab order. */}
+          <fieldset className={`mt-5 ${shotPick.main ? "" : "opacity-50"}`} disabled={!shotPick.main}>
             <legend className="text-sm font-medium">Formats</legend>
             <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
               {EXPORT_PRESETS.map((p) => (
@@ -224,10 +250,16 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
 
           <p className="mt-5 text-xs text-ink-muted" data-testid="export-summary">
             {planned.length === 0
-              ? "No format selected."
+              ? (problem ?? "No format selected.")
               : `${planned.length} image${planned.length > 1 ? "s" : ""}: ${planned.map((p) => `${p.width}×${p.height}`).join(", ")}`}
             {size > 1 && ` · the long side is capped at ${MAX_OUTPUT_PX}px`}
           </p>
+          {planned.length > 0 && (
+            <p className="mt-1 text-xs text-ink-muted" data-testid="export-cost">
+              Uses {credits} render credit{credits === 1 ? "" : "s"}
+              {document.shots.length > 0 && ` · ${shots.length + (shotPick.main ? 1 : 0)} shots`}
+            </p>
+          )}
         </div>
         <div className="border-t border-line px-6 py-4">
           <ExportRefusal problem={error} />
@@ -243,6 +275,16 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
       </form>
     </dialog>
   );
+}
+
+/** What the server will render (the same plan it runs); nothing when the pick is empty or refused. */
+function plannedImages(document: SceneDocument, request: Parameters<typeof planOutputs>[0]) {
+  try {
+    return { planned: planExport(document, request), problem: null };
+  } catch (error) {
+    const tooMany = error instanceof Error && /at most/.test(error.message);
+    return { planned: [], problem: tooMany ? error.message : null };
+  }
 }
 
 function RatioGlyph({ width, height }: { width: number; height: number }) {

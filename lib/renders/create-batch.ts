@@ -4,8 +4,9 @@ import { renderBatches, renderOutputs, scenes, sceneTemplates } from "@/lib/db/s
 import { newId } from "@/lib/ids";
 import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
-import { planOutputs, type ExportRequest } from "./export-options";
+import type { ExportRequest } from "./export-options";
 import { renderFileName, uniqueNames } from "./file-names";
+import { planExport } from "./shot-plan";
 
 export type RenderTx = Database;
 
@@ -17,6 +18,8 @@ export type CreateBatchInput = {
   productName: string;
   document: SceneDocument;
   request: ExportRequest;
+  /** A lower long-side cap for every image (a test API key's small drafts), shots included. */
+  maxPx?: number;
   /** Stamp the free trial's watermark on every output (decided from the plan at export time). */
   watermark?: boolean;
   /**
@@ -56,21 +59,23 @@ export function sceneFilterColumns(workspaceId: string, sceneId: string) {
 
 /** createRenderBatch's writes inside a caller's transaction (a batch of batches writes several in one). */
 export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: CreateBatchInput) {
-  const planned = planOutputs(input.request);
+  // The main shot's sizes, then each extra shot in its own ratios (./shot-plan.ts).
+  const planned = planExport(input.document, input.request, { maxPx: input.maxPx });
   const names = uniqueNames(
     planned.map((p) =>
       renderFileName({
         productName: input.productName,
         sceneName: input.sceneName,
-        label: p.label,
+        label: p.ratio,
         width: p.width,
         height: p.height,
         format: input.request.format,
+        shotLabel: p.shot?.label,
       }),
     ),
   );
   const batchId = newId("rb");
-  const outputs = planned.map((p, i) => ({ id: newId("rnd"), ...p, fileName: names[i] }));
+  const outputs = planned.map(({ ratio: _ratio, ...p }, i) => ({ id: newId("rnd"), ...p, fileName: names[i] }));
   const snapshot = input.request.transparent
     ? { ...input.document, background: { kind: "transparent" as const } }
     : input.document;
@@ -102,6 +107,8 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
         width: o.width,
         height: o.height,
         fileName: o.fileName,
+        shotId: o.shot?.id ?? null,
+        shotLabel: o.shot?.label ?? null,
         snapshot,
       })),
     );
@@ -115,7 +122,15 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
       batchId,
       outputIds: outputs.map((o) => o.id),
       createdAt,
-      outputs: outputs.map(({ id, label, width, height, fileName }) => ({ id, label, width, height, fileName })),
+      outputs: outputs.map(({ id, label, width, height, fileName, shot }) => ({
+        id,
+        label,
+        width,
+        height,
+        fileName,
+        shotId: shot?.id ?? null,
+        shotLabel: shot?.label ?? null,
+      })),
     };
   }
 }

@@ -102,7 +102,9 @@ export async function createRenderGroup(
         sceneName: combo.name,
         productName: combo.product.name,
         document: combo.document,
-        request: input.export,
+        // The group renders each template's main view only: its quote (shown before starting) counts the sizes
+        // picked, and shot ids differ from template to template.
+        request: { ...input.export, shots: [] },
         watermark: options.watermark || plan.watermark,
         beforeCommit: async (t, batch) => {
           if (!options.free) await debitCreditsForExport(t, { workspaceId: ctx.workspaceId, ...batch });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS } from "@/lib/formats";
-import { OUTPUT_PRESETS } from "@/lib/scene";
+import { MAX_SHOTS, OUTPUT_PRESETS, slotIdSchema } from "@/lib/scene";
 
 /** The longest side any output may have; plans may allow less (billing). */
 export const MAX_OUTPUT_PX = 4096;
@@ -14,14 +14,18 @@ const sizeSchema = z.object({
 
 export const exportRequestSchema = z
   .object({
-    outputs: z
-      .array(sizeSchema)
-      .min(1, "Pick at least one format.")
-      .max(MAX_OUTPUTS_PER_BATCH, `At most ${MAX_OUTPUTS_PER_BATCH} formats at once.`),
+    /** The main shot's sizes; empty when only extra shots are exported. */
+    outputs: z.array(sizeSchema).max(MAX_OUTPUTS_PER_BATCH, `At most ${MAX_OUTPUTS_PER_BATCH} formats at once.`),
+    /** The scene's extra shots to render, each in its own ratios (./shot-plan.ts); absent: all of them. */
+    shots: z.array(slotIdSchema).max(MAX_SHOTS, `At most ${MAX_SHOTS} shots.`).optional(),
     multiplier: z.number().min(1).max(4).default(1),
     format: z.enum(IMAGE_FORMAT_IDS).default("png"),
     transparent: z.boolean().default(false),
     quality: z.enum(["draft", "final"]).default("final"),
+  })
+  .refine((v) => v.outputs.length > 0 || (v.shots?.length ?? 0) > 0, {
+    path: ["outputs"],
+    message: "Pick at least one format.",
   })
   .refine(
     (v) => !(v.transparent && !IMAGE_FORMATS[v.format].alpha),

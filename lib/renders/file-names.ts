@@ -46,6 +46,7 @@ export function batchFileStem(productName: string, sceneName: string): string {
   return sceneSlug && sceneSlug !== productSlug ? `${productSlug}_${sceneSlug}` : productSlug;
 }
 
+/** `lantern_ivory-minimal_4x5_1080x1350.png`; an extra shot's files carry its name: `..._top-down_9x16_1080x1920.png`. */
 export function renderFileName(input: {
   productName: string;
   sceneName: string;
@@ -53,8 +54,11 @@ export function renderFileName(input: {
   width: number;
   height: number;
   format: string;
+  /** The extra shot's label (issue 19); absent for the main shot, whose names stay as they were. */
+  shotLabel?: string | null;
 }): string {
-  return `${batchFileStem(input.productName, input.sceneName)}_${ratioSlug(input.label)}_${input.width}x${input.height}.${input.format}`;
+  const shot = input.shotLabel ? `_${slugify(input.shotLabel, "shot")}` : "";
+  return `${batchFileStem(input.productName, input.sceneName)}${shot}_${ratioSlug(input.label)}_${input.width}x${input.height}.${input.format}`;
 }
 
 /** The ZIP of one export: `lantern_ivory-minimal_2026-12-02.zip`. */

@@ -35,7 +35,7 @@ import {
 import { cameraStateSchema } from "./blocks/camera";
 import { lookSchema } from "./blocks/look";
 import { overlaysSchema } from "./blocks/overlays";
-import { shotsSchema } from "./blocks/shots";
+import { refineShots, shotsSchema } from "./blocks/shots";
 
 export { hexColorSchema, slotIdSchema, vec3Schema, type Vec3 } from "./schema-primitives";
 export * from "./blocks/camera";
@@ -264,7 +264,8 @@ export const sceneSchema = z
     /** Ambient occlusion, depth of field and finishing; v4 (a v3 scene migrates with AO off, as it rendered). */
     look: lookSchema,
   })
-  .strict();
+  .strict()
+  .superRefine(refineShots);
 
 /** A validated, normalised scene (what parseScene returns). */
 export type SceneDocument = z.infer<typeof sceneSchema>;

@@ -5,6 +5,7 @@ import { PermanentRenderError } from "../failures";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { runRender, snapshotScene, type RenderResult } from "../render-pipeline";
 import { storeOutputFiles } from "../store-output";
+import { shotScene } from "./shot-scene";
 
 /** The handler's context; the refund hook (onFailed) is there because exports are charged. */
 export type RenderDeps = WorkerContext;
@@ -32,7 +33,7 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
       if (!isImageFormat(format)) throw new PermanentRenderError(`A still cannot be written as ${format}`);
       return {
         workspaceId: output.workspaceId,
-        document: snapshotScene(output.snapshot, "scene"),
+        document: shotScene(snapshotScene(output.snapshot, "scene"), output.shotId),
         size: { width: output.width, height: output.height },
         quality: batch.quality,
         // Large outputs draw longer: 15 s per megapixel, at least a minute.

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { alphaFormatLabels, IMAGE_FORMAT_IDS, IMAGE_FORMATS, VIDEO_FORMAT_IDS } from "@/lib/formats";
 import { MAX_GROUP_BATCHES } from "@/lib/renders/render-group-input";
-import { MOTION_FPS, MOTION_MAX_SECONDS, MOTION_MIN_SECONDS, MOTION_MOVES, OUTPUT_PRESETS } from "@/lib/scene";
+import {
+  MOTION_FPS,
+  MOTION_MAX_SECONDS,
+  MOTION_MIN_SECONDS,
+  MOTION_MOVES,
+  MAX_SHOTS,
+  OUTPUT_PRESETS,
+} from "@/lib/scene";
 import { VIDEO_SIZES } from "@/lib/renders/video-export-options";
 
 /**
@@ -131,6 +138,11 @@ export const createRenderBody = z.object({
   format: z.enum(IMAGE_FORMAT_IDS).default("png"),
   transparent: z.boolean().default(false),
   multiplier: z.number().int().min(1).max(4).default(1).describe("Size multiplier on the ratio's 1080-class size"),
+  shots: z
+    .array(z.string().min(1).max(64))
+    .max(MAX_SHOTS, `At most ${MAX_SHOTS} shots.`)
+    .optional()
+    .describe("The scene's extra shots to render too, each in its own ratios (absent: all of them; []: none)"),
 });
 
 export const createVideoRenderBody = z.object({
@@ -156,6 +168,10 @@ export const renderOutputSchema = z.object({
   file_name: z.string(),
   bytes: z.number().int().nullable(),
   download_url: z.string().nullable().describe("Present once the file is done"),
+  shot: z
+    .object({ id: z.string(), label: z.string() })
+    .nullable()
+    .describe("The scene's extra shot this image draws; null: the scene's own camera"),
 });
 
 export const renderSchema = z.object({

@@ -64,6 +64,10 @@ export const renderOutputs = pgTable(
     attempts: integer("attempts").notNull().default(0),
     fileKey: text("file_key"),
     fileName: text("file_name").notNull(),
+    /** The scene's extra shot this output draws (issue 19; its camera is in the snapshot); null: the main shot. */
+    shotId: text("shot_id"),
+    /** The shot's label when exported, for lists and API answers without reading the snapshot. */
+    shotLabel: text("shot_label"),
     bytes: integer("bytes"),
     renderMs: integer("render_ms"),
     /** The file's own format when it differs from the batch's (a video whose MP4 fell back to WebM). */

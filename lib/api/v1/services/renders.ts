@@ -40,7 +40,10 @@ export function batchStatus(outputs: Pick<RenderOutput, "status">[]): BatchStatu
 }
 
 type V1Batch = Pick<RenderBatch, "id" | "format" | "sceneId" | "quality" | "transparent" | "watermark" | "createdAt">;
-type V1Output = Pick<RenderOutput, "id" | "label" | "width" | "height" | "status" | "error" | "fileName" | "bytes">;
+type V1Output = Pick<
+  RenderOutput,
+  "id" | "label" | "width" | "height" | "status" | "error" | "fileName" | "bytes" | "shotId" | "shotLabel"
+>;
 
 export function v1Render(batch: V1Batch, outputs: V1Output[], mode: ApiKeyMode | undefined) {
   return {
@@ -66,6 +69,8 @@ export function v1Render(batch: V1Batch, outputs: V1Output[], mode: ApiKeyMode |
       error: shownRenderError(o.error),
       file_name: o.fileName,
       bytes: o.bytes,
+      // The scene's extra shot this image draws (issue 19); null: the scene's own camera.
+      shot: o.shotId ? { id: o.shotId, label: o.shotLabel ?? o.shotId } : null,
       download_url: o.status === "done" ? `${appUrl()}/api/v1/renders/${batch.id}/outputs/${o.id}/file` : null,
     })),
   };
@@ -92,7 +97,9 @@ function testSize(width: number, height: number) {
 
 /** The export request a v1 body asks for: its ratios' sizes; for a test key small Drafts at 1×. */
 export function apiExportRequest(
-  body: Pick<z.output<typeof createRenderBody>, "ratios" | "multiplier" | "format" | "transparent" | "quality">,
+  body: Pick<z.output<typeof createRenderBody>, "ratios" | "multiplier" | "format" | "transparent" | "quality"> & {
+    shots?: string[];
+  },
   mode: ApiKeyMode,
 ): ExportRequest {
   const test = mode === "test";
@@ -105,6 +112,7 @@ export function apiExportRequest(
     format: body.format,
     transparent: body.transparent,
     quality: test ? "draft" : body.quality,
+    shots: body.shots,
   };
 }
 
@@ -131,6 +139,8 @@ export async function createRenderV1(
     productName: mainProduct.name,
     document: scene.document,
     request,
+    // A test key's shots are small drafts too.
+    maxPx: test ? TEST_MAX_PX : undefined,
     watermark,
     beforeCommit: async (tx, batch) => {
       await tx.insert(apiRenderBatches).values({ batchId: batch.batchId, keyId: caller.keyId, mode });

@@ -1,0 +1,2 @@
+ALTER TABLE "render_outputs" ADD COLUMN "shot_id" text;--> statement-breakpoint
+ALTER TABLE "render_outputs" ADD COLUMN "shot_label" text;
