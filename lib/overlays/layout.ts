@@ -52,7 +52,8 @@ export function overlayRect(anchor: OverlayAnchor, size: number, aspect: number,
   w *= shrink;
   h *= shrink;
   const [row, col] = anchorParts(anchor);
-  const x = col === "left" ? safe.left : col === "right" ? safe.left + safe.width - w : safe.left + (safe.width - w) / 2;
+  const x =
+    col === "left" ? safe.left : col === "right" ? safe.left + safe.width - w : safe.left + (safe.width - w) / 2;
   const y = row === "top" ? safe.top : row === "bottom" ? safe.top + safe.height - h : safe.top + (safe.height - h) / 2;
   const left = Math.round(x);
   const top = Math.round(y);
