@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultScene, SceneValidationError, type PropSpec, type SceneDocument } from "../scene";
 import { applyCommand, CommandError, commands, type SceneCommand } from "./commands";
+import { overlayCommands } from "./overlay-commands";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object") {
@@ -127,7 +128,8 @@ describe("editor commands", () => {
   }
 
   it("covers every registered command", () => {
-    const tested = new Set([...cases.map((c) => c.command.type), "removeProp"]);
+    // Overlay commands have their own file of tests (overlay-commands.test.ts).
+    const tested = new Set([...cases.map((c) => c.command.type), "removeProp", ...Object.keys(overlayCommands)]);
     expect([...tested].sort()).toEqual(Object.keys(commands).sort());
   });
 

@@ -27,13 +27,10 @@ import {
   type ToneMappingSpec,
   type Vec3,
 } from "../scene";
+import { CommandError } from "./command-error";
+import { overlayCommands } from "./overlay-commands";
 
-export class CommandError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CommandError";
-  }
-}
+export { CommandError };
 
 /** Drops keys whose value is undefined so a partial patch never erases a field. */
 function defined<T extends object>(patch: T): Partial<T> {
@@ -193,6 +190,8 @@ export const commands = {
   setOutputs(doc: SceneDocument, args: { outputs: OutputSpec[] }): SceneDocument {
     return { ...doc, outputs: args.outputs.map((output) => ({ ...output })) };
   },
+
+  ...overlayCommands,
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
 
 export type CommandName = keyof typeof commands;
