@@ -13,15 +13,12 @@ import sharp from "sharp";
 import type { Database } from "@/lib/db";
 import { getBrandAsset } from "@/lib/db/queries/brand-assets";
 import { brandFont, brandFontFile, type BrandFont } from "@/lib/overlays/fonts";
-import { overlayRect, placementFor } from "@/lib/overlays/layout";
+import { overlayRect, placementFor, TEXT_LINE_HEIGHT } from "@/lib/overlays/layout";
 import { woffToSfnt } from "@/lib/overlays/woff-to-sfnt";
 import type { SceneDocument } from "@/lib/scene";
 import type { StorageDriver } from "@/lib/storage";
 import { PermanentRenderError } from "./failures";
 import type { Frame } from "./frame";
-
-/** A text line's box is its font size times this (Pango's line height for these faces is 1.2-1.3 em). */
-export const TEXT_LINE_HEIGHT = 1.25;
 
 const fontFiles = new Map<string, Promise<string>>();
 

@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { CameraChange } from "@/components/scene/scene-canvas";
@@ -29,7 +30,14 @@ export type SceneEditorProps = {
   canEdit: boolean;
 };
 
-type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
+type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays";
+
+// Brand overlays load on demand: their fonts and layout are not part of the editor's first load.
+const OverlaysSection = dynamic(() => import("./overlays/overlays-section").then((m) => m.OverlaysSection), {
+  ssr: false,
+  loading: () => <p className="text-sm text-ink-muted">Loading…</p>,
+});
+const OverlayLayer = dynamic(() => import("./overlays/overlay-layer").then((m) => m.OverlayLayer), { ssr: false });
 
 function IconButton({
   label,
@@ -118,6 +126,13 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
       title: "Tone",
       summary: `${doc.toneMapping.mode === "agx" ? "AgX" : doc.toneMapping.mode === "aces" ? "ACES" : "Neutral"}`,
       body: <ToneSection />,
+    },
+    {
+      id: "overlays",
+      title: "Overlays",
+      summary: doc.overlays.length ? `${doc.overlays.length} on image` : "None",
+      // Mounted only when opened, so its chunk (fonts, layout) is fetched then and not with the editor.
+      body: open.has("overlays") ? <OverlaysSection output={output} /> : null,
     },
   ];
 
@@ -209,7 +224,9 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
               aspect={aspect}
               interactive={canEdit}
               onCameraChange={onCameraChange}
-            />
+            >
+              {(doc.overlays.length > 0 || open.has("overlays")) && <OverlayLayer doc={doc} output={output} />}
+            </Viewport>
           </div>
           <aside
             aria-label="Scene settings"

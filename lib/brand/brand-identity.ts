@@ -15,6 +15,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { BRAND_FONT_IDS, MAX_BRAND_FONTS, type BrandFontId } from "@/lib/overlays/fonts";
 import type { StorageDriver } from "@/lib/storage";
+import { brandAssetUrl } from "./asset-url";
 import { logoToPng } from "./logo-file";
 
 export type BrandLogoView = {
@@ -35,7 +36,6 @@ export const brandFontsSchema = z.object({
 });
 
 export const brandAssetKey = (workspaceId: string, assetId: string) => `workspaces/${workspaceId}/brand/${assetId}.png`;
-export const brandAssetUrl = (assetId: string) => `/api/brand-kit/logo/${encodeURIComponent(assetId)}`;
 
 function logoView(row: NonNullable<Awaited<ReturnType<typeof getBrandAsset>>>): BrandLogoView {
   return {

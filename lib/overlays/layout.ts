@@ -4,6 +4,9 @@
  */
 import type { Overlay, OverlayAnchor, OverlayPlacement, OutputSpec } from "@/lib/scene";
 
+/** A text line's box is its font size times this (Pango's line height for the bundled faces is 1.2-1.3 em). */
+export const TEXT_LINE_HEIGHT = 1.25;
+
 export type Rect = { left: number; top: number; width: number; height: number };
 
 /**
