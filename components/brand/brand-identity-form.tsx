@@ -73,8 +73,8 @@ export function BrandIdentityForm({ initial }: { initial: BrandIdentityView }) {
   }
 
   return (
-    <div className="mt-10 space-y-10 border-t border-line pt-8">
-      <section aria-labelledby={logoId} className="space-y-4">
+    <div className="mt-6 space-y-6">
+      <section aria-labelledby={logoId} className="space-y-4 rounded-xl border border-line bg-white p-5 shadow-sm">
         <div>
           <h2 id={logoId} className="text-base font-semibold text-ink">
             Logo
@@ -140,7 +140,7 @@ export function BrandIdentityForm({ initial }: { initial: BrandIdentityView }) {
         )}
       </section>
 
-      <section aria-labelledby={fontsId} className="space-y-4">
+      <section aria-labelledby={fontsId} className="space-y-4 rounded-xl border border-line bg-white p-5 shadow-sm">
         <div>
           <h2 id={fontsId} className="text-base font-semibold text-ink">
             Fonts

@@ -31,7 +31,7 @@ describe("overlay commands", () => {
   it("edits a text line's words, font and colour, and refuses a font that is not bundled", () => {
     let doc = applyCommand(base, { type: "addOverlay", args: { overlay: { kind: "text", role: "price" } } });
     doc = applyCommand(doc, { type: "setOverlayText", args: { id: "price-1", text: "€39", fontId: "bebas-neue" } });
-    expect(doc.overlays[0]).toMatchObject({ text: "€39", fontId: "bebas-neue", color: "#ffffff" });
+    expect(doc.overlays[0]).toMatchObject({ text: "€39", fontId: "bebas-neue", color: "#111827" });
     expect(() => applyCommand(doc, { type: "setOverlayText", args: { id: "price-1", fontId: "comic-sans" } })).toThrow(
       SceneValidationError,
     );

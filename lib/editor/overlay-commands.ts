@@ -48,7 +48,8 @@ export const overlayCommands = {
       role: overlay.role,
       text: overlay.text ?? DEFAULT_TEXT[overlay.role],
       fontId: (overlay.fontId ?? "inter") as Extract<Overlay, { kind: "text" }>["fontId"],
-      color: overlay.color ?? "#ffffff",
+      // Near-black reads on the light studio backdrops most scenes start from; the colour field changes it.
+      color: overlay.color ?? "#111827",
       placements: {
         default: {
           anchor: overlay.role === "cta" ? "bottom-right" : "bottom-left",
