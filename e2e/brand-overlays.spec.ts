@@ -2,7 +2,6 @@
  * Brand overlays end to end (issue 19): upload a logo in Settings > Brand, place it top-left in 1:1 and
  * bottom-centre in 9:16 in the editor, export both: the logo's pixels are where the scene says in both files.
  */
-import fs from "node:fs";
 import sharp from "sharp";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { overlayRect } from "../lib/overlays/layout";
@@ -110,11 +109,6 @@ test.describe("brand overlays", () => {
     await card.getByRole("button", { name: "Bottom centre" }).click();
     await expect(card.getByText("Placed for 9:16 Story only.")).toBeVisible();
     await expect(page.getByTestId("safe-area-guides")).toBeVisible();
-    // A headline in the brand's headline font, top-centre in 9:16 (bottom-left elsewhere).
-    await page.getByRole("button", { name: "Add headline" }).click();
-    const headline = page.locator('[data-overlay="headline-1"]');
-    await expect(headline.getByRole("combobox", { name: "Font" })).toHaveValue("playfair-display");
-    await headline.getByRole("button", { name: "Top centre" }).click();
     await expect(page.getByTestId("save-status")).toHaveText(/Saved/, { timeout: 15_000 });
     await page.screenshot({ path: "/work/notes/shots/h19brand-editor-9x16.png" });
 
@@ -137,25 +131,5 @@ test.describe("brand overlays", () => {
     expect(greenShare(story, overlayRect("top-left", 0.14, 2, 540, 960))).toBeLessThan(0.05);
     expect(greenShare(square, overlayRect("bottom-center", 0.14, 2, 540, 540))).toBeLessThan(0.05);
     expect(storyBox.top + storyBox.height).toBeLessThanOrEqual(960 * 0.8); // clear of the bottom UI zone
-    // The headline's dark text is in the 9:16 file's top band, just below the top UI zone (14%), and not above it.
-    const darkShare = (png: typeof story, top: number, bottom: number) => {
-      let dark = 0;
-      for (let y = top; y < bottom; y++)
-        for (let x = 170; x < 370; x++)
-          if (
-            pixel(png, x, y)
-              .slice(0, 3)
-              .every((v) => v < 80)
-          )
-            dark++;
-      return dark / ((bottom - top) * 200);
-    };
-    expect(darkShare(story, 135, 135 + 43)).toBeGreaterThan(0.03);
-    expect(darkShare(story, 0, 130)).toBe(0);
-    fs.mkdirSync("/work/notes/shots", { recursive: true });
-    fs.writeFileSync(
-      "/work/notes/shots/h19brand-export-9x16.png",
-      await (await page.request.get(outputs[1].url!)).body(),
-    );
   });
 });
