@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { IMAGE_FORMATS, type ImageFormatId } from "@/lib/formats";
 import type { Frame } from "./frame";
+import { applyOverlay } from "./overlays";
 import { applyWatermark } from "./watermark";
 
 export type EncodeOptions = {
@@ -10,6 +11,8 @@ export type EncodeOptions = {
   transparent: boolean;
   /** The free trial's "Made with Plinth" mark, bottom right (worker/watermark.ts). */
   watermark?: boolean;
+  /** Brand overlays as one full-frame PNG (worker/overlays.ts), drawn under the watermark. */
+  overlay?: Buffer | null;
 };
 export type Encoded = { bytes: Buffer; contentType: string; extension: string };
 
@@ -28,7 +31,8 @@ export async function encodeAndCheck(frame: Frame, options: EncodeOptions): Prom
     const alphaVaries = stats.channels[3] ? stats.channels[3].stdev >= 0.5 : false;
     if (!alphaVaries) throw new Error("The captured image is blank (a single flat colour)");
   }
-  const source = options.watermark ? await applyWatermark(frame) : frame;
+  const branded = options.overlay ? await applyOverlay(frame, options.overlay) : frame;
+  const source = options.watermark ? await applyWatermark(branded) : branded;
   let pipeline = sharp(source.rgba, raw);
   if (!options.transparent) pipeline = pipeline.removeAlpha();
   // Tag as sRGB so viewers show brand colours as rendered.

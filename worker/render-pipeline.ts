@@ -13,6 +13,7 @@ import { encodeAndCheck, type EncodeOptions, type Encoded } from "./encode";
 import { describeFailure, isPermanent, PermanentRenderError } from "./failures";
 import { modelVersions, sessionUrl } from "./handlers/session-inputs";
 import type { Attempt, WorkerContext } from "./job-handler";
+import { buildOverlayLayer } from "./overlays";
 
 export type RenderResult = "done" | "failed" | "skipped";
 
@@ -78,9 +79,11 @@ export async function runRender(deps: WorkerContext, attempt: Attempt, recipe: R
       ]),
     );
     const job = { document: plan.document, products, size: { ...plan.size }, quality: plan.quality };
+    // Before drawing: a scene whose logo is gone fails here, without a browser turn.
+    const overlay = await buildOverlayLayer(deps, plan.workspaceId, plan.document, plan.size);
     const frame = await deps.browser.renderOnSession(sessionUrl(deps.appUrl), job, plan.timeoutMs);
     const rendered = Date.now();
-    const encoded = await encodeAndCheck(frame, { ...plan.encode, ...plan.size });
+    const encoded = await encodeAndCheck(frame, { ...plan.encode, ...plan.size, overlay: overlay?.png });
     if ((await recipe.store(encoded, () => Date.now() - started)) === "gone") {
       console.log(`[worker] ${recipe.logName} finished after it was deleted: its file was not kept`);
       return "skipped";

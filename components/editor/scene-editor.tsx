@@ -31,13 +31,19 @@ export type SceneEditorProps = {
 };
 
 // Their own chunks: the editor route's JavaScript is over budget; the Shots section is only for scenes with
-// several angles, and the export dialog (its previews, plans and pricing) opens only on Export.
+// several angles, the export dialog (its previews, plans and pricing) opens only on Export, and brand overlays'
+// fonts and layout are not part of the editor's first load.
 const ShotsSection = dynamic(() => import("./shots-section").then((m) => m.ShotsSection), { ssr: false });
 const ExportDialog = dynamic(() => import("@/components/renders/export-dialog").then((m) => m.ExportDialog), {
   ssr: false,
 });
+const OverlaysSection = dynamic(() => import("./overlays/overlays-section").then((m) => m.OverlaysSection), {
+  ssr: false,
+  loading: () => <p className="text-sm text-ink-muted">Loading…</p>,
+});
+const OverlayLayer = dynamic(() => import("./overlays/overlay-layer").then((m) => m.OverlayLayer), { ssr: false });
 
-type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone";
+type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays";
 
 function IconButton({
   label,
@@ -157,6 +163,13 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
       summary: `${doc.toneMapping.mode === "agx" ? "AgX" : doc.toneMapping.mode === "aces" ? "ACES" : "Neutral"}`,
       body: <ToneSection />,
     },
+    {
+      id: "overlays",
+      title: "Overlays",
+      summary: doc.overlays.length ? `${doc.overlays.length} on image` : "None",
+      // Mounted only when opened, so its chunk (fonts, layout) is fetched then and not with the editor.
+      body: open.has("overlays") ? <OverlaysSection output={output} /> : null,
+    },
   ];
 
   return (
@@ -247,7 +260,9 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
               aspect={aspect}
               interactive={canEdit}
               onCameraChange={onCameraChange}
-            />
+            >
+              {(doc.overlays.length > 0 || open.has("overlays")) && <OverlayLayer doc={doc} output={output} />}
+            </Viewport>
           </div>
           <aside
             aria-label="Scene settings"

@@ -38,12 +38,15 @@ export function Viewport({
   aspect,
   interactive,
   onCameraChange,
+  children,
 }: {
   doc: SceneDocument;
   products: Record<string, EditorProduct>;
   aspect: number;
   interactive: boolean;
   onCameraChange: (camera: CameraChange) => void;
+  /** Drawn over the 3D view, in the letterboxed frame (brand overlays and their guides). */
+  children?: React.ReactNode;
 }) {
   const areaRef = useRef<HTMLDivElement>(null);
   const available = useElementSize(areaRef);
@@ -70,6 +73,7 @@ export function Viewport({
               className="h-full w-full"
             />
           </CanvasErrorBoundary>
+          {children}
           {!ready && (
             <div
               className="pointer-events-none absolute inset-0 flex items-center justify-center gap-2 bg-canvas-sunken/80 text-sm text-ink-soft"

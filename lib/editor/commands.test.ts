@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultScene, SceneValidationError, type PropSpec, type SceneDocument } from "../scene";
 import { applyCommand, CommandError, commands, type SceneCommand } from "./commands";
+import { overlayCommands } from "./overlay-commands";
 import { shotCommands } from "./shot-commands";
 
 function deepFreeze<T>(value: T): T {
@@ -128,8 +129,13 @@ describe("editor commands", () => {
   }
 
   it("covers every registered command", () => {
-    // Shot commands have their own file of cases (./shot-commands.test.ts).
-    const tested = new Set([...cases.map((c) => c.command.type), "removeProp", ...Object.keys(shotCommands)]);
+    // Shot and overlay commands have their own files of cases (shot-commands.test.ts, overlay-commands.test.ts).
+    const tested = new Set([
+      ...cases.map((c) => c.command.type),
+      "removeProp",
+      ...Object.keys(shotCommands),
+      ...Object.keys(overlayCommands),
+    ]);
     expect([...tested].sort()).toEqual(Object.keys(commands).sort());
   });
 

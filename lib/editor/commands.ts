@@ -29,6 +29,7 @@ import {
 } from "../scene";
 import { CommandError } from "./command-error";
 import { shotCommands } from "./shot-commands";
+import { overlayCommands } from "./overlay-commands";
 
 export { CommandError };
 
@@ -192,6 +193,7 @@ export const commands = {
   },
 
   ...shotCommands,
+  ...overlayCommands,
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
 
 export type CommandName = keyof typeof commands;

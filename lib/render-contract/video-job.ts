@@ -14,6 +14,9 @@ export type VideoCodecName = "avc" | "vp9" | "gif";
 /** The free trial's mark, drawn on every frame: an SVG and where its top-left corner goes. */
 export type VideoWatermark = { svg: string; left: number; top: number };
 
+/** Brand overlays (logo, text) as one full-frame transparent PNG, drawn on every frame under the watermark. */
+export type VideoOverlay = { pngBase64: string };
+
 export type VideoJob = {
   /** A frozen scene whose `motion` is set: the move, duration and fps of this video. */
   document: unknown;
@@ -27,6 +30,7 @@ export type VideoJob = {
   /** GIF: the encoded size (downscaled from `size`) and the byte budget it must meet. */
   gif?: { width: number; height: number; maxBytes: number };
   watermark?: VideoWatermark | null;
+  overlay?: VideoOverlay | null;
   /** RENDER_TIMING=1: report where the time went (the result's `timing`). */
   timing?: boolean;
 };

@@ -1,3 +1,4 @@
+import { assertBrandAssetsAvailable } from "@/lib/brand/assert-brand-assets";
 import type { Database } from "@/lib/db";
 import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { deleteScene, getScene, insertScene, renameScene, saveSceneDocument } from "@/lib/db/queries/scenes";
@@ -53,6 +54,7 @@ export async function createSceneForProduct(db: Database, ctx: Ctx, productId: s
 export async function createSceneFromDocument(db: Database, ctx: Ctx, rawDocument: unknown, name: string) {
   const document = parseSceneOrThrow(rawDocument);
   await assertProductsAvailable(db, ctx, document);
+  await assertBrandAssetsAvailable(db, ctx.workspaceId, document);
   return insertScene(db, {
     workspaceId: ctx.workspaceId,
     name: name.trim().slice(0, 120) || "Untitled scene",
@@ -90,6 +92,7 @@ export class SceneConflictError extends AppError {
 export async function saveScene(db: Database, ctx: Ctx, id: string, rawDocument: unknown, baseRevision?: number) {
   const document = parseSceneOrThrow(rawDocument);
   await assertProductsAvailable(db, ctx, document);
+  await assertBrandAssetsAvailable(db, ctx.workspaceId, document);
   const result = await saveSceneDocument(db, ctx.workspaceId, id, document, baseRevision);
   if ("conflict" in result) throw new SceneConflictError(result.conflict);
   return result;

@@ -17,6 +17,7 @@ import { snapshotScene, type RenderResult } from "../render-pipeline";
 import { storeOutputFiles } from "../store-output";
 import { VideoFile } from "../video-file";
 import { checkVideoFile } from "../video-check";
+import { buildOverlayLayer } from "../overlays";
 import { watermarkLayout } from "../watermark";
 import { modelVersions, sessionUrl } from "./session-inputs";
 import { outputKey } from "./render-output";
@@ -64,6 +65,7 @@ export async function handleRenderVideo(
     );
     const { width, height } = output;
     const mark = batch.watermark ? watermarkLayout(width, height) : null;
+    const overlay = await buildOverlayLayer(deps, output.workspaceId, document, { width, height });
     const job: VideoJob = {
       document,
       products,
@@ -72,6 +74,7 @@ export async function handleRenderVideo(
       container: batch.format,
       bitrate: videoBitrate(width, height, motion.fps),
       watermark: mark && { svg: mark.svg.toString("utf8"), left: mark.left, top: mark.top },
+      overlay: overlay && { pngBase64: overlay.png.toString("base64") },
       gif: batch.format === "gif" ? { ...gifSize(width, height), maxBytes: VIDEO_FORMATS.gif.maxBytes! } : undefined,
       timing: env().RENDER_TIMING === "1",
     };
@@ -148,7 +151,7 @@ export async function handleRenderVideo(
     const poster = await clock.once("posterPng", () =>
       encodeAndCheck(
         frameFromWebGl(Buffer.from(result.poster.rgbaBase64, "base64"), result.poster.width, result.poster.height),
-        { format: "png", width, height, transparent: false, watermark: batch.watermark },
+        { format: "png", width, height, transparent: false, watermark: batch.watermark, overlay: overlay?.png },
       ),
     );
     const format = VIDEO_FORMATS[result.container === "gif" ? "gif" : result.container];

@@ -11,6 +11,7 @@ import type { SceneDocument } from "@/lib/scene";
 import { GIF_FPS } from "@/lib/formats";
 import type { VideoJob, VideoResult } from "@/lib/render-contract/video-job";
 import { VideoCancelled, type VideoHost } from "./record-video";
+import { loadOverlay } from "./overlay-image";
 
 // Frames the palette is learnt from (first, and spread over the move).
 const PALETTE_SAMPLES = 5;
@@ -35,6 +36,7 @@ export async function recordGif(job: VideoJob, document: SceneDocument, host: Vi
   const context = canvas.getContext("2d", { alpha: false, willReadFrequently: true });
   if (!context) throw new Error("No 2D canvas to scale GIF frames on");
   const watermark = job.watermark ? await loadImage(job.watermark.svg) : null;
+  const overlay = await loadOverlay(job.overlay);
 
   const grab = async (time: number, size: Attempt): Promise<Uint8ClampedArray> => {
     await host.draw(time);
@@ -42,6 +44,7 @@ export async function recordGif(job: VideoJob, document: SceneDocument, host: Vi
     canvas.height = size.height;
     context.imageSmoothingQuality = "high";
     context.drawImage(host.canvas(), 0, 0, size.width, size.height);
+    if (overlay) context.drawImage(overlay, 0, 0, size.width, size.height);
     if (watermark && job.watermark) {
       // The mark is laid out for the full frame: scale it with the frame.
       const k = size.width / job.size.width;

@@ -13,6 +13,7 @@ import { motionFrameCount, type SceneDocument } from "@/lib/scene";
 import type { RenderedFrame } from "@/lib/render-contract/render-job";
 import type { VideoCodecName, VideoJob, VideoResult, VideoWatermark } from "@/lib/render-contract/video-job";
 import { StageClock } from "@/lib/render-contract/video-timing";
+import { loadOverlay } from "./overlay-image";
 
 export type VideoHost = {
   /** Draws the document at `time` seconds into its motion; resolves once that frame is on the canvas. */
@@ -101,6 +102,7 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
   const context = frameCanvas.getContext("2d", { alpha: false });
   if (!context) throw new Error("No 2D canvas to composite frames on");
   const watermark = await loadWatermark(job.watermark);
+  const overlay = await loadOverlay(job.overlay);
 
   let bytes = 0;
   let cancelled = false;
@@ -147,6 +149,7 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
       if (i === 0) poster = await clock.once("poster", () => host.readFrame());
       const composited = now();
       context.drawImage(host.canvas(), 0, 0, width, height);
+      if (overlay) context.drawImage(overlay, 0, 0, width, height);
       if (watermark && job.watermark) context.drawImage(watermark, job.watermark.left, job.watermark.top);
       const encoding = now();
       add("readback", encoding - composited);

@@ -15,6 +15,10 @@ export const brandKits = pgTable("brand_kits", {
   dislikedStyles: jsonb("disliked_styles").$type<string[]>().notNull().default([]),
   /** Output ratios the brand mostly publishes ("1:1", "9:16"...). */
   formats: jsonb("formats").$type<string[]>().notNull().default([]),
+  /** The logo overlays place (a brand_assets id); null: none uploaded. */
+  logoAssetId: text("logo_asset_id"),
+  /** Up to two bundled font ids (lib/overlays/fonts.ts): headline first. */
+  fonts: jsonb("fonts").$type<string[]>().notNull().default([]),
   /** Bumped on every save: thumbnails are cached per version. */
   version: integer("version").notNull().default(1),
   onboardedAt: timestamp("onboarded_at", { withTimezone: true }),

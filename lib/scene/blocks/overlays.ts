@@ -4,6 +4,7 @@
  * the document so the editor, stills and videos draw them identically.
  */
 import { z } from "zod";
+import { BRAND_FONT_IDS } from "../../overlays/fonts";
 import { hexColorSchema, slotIdSchema } from "../schema-primitives";
 
 export const OVERLAY_ANCHORS = [
@@ -49,8 +50,8 @@ export const overlaySchema = z.discriminatedUnion("kind", [
       kind: z.literal("text"),
       role: z.enum(TEXT_ROLES),
       text: z.string().trim().min(1).max(120),
-      /** One of the fonts shipped with Plinth (no font CDN). */
-      fontId: z.string().regex(/^[a-z0-9-]{1,64}$/),
+      /** One of the fonts shipped with Plinth (lib/overlays/fonts.ts; no font CDN). */
+      fontId: z.enum(BRAND_FONT_IDS, { message: "must be one of the bundled fonts" }),
       color: hexColorSchema,
       placements: placementsSchema,
     })
