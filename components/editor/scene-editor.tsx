@@ -15,6 +15,7 @@ import { CameraSection } from "./camera-section";
 import { Section, focusRing } from "./controls";
 import { EditorContext, titleCase, type EditorContextValue, type EditorProduct } from "./editor-context";
 import { LightingSection } from "./lighting-section";
+import { LookSection, lookSummary } from "./look-section";
 import { MaterialsSection } from "./materials-section";
 import { RatioSelector } from "./ratio-selector";
 import { SaveConflictDialog } from "./save-conflict-dialog";
@@ -29,7 +30,7 @@ export type SceneEditorProps = {
   canEdit: boolean;
 };
 
-type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
+type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone" | "look";
 
 function IconButton({
   label,
@@ -119,6 +120,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
       summary: `${doc.toneMapping.mode === "agx" ? "AgX" : doc.toneMapping.mode === "aces" ? "ACES" : "Neutral"}`,
       body: <ToneSection />,
     },
+    { id: "look", title: "Photographic look", summary: lookSummary(doc.look), body: <LookSection /> },
   ];
 
   return (

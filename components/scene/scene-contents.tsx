@@ -7,9 +7,9 @@
  */
 import { useThree } from "@react-three/fiber";
 import { motionFrame, type MotionSpec, type ProductPose, type ToneMappingSpec } from "@/lib/scene";
-import { Suspense, useDeferredValue, useLayoutEffect } from "react";
+import { lazy, Suspense, useDeferredValue, useLayoutEffect } from "react";
 import type { Product } from "@/lib/products/product-types";
-import { unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
+import { lookHasEffects, unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
 import { Background } from "./background";
 import { CameraRig, type CameraChange } from "./camera-rig";
 import { EnvironmentLighting } from "./environment";
@@ -24,6 +24,9 @@ import { Floor } from "./stage/floor";
 import { Podium } from "./stage/podium";
 import { Props } from "./stage/props";
 import { StageSpinGroup } from "./stage-spin";
+
+/** AO, depth of field and finishing: its own chunk (N8AO is large), loaded only by documents whose look needs it. */
+const LookEffects = lazy(() => import("./look/look-effects"));
 
 /** What the scene needs of a product: its model (a part of the one product type). */
 export type ProductAsset = Pick<Product, "url">;
@@ -165,6 +168,16 @@ function Stage({
           stageRadius={stageRadius}
         />
       </StageSpinGroup>
+      {lookHasEffects(document.look) && (
+        <LookEffects
+          look={document.look}
+          tier={quality === "draft" ? "draft" : motion ? "video" : "final"}
+          productBounds={bounds}
+          seed={document.seed}
+          time={motion?.time}
+          viewOffset={viewOffset}
+        />
+      )}
     </>
   );
 }

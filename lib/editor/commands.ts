@@ -17,6 +17,7 @@ import {
   type FloorSpec,
   type LightRigPresetId,
   type LightSpec,
+  type LookSpec,
   type MaterialOverride,
   type OutputSpec,
   type PodiumSpec,
@@ -27,6 +28,11 @@ import {
   type ToneMappingSpec,
   type Vec3,
 } from "../scene";
+
+export type LookPatch = Partial<Omit<LookSpec, "ambientOcclusion" | "depthOfField">> & {
+  ambientOcclusion?: Partial<LookSpec["ambientOcclusion"]>;
+  depthOfField?: Partial<LookSpec["depthOfField"]>;
+};
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -122,6 +128,20 @@ export const commands = {
 
   setToneMapping(doc: SceneDocument, args: Partial<ToneMappingSpec>): SceneDocument {
     return { ...doc, toneMapping: { ...doc.toneMapping, ...defined(args) } };
+  },
+
+  /** The photographic look (components/editor/look-section.tsx): nested blocks are patched, not replaced. */
+  setLook(doc: SceneDocument, args: LookPatch): SceneDocument {
+    const { ambientOcclusion, depthOfField, ...rest } = args;
+    return {
+      ...doc,
+      look: {
+        ...doc.look,
+        ...defined(rest),
+        ambientOcclusion: { ...doc.look.ambientOcclusion, ...defined(ambientOcclusion ?? {}) },
+        depthOfField: { ...doc.look.depthOfField, ...defined(depthOfField ?? {}) },
+      },
+    };
   },
 
   setFloor(doc: SceneDocument, args: Partial<FloorSpec>): SceneDocument {
