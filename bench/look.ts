@@ -6,10 +6,11 @@
  * Variants are drawn round-robin (no two consecutive draws are the same document, so each draw renders), ROUNDS
  * times; the median per variant is reported, and its cost over "none" (no effects: the v3 path). Times include
  * the harness's PNG encode, the same for every variant. LOOK_SHOTS=dir also writes each variant's PNG.
+ * VIDEO=1 draws video frames instead (a turntable, Final, each draw a later frame): the look's video tier.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_LOOK, type LookSpec } from "../lib/scene";
+import { DEFAULT_LOOK, type LookSpec, type MotionSpec } from "../lib/scene";
 import { startHarness } from "./quality/harness";
 
 const log = (...args: unknown[]) => console.error("[bench:look]", ...args);
@@ -17,6 +18,8 @@ const SIZE = Number(process.env.LOOK_SIZE ?? 1080);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const TEMPLATE = process.env.TEMPLATE ?? "minimal-ivory";
 const PRODUCT = process.env.BENCH_PRODUCT ?? "sample_drink-can";
+const VIDEO = process.env.VIDEO === "1";
+const TURNTABLE: MotionSpec = { move: "turntable", durationS: 4, fps: 30 };
 
 const off: LookSpec = { ...DEFAULT_LOOK, ambientOcclusion: { enabled: false, intensity: 1 } };
 export const LOOK_VARIANTS: Record<string, LookSpec> = {
@@ -41,7 +44,8 @@ async function main() {
   if (shots) mkdirSync(shots, { recursive: true });
   const result: Record<string, Record<string, { ms: number; overNoneMs?: number }>> = {};
   try {
-    for (const quality of ["draft", "final"] as const) {
+    let frame = 0;
+    for (const quality of VIDEO ? (["final"] as const) : (["draft", "final"] as const)) {
       const times: Record<string, number[]> = {};
       // One warm-up pass: shader compiles and the lazy chunk are not per-image costs inside a batch.
       for (let round = -1; round < ROUNDS; round++) {
@@ -54,7 +58,8 @@ async function main() {
             width: SIZE,
             height: SIZE,
             quality,
-            patch: { look },
+            patch: VIDEO ? { look, motion: TURNTABLE } : { look },
+            time: VIDEO ? (frame++ % 120) / 30 : undefined,
           });
           const ms = performance.now() - started;
           if (round < 0) continue;
