@@ -132,6 +132,16 @@ function Stage({
   const motion = document.motion && time !== undefined ? { spec: document.motion, time } : undefined;
   // Turntable: the stage turns about the camera's target (the framing bounds' centre, as the camera rig frames).
   const spin = motion ? motionFrame(motion.spec, document.camera, framingBounds, 1, motion.time).stage : null;
+  const look = (
+    <LookEffects
+      look={document.look}
+      tier={quality === "draft" ? "draft" : motion ? "video" : "final"}
+      productBounds={bounds}
+      seed={document.seed}
+      time={motion?.time}
+      viewOffset={viewOffset}
+    />
+  );
   return (
     <>
       <CameraRig
@@ -168,16 +178,14 @@ function Stage({
           stageRadius={stageRadius}
         />
       </StageSpinGroup>
-      {lookHasEffects(document.look) && (
-        <LookEffects
-          look={document.look}
-          tier={quality === "draft" ? "draft" : motion ? "video" : "final"}
-          productBounds={bounds}
-          seed={document.seed}
-          time={motion?.time}
-          viewOffset={viewOffset}
-        />
-      )}
+      {lookHasEffects(document.look) &&
+        (interactive ? (
+          // The editor draws its first frame without the look and adds it when the chunk (about 130 KB gzip:
+          // n8ao) has arrived; render pages wait for it in the outer boundary, so their ready frame is finished.
+          <Suspense fallback={null}>{look}</Suspense>
+        ) : (
+          look
+        ))}
     </>
   );
 }
