@@ -53,9 +53,12 @@ test("the photographic look is edited in the editor and saved in the document", 
   if (shotsDir) await page.screenshot({ path: path.join(shotsDir, "h18look-editor-section.png") });
   const after = await canvasPng(page, "editor-after");
 
-  // The grade is visible in the preview: the backdrop's colour moved.
-  const at = (png: PNG) => [png.data[40], png.data[41], png.data[42]];
-  expect(at(after)).not.toEqual(at(before));
+  // The preview changed visibly (grade and depth of field): a first run saw about 22% of the pixels move.
+  let changed = 0;
+  for (let i = 0; i < before.data.length; i += 4) {
+    if (Math.abs(before.data[i] - after.data[i]) + Math.abs(before.data[i + 2] - after.data[i + 2]) > 4) changed++;
+  }
+  expect(changed / (before.data.length / 4)).toBeGreaterThan(0.05);
 
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   const saved = await (await page.request.get(`/api/scenes/${id}`)).json();
