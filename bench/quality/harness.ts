@@ -70,6 +70,7 @@ export async function startHarness(): Promise<Harness> {
   });
   const page: Page = await browser.newPage({ viewport: { width: 1200, height: 1200 } });
   page.on("pageerror", (err) => console.error("[page]", err.message));
+  page.on("console", (m) => m.type() === "error" && console.error("[console]", m.text().slice(0, 400)));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => typeof window.__draw === "function");
   const renderer = await page.evaluate(() => {

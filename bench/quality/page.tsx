@@ -22,6 +22,8 @@ export interface DrawJob {
   podiumColor?: string;
   /** Top-level document keys to replace (diagnostics: one light at a time, shadows off...). */
   patch?: Partial<SceneDocument>;
+  /** Seconds into the document's motion: a video frame (the look's video tier). */
+  time?: number;
 }
 
 type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (png: string) => void };
@@ -65,6 +67,7 @@ function Bench() {
       products={{ [job.productId]: { url } }}
       size={{ width: job.width, height: job.height }}
       quality={job.quality}
+      time={job.time}
       onReady={() => {
         const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
         pending.resolve(canvas ? canvas.toDataURL("image/png") : "");

@@ -16,6 +16,7 @@ import { CameraSection } from "./camera-section";
 import { Section, focusRing } from "./controls";
 import { EditorContext, titleCase, type EditorContextValue, type EditorProduct } from "./editor-context";
 import { LightingSection } from "./lighting-section";
+import { LookSection, lookSummary } from "./look-section";
 import { MaterialsSection } from "./materials-section";
 import { RatioSelector } from "./ratio-selector";
 import { SaveConflictDialog } from "./save-conflict-dialog";
@@ -43,7 +44,7 @@ const OverlaysSection = dynamic(() => import("./overlays/overlays-section").then
 });
 const OverlayLayer = dynamic(() => import("./overlays/overlay-layer").then((m) => m.OverlayLayer), { ssr: false });
 
-type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays";
+type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays" | "look";
 
 function IconButton({
   label,
@@ -163,6 +164,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
       summary: `${doc.toneMapping.mode === "agx" ? "AgX" : doc.toneMapping.mode === "aces" ? "ACES" : "Neutral"}`,
       body: <ToneSection />,
     },
+    { id: "look", title: "Photographic look", summary: lookSummary(doc.look), body: <LookSection /> },
     {
       id: "overlays",
       title: "Overlays",

@@ -7,9 +7,9 @@
  */
 import { useThree } from "@react-three/fiber";
 import { motionFrame, type MotionSpec, type ProductPose, type ToneMappingSpec } from "@/lib/scene";
-import { Suspense, useDeferredValue, useLayoutEffect } from "react";
+import { lazy, Suspense, useDeferredValue, useLayoutEffect } from "react";
 import type { Product } from "@/lib/products/product-types";
-import { unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
+import { lookHasEffects, unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
 import { Background } from "./background";
 import { CameraRig, type CameraChange } from "./camera-rig";
 import { EnvironmentLighting } from "./environment";
@@ -24,6 +24,9 @@ import { Floor } from "./stage/floor";
 import { Podium } from "./stage/podium";
 import { Props } from "./stage/props";
 import { StageSpinGroup } from "./stage-spin";
+
+/** AO, depth of field and finishing: its own chunk (N8AO is large), loaded only by documents whose look needs it. */
+const LookEffects = lazy(() => import("./look/look-effects"));
 
 /** What the scene needs of a product: its model (a part of the one product type). */
 export type ProductAsset = Pick<Product, "url">;
@@ -129,6 +132,16 @@ function Stage({
   const motion = document.motion && time !== undefined ? { spec: document.motion, time } : undefined;
   // Turntable: the stage turns about the camera's target (the framing bounds' centre, as the camera rig frames).
   const spin = motion ? motionFrame(motion.spec, document.camera, framingBounds, 1, motion.time).stage : null;
+  const look = (
+    <LookEffects
+      look={document.look}
+      tier={quality === "draft" ? "draft" : motion ? "video" : "final"}
+      productBounds={bounds}
+      seed={document.seed}
+      time={motion?.time}
+      viewOffset={viewOffset}
+    />
+  );
   return (
     <>
       <CameraRig
@@ -165,6 +178,14 @@ function Stage({
           stageRadius={stageRadius}
         />
       </StageSpinGroup>
+      {lookHasEffects(document.look) &&
+        (interactive ? (
+          // The editor draws its first frame without the look and adds it when the chunk (about 130 KB gzip:
+          // n8ao) has arrived; render pages wait for it in the outer boundary, so their ready frame is finished.
+          <Suspense fallback={null}>{look}</Suspense>
+        ) : (
+          look
+        ))}
     </>
   );
 }

@@ -76,6 +76,10 @@ const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = 
     check: (d) => expect(d.toneMapping).toEqual({ mode: "agx", exposure: 1.4 }),
   },
   {
+    command: { type: "setLook", args: { depthOfField: { enabled: true }, grade: "warm" } },
+    check: (d) => expect(d.look).toMatchObject({ depthOfField: { enabled: true, fNumber: 2.8 }, grade: "warm" }),
+  },
+  {
     command: { type: "setFloor", args: { visible: false } },
     check: (d) => expect(d.stage.floor).toMatchObject({ visible: false, roughness: 0.8 }),
   },

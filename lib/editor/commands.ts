@@ -17,6 +17,7 @@ import {
   type FloorSpec,
   type LightRigPresetId,
   type LightSpec,
+  type LookSpec,
   type MaterialOverride,
   type OutputSpec,
   type PodiumSpec,
@@ -32,6 +33,11 @@ import { shotCommands } from "./shot-commands";
 import { overlayCommands } from "./overlay-commands";
 
 export { CommandError };
+
+export type LookPatch = Partial<Omit<LookSpec, "ambientOcclusion" | "depthOfField">> & {
+  ambientOcclusion?: Partial<LookSpec["ambientOcclusion"]>;
+  depthOfField?: Partial<LookSpec["depthOfField"]>;
+};
 
 /** Drops keys whose value is undefined so a partial patch never erases a field. */
 function defined<T extends object>(patch: T): Partial<T> {
@@ -120,6 +126,20 @@ export const commands = {
 
   setToneMapping(doc: SceneDocument, args: Partial<ToneMappingSpec>): SceneDocument {
     return { ...doc, toneMapping: { ...doc.toneMapping, ...defined(args) } };
+  },
+
+  /** The photographic look (components/editor/look-section.tsx): nested blocks are patched, not replaced. */
+  setLook(doc: SceneDocument, args: LookPatch): SceneDocument {
+    const { ambientOcclusion, depthOfField, ...rest } = args;
+    return {
+      ...doc,
+      look: {
+        ...doc.look,
+        ...defined(rest),
+        ambientOcclusion: { ...doc.look.ambientOcclusion, ...defined(ambientOcclusion ?? {}) },
+        depthOfField: { ...doc.look.depthOfField, ...defined(depthOfField ?? {}) },
+      },
+    };
   },
 
   setFloor(doc: SceneDocument, args: Partial<FloorSpec>): SceneDocument {

@@ -9,7 +9,6 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   CURRENT_SCENE_VERSION,
-  DEFAULT_LOOK,
   DEFAULT_OUTPUT_RATIOS,
   LIGHT_RIG_PRESETS,
   OUTPUT_PRESETS,
@@ -32,6 +31,7 @@ import {
   type TintRole,
   type TintSlot,
 } from "../../lib/scene/templates/schema";
+import { STYLE_LOOKS } from "../../lib/scene/templates/style-looks";
 
 const U = Math.max(REFERENCE_PRODUCT_SIZE[0], REFERENCE_PRODUCT_SIZE[2], REFERENCE_PRODUCT_SIZE[1] * 0.5);
 const H = REFERENCE_PRODUCT_SIZE[1];
@@ -200,7 +200,7 @@ function build(input: Def): SceneTemplateInput {
     motion: null,
     shots: [],
     overlays: [],
-    look: DEFAULT_LOOK,
+    look: structuredClone(STYLE_LOOKS[def.style]),
   };
   return {
     id: def.id,

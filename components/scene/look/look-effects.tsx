@@ -1,0 +1,115 @@
+"use client";
+/**
+ * Draws the frame through the look pipeline when the document's look has any effect (scene-contents mounts it
+ * only then, through a lazy import, so the AO code is a separate chunk that the editor loads on demand).
+ * It takes over R3F's render (useFrame priority 1), so the ready signal's frame is the finished picture.
+ */
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useMemo } from "react";
+import { PerspectiveCamera, Vector2, Vector3 } from "three";
+import { blurFactor, MAX_BLUR_RADIUS, type Bounds, type LookSpec } from "@/lib/scene";
+import type { N8AOQualityMode } from "n8ao";
+import type { ViewOffset } from "../view-offset";
+import { LookPipeline, type LookFrame } from "./look-pipeline";
+
+export type LookTier = "draft" | "final" | "video";
+
+/**
+ * What each tier spends (measured in bench/look.ts at 1080x1080 on llvmpipe). Draft is the editor preview and
+ * template previews; video draws dozens of Final frames per clip, so its AO is the cheaper mode.
+ */
+export const LOOK_TIERS: Record<
+  LookTier,
+  { aoMode: N8AOQualityMode; aoHalfRes: boolean; msaa: number; dofTaps: number }
+> = {
+  draft: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 12 },
+  final: { aoMode: "Medium", aoHalfRes: true, msaa: 4, dofTaps: 32 },
+  video: { aoMode: "Performance", aoHalfRes: true, msaa: 4, dofTaps: 20 },
+};
+
+/** N8AO's intensity for the document's 1: it darkens display-referred (sRGB) values, so less than its default. */
+const AO_INTENSITY_SCALE = 1.8;
+
+export interface LookEffectsProps {
+  look: LookSpec;
+  tier: LookTier;
+  /** The product group's bounds: AO reach follows its size, focus sits on its centre. */
+  productBounds: Bounds;
+  seed: number;
+  /** Seconds into a video (grain changes per frame, deterministically); undefined for a still. */
+  time?: number;
+  viewOffset?: ViewOffset;
+}
+
+export function LookEffects({ look, tier, productBounds, seed, time, viewOffset }: LookEffectsProps) {
+  const gl = useThree((state) => state.gl);
+  const invalidate = useThree((state) => state.invalidate);
+  const pipeline = useMemo(() => new LookPipeline(), []);
+  useEffect(() => () => pipeline.dispose(), [pipeline]);
+  useEffect(() => invalidate(), [look, tier, invalidate]);
+
+  const centre = useMemo(
+    () =>
+      new Vector3(
+        (productBounds.min[0] + productBounds.max[0]) / 2,
+        (productBounds.min[1] + productBounds.max[1]) / 2,
+        (productBounds.min[2] + productBounds.max[2]) / 2,
+      ),
+    [productBounds],
+  );
+  const productSize = Math.max(
+    productBounds.max[0] - productBounds.min[0],
+    productBounds.max[1] - productBounds.min[1],
+    productBounds.max[2] - productBounds.min[2],
+  );
+
+  // The depth the product occupies towards the camera (its horizontal half-extent) stays in focus.
+  const productRadius =
+    Math.max(productBounds.max[0] - productBounds.min[0], productBounds.max[2] - productBounds.min[2]) / 2;
+
+  useFrame(({ scene, camera }) => {
+    if (!(camera instanceof PerspectiveCamera)) return void gl.render(scene, camera);
+    const settings = LOOK_TIERS[tier];
+    const size = gl.getDrawingBufferSize(new Vector2());
+    pipeline.setSize(size.x, size.y, settings.msaa);
+    const fullWidth = viewOffset ? viewOffset.fullWidth * (size.x / viewOffset.width) : size.x;
+    const fullHeight = viewOffset ? viewOffset.fullHeight * (size.y / viewOffset.height) : size.y;
+    const scale = viewOffset ? size.x / viewOffset.width : 1;
+    camera.updateMatrixWorld();
+    const focus = Math.max(0.05, -centre.clone().applyMatrix4(camera.matrixWorldInverse).z);
+
+    const frame: LookFrame = {
+      ao:
+        look.ambientOcclusion.enabled && look.ambientOcclusion.intensity > 0
+          ? {
+              intensity: look.ambientOcclusion.intensity * AO_INTENSITY_SCALE,
+              radius: Math.min(2, Math.max(0.01, productSize * 0.2)),
+              mode: settings.aoMode,
+              halfRes: settings.aoHalfRes,
+            }
+          : null,
+      dof: look.depthOfField.enabled
+        ? {
+            focus,
+            focusRange: productRadius,
+            blurPx: blurFactor(focus, camera.getEffectiveFOV(), look.depthOfField.fNumber) * fullHeight,
+            maxRadiusPx: MAX_BLUR_RADIUS * fullHeight,
+            taps: settings.dofTaps,
+          }
+        : null,
+      finish: {
+        grade: look.grade,
+        vignette: look.vignette,
+        grain: look.grain,
+        // A video's grain moves with the frame; the same frame always gets the same grain.
+        seed: time === undefined ? seed : (seed ^ Math.imul(Math.round(time * 1000) + 1, 0x9e3779b1)) >>> 0,
+        fullSize: [fullWidth, fullHeight],
+        tileOrigin: viewOffset ? [viewOffset.x * scale, viewOffset.y * scale] : [0, 0],
+      },
+    };
+    pipeline.render(gl, scene, camera, frame);
+  }, 1);
+  return null;
+}
+
+export default LookEffects;

@@ -1,0 +1,133 @@
+/**
+ * The look's two full-screen shaders. Both work on the display-referred picture (tone-mapped, sRGB-encoded,
+ * premultiplied alpha: the pixels the canvas would have held), so a grade is applied after tone mapping and a
+ * transparent background stays transparent.
+ */
+
+const VERTEX = /* glsl */ `
+out vec2 vUv;
+void main() {
+  vUv = uv;
+  gl_Position = vec4(position.xy, 0.0, 1.0);
+}
+`;
+
+/**
+ * Depth of field as one gather pass (the thin-lens circle of confusion of lib/scene/blocks/look.ts): each pixel averages taps on a golden-angle spiral as wide as its own circle
+ * of confusion, and a tap counts only if its own blur reaches this pixel, so the sharp product never smears onto
+ * the blurred background. One pass, no half-resolution buffers: cheap enough for llvmpipe.
+ */
+export const DOF_SHADER = {
+  vertexShader: VERTEX,
+  fragmentShader: /* glsl */ `
+out highp vec4 outColour;
+uniform sampler2D tColor;
+uniform sampler2D tDepth;
+uniform float cameraNear;
+uniform float cameraFar;
+uniform float focus;
+uniform float focusRange;
+uniform float blurPx;
+uniform float maxRadius;
+uniform vec2 texel;
+in vec2 vUv;
+
+float radiusAt(vec2 uv) {
+  float depth = texture(tDepth, uv).x;
+  float z = (cameraNear * cameraFar) / ((cameraFar - cameraNear) * depth - cameraFar);
+  z = max(-z, 1e-3);
+  return min(maxRadius, 0.5 * blurPx * max(0.0, abs(z - focus) - focusRange) / z);
+}
+
+void main() {
+  vec4 centre = texture(tColor, vUv);
+  float radius = radiusAt(vUv);
+  if (radius < 0.5) {
+    outColour = centre;
+    return;
+  }
+  vec4 sum = centre;
+  float weights = 1.0;
+  for (int i = 0; i < TAPS; i++) {
+    float fi = float(i) + 0.5;
+    float reach = sqrt(fi / float(TAPS)) * radius;
+    float angle = fi * 2.39996323;
+    vec2 uv = vUv + vec2(cos(angle), sin(angle)) * reach * texel;
+    float weight = smoothstep(reach - 1.0, reach + 1.0, radiusAt(uv));
+    sum += texture(tColor, uv) * weight;
+    weights += weight;
+  }
+  outColour = sum / weights;
+}
+`,
+};
+
+/**
+ * Grade (curves), vignette and grain. Coordinates are the FULL frame's (a tile of a very large render gets the
+ * same vignette and grain as that part of a one-piece render). The grain is an integer hash of the pixel and the
+ * scene's seed (and a video frame's index): the same scene gives the same pixels on every render.
+ */
+export const FINISH_SHADER = {
+  vertexShader: VERTEX,
+  fragmentShader: /* glsl */ `
+out highp vec4 outColour;
+uniform sampler2D tColor;
+uniform bool graded;
+uniform vec3 lift;
+uniform vec3 gamma;
+uniform vec3 gain;
+uniform float contrast;
+uniform float saturation;
+uniform float vignette;
+uniform float grain;
+uniform uint seed;
+uniform vec2 fullSize;
+uniform vec2 tileOrigin;
+uniform vec2 tileSize;
+in vec2 vUv;
+
+uint hash(uint x) {
+  x ^= x >> 16; x *= 0x7feb352du;
+  x ^= x >> 15; x *= 0x846ca68bu;
+  x ^= x >> 16;
+  return x;
+}
+
+float uniformNoise(uvec2 pixel, uint salt) {
+  return float(hash(pixel.x ^ hash(pixel.y ^ hash(seed ^ salt)))) / 4294967295.0;
+}
+
+void main() {
+  vec4 colour = texture(tColor, vUv);
+  float alpha = colour.a;
+  if (alpha <= 0.0) {
+    outColour = vec4(0.0);
+    return;
+  }
+  vec3 rgb = colour.rgb / alpha;
+  if (graded) {
+    rgb = clamp(gain * (rgb + lift * (1.0 - rgb)), 0.0, 1.0);
+    rgb = pow(rgb, 1.0 / gamma);
+    vec3 s = rgb * rgb * (3.0 - 2.0 * rgb);
+    rgb = clamp(rgb + (s - rgb) * contrast * 2.0, 0.0, 1.0);
+    float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
+    rgb = clamp(vec3(luma) + (rgb - vec3(luma)) * saturation, 0.0, 1.0);
+  }
+  // Top-left origin, like the tile window.
+  vec2 pixel = tileOrigin + vec2(gl_FragCoord.x, tileSize.y - gl_FragCoord.y);
+  if (vignette > 0.0) {
+    vec2 d = (pixel / fullSize - 0.5) * 2.0;
+    float r = length(d) * 0.70710678;
+    rgb *= 1.0 - vignette * 0.5 * smoothstep(0.3, 1.05, r);
+  }
+  if (grain > 0.0) {
+    uvec2 p = uvec2(pixel);
+    // Triangular noise (two uniforms) reads as film grain, not as dither; strongest in the mid-tones.
+    float n = uniformNoise(p, 0x68e31da4u) + uniformNoise(p, 0xb5297a4du) - 1.0;
+    float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
+    rgb = clamp(rgb + n * grain * 0.07 * (0.35 + 2.6 * luma * (1.0 - luma)), 0.0, 1.0);
+  }
+  outColour = vec4(rgb * alpha, alpha);
+}
+`,
+};
