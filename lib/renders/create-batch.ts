@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db";
 import { sql } from "drizzle-orm";
 import { renderBatches, renderOutputs, scenes, sceneTemplates } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
+import { recordExportVersion } from "@/lib/scene-versions/auto-version";
 import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
 import { planOutputs, type ExportRequest } from "./export-options";
@@ -110,6 +111,8 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
       outputs: outputs.map(({ id, width, height }) => ({ id, width, height })),
     });
     for (const o of outputs) await enqueue("render-output", { outputId: o.id });
+    // Version history: what was exported stays restorable (its picture is this batch's first output).
+    await recordExportVersion(tx, { ...input, renderOutputId: outputs[0]?.id ?? null });
     // What was written, so a caller can answer without reading it back (the outputs are all queued).
     return {
       batchId,

@@ -12,3 +12,4 @@ export * from "./render-groups";
 export * from "./albums";
 export * from "./api";
 export * from "./shopify";
+export * from "./scene-versions";
