@@ -36,7 +36,13 @@ export type CreateBatchInput = {
  * either all of it exists or none of it does.
  */
 export async function createRenderBatch(input: CreateBatchInput) {
-  return withJobTransaction((tx, enqueue) => writeRenderBatch(tx, enqueue, input));
+  return withJobTransaction(async (tx, enqueue) => {
+    const batch = await writeRenderBatch(tx, enqueue, input);
+    // Version history: what was exported stays restorable (its picture is the batch's first output). Not for a
+    // batch of batches (writeRenderBatch alone): its scenes are new, made from templates in the same transaction.
+    await recordExportVersion(tx, { ...input, renderOutputId: batch.outputIds[0] ?? null });
+    return batch;
+  });
 }
 
 /**
@@ -111,8 +117,6 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
       outputs: outputs.map(({ id, width, height }) => ({ id, width, height })),
     });
     for (const o of outputs) await enqueue("render-output", { outputId: o.id });
-    // Version history: what was exported stays restorable (its picture is this batch's first output).
-    await recordExportVersion(tx, { ...input, renderOutputId: outputs[0]?.id ?? null });
     // What was written, so a caller can answer without reading it back (the outputs are all queued).
     return {
       batchId,

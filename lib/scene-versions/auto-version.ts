@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import type { Database } from "@/lib/db";
 import { insertSceneVersion, newestSceneVersion, pruneAutomaticVersions } from "@/lib/db/queries/scene-versions";
 import { scenes } from "@/lib/db/schema";
+import { newId } from "@/lib/ids";
 import type { SceneDocument } from "@/lib/scene";
 
 // The automatic snapshots, taken by the save path and by exports. No import of the scene service: it calls these.
@@ -51,7 +52,9 @@ export async function recordAutoVersion(
 
 /**
  * An export's snapshot, written inside the export's transaction (a refused export leaves none): the document as
- * exported, at the scene's current revision, with the batch's first output as its picture once rendered.
+ * exported, at the scene's current revision, with the batch's first output as its picture once rendered. One
+ * statement (insert and prune together): every export pays it, and the API's POST has a query budget. The prune's
+ * subquery sees the rows from before the insert, so it keeps one fewer old one.
  */
 export async function recordExportVersion(
   tx: Database,
@@ -63,20 +66,18 @@ export async function recordExportVersion(
     renderOutputId: string | null;
   },
 ) {
-  const [scene] = await tx
-    .select({ revision: scenes.revision })
-    .from(scenes)
-    .where(and(eq(scenes.workspaceId, input.workspaceId), eq(scenes.id, input.sceneId)))
-    .limit(1);
-  if (!scene) return;
-  await insertSceneVersion(tx, {
-    workspaceId: input.workspaceId,
-    sceneId: input.sceneId,
-    kind: "export",
-    document: input.document,
-    sceneRevision: scene.revision,
-    renderOutputId: input.renderOutputId,
-    createdBy: input.userId,
-  });
-  await pruneAutomaticVersions(tx, input.workspaceId, input.sceneId, AUTOMATIC_VERSIONS_KEPT);
+  const { workspaceId, sceneId } = input;
+  const automatic = sql`workspace_id = ${workspaceId} and scene_id = ${sceneId} and kind in ('auto', 'export') and name is null`;
+  await tx.execute(sql`
+    with inserted as (
+      insert into scene_versions (id, workspace_id, scene_id, kind, document, scene_revision, render_output_id, created_by)
+      select ${newId("scv")}, ${workspaceId}, ${sceneId}, 'export', ${JSON.stringify(input.document)}::jsonb, s.revision,
+        ${input.renderOutputId}, ${input.userId}
+      from scenes s where s.workspace_id = ${workspaceId} and s.id = ${sceneId}
+      returning id
+    )
+    delete from scene_versions where ${automatic} and id not in (
+      select id from scene_versions where ${automatic} order by created_at desc, id desc
+      limit (${AUTOMATIC_VERSIONS_KEPT}::int - (select count(*)::int from inserted))
+    )`);
 }

@@ -163,6 +163,17 @@ describe("scene version history", () => {
     // The oldest went first.
     expect(rows.some((r) => r.id === `scv_cap000_${sceneId}`)).toBe(false);
     expect(rows.some((r) => r.id === `scv_cap054_${sceneId}`)).toBe(true);
+
+    // An export's snapshot (one statement with its prune) keeps the cap too.
+    await exportScene(db(), ctx, sceneId, { outputs: [{ label: "1:1", width: 256, height: 256 }], format: "png" });
+    const after = await db()
+      .select({ id: sceneVersions.id, kind: sceneVersions.kind })
+      .from(sceneVersions)
+      .where(eq(sceneVersions.sceneId, sceneId));
+    expect(after.filter((r) => r.kind === "auto" || r.kind === "export")).toHaveLength(AUTOMATIC_VERSIONS_KEPT);
+    expect(after.filter((r) => r.kind === "export")).toHaveLength(1);
+    expect(after.some((r) => r.id === `scv_cap006_${sceneId}`)).toBe(false);
+    expect(after.filter((r) => r.kind === "named")).toHaveLength(1);
   });
 
   it("restore makes the version current through the revision-checked save and keeps the state it replaced", async () => {

@@ -136,7 +136,10 @@ export function HistoryPanel({ sceneId, canEdit, status, revision, products, onC
           </button>
         </header>
         <div className="grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_minmax(0,1fr)] md:grid-cols-[20rem_1fr] md:grid-rows-1">
-          <section aria-label="Versions" className="flex min-h-0 flex-col border-b border-line md:border-b-0 md:border-r">
+          <section
+            aria-label="Versions"
+            className="flex min-h-0 flex-col border-b border-line md:border-b-0 md:border-r"
+          >
             {canEdit ? (
               <form onSubmit={saveVersion} className="border-b border-line p-4" noValidate>
                 <label htmlFor={nameId} className="mb-1 block text-sm font-medium text-ink">
