@@ -25,7 +25,15 @@ function waitingReason(status: Props["status"]): string | null {
 function Thumb({ version }: { version: VersionListItem }) {
   if (version.picture)
     // eslint-disable-next-line @next/next/no-img-element -- data URLs and this app's own files, at 56 px
-    return <img src={version.picture} alt="" className="h-14 w-14 shrink-0 rounded-md bg-canvas-sunken object-cover" />;
+    return (
+      <img
+        src={version.picture}
+        alt=""
+        loading="lazy"
+        decoding="async"
+        className="h-14 w-14 shrink-0 rounded-md bg-canvas-sunken object-cover"
+      />
+    );
   return (
     <span
       aria-hidden="true"
