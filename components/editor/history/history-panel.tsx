@@ -24,8 +24,8 @@ function waitingReason(status: Props["status"]): string | null {
 
 function Thumb({ version }: { version: VersionListItem }) {
   if (version.picture)
-    // eslint-disable-next-line @next/next/no-img-element -- data URLs and this app's own files, at 56 px
     return (
+      // eslint-disable-next-line @next/next/no-img-element -- data URLs and this app's own files, at 56 px
       <img
         src={version.picture}
         alt=""
