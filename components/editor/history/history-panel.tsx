@@ -159,7 +159,7 @@ export function HistoryPanel({ sceneId, canEdit, status, revision, products, onC
                     value={name}
                     onChange={(e) => setName(e.target.value)}
                     maxLength={80}
-                    placeholder="e.g. Approved by client"
+                    placeholder="e.g. Approved"
                     aria-invalid={nameError ? true : undefined}
                     aria-describedby={nameError ? `${nameId}-error` : waiting ? `${nameId}-hint` : undefined}
                     className={`block min-w-0 flex-1 rounded-lg border bg-white px-3 py-1.5 text-sm text-ink shadow-sm placeholder:text-ink-muted focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/20 ${
