@@ -213,6 +213,25 @@ describe("scene version history", () => {
     };
     expect(kept.version.document.background).toEqual(solid("#0033cc"));
     expect(body.versions.some((v) => v.id === redId)).toBe(true);
+
+    // A version whose product is gone since: 422 naming it, and nothing written (no "Before restoring" either).
+    const gone = await loadScene(db(), ctx, sceneId);
+    await db()
+      .insert(sceneVersions)
+      .values({
+        id: `scv_gone_${sceneId}`,
+        workspaceId: ctx.workspaceId,
+        sceneId,
+        kind: "named",
+        name: "Old product",
+        document: { ...gone.document, products: [{ ...gone.document.products[0], productId: "prd_gone" }] },
+        sceneRevision: 1,
+      });
+    const refused = await restore(sceneId, `scv_gone_${sceneId}`, { revision: gone.revision });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/prd_gone/);
+    expect((await loadScene(db(), ctx, sceneId)).revision).toBe(gone.revision);
+    expect(((await (await list(sceneId)).json()) as ListBody).versions).toHaveLength(body.versions.length + 1);
   });
 
   it("answers 422 for a bad name or thumbnail and 404 for unknown ids, another scene's or another workspace's", async () => {
