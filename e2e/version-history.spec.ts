@@ -1,6 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PNG } from "pngjs";
+import { BASE_URL } from "../playwright.config";
 import { signedInAccount } from "./fixtures/accounts";
+import { actIn, closeSqlPools, signedInApi, sql } from "./fixtures/session";
+
+test.afterAll(async () => {
+  await closeSqlPools();
+});
 
 type Rgb = [number, number, number];
 const hexToRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as Rgb;
@@ -110,4 +116,37 @@ test("version history: save a named version, change the scene, restore it; the r
   await expect(items.first()).toContainText("Restored “Pink launch”");
   await expect(items.first()).toContainText("Restored");
   await expect(page.getByTestId("version-list")).toContainText("Pink launch");
+});
+
+test("a viewer sees the versions and previews one, but cannot save or restore one", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const owner = await signedInApi();
+  const viewer = await signedInApi();
+  await sql("insert into memberships (workspace_id, user_id, role) values ($1, $2, 'viewer')", [
+    owner.workspaceId,
+    viewer.userId,
+  ]);
+  const created = await owner.api.post("/api/scenes", { data: { productId: "sample_drink-can" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const named = await owner.api.post(`/api/scenes/${id}/versions`, { data: { name: "Approved" } });
+  expect(named.status(), await named.text()).toBe(201);
+  await actIn(viewer, owner.workspaceId);
+
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: await viewer.api.storageState() });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/scenes/${id}`);
+    await page.getByRole("button", { name: "History" }).click();
+    const panel = page.getByRole("dialog", { name: "Version history" });
+    await expect(panel.getByText("You have view access: you can look at versions, not restore them.")).toBeVisible();
+    await panel.getByRole("button", { name: /Approved/ }).click();
+    await expect(panel.getByTestId("version-preview")).toBeVisible();
+    await expect(panel.getByRole("button", { name: "Save version" })).toHaveCount(0);
+    await expect(panel.getByRole("button", { name: "Restore this version" })).toHaveCount(0);
+  } finally {
+    await context.close();
+    await owner.api.dispose();
+    await viewer.api.dispose();
+  }
 });
