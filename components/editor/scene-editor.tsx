@@ -14,6 +14,7 @@ import type { SceneDocument } from "@/lib/scene";
 import { BackgroundSection, backgroundSummary } from "./background-section";
 import { CameraSection } from "./camera-section";
 import { Section, focusRing } from "./controls";
+import { HistoryButton } from "./history/history-button";
 import { EditorContext, titleCase, type EditorContextValue, type EditorProduct } from "./editor-context";
 import { LightingSection } from "./lighting-section";
 import { LookSection, lookSummary } from "./look-section";
@@ -79,7 +80,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
   const history = useSceneHistory(scene.document);
   const { doc, execute, endCoalescing, undo, redo } = history;
   const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
-  const { status, retry } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
+  const { status, retry, revision } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
 
   // Session state: never part of the document.
@@ -193,6 +194,13 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
             <RatioSelector outputs={doc.outputs} selectedId={output.id} onSelect={setSelectedOutputId} />
           </div>
           <div className="ml-auto flex items-center gap-3">
+            <HistoryButton
+              sceneId={scene.id}
+              canEdit={canEdit}
+              status={status}
+              revision={revision ?? scene.revision}
+              products={products}
+            />
             {canEdit ? (
               <>
                 <SaveStatus status={status} onRetry={retry} />

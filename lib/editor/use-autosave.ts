@@ -60,13 +60,20 @@ export function useAutosave<T>({
   delayMs?: number;
 }) {
   const [status, setStatus] = useState<AutosaveStatus>({ state: "idle", message: null });
+  // The newest revision the server confirmed (the History panel names it when it restores or names a version).
+  const [savedRevision, setSavedRevision] = useState(revision);
   const saverRef = useRef<Autosaver<T> | null>(null);
   const lastDoc = useRef(doc);
 
   useEffect(() => {
     if (!enabled) return;
     const saver = createAutosaver<T>({
-      save: (d, options) => putDocument(url, d, options.keepalive, options.revision),
+      save: async (d, options) => {
+        const outcome = await putDocument(url, d, options.keepalive, options.revision);
+        const confirmed = outcome.ok ? outcome.revision : undefined;
+        if (confirmed !== undefined) setSavedRevision((r) => Math.max(r ?? 0, confirmed));
+        return outcome;
+      },
       revision,
       delayMs,
       onStatus: setStatus,
@@ -97,5 +104,5 @@ export function useAutosave<T>({
   }, [doc]);
 
   const retry = useCallback(() => saverRef.current?.retry(), []);
-  return { status, retry };
+  return { status, retry, revision: savedRevision };
 }

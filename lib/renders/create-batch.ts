@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db";
 import { sql } from "drizzle-orm";
 import { renderBatches, renderOutputs, scenes, sceneTemplates } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
+import { recordExportVersion } from "@/lib/scene-versions/auto-version";
 import { withJobTransaction, type Enqueue } from "@/lib/jobs/job-transaction";
 import type { SceneDocument } from "@/lib/scene";
 import type { ExportRequest } from "./export-options";
@@ -38,7 +39,13 @@ export type CreateBatchInput = {
  * either all of it exists or none of it does.
  */
 export async function createRenderBatch(input: CreateBatchInput) {
-  return withJobTransaction((tx, enqueue) => writeRenderBatch(tx, enqueue, input));
+  return withJobTransaction(async (tx, enqueue) => {
+    const batch = await writeRenderBatch(tx, enqueue, input);
+    // Version history: what was exported stays restorable (its picture is the batch's first output). Not for a
+    // batch of batches (writeRenderBatch alone): its scenes are new, made from templates in the same transaction.
+    await recordExportVersion(tx, { ...input, renderOutputId: batch.outputIds[0] ?? null });
+    return batch;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db";
 import { renderBatches, renderOutputs } from "@/lib/db/schema";
 import { GIF_FPS, gifSize } from "@/lib/formats";
 import { newId } from "@/lib/ids";
+import { recordExportVersion } from "@/lib/scene-versions/auto-version";
 import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { motionFrameCount, type SceneDocument } from "@/lib/scene";
 import { sceneFilterColumns } from "./create-batch";
@@ -110,6 +111,8 @@ async function createVideoBatch(input: {
       })),
     });
     for (const o of outputs) await enqueue("render-video", { outputId: o.id });
+    // Version history: what was exported stays restorable (its picture is the first video's poster).
+    await recordExportVersion(tx, { ...input, renderOutputId: outputs[0]?.id ?? null });
   });
   return { batchId, outputIds: outputs.map((o) => o.id) };
 }

@@ -4,6 +4,7 @@ import { actingUserId, type WorkspaceCaller } from "@/lib/auth/caller";
 import { deleteScene, getScene, insertScene, renameScene, saveSceneDocument } from "@/lib/db/queries/scenes";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
+import { autoVersionDue, recordAutoVersion } from "@/lib/scene-versions/auto-version";
 import { createDefaultScene, parseScene, SceneValidationError, type SceneDocument } from "@/lib/scene";
 
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
@@ -93,8 +94,12 @@ export async function saveScene(db: Database, ctx: Ctx, id: string, rawDocument:
   const document = parseSceneOrThrow(rawDocument);
   await assertProductsAvailable(db, ctx, document);
   await assertBrandAssetsAvailable(db, ctx.workspaceId, document);
+  // Version history: every 10 minutes of edits, the state this save replaces is kept (lib/scene-versions).
+  const replaced = await autoVersionDue(db, ctx.workspaceId, id);
   const result = await saveSceneDocument(db, ctx.workspaceId, id, document, baseRevision);
   if ("conflict" in result) throw new SceneConflictError(result.conflict);
+  if (replaced && (baseRevision === undefined || replaced.revision === baseRevision))
+    await recordAutoVersion(db, ctx, id, replaced);
   return result;
 }
 

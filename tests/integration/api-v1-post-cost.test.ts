@@ -21,10 +21,11 @@ import { db, ownerCaller, seedOwner } from "./helpers";
  * on a warm server: the key, its rate-limit hit, the Idempotency-Key claim, the work, the stored answer.
  */
 const BUDGET = {
-  // key, rate hit, claim; scene and plan; begin, batch, outputs, key's batch, the 4 jobs, commit; stored answer.
-  testRender: 12,
+  // key, rate hit, claim; scene and plan; begin, batch, outputs, key's batch, the 4 jobs, the scene's export version
+  // (one statement with its prune), commit; stored answer.
+  testRender: 13,
   // ...and the debit under the billing lock (billing row, missed refunds, balance, 4 ledger rows, watermark).
-  liveRender: 18,
+  liveRender: 19,
   // key, rate hit, claim; plan; brand kit, plan-free; begin, group, scene, template link, batch, outputs, jobs,
   // group link, key's batch, commit; the group read back (3); stored answer.
   testGroup: 19,

@@ -162,6 +162,7 @@ describe("export everything of a workspace", () => {
       "users",
       "products",
       "scenes",
+      "scene_versions",
       "render_batches",
       "render_outputs",
       "viewers",

@@ -13,3 +13,4 @@ export * from "./albums";
 export * from "./api";
 export * from "./shopify";
 export * from "./brand-assets";
+export * from "./scene-versions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SceneEditor } from "@/components/editor/scene-editor";
+import { RestorableSceneEditor } from "@/components/editor/history/restorable-scene-editor";
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
@@ -32,7 +32,7 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
     ]),
   );
   return (
-    <SceneEditor
+    <RestorableSceneEditor
       scene={{ id: scene.id, name: scene.name, document: scene.document, revision: scene.revision }}
       products={products}
       canEdit={roleCan(active.role, "scenes.write")}
