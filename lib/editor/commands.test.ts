@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultScene, SceneValidationError, type PropSpec, type SceneDocument } from "../scene";
+import { bundleCommands } from "./bundle-commands";
 import { applyCommand, CommandError, commands, type SceneCommand } from "./commands";
 
 function deepFreeze<T>(value: T): T {
@@ -127,7 +128,8 @@ describe("editor commands", () => {
   }
 
   it("covers every registered command", () => {
-    const tested = new Set([...cases.map((c) => c.command.type), "removeProp"]);
+    // The bundle commands have their own tests (./bundle-commands.test.ts).
+    const tested = new Set([...cases.map((c) => c.command.type), "removeProp", ...Object.keys(bundleCommands)]);
     expect([...tested].sort()).toEqual(Object.keys(commands).sort());
   });
 

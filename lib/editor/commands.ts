@@ -28,12 +28,10 @@ import {
   type Vec3,
 } from "../scene";
 
-export class CommandError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CommandError";
-  }
-}
+import { bundleCommands } from "./bundle-commands";
+import { CommandError } from "./command-error";
+
+export { CommandError };
 
 /** Drops keys whose value is undefined so a partial patch never erases a field. */
 function defined<T extends object>(patch: T): Partial<T> {
@@ -193,6 +191,9 @@ export const commands = {
   setOutputs(doc: SceneDocument, args: { outputs: OutputSpec[] }): SceneDocument {
     return { ...doc, outputs: args.outputs.map((output) => ({ ...output })) };
   },
+
+  // Add, remove and arrange the products of a bundle.
+  ...bundleCommands,
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
 
 export type CommandName = keyof typeof commands;
