@@ -1,4 +1,5 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import type { CameraChange } from "@/components/scene/scene-canvas";
@@ -21,7 +22,14 @@ import { SaveConflictDialog } from "./save-conflict-dialog";
 import { SaveStatus } from "./save-status";
 import { StageSection } from "./stage-section";
 import { ToneSection } from "./tone-section";
+import { useEditorProducts } from "./use-editor-products";
 import { Viewport, cameraArgs } from "./viewport";
+
+// Loaded when the Products section opens: the library picker is not needed to draw the editor.
+const ProductsSection = dynamic(() => import("./products-section").then((m) => m.ProductsSection), {
+  ssr: false,
+  loading: () => <p className="text-xs text-ink-muted">Loading…</p>,
+});
 
 export type SceneEditorProps = {
   scene: { id: string; name: string; document: SceneDocument; revision: number };
@@ -29,7 +37,7 @@ export type SceneEditorProps = {
   canEdit: boolean;
 };
 
-type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
+type SectionId = "products" | "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
 
 function IconButton({
   label,
@@ -59,10 +67,11 @@ function IconButton({
   );
 }
 
-export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
+export function SceneEditor({ scene, products: initialProducts, canEdit }: SceneEditorProps) {
   const readOnly = !canEdit;
   const history = useSceneHistory(scene.document);
   const { doc, execute, endCoalescing, undo, redo } = history;
+  const { products, registerProduct } = useEditorProducts(initialProducts);
   const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
   const { status, retry } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
@@ -91,12 +100,18 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
   );
 
   const context = useMemo<EditorContextValue>(
-    () => ({ doc, products, readOnly, execute, endCoalescing }),
-    [doc, products, readOnly, execute, endCoalescing],
+    () => ({ doc, products, readOnly, execute, endCoalescing, registerProduct }),
+    [doc, products, readOnly, execute, endCoalescing, registerProduct],
   );
 
   const mainProduct = products[doc.products[0].productId];
   const sections: { id: SectionId; title: string; summary: string; body: React.ReactNode }[] = [
+    {
+      id: "products",
+      title: "Products",
+      summary: doc.products.length === 1 ? "1 product" : `Bundle of ${doc.products.length}`,
+      body: open.has("products") && <ProductsSection />,
+    },
     { id: "camera", title: "Camera", summary: titleCase(doc.camera.preset), body: <CameraSection /> },
     { id: "lighting", title: "Lighting", summary: titleCase(doc.lighting.rig.preset), body: <LightingSection /> },
     { id: "background", title: "Background", summary: backgroundSummary(doc.background), body: <BackgroundSection /> },
