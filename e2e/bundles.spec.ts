@@ -111,7 +111,8 @@ test.describe("bundles", () => {
     await page.getByRole("button", { name: "Add product" }).click();
     await expect(page.getByLabel("Search the library")).toBeFocused();
     await page.getByLabel("Search the library").fill("drink");
-    await page.getByRole("radio", { name: /Drink can/ }).check();
+    await page.locator("label", { hasText: "Drink can" }).click();
+    await expect(page.getByRole("radio", { name: /Drink can/ })).toBeChecked();
     await page.getByLabel("Colourway").selectOption("Berry");
     await shot(page, "picker");
     await page.getByRole("button", { name: "Add to scene" }).click();
