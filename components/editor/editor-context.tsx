@@ -19,6 +19,8 @@ export type EditorContextValue = {
   execute: (command: SceneCommand) => void;
   /** Ends a drag so the next one becomes its own undo step. */
   endCoalescing: () => void;
+  /** Makes a product added from the library drawable (its model, size and materials). */
+  registerProduct: (id: string, product: EditorProduct) => void;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

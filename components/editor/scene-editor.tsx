@@ -24,7 +24,14 @@ import { SaveConflictDialog } from "./save-conflict-dialog";
 import { SaveStatus } from "./save-status";
 import { StageSection } from "./stage-section";
 import { ToneSection } from "./tone-section";
+import { useEditorProducts } from "./use-editor-products";
 import { Viewport, cameraArgs } from "./viewport";
+
+// Loaded when the Products section opens: the library picker is not needed to draw the editor.
+const ProductsSection = dynamic(() => import("./products-section").then((m) => m.ProductsSection), {
+  ssr: false,
+  loading: () => <p className="text-xs text-ink-muted">Loading…</p>,
+});
 
 export type SceneEditorProps = {
   scene: { id: string; name: string; document: SceneDocument; revision: number };
@@ -45,7 +52,8 @@ const OverlaysSection = dynamic(() => import("./overlays/overlays-section").then
 });
 const OverlayLayer = dynamic(() => import("./overlays/overlay-layer").then((m) => m.OverlayLayer), { ssr: false });
 
-type SectionId = "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays" | "look";
+type SectionId =
+  "products" | "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays" | "look";
 
 function IconButton({
   label,
@@ -75,10 +83,11 @@ function IconButton({
   );
 }
 
-export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
+export function SceneEditor({ scene, products: initialProducts, canEdit }: SceneEditorProps) {
   const readOnly = !canEdit;
   const history = useSceneHistory(scene.document);
   const { doc, execute, endCoalescing, undo, redo } = history;
+  const { products, registerProduct } = useEditorProducts(initialProducts);
   const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
   const { status, retry, revision } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
@@ -110,8 +119,8 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
   );
 
   const context = useMemo<EditorContextValue>(
-    () => ({ doc, products, readOnly, execute, endCoalescing }),
-    [doc, products, readOnly, execute, endCoalescing],
+    () => ({ doc, products, readOnly, execute, endCoalescing, registerProduct }),
+    [doc, products, readOnly, execute, endCoalescing, registerProduct],
   );
   const shotContext = useMemo<EditorContextValue>(
     () => ({ ...context, doc: viewDoc, execute: executeOnShot }),
@@ -120,6 +129,12 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
 
   const mainProduct = products[doc.products[0].productId];
   const sections: { id: SectionId; title: string; summary: string; body: React.ReactNode }[] = [
+    {
+      id: "products",
+      title: "Products",
+      summary: doc.products.length === 1 ? "1 product" : `Bundle of ${doc.products.length}`,
+      body: open.has("products") && <ProductsSection />,
+    },
     {
       id: "camera",
       title: activeShot ? `Camera · ${activeShot.label}` : "Camera",

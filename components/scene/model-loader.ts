@@ -19,7 +19,17 @@ export const DRACO_DECODER_PATH = "/decoders/draco/";
 export const BASIS_TRANSCODER_PATH = "/decoders/basis/";
 
 /** Where a mesh's variant materials are stored: variant name -> material. */
-export const VARIANT_MATERIALS_KEY = "plinthVariantMaterials";
+/**
+ * Each mesh's KHR_materials_variants materials by variant name. Kept beside the model, not in userData: three's
+ * clone copies userData through JSON, which turned the materials into plain objects (a colourway then crashed
+ * the view with "clone is not a function") and serialised every material on each clone.
+ */
+const variantMaterials = new WeakMap<Object3D, Record<string, Material>>();
+
+/** The variant materials of a node of a loaded model (not of a clone: pair the clone with its original). */
+export function variantMaterialsOf(node: Object3D): Record<string, Material> | undefined {
+  return variantMaterials.get(node);
+}
 
 type MeshoptLike = Extract<ReturnType<typeof MeshoptDecoder>, { ready: Promise<void> }>;
 let meshopt: MeshoptLike | null = null;
@@ -70,7 +80,7 @@ function variantsPlugin(parser: GLTFParser): GLTFLoaderPlugin {
           const mappings = (object.userData.gltfExtensions?.KHR_materials_variants?.mappings ?? []) as VariantMapping[];
           if (mappings.length === 0) return;
           const byName: Record<string, Material> = {};
-          object.userData[VARIANT_MATERIALS_KEY] = byName;
+          variantMaterials.set(object, byName);
           for (const mapping of mappings) {
             jobs.push(
               (parser.getDependency("material", mapping.material) as Promise<Material>).then((material) => {

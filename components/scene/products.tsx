@@ -17,7 +17,7 @@ import {
   type ProductPlacement,
   type ProductPose,
 } from "@/lib/scene";
-import { VARIANT_MATERIALS_KEY } from "./model-loader";
+import { variantMaterialsOf } from "./model-loader";
 
 export interface LoadedProduct {
   placement: ProductPlacement;
@@ -61,11 +61,16 @@ function instantiate(model: GLTF, placement: ProductPlacement): { object: Object
   const object = model.scene.clone(true);
   const materials: Material[] = [];
   const clones = new Map<Material, Material>();
+  // clone(true) copies the tree in traversal order: pair each copy with its original, whose variants are known.
+  const originals: Object3D[] = [];
+  model.scene.traverse((node) => void originals.push(node));
+  let index = 0;
   object.traverse((node) => {
+    const original = originals[index++];
     if (!(node instanceof Mesh)) return;
     node.castShadow = true;
     node.receiveShadow = true;
-    const variants = node.userData[VARIANT_MATERIALS_KEY] as Record<string, Material> | undefined;
+    const variants = variantMaterialsOf(original);
     const defaultMaterial = node.material as Material;
     const source = (placement.variant && variants?.[placement.variant]) || defaultMaterial;
     let material = clones.get(source);

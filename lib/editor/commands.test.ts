@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDefaultScene, SceneValidationError, type PropSpec, type SceneDocument } from "../scene";
+import { bundleCommands } from "./bundle-commands";
 import { applyCommand, CommandError, commands, type SceneCommand } from "./commands";
 import { overlayCommands } from "./overlay-commands";
 import { shotCommands } from "./shot-commands";
@@ -133,12 +134,13 @@ describe("editor commands", () => {
   }
 
   it("covers every registered command", () => {
-    // Shot and overlay commands have their own files of cases (shot-commands.test.ts, overlay-commands.test.ts).
+    // Shot, overlay and bundle commands have their own files of cases.
     const tested = new Set([
       ...cases.map((c) => c.command.type),
       "removeProp",
       ...Object.keys(shotCommands),
       ...Object.keys(overlayCommands),
+      ...Object.keys(bundleCommands),
     ]);
     expect([...tested].sort()).toEqual(Object.keys(commands).sort());
   });

@@ -32,6 +32,8 @@ import { CommandError } from "./command-error";
 import { shotCommands } from "./shot-commands";
 import { overlayCommands } from "./overlay-commands";
 
+import { bundleCommands } from "./bundle-commands";
+
 export { CommandError };
 
 export type LookPatch = Partial<Omit<LookSpec, "ambientOcclusion" | "depthOfField">> & {
@@ -214,6 +216,8 @@ export const commands = {
 
   ...shotCommands,
   ...overlayCommands,
+  // Add, remove and arrange the products of a bundle.
+  ...bundleCommands,
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
 
 export type CommandName = keyof typeof commands;

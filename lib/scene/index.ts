@@ -36,6 +36,18 @@ export {
 } from "./framing";
 export { groundedBounds, groundingOffset, placeBounds, unionBounds } from "./bounds";
 export {
+  ARRANGE_LABELS,
+  ARRANGE_PRESETS,
+  arrangeItems,
+  arrangeProducts,
+  bundleGap,
+  localBoundsOfSize,
+  podiumToHold,
+  type Arrangement,
+  type ArrangeItem,
+  type ArrangePreset,
+} from "./arrange";
+export {
   motionFrame,
   motionFrameCount,
   motionProgress,
