@@ -27,6 +27,7 @@ import {
   type ToneMappingSpec,
   type Vec3,
 } from "../scene";
+import { placementCommands } from "./placement-commands";
 
 export class CommandError extends Error {
   constructor(message: string) {
@@ -193,6 +194,8 @@ export const commands = {
   setOutputs(doc: SceneDocument, args: { outputs: OutputSpec[] }): SceneDocument {
     return { ...doc, outputs: args.outputs.map((output) => ({ ...output })) };
   },
+
+  ...placementCommands,
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
 
 export type CommandName = keyof typeof commands;
