@@ -16,20 +16,24 @@ import { Section, focusRing } from "./controls";
 import { EditorContext, titleCase, type EditorContextValue, type EditorProduct } from "./editor-context";
 import { LightingSection } from "./lighting-section";
 import { MaterialsSection } from "./materials-section";
+import { PropsSection, propsSummary } from "./props-section";
 import { RatioSelector } from "./ratio-selector";
 import { SaveConflictDialog } from "./save-conflict-dialog";
 import { SaveStatus } from "./save-status";
 import { StageSection } from "./stage-section";
 import { ToneSection } from "./tone-section";
+import { useDirectManipulation } from "./use-direct-manipulation";
 import { Viewport, cameraArgs } from "./viewport";
 
 export type SceneEditorProps = {
   scene: { id: string; name: string; document: SceneDocument; revision: number };
   products: Record<string, EditorProduct>;
   canEdit: boolean;
+  /** The workspace's brand colours (brand kit), offered when recolouring props. */
+  brandPalette?: string[];
 };
 
-type SectionId = "camera" | "lighting" | "background" | "stage" | "materials" | "tone";
+type SectionId = "camera" | "lighting" | "background" | "stage" | "props" | "materials" | "tone";
 
 function IconButton({
   label,
@@ -59,13 +63,14 @@ function IconButton({
   );
 }
 
-export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
+export function SceneEditor({ scene, products, canEdit, brandPalette = [] }: SceneEditorProps) {
   const readOnly = !canEdit;
   const history = useSceneHistory(scene.document);
   const { doc, execute, endCoalescing, undo, redo } = history;
   const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
   const { status, retry } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
+  const manipulation = useDirectManipulation({ doc, products, readOnly, execute, endCoalescing });
 
   // Session state: never part of the document.
   const [selectedOutputId, setSelectedOutputId] = useState(doc.outputs[0].id);
@@ -105,6 +110,12 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
       title: "Stage",
       summary: doc.stage.podium ? `${titleCase(doc.stage.podium.shape)} podium` : "No podium",
       body: <StageSection />,
+    },
+    {
+      id: "props",
+      title: "Props",
+      summary: propsSummary(doc.stage.props.length),
+      body: <PropsSection palette={brandPalette} selection={manipulation.selection} />,
     },
     {
       id: "materials",
@@ -209,6 +220,8 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
               aspect={aspect}
               interactive={canEdit}
               onCameraChange={onCameraChange}
+              sceneOverlay={manipulation.sceneOverlay}
+              frameOverlay={manipulation.frameOverlay}
             />
           </div>
           <aside
@@ -225,6 +238,7 @@ export function SceneEditor({ scene, products, canEdit }: SceneEditorProps) {
                 <Alert tone="error">That change couldn&apos;t be applied: {history.error}</Alert>
               </div>
             )}
+            {manipulation.panel}
             {mainProduct && (
               <p className="border-b border-line px-4 py-3 text-xs text-ink-muted">
                 <span className="font-medium text-ink-soft">{mainProduct.name}</span> · {output.label} · {output.width}×

@@ -38,12 +38,18 @@ export function Viewport({
   aspect,
   interactive,
   onCameraChange,
+  sceneOverlay,
+  frameOverlay,
 }: {
   doc: SceneDocument;
   products: Record<string, EditorProduct>;
   aspect: number;
   interactive: boolean;
   onCameraChange: (camera: CameraChange) => void;
+  /** Drawn inside the canvas (the editor's selection and handles). */
+  sceneOverlay?: React.ReactNode;
+  /** Drawn over the frame's top-left corner (the selection's handle modes). */
+  frameOverlay?: React.ReactNode;
 }) {
   const areaRef = useRef<HTMLDivElement>(null);
   const available = useElementSize(areaRef);
@@ -68,8 +74,11 @@ export function Viewport({
               onReady={onReady}
               quality="draft"
               className="h-full w-full"
-            />
+            >
+              {sceneOverlay}
+            </SceneCanvas>
           </CanvasErrorBoundary>
+          {ready && frameOverlay}
           {!ready && (
             <div
               className="pointer-events-none absolute inset-0 flex items-center justify-center gap-2 bg-canvas-sunken/80 text-sm text-ink-soft"

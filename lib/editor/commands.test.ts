@@ -121,7 +121,11 @@ const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = 
   },
   {
     command: { type: "addProps", args: { props: [prop, { ...prop, kind: "cube" }] } },
-    check: (d) => expect(d.stage.props.map((p) => [p.id, p.kind])).toEqual([["prop-1", "sphere"], ["prop-2", "cube"]]),
+    check: (d) =>
+      expect(d.stage.props.map((p) => [p.id, p.kind])).toEqual([
+        ["prop-1", "sphere"],
+        ["prop-2", "cube"],
+      ]),
   },
 ];
 

@@ -75,7 +75,8 @@ describe("prop library", () => {
     for (let i = 0; i < 6; i++) {
       const [prop] = placeLibraryItem(libraryItem("sphere")!, taken, podium, product);
       const radius = 0.055 * prop.scale;
-      for (const t of taken) expect(Math.hypot(t.x - prop.position[0], t.z - prop.position[2])).toBeGreaterThanOrEqual(t.radius + radius);
+      for (const t of taken)
+        expect(Math.hypot(t.x - prop.position[0], t.z - prop.position[2])).toBeGreaterThanOrEqual(t.radius + radius);
       taken.push({ x: prop.position[0], z: prop.position[2], radius });
     }
   });

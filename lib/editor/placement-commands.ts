@@ -74,3 +74,11 @@ export const placementCommands = {
     return { ...doc, stage: { ...doc.stage, props: [...doc.stage.props, ...added] } };
   },
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
+
+/** The ids addProps will give `count` new props (so the editor can select what it just added). */
+export function nextPropIds(doc: SceneDocument, count: number): string[] {
+  const taken = new Set(doc.stage.props.map((prop) => prop.id));
+  const ids: string[] = [];
+  for (let n = 1; ids.length < count; n++) if (!taken.has(`prop-${n}`)) ids.push(`prop-${n}`);
+  return ids;
+}

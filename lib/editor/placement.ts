@@ -43,7 +43,10 @@ function inside(tier: Tier, x: number, z: number): boolean {
 /** The nearest point of the tier's outline to (x, z), for a point outside it. */
 function closestEdgePoint(tier: Tier, x: number, z: number): [number, number] {
   if (tier.shape === "rect") {
-    return [Math.max(-tier.halfWidth, Math.min(tier.halfWidth, x)), Math.max(-tier.halfDepth, Math.min(tier.halfDepth, z))];
+    return [
+      Math.max(-tier.halfWidth, Math.min(tier.halfWidth, x)),
+      Math.max(-tier.halfDepth, Math.min(tier.halfDepth, z)),
+    ];
   }
   // Along the ray from the centre: exact for a circle, close enough for the mild ellipses podiums use.
   const k = 1 / Math.hypot(x / tier.halfWidth, z / tier.halfDepth);

@@ -27,19 +27,33 @@ export const SET_PIECES: LibraryItem[] = [
     id: "brass-ring",
     label: "Brass ring",
     description: "A polished metal ring lying flat",
-    props: [{ kind: "torus", offset: [0, 0, 0], rotationY: 0, scale: 0.7, color: "#c9a227", roughness: 0.18, metalness: 1 }],
+    props: [
+      { kind: "torus", offset: [0, 0, 0], rotationY: 0, scale: 0.7, color: "#c9a227", roughness: 0.18, metalness: 1 },
+    ],
   },
   {
     id: "gold-bead",
     label: "Gold bead",
     description: "A small metal sphere",
-    props: [{ kind: "sphere", offset: [0, 0, 0], rotationY: 0, scale: 0.35, color: "#d4af6a", roughness: 0.2, metalness: 1 }],
+    props: [
+      { kind: "sphere", offset: [0, 0, 0], rotationY: 0, scale: 0.35, color: "#d4af6a", roughness: 0.2, metalness: 1 },
+    ],
   },
   {
     id: "stone-column",
     label: "Stone column",
     description: "A tall glossy cylinder",
-    props: [{ kind: "cylinder", offset: [0, 0, 0], rotationY: 0, scale: 1.2, color: "#d9d4cc", roughness: 0.12, metalness: 0 }],
+    props: [
+      {
+        kind: "cylinder",
+        offset: [0, 0, 0],
+        rotationY: 0,
+        scale: 1.2,
+        color: "#d9d4cc",
+        roughness: 0.12,
+        metalness: 0,
+      },
+    ],
   },
   {
     id: "column-and-ball",
@@ -47,7 +61,15 @@ export const SET_PIECES: LibraryItem[] = [
     description: "A low column with a sphere resting on top",
     props: [
       { kind: "cylinder", offset: [0, 0, 0], rotationY: 0, scale: 0.8, color: "#cfc8be", roughness: 0.8, metalness: 0 },
-      { kind: "sphere", offset: [0, 0.08, 0], rotationY: 0, scale: 0.5, color: "#e8e1d8", roughness: 0.6, metalness: 0 },
+      {
+        kind: "sphere",
+        offset: [0, 0.08, 0],
+        rotationY: 0,
+        scale: 0.5,
+        color: "#e8e1d8",
+        roughness: 0.6,
+        metalness: 0,
+      },
     ],
   },
   {
@@ -56,7 +78,15 @@ export const SET_PIECES: LibraryItem[] = [
     description: "Two leaves lying on the floor",
     props: [
       { kind: "leaf", offset: [0, 0, 0], rotationY: 0.9, scale: 1.4, color: "#6f8f6a", roughness: 0.55, metalness: 0 },
-      { kind: "leaf", offset: [0.04, 0, 0.05], rotationY: 2.4, scale: 1.2, color: "#7d9c74", roughness: 0.55, metalness: 0 },
+      {
+        kind: "leaf",
+        offset: [0.04, 0, 0.05],
+        rotationY: 2.4,
+        scale: 1.2,
+        color: "#7d9c74",
+        roughness: 0.55,
+        metalness: 0,
+      },
     ],
   },
   {
@@ -65,14 +95,24 @@ export const SET_PIECES: LibraryItem[] = [
     description: "Two smooth stones",
     props: [
       { kind: "pebble", offset: [0, 0, 0], rotationY: 0, scale: 0.7, color: "#b9b3a7", roughness: 0.9, metalness: 0 },
-      { kind: "pebble", offset: [0.06, 0, 0.04], rotationY: 1.1, scale: 0.45, color: "#8f8a80", roughness: 0.9, metalness: 0 },
+      {
+        kind: "pebble",
+        offset: [0.06, 0, 0.04],
+        rotationY: 1.1,
+        scale: 0.45,
+        color: "#8f8a80",
+        roughness: 0.9,
+        metalness: 0,
+      },
     ],
   },
   {
     id: "arch-backdrop",
     label: "Arch",
     description: "A tall arch to stand behind the product",
-    props: [{ kind: "arch", offset: [0, 0, 0], rotationY: 0, scale: 2, color: "#e6ddd2", roughness: 0.8, metalness: 0 }],
+    props: [
+      { kind: "arch", offset: [0, 0, 0], rotationY: 0, scale: 2, color: "#e6ddd2", roughness: 0.8, metalness: 0 },
+    ],
   },
 ];
 
