@@ -120,12 +120,12 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await leftRight.fill("abc");
   await leftRight.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "Left–right must be a number." })).toBeVisible();
-  await leftRight.fill("-30");
+  await leftRight.fill("-9");
   await leftRight.press("Enter");
   await saved(page);
   const typed = await propOf(page, id, "prop-1");
-  expect(typed.position[0]).toBeCloseTo(-0.3, 3);
-  expect(typed.position[1]).toBe(0); // 30 cm left of a small podium: on the floor, not floating
+  expect(typed.position[0]).toBeCloseTo(-0.09, 3);
+  expect(typed.position[1]).toBe(0); // 9 cm left, clear of the small podium: on the floor, not floating
 
   // Escape deselects; a click on the sphere in the viewport selects it again.
   await leftRight.blur();
@@ -141,9 +141,9 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
 
   await page.reload();
   await editorReady(page);
-  expect((await propOf(page, id, "prop-1")).position[0]).toBeCloseTo(-0.3, 3);
+  expect((await propOf(page, id, "prop-1")).position[0]).toBeCloseTo(-0.09, 3);
   await page.getByRole("button", { name: "Select Sphere 1" }).click();
-  await expect(page.getByLabel("Left–right")).toHaveValue("-30");
+  await expect(page.getByLabel("Left–right")).toHaveValue("-9");
 });
 
 test("the library stops at 12 props and says why", async ({ page }) => {

@@ -3,7 +3,7 @@
  * Direct manipulation wired into the editor: selection (session state), the canvas layer (picking, handles),
  * the toolbar over the viewport, the side panel, and the keyboard. Every change is one editor command.
  */
-import { useCallback } from "react";
+import { Suspense, lazy, useCallback } from "react";
 import type { SceneCommand } from "@/lib/editor/commands";
 import { nudgeDelta } from "@/lib/editor/placement";
 import { moveBy, type ObjectTransform, type ProductSizes } from "@/lib/editor/selection";
@@ -12,9 +12,11 @@ import { useSelectionKeys } from "@/lib/editor/use-selection-keys";
 import type { SceneDocument } from "@/lib/scene";
 import type { EditorProduct } from "./editor-context";
 import { objectLabel } from "./selection-labels";
-import { SelectionLayer } from "./selection-layer";
 import { SelectionPanel } from "./selection-panel";
 import { SelectionToolbar } from "./selection-toolbar";
+
+// Drawn inside the canvas only: loaded with it, so three.js stays out of the editor's first script.
+const SelectionLayer = lazy(() => import("./selection-layer").then((m) => ({ default: m.SelectionLayer })));
 
 export function useDirectManipulation({
   doc,
@@ -54,15 +56,17 @@ export function useDirectManipulation({
 
   const label = primary ? objectLabel(doc, primary, products) : null;
   const sceneOverlay = readOnly ? null : (
-    <SelectionLayer
-      doc={doc}
-      selected={selected}
-      primary={primary}
-      mode={mode}
-      sizes={sizes}
-      onPick={select}
-      onTransform={onTransform}
-    />
+    <Suspense fallback={null}>
+      <SelectionLayer
+        doc={doc}
+        selected={selected}
+        primary={primary}
+        mode={mode}
+        sizes={sizes}
+        onPick={select}
+        onTransform={onTransform}
+      />
+    </Suspense>
   );
   const frameOverlay = readOnly ? null : (
     <SelectionToolbar label={label} count={selected.length} mode={mode} onMode={setMode} />
