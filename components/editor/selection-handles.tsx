@@ -71,7 +71,8 @@ export default function SelectionHandles({
     const found = selected.map((ref) => scene.getObjectByName(nameOf(ref))).filter((o): o is Object3D => !!o);
     if (found.length !== objects.length || found.some((o, i) => o !== objects[i])) setObjects(found);
   });
-  useEffect(() => invalidate(), [key, invalidate]);
+  // Draw again once the objects are found, so the outlines, handles and data-handles appear without a wait.
+  useEffect(() => invalidate(), [key, objects, invalidate]);
   const target = primary ? objects.find((o) => o.name === nameOf(primary)) : undefined;
 
   useFrame(({ size }) => {
