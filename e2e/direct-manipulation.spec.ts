@@ -68,29 +68,44 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await expect(page.getByTestId("prop-count")).toHaveText("1 of 12");
   await saved(page);
   const added = await propOf(page, id, "prop-1");
+  expect(added.position[1]).toBeGreaterThanOrEqual(0);
 
-  // Arrow keys: three nudges right (the camera looks from the front-right, so "right" is +X), Shift = 5 cm.
-  await page.getByRole("heading", { level: 1 }).click(); // focus out of the library
+  // An exact position typed into the panel: 10 cm left, level with the product, clear of the small podium.
+  const leftRight = page.getByLabel("Left–right");
+  const frontBack = page.getByLabel("Front–back");
+  await leftRight.fill("-10");
+  await leftRight.press("Enter");
+  await frontBack.fill("0");
+  await frontBack.press("Enter");
+  await saved(page);
+  const typed = await propOf(page, id, "prop-1");
+  expect(typed.position).toEqual([-0.1, 0, 0]); // on the floor, not floating
+  await expect(page.getByTestId("selection-where")).toContainText("Stands on the floor");
+
+  // Arrow keys: two nudges left (the camera looks from the front-right, so screen left is -X), Shift+Up = 5 cm away.
+  await page.getByRole("heading", { level: 1 }).click(); // focus out of the fields
   await expect(toolbar).toBeVisible(); // clicking the page outside the canvas keeps the selection
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Shift+ArrowUp");
   await saved(page);
   const nudged = await propOf(page, id, "prop-1");
-  expect(nudged.position[0]).toBeCloseTo(added.position[0] + 0.03, 3);
-  expect(nudged.position[2]).toBeLessThan(added.position[2]); // "up" = away from the camera
-  expect(nudged.position[1]).toBeGreaterThanOrEqual(0);
+  expect(nudged.position).toEqual([-0.12, 0, -0.05]);
+  await expect(leftRight).toHaveValue("-12");
 
-  // A real drag on the Move handle's X arrow: the sphere follows, and the whole drag is ONE undo step.
+  // A real drag on the Move handle's X arrow, towards the product: the sphere follows along X only, and the
+  // whole drag is ONE undo step.
   await editorReady(page);
   const { x: grab } = await handles(page);
   await page.mouse.move(grab[0], grab[1]);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(grab[0] + i * 8, grab[1] + i * 1, { steps: 2 });
+  for (let i = 1; i <= 10; i++) await page.mouse.move(grab[0] + i * 7, grab[1], { steps: 2 });
   await page.mouse.up();
   await saved(page);
   const dragged = await propOf(page, id, "prop-1");
-  expect(dragged.position[0] - nudged.position[0]).toBeGreaterThan(0.02);
-  expect(dragged.position[2]).toBeCloseTo(nudged.position[2], 3); // the X arrow moves along X only
+  expect(dragged.position[0] - nudged.position[0]).toBeGreaterThan(0.01);
+  expect(dragged.position[2]).toBeCloseTo(nudged.position[2], 3);
+  expect(dragged.position[1]).toBe(0);
   await page.getByRole("heading", { level: 1 }).click();
   await page.keyboard.press("Control+z");
   await saved(page);
@@ -113,22 +128,17 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await editorReady(page);
   expect((await propOf(page, id, "prop-1")).position).toEqual(dragged.position);
   await page.getByRole("button", { name: "Select Sphere 1" }).click();
-  const leftRight = page.getByLabel("Left–right");
-  await expect(leftRight).toHaveValue(String(Number((dragged.position[0] * 100).toFixed(1))));
+  await expect(page.getByLabel("Left–right")).toHaveValue(String(Number((dragged.position[0] * 100).toFixed(1))));
 
-  // An exact position typed into the panel; a bad one is refused where it was typed.
-  await leftRight.fill("abc");
-  await leftRight.press("Enter");
+  // A bad number is refused where it was typed; nothing is saved.
+  await page.getByLabel("Left–right").fill("abc");
+  await page.getByLabel("Left–right").press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "Left–right must be a number." })).toBeVisible();
-  await leftRight.fill("-9");
-  await leftRight.press("Enter");
-  await saved(page);
-  const typed = await propOf(page, id, "prop-1");
-  expect(typed.position[0]).toBeCloseTo(-0.09, 3);
-  expect(typed.position[1]).toBe(0); // 9 cm left, clear of the small podium: on the floor, not floating
+  await page.getByLabel("Left–right").press("Escape");
+  expect((await propOf(page, id, "prop-1")).position).toEqual(dragged.position);
 
   // Escape deselects; a click on the sphere in the viewport selects it again.
-  await leftRight.blur();
+  await page.getByRole("heading", { level: 1 }).click();
   await page.keyboard.press("Escape");
   await expect(toolbar).toBeHidden();
   await page.getByRole("button", { name: "Select Sphere 1" }).click();
@@ -138,12 +148,6 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await expect(toolbar).toBeHidden();
   await page.mouse.click(body[0], body[1]);
   await expect(toolbar).toContainText("Sphere 1");
-
-  await page.reload();
-  await editorReady(page);
-  expect((await propOf(page, id, "prop-1")).position[0]).toBeCloseTo(-0.09, 3);
-  await page.getByRole("button", { name: "Select Sphere 1" }).click();
-  await expect(page.getByLabel("Left–right")).toHaveValue("-9");
 });
 
 test("the library stops at 12 props and says why", async ({ page }) => {

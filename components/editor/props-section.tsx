@@ -55,7 +55,7 @@ export function PropsSection({ palette, selection }: { palette: readonly string[
       z: (bounds.min[2] + bounds.max[2]) / 2,
       radius: Math.max(bounds.max[0] - bounds.min[0], bounds.max[2] - bounds.min[2]) / 2,
     };
-    const placed = placeLibraryItem(item, taken, doc.stage.podium, centre);
+    const placed = placeLibraryItem(item, taken, doc.stage.podium, centre, doc.camera.azimuth);
     const ids = nextPropIds(doc, placed.length);
     execute({ type: "addProps", args: { props: placed } });
     selection.select({ kind: "prop", id: ids[ids.length - 1] });

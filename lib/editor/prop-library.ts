@@ -126,22 +126,25 @@ export function libraryItem(id: string): LibraryItem | undefined {
 export type Footprint = { x: number; z: number; radius: number };
 
 /**
- * Where a new item goes: beside the products, alternating right and left of the front and further out each
- * ring, at the first spot whose footprint overlaps nothing; then placed on the stage (./placement.ts).
+ * Where a new item goes: beside the products as the camera sees them (a little behind, where the frame has
+ * room), alternating right and left and further out each ring, at the first spot whose footprint overlaps
+ * nothing; then placed on the stage (./placement.ts). `viewAzimuthDeg` is the camera's azimuth.
  */
 export function placeLibraryItem(
   item: LibraryItem,
   taken: readonly Footprint[],
   podium: PodiumSpec | null,
   centre: { x: number; z: number; radius: number },
+  viewAzimuthDeg = 0,
 ): Omit<PropSpec, "id">[] {
   const radius = Math.max(...item.props.map((p) => propRadius(p.scale) + Math.hypot(p.offset[0], p.offset[2])));
   const free = (x: number, z: number) => taken.every((t) => Math.hypot(t.x - x, t.z - z) >= t.radius + radius + 0.005);
-  let anchor: [number, number] = [centre.x + centre.radius + radius + 0.02, centre.z];
+  let anchor: [number, number] = [centre.x + centre.radius + radius + 0.01, centre.z];
   search: for (let ring = 0; ring < 6; ring++) {
-    const distance = centre.radius + radius + 0.02 + ring * radius * 1.5;
-    // Angles from the front (+Z), alternating sides: beside, then forward-beside, then behind.
-    for (const deg of [70, -70, 35, -35, 110, -110, 145, -145]) {
+    const distance = centre.radius + radius + 0.01 + ring * radius * 1.5;
+    // Angles from the camera's side of the stage, alternating: beside and a little behind, then further round.
+    for (const offset of [100, -100, 125, -125, 75, -75, 150, -150]) {
+      const deg = viewAzimuthDeg + offset;
       const x = centre.x + Math.sin((deg * Math.PI) / 180) * distance;
       const z = centre.z + Math.cos((deg * Math.PI) / 180) * distance;
       if (free(x, z)) {
