@@ -130,10 +130,12 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await page.getByRole("button", { name: "Select Sphere 1" }).click();
   await expect(page.getByLabel("Left–right")).toHaveValue(String(Number((dragged.position[0] * 100).toFixed(1))));
 
-  // A bad number is refused where it was typed; nothing is saved.
-  await page.getByLabel("Left–right").fill("abc");
+  // A value out of range is refused where it was typed; nothing is saved.
+  await page.getByLabel("Left–right").fill("5000");
   await page.getByLabel("Left–right").press("Enter");
-  await expect(page.getByRole("alert").filter({ hasText: "Left–right must be a number." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Left–right must be between -1000 and 1000 cm." }),
+  ).toBeVisible();
   await page.getByLabel("Left–right").press("Escape");
   expect((await propOf(page, id, "prop-1")).position).toEqual(dragged.position);
 
