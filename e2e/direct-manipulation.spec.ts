@@ -101,6 +101,11 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(grab[0] + i * 7, grab[1], { steps: 2 });
   await page.mouse.up();
+  // The save starts a moment after the drop: wait for the saved position to change, not for "Saved" (still
+  // showing from the last save).
+  await expect
+    .poll(async () => (await propOf(page, id, "prop-1")).position[0], { timeout: 15_000 })
+    .not.toBe(nudged.position[0]);
   await saved(page);
   const dragged = await propOf(page, id, "prop-1");
   expect(dragged.position[0] - nudged.position[0]).toBeGreaterThan(0.01);
