@@ -19,12 +19,14 @@ import { EditorContext, titleCase, type EditorContextValue, type EditorProduct }
 import { LightingSection } from "./lighting-section";
 import { LookSection, lookSummary } from "./look-section";
 import { MaterialsSection } from "./materials-section";
+import { PropsSection, propsSummary } from "./props-section";
 import { RatioSelector } from "./ratio-selector";
 import { SaveConflictDialog } from "./save-conflict-dialog";
 import { SaveStatus } from "./save-status";
 import { StageSection } from "./stage-section";
 import { ToneSection } from "./tone-section";
 import { useEditorProducts } from "./use-editor-products";
+import { useDirectManipulation } from "./use-direct-manipulation";
 import { Viewport, cameraArgs } from "./viewport";
 
 // Loaded when the Products section opens: the library picker is not needed to draw the editor.
@@ -37,6 +39,8 @@ export type SceneEditorProps = {
   scene: { id: string; name: string; document: SceneDocument; revision: number };
   products: Record<string, EditorProduct>;
   canEdit: boolean;
+  /** The workspace's brand colours (brand kit), offered when recolouring props. */
+  brandPalette?: string[];
 };
 
 // Their own chunks: the editor route's JavaScript is over budget; the Shots section is only for scenes with
@@ -53,7 +57,17 @@ const OverlaysSection = dynamic(() => import("./overlays/overlays-section").then
 const OverlayLayer = dynamic(() => import("./overlays/overlay-layer").then((m) => m.OverlayLayer), { ssr: false });
 
 type SectionId =
-  "products" | "camera" | "shots" | "lighting" | "background" | "stage" | "materials" | "tone" | "overlays" | "look";
+  | "products"
+  | "camera"
+  | "shots"
+  | "lighting"
+  | "background"
+  | "stage"
+  | "props"
+  | "materials"
+  | "tone"
+  | "overlays"
+  | "look";
 
 function IconButton({
   label,
@@ -83,7 +97,7 @@ function IconButton({
   );
 }
 
-export function SceneEditor({ scene, products: initialProducts, canEdit }: SceneEditorProps) {
+export function SceneEditor({ scene, products: initialProducts, canEdit, brandPalette = [] }: SceneEditorProps) {
   const readOnly = !canEdit;
   const history = useSceneHistory(scene.document);
   const { doc, execute, endCoalescing, undo, redo } = history;
@@ -91,6 +105,7 @@ export function SceneEditor({ scene, products: initialProducts, canEdit }: Scene
   const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
   const { status, retry, revision } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
+  const manipulation = useDirectManipulation({ doc, products, readOnly, execute, endCoalescing });
 
   // Session state: never part of the document.
   const [selectedOutputId, setSelectedOutputId] = useState(doc.outputs[0].id);
@@ -166,6 +181,12 @@ export function SceneEditor({ scene, products: initialProducts, canEdit }: Scene
       title: "Stage",
       summary: doc.stage.podium ? `${titleCase(doc.stage.podium.shape)} podium` : "No podium",
       body: <StageSection />,
+    },
+    {
+      id: "props",
+      title: "Props",
+      summary: propsSummary(doc.stage.props.length),
+      body: <PropsSection palette={brandPalette} selection={manipulation.selection} />,
     },
     {
       id: "materials",
@@ -285,6 +306,8 @@ export function SceneEditor({ scene, products: initialProducts, canEdit }: Scene
               aspect={aspect}
               interactive={canEdit}
               onCameraChange={onCameraChange}
+              sceneOverlay={manipulation.sceneOverlay}
+              frameOverlay={manipulation.frameOverlay}
             >
               {(doc.overlays.length > 0 || open.has("overlays")) && <OverlayLayer doc={doc} output={output} />}
             </Viewport>
@@ -303,6 +326,7 @@ export function SceneEditor({ scene, products: initialProducts, canEdit }: Scene
                 <Alert tone="error">That change couldn&apos;t be applied: {history.error}</Alert>
               </div>
             )}
+            {manipulation.panel}
             {mainProduct && (
               <p className="border-b border-line px-4 py-3 text-xs text-ink-muted">
                 <span className="font-medium text-ink-soft">{mainProduct.name}</span>

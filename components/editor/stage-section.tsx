@@ -1,31 +1,11 @@
 "use client";
-import { useState } from "react";
-import { DEFAULT_PODIUM, PODIUM_SHAPES, PROP_KINDS, type PropSpec } from "@/lib/scene";
-import { Button } from "@/components/ui/button";
-import { CheckboxField, ChoiceGroup, ColorField, GroupLabel, SelectField, SliderField, TextButton } from "./controls";
+import { DEFAULT_PODIUM, PODIUM_SHAPES } from "@/lib/scene";
+import { CheckboxField, ChoiceGroup, ColorField, GroupLabel, SliderField } from "./controls";
 import { titleCase, useEditor } from "./editor-context";
-
-type PropKind = PropSpec["kind"];
-
-/** Props go beside the product, alternating left/right, further out each time. */
-function newProp(kind: PropKind, index: number): Omit<PropSpec, "id"> {
-  const side = index % 2 === 0 ? 1 : -1;
-  const step = Math.floor(index / 2);
-  return {
-    kind,
-    position: [side * (0.14 + step * 0.07), 0, 0.04 - step * 0.03],
-    rotationY: 0,
-    scale: 0.45,
-    color: "#cfc8be",
-    roughness: 0.6,
-    metalness: 0,
-  };
-}
 
 export function StageSection() {
   const { doc, execute, endCoalescing, readOnly } = useEditor();
-  const { floor, podium, props } = doc.stage;
-  const [propKind, setPropKind] = useState<PropKind>("sphere");
+  const { floor, podium } = doc.stage;
   const mm = (v: number) => `${Math.round(v * 100)} cm`;
 
   return (
@@ -112,55 +92,6 @@ export function StageSection() {
             />
           </>
         )}
-      </div>
-
-      <div className="space-y-3 border-t border-line pt-4">
-        <GroupLabel>Props</GroupLabel>
-        {props.length === 0 ? (
-          <p className="text-xs text-ink-muted">No props yet. Add simple shapes to dress the set.</p>
-        ) : (
-          <ul className="divide-y divide-line rounded-lg border border-line">
-            {props.map((prop, index) => (
-              <li key={prop.id} className="flex items-center justify-between gap-2 px-3 py-2 text-sm">
-                <span className="flex items-center gap-2">
-                  <span
-                    className="h-3 w-3 rounded-full border border-line-strong"
-                    style={{ backgroundColor: prop.color }}
-                    aria-hidden="true"
-                  />
-                  {titleCase(prop.kind)} {index + 1}
-                </span>
-                <TextButton
-                  tone="danger"
-                  disabled={readOnly}
-                  label={`Remove ${prop.kind} ${index + 1}`}
-                  onClick={() => execute({ type: "removeProp", args: { id: prop.id } })}
-                >
-                  Remove
-                </TextButton>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="flex items-end gap-2">
-          <div className="flex-1">
-            <SelectField
-              label="Prop shape"
-              value={propKind}
-              disabled={readOnly || props.length >= 12}
-              options={PROP_KINDS.map((kind) => ({ value: kind, label: titleCase(kind) }))}
-              onChange={(kind) => setPropKind(kind as PropKind)}
-            />
-          </div>
-          <Button
-            variant="secondary"
-            className="px-3 py-1.5"
-            disabled={readOnly || props.length >= 12}
-            onClick={() => execute({ type: "addProp", args: { prop: newProp(propKind, props.length) } })}
-          >
-            Add prop
-          </Button>
-        </div>
       </div>
     </>
   );

@@ -39,6 +39,8 @@ export function Viewport({
   interactive,
   onCameraChange,
   children,
+  sceneOverlay,
+  frameOverlay,
 }: {
   doc: SceneDocument;
   products: Record<string, EditorProduct>;
@@ -47,6 +49,10 @@ export function Viewport({
   onCameraChange: (camera: CameraChange) => void;
   /** Drawn over the 3D view, in the letterboxed frame (brand overlays and their guides). */
   children?: React.ReactNode;
+  /** Drawn inside the canvas (the editor's selection and handles). */
+  sceneOverlay?: React.ReactNode;
+  /** Drawn over the frame's top-left corner (the selection's handle modes). */
+  frameOverlay?: React.ReactNode;
 }) {
   const areaRef = useRef<HTMLDivElement>(null);
   const available = useElementSize(areaRef);
@@ -71,9 +77,12 @@ export function Viewport({
               onReady={onReady}
               quality="draft"
               className="h-full w-full"
-            />
+            >
+              {sceneOverlay}
+            </SceneCanvas>
           </CanvasErrorBoundary>
           {children}
+          {ready && frameOverlay}
           {!ready && (
             <div
               className="pointer-events-none absolute inset-0 flex items-center justify-center gap-2 bg-canvas-sunken/80 text-sm text-ink-soft"

@@ -97,9 +97,21 @@ export function CameraRig({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- viewOffset is keyed by value (offsetKey)
   }, [camera, framing, canvasAspect, aspect, interactive, invalidate, offsetKey, width, height]);
 
+  // A press that did not move the camera (a click that selects an object, a drag on the editor's handles,
+  // which disable orbiting once they take the pointer) is not a camera change: no undo step, framing stays auto.
+  const startPose = useRef<string | null>(null);
+  const pose = useCallback(() => {
+    const orbit = controls.current;
+    return orbit ? [...camera.position.toArray(), ...orbit.target.toArray()].map((v) => v.toFixed(6)).join() : null;
+  }, [camera]);
+  const handleStart = useCallback(() => {
+    startPose.current = pose();
+  }, [pose]);
+
   const handleEnd = useCallback(() => {
     const orbit = controls.current;
     if (!orbit || !onCameraChange) return;
+    if (startPose.current !== null && startPose.current === pose()) return;
     const target = orbit.target;
     const offset = camera.position.clone().sub(target);
     const distance = offset.length();
@@ -112,7 +124,7 @@ export function CameraRig({
       distance: round(distance),
       target: [round(target.x), round(target.y), round(target.z)] as Vec3,
     });
-  }, [camera, onCameraChange]);
+  }, [camera, onCameraChange, pose]);
 
   if (!interactive) return null;
   const radius =
@@ -128,6 +140,7 @@ export function CameraRig({
       maxPolarAngle={100 / RAD}
       minDistance={Math.max(0.01, radius * 0.3)}
       maxDistance={Math.min(100, Math.max(2, radius * 40))}
+      onStart={handleStart}
       onEnd={handleEnd}
     />
   );

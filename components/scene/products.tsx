@@ -97,7 +97,13 @@ function Product({ placement, model }: LoadedProduct) {
   // Stands on its surface whatever the model's origin: bottom on the placement's height, centred (bounds.ts).
   const offset = groundingOffset(modelBounds(model));
   return (
-    <group position={placement.position} rotation={[0, placement.rotationY, 0]} scale={placement.scale}>
+    // Named so the editor can find (select, drag) a placement: a direct child of the "products" group.
+    <group
+      name={`product-${placement.id}`}
+      position={placement.position}
+      rotation={[0, placement.rotationY, 0]}
+      scale={placement.scale}
+    >
       <primitive object={object} position={offset} />
     </group>
   );

@@ -12,7 +12,7 @@
  * document's new assets load).
  */
 import { Canvas } from "@react-three/fiber";
-import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
 import type { SceneDocument } from "@/lib/scene";
 import type { CameraChange } from "./camera-rig";
 import { SceneContents, type ProductAsset, type Quality, type SceneInput } from "./scene-contents";
@@ -52,6 +52,8 @@ export type SceneCanvasProps = {
    */
   time?: number;
   className?: string;
+  /** Extra scene content drawn inside the canvas (the editor's selection and handles); never in renders. */
+  children?: ReactNode;
 };
 
 export function SceneCanvas({
@@ -67,6 +69,7 @@ export function SceneCanvas({
   renderOnce = false,
   time,
   className,
+  children,
 }: SceneCanvasProps): JSX.Element {
   const productsKey = JSON.stringify(
     Object.keys(products)
@@ -143,6 +146,7 @@ export function SceneCanvas({
           onRendered={onRendered}
           renderOnce={renderOnce ? (size ?? null) : undefined}
         />
+        {children}
       </Canvas>
     </div>
   );

@@ -119,6 +119,21 @@ const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = 
     command: { type: "setOutputs", args: { outputs: [{ id: "banner", label: "Banner", width: 2400, height: 800 }] } },
     check: (d) => expect(d.outputs).toEqual([{ id: "banner", label: "Banner", width: 2400, height: 800 }]),
   },
+  {
+    command: {
+      type: "setObjectTransforms",
+      args: { items: [{ kind: "product", id: "product-1", position: [0.05, 0.08, 0], scale: 1.5 }] },
+    },
+    check: (d) => expect(d.products[0]).toMatchObject({ position: [0.05, 0.08, 0], scale: 1.5 }),
+  },
+  {
+    command: { type: "addProps", args: { props: [prop, { ...prop, kind: "cube" }] } },
+    check: (d) =>
+      expect(d.stage.props.map((p) => [p.id, p.kind])).toEqual([
+        ["prop-1", "sphere"],
+        ["prop-2", "cube"],
+      ]),
+  },
 ];
 
 describe("editor commands", () => {
@@ -138,6 +153,7 @@ describe("editor commands", () => {
     const tested = new Set([
       ...cases.map((c) => c.command.type),
       "removeProp",
+      "setPropStyle",
       ...Object.keys(shotCommands),
       ...Object.keys(overlayCommands),
       ...Object.keys(bundleCommands),

@@ -31,6 +31,7 @@ import {
 import { CommandError } from "./command-error";
 import { shotCommands } from "./shot-commands";
 import { overlayCommands } from "./overlay-commands";
+import { placementCommands } from "./placement-commands";
 
 import { bundleCommands } from "./bundle-commands";
 
@@ -218,6 +219,7 @@ export const commands = {
   ...overlayCommands,
   // Add, remove and arrange the products of a bundle.
   ...bundleCommands,
+  ...placementCommands,
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
 
 export type CommandName = keyof typeof commands;

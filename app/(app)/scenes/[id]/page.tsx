@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProducts } from "@/lib/products/catalog";
 import { loadScene } from "@/lib/stored-scenes/scene-service";
+import { loadBrandKit } from "@/lib/templates/template-service";
 
 export const metadata: Metadata = { title: "Editor" };
 
@@ -17,11 +18,14 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
-  // Every placement's product in one read (never one query per placement).
-  const placed = await findProducts(
-    active.id,
-    scene.document.products.map((p) => p.productId),
-  );
+  // Every placement's product in one read (never one query per placement); the brand colours for props.
+  const [placed, brandKit] = await Promise.all([
+    findProducts(
+      active.id,
+      scene.document.products.map((p) => p.productId),
+    ),
+    loadBrandKit(getDb(), active.id),
+  ]);
   const products: Record<
     string,
     { url: string; name: string; dimensionsM: [number, number, number]; materials: string[]; variants: string[] }
@@ -36,6 +40,7 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
       scene={{ id: scene.id, name: scene.name, document: scene.document, revision: scene.revision }}
       products={products}
       canEdit={roleCan(active.role, "scenes.write")}
+      brandPalette={brandKit.palette}
     />
   );
 }
