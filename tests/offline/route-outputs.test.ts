@@ -21,6 +21,7 @@ const NOT_JSON: Record<string, string> = {
   "GET /api/templates/thumbnails/[thumbnailId]": "a PNG preview (serveFile)",
   "GET /api/render-assets/[outputId]/[productId]": "a GLB for the worker's render page",
   "GET /api/render-assets/products/[productId]": "a GLB for the worker's render page",
+  "GET /api/brand-kit/logo/[assetId]": "the logo's PNG (serveFile)",
   "GET /api/render-assets/thumbnails/[thumbnailId]/[productId]": "a GLB for the worker's render page",
 };
 

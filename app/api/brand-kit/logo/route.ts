@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { brandIdentityOutput } from "@/lib/api/outputs/brand";
 import { workspaceRoute } from "@/lib/auth/handlers";
 import { logoTooLarge, removeBrandLogo, uploadBrandLogo } from "@/lib/brand/brand-identity";
 import { LOGO_MAX_BYTES } from "@/lib/brand/logo-file";
@@ -14,7 +15,7 @@ export const runtime = "nodejs";
  * ?name=. Over 5 MB is refused with 413 from Content-Length alone, before anything is read.
  */
 export const POST = workspaceRoute(
-  { permission: "brand_kit.write", schema: z.object({}), body: "upload", status: 201 },
+  { permission: "brand_kit.write", schema: z.object({}), body: "upload", status: 201, output: brandIdentityOutput },
   async ({ ctx, request }) => {
     let bytes: Uint8Array;
     try {
@@ -28,6 +29,7 @@ export const POST = workspaceRoute(
   },
 );
 
-export const DELETE = workspaceRoute({ permission: "brand_kit.write", schema: z.object({}) }, async ({ ctx }) =>
-  removeBrandLogo(getDb(), ctx.workspace.id),
+export const DELETE = workspaceRoute(
+  { permission: "brand_kit.write", schema: z.object({}), output: brandIdentityOutput },
+  async ({ ctx }) => removeBrandLogo(getDb(), ctx.workspace.id),
 );
