@@ -112,20 +112,24 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   expect(dragged.position[2]).toBeCloseTo(nudged.position[2], 3);
   expect(dragged.position[1]).toBe(0);
   await page.getByRole("heading", { level: 1 }).click();
+  // As after the drop, "Saved" may still show from the last save: wait for the stored position itself.
   await page.keyboard.press("Control+z");
-  await saved(page);
-  expect((await propOf(page, id, "prop-1")).position).toEqual(nudged.position);
+  await expect
+    .poll(async () => (await propOf(page, id, "prop-1")).position, { timeout: 15_000 })
+    .toEqual(nudged.position);
   await page.keyboard.press("Control+Shift+z");
+  await expect
+    .poll(async () => (await propOf(page, id, "prop-1")).position, { timeout: 15_000 })
+    .toEqual(dragged.position);
   await saved(page);
-  expect((await propOf(page, id, "prop-1")).position).toEqual(dragged.position);
   // The product was not touched by any of it.
   expect((await savedDoc(page, id)).products[0].position).toEqual(productBefore);
 
   // Recolour from the brand palette.
   await page.getByRole("button", { name: "Brand colour #e63946" }).click();
   await expect(page.getByRole("button", { name: "Brand colour #e63946" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await propOf(page, id, "prop-1")).color, { timeout: 15_000 }).toBe("#e63946");
   await saved(page);
-  expect((await propOf(page, id, "prop-1")).color).toBe("#e63946");
   await page.screenshot({ path: test.info().outputPath("selected.png") });
 
   // Reload: it is where it was put, and the panel says so.
