@@ -153,6 +153,14 @@ test("select, nudge, drag the handle, type a position, recolour: it all stays af
   await page.keyboard.press("Escape");
   await expect(toolbar).toBeHidden();
   await page.getByRole("button", { name: "Select Sphere 1" }).click();
+  // Dragged towards the product, the sphere's centre now hides behind the can as the camera sees it (a click there
+  // rightly picks the can): put it back where the nudges left it, in view beside the can, before clicking it.
+  await page.getByLabel("Left–right").fill("-12");
+  await page.getByLabel("Left–right").press("Enter");
+  await expect
+    .poll(async () => (await propOf(page, id, "prop-1")).position, { timeout: 15_000 })
+    .toEqual(nudged.position);
+  await page.getByRole("heading", { level: 1 }).click();
   await editorReady(page);
   const { body } = await handles(page);
   await page.keyboard.press("Escape");
