@@ -18,7 +18,7 @@ function frozenDoc(): SceneDocument {
   return deepFreeze(createDefaultScene({ productId: "sample_perfume", seed: 1 }));
 }
 
-const prop: Omit<PropSpec, "id"> = {
+const prop: Omit<PropSpec, "id" | "surface"> = {
   kind: "sphere",
   position: [0.2, 0, 0.1],
   rotationY: 0,
@@ -113,7 +113,7 @@ const cases: { command: SceneCommand; check: (doc: SceneDocument) => void }[] = 
   },
   {
     command: { type: "addProp", args: { prop: { ...prop, position: [0.2, 0, 0.1] } } },
-    check: (d) => expect(d.stage.props).toEqual([{ ...prop, id: "prop-1" }]),
+    check: (d) => expect(d.stage.props).toEqual([{ ...prop, surface: "plain", id: "prop-1" }]),
   },
   {
     command: { type: "setOutputs", args: { outputs: [{ id: "banner", label: "Banner", width: 2400, height: 800 }] } },

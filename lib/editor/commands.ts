@@ -31,7 +31,7 @@ import {
 import { CommandError } from "./command-error";
 import { shotCommands } from "./shot-commands";
 import { overlayCommands } from "./overlay-commands";
-import { placementCommands } from "./placement-commands";
+import { placementCommands, type NewProp } from "./placement-commands";
 
 import { bundleCommands } from "./bundle-commands";
 
@@ -198,11 +198,12 @@ export const commands = {
   },
 
   /** Adds a prop; without an id it gets the first free "prop-N" (deterministic, no random ids). */
-  addProp(doc: SceneDocument, args: { prop: Omit<PropSpec, "id"> & { id?: string } }): SceneDocument {
+  addProp(doc: SceneDocument, args: { prop: NewProp & { id?: string } }): SceneDocument {
     const taken = new Set(doc.stage.props.map((prop) => prop.id));
     let id = args.prop.id;
     for (let n = 1; id === undefined; n++) if (!taken.has(`prop-${n}`)) id = `prop-${n}`;
-    const prop: PropSpec = { ...args.prop, id, position: copyVec(args.prop.position) };
+    const surface = args.prop.surface ?? "plain";
+    const prop: PropSpec = { ...args.prop, surface, id, position: copyVec(args.prop.position) };
     return { ...doc, stage: { ...doc.stage, props: [...doc.stage.props, prop] } };
   },
 

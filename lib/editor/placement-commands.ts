@@ -63,17 +63,21 @@ export const placementCommands = {
   },
 
   /** Adds a set piece (one or more props) as one step; ids are the first free "prop-N". */
-  addProps(doc: SceneDocument, args: { props: Omit<PropSpec, "id">[] }): SceneDocument {
+  addProps(doc: SceneDocument, args: { props: NewProp[] }): SceneDocument {
     const taken = new Set(doc.stage.props.map((prop) => prop.id));
     const added: PropSpec[] = args.props.map((prop) => {
       let n = 1;
       while (taken.has(`prop-${n}`)) n++;
       taken.add(`prop-${n}`);
-      return { ...prop, id: `prop-${n}`, position: [prop.position[0], prop.position[1], prop.position[2]] };
+      const position: PropSpec["position"] = [prop.position[0], prop.position[1], prop.position[2]];
+      return { ...prop, surface: prop.surface ?? "plain", id: `prop-${n}`, position };
     });
     return { ...doc, stage: { ...doc.stage, props: [...doc.stage.props, ...added] } };
   },
 } satisfies Record<string, (doc: SceneDocument, args: never) => SceneDocument>;
+
+/** A prop to add: its finish may be left out ("plain"). */
+export type NewProp = Omit<PropSpec, "id" | "surface"> & Partial<Pick<PropSpec, "surface">>;
 
 /** The ids addProps will give `count` new props (so the editor can select what it just added). */
 export function nextPropIds(doc: SceneDocument, count: number): string[] {

@@ -3,12 +3,13 @@
  * scenes with (scripts/templates/generate.ts), plus where a new prop goes. Pure data and math.
  */
 import { PROP_KINDS, type PodiumSpec, type PropSpec, type Vec3 } from "../scene";
+import type { NewProp } from "./placement-commands";
 import { placeOnStage, propRadius } from "./placement";
 
 export const MAX_PROPS = 12;
 
 /** One prop of a library item; `offset` is from the item's anchor (stage units: metres). */
-type PieceProp = Omit<PropSpec, "id" | "position"> & { offset: Vec3 };
+type PieceProp = Omit<NewProp, "position"> & { offset: Vec3 };
 
 export type LibraryItem = { id: string; label: string; description: string; props: PieceProp[] };
 
@@ -136,7 +137,7 @@ export function placeLibraryItem(
   podium: PodiumSpec | null,
   centre: { x: number; z: number; radius: number },
   viewAzimuthDeg = 0,
-): Omit<PropSpec, "id">[] {
+): NewProp[] {
   const radius = Math.max(...item.props.map((p) => propRadius(p.scale) + Math.hypot(p.offset[0], p.offset[2])));
   const free = (x: number, z: number) => taken.every((t) => Math.hypot(t.x - x, t.z - z) >= t.radius + radius + 0.005);
   let anchor: [number, number] = [centre.x + centre.radius + radius + 0.01, centre.z];

@@ -16,6 +16,8 @@ export const DEFAULT_PODIUM: Readonly<PodiumSpec> = {
   color: "#dddad5",
   roughness: 0.6,
   metalness: 0,
+  surface: "plain",
+  reflection: 0,
 };
 
 /**
@@ -89,7 +91,7 @@ export function createDefaultScene({ productId, seed, productSize }: CreateDefau
     stage: {
       // A shadow catcher rather than a lit floor: the background colour then reaches every edge of the frame
       // exactly (brand colours stay true), and the product still sits on its shadow.
-      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false },
+      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false, surface: "plain", reflection: 0 },
       podium,
       props: [],
     },

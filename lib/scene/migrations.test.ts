@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import fixture from "./__fixtures__/scene-v1.json";
 import fixtureV2 from "./__fixtures__/scene-v2.json";
 import fixtureV3 from "./__fixtures__/scene-v3.json";
+import fixtureV4 from "./__fixtures__/scene-v4.json";
 import { SceneVersionError } from "./errors";
 import { migrateScene } from "./migrations";
 import { parseScene } from "./parse";
@@ -18,9 +19,44 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A document's stage as it was before v5 (no surface finishes, no reflections), to compare older fixtures. */
+function withoutV5Stage<T extends { stage: unknown }>(doc: T): T {
+  const { floor, podium, props, ...stage } = doc.stage as Record<string, unknown> & {
+    floor: Record<string, unknown>;
+    podium: Record<string, unknown> | null;
+    props: Record<string, unknown>[];
+  };
+  const strip = ({ surface: _s, reflection: _r, ...rest }: Record<string, unknown>) => rest;
+  return {
+    ...doc,
+    stage: { ...stage, floor: strip(floor), podium: podium && strip(podium), props: props.map(strip) },
+  };
+}
+
 describe("scene migrations", () => {
-  it("is at version 4", () => {
-    expect(CURRENT_SCENE_VERSION).toBe(4);
+  it("is at version 5", () => {
+    expect(CURRENT_SCENE_VERSION).toBe(5);
+  });
+
+  it("migrates the frozen v4 fixture to v5: plain surfaces that mirror nothing, everything else kept", () => {
+    const input = deepFreeze(structuredClone(fixtureV4));
+    const doc = parseScene(input);
+    expect(doc.version).toBe(5);
+    expect(doc.stage.floor).toMatchObject({ surface: "plain", reflection: 0 });
+    expect(doc.stage.podium).toMatchObject({ surface: "plain", reflection: 0 });
+    expect(doc.stage.props.length).toBeGreaterThan(0);
+    for (const prop of doc.stage.props) expect(prop.surface).toBe("plain");
+    const { version: _v, ...rest } = withoutV5Stage(doc);
+    const { version: _v4, ...old } = fixtureV4;
+    expect(rest).toEqual(old);
+  });
+
+  it("refuses an unknown surface finish and a reflection over 1, naming the field", () => {
+    const doc = parseScene(fixtureV4);
+    const floor = { ...doc.stage.floor, surface: "velvet" };
+    expect(() => parseScene({ ...doc, stage: { ...doc.stage, floor } })).toThrow(/stage\.floor\.surface/);
+    const podium = { ...doc.stage.podium, reflection: 2 };
+    expect(() => parseScene({ ...doc, stage: { ...doc.stage, podium } })).toThrow(/stage\.podium\.reflection/);
   });
 
   it("has a frozen fixture for every older version", () => {
@@ -30,16 +66,16 @@ describe("scene migrations", () => {
     }
   });
 
-  it("migrates the frozen v3 fixture to v4: no shots, no overlays, a look without AO or lens effects", () => {
+  it("migrates the frozen v3 fixture: no shots, no overlays, a look without AO or lens effects", () => {
     const input = deepFreeze(structuredClone(fixtureV3));
     const doc = parseScene(input);
-    expect(doc.version).toBe(4);
+    expect(doc.version).toBe(5);
     expect(doc.shots).toEqual([]);
     expect(doc.overlays).toEqual([]);
     expect(doc.look.ambientOcclusion.enabled).toBe(false);
     expect(doc.look.depthOfField.enabled).toBe(false);
     expect(doc.look).toMatchObject({ grade: "none", vignette: 0, grain: 0 });
-    const { version: _v, shots: _s, overlays: _o, look: _l, ...rest } = doc;
+    const { version: _v, shots: _s, overlays: _o, look: _l, ...rest } = withoutV5Stage(doc);
     const { version: _v3, ...old } = fixtureV3;
     expect(rest).toEqual(old);
   });
@@ -68,9 +104,9 @@ describe("scene migrations", () => {
   it("migrates the frozen v2 fixture with no move, keeping everything else", () => {
     const input = deepFreeze(structuredClone(fixtureV2));
     const doc = parseScene(input);
-    expect(doc.version).toBe(4);
+    expect(doc.version).toBe(5);
     expect(doc.motion).toBeNull();
-    const { version: _v, motion: _m, shots: _s, overlays: _o, look: _l, ...rest } = doc;
+    const { version: _v, motion: _m, shots: _s, overlays: _o, look: _l, ...rest } = withoutV5Stage(doc);
     const { version: _v2, ...old } = fixtureV2;
     expect(rest).toEqual(old);
   });
@@ -87,7 +123,7 @@ describe("scene migrations", () => {
     const input = deepFreeze(structuredClone(fixture));
     const doc = parseScene(input);
 
-    expect(doc.version).toBe(4);
+    expect(doc.version).toBe(5);
     expect(doc.motion).toBeNull();
     expect(doc.seed).toBe(1234567);
     expect(doc.products).toEqual([
@@ -148,9 +184,9 @@ describe("scene migrations", () => {
   });
 
   it("rejects a future version with a clear error", () => {
-    const future = { ...parseScene(fixture), version: 5 };
+    const future = { ...parseScene(fixture), version: 6 };
     expect(() => migrateScene(future)).toThrow(SceneVersionError);
-    expect(() => parseScene(future)).toThrow(/version 5 is newer than this build supports \(4\)/);
+    expect(() => parseScene(future)).toThrow(/version 6 is newer than this build supports \(5\)/);
     try {
       parseScene(future);
     } catch (error) {

@@ -114,8 +114,34 @@ const v3ToV4: SceneMigration = {
   },
 };
 
+/**
+ * v4 -> v5: set surfaces (marble, oak, linen, ...) and reflections. A v4 scene's floor, podium and props were
+ * flat colours that mirrored nothing: "plain" and reflection 0.
+ */
+const v4ToV5: SceneMigration = {
+  from: 4,
+  to: 5,
+  up(doc) {
+    if (!isRecord(doc.stage)) return { ...doc, version: 5 }; // validation names what is wrong
+    const stage = doc.stage;
+    const flat = (value: unknown) => (isRecord(value) ? { surface: "plain", reflection: 0, ...value } : value);
+    return {
+      ...doc,
+      version: 5,
+      stage: {
+        ...stage,
+        floor: flat(stage.floor),
+        podium: flat(stage.podium),
+        props: Array.isArray(stage.props)
+          ? stage.props.map((prop) => (isRecord(prop) ? { surface: "plain", ...prop } : prop))
+          : stage.props,
+      },
+    };
+  },
+};
+
 /** Ordered; entry i migrates version i+1 to i+2. */
-export const SCENE_MIGRATIONS: readonly SceneMigration[] = [v1ToV2, v2ToV3, v3ToV4];
+export const SCENE_MIGRATIONS: readonly SceneMigration[] = [v1ToV2, v2ToV3, v3ToV4, v4ToV5];
 
 /**
  * Brings any supported stored scene up to CURRENT_SCENE_VERSION (without

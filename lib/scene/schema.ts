@@ -19,7 +19,7 @@
  */
 import { z } from "zod";
 
-export const CURRENT_SCENE_VERSION = 4 as const;
+export const CURRENT_SCENE_VERSION = 5 as const;
 
 import {
   finite,
@@ -36,12 +36,14 @@ import { cameraStateSchema } from "./blocks/camera";
 import { lookSchema } from "./blocks/look";
 import { overlaysSchema } from "./blocks/overlays";
 import { refineShots, shotsSchema } from "./blocks/shots";
+import { reflectionFieldSchema, surfaceFieldSchema } from "./blocks/surfaces";
 
 export { hexColorSchema, slotIdSchema, vec3Schema, type Vec3 } from "./schema-primitives";
 export * from "./blocks/camera";
 export * from "./blocks/look";
 export * from "./blocks/overlays";
 export * from "./blocks/shots";
+export * from "./blocks/surfaces";
 
 // ------------------------------------------------------------------ products
 
@@ -147,7 +149,17 @@ export type BackgroundKind = BackgroundSpec["kind"];
 
 // --------------------------------------------------------------------- stage
 
-export const floorSpecSchema = z.object({ color: hexColorSchema, roughness, metalness, visible: z.boolean() }).strict();
+export const floorSpecSchema = z
+  .object({
+    color: hexColorSchema,
+    roughness,
+    metalness,
+    visible: z.boolean(),
+    /** v5: the floor's finish and how much it mirrors the set. */
+    surface: surfaceFieldSchema,
+    reflection: reflectionFieldSchema,
+  })
+  .strict();
 export type FloorSpec = z.infer<typeof floorSpecSchema>;
 
 export const PODIUM_SHAPES = ["cylinder", "box", "rounded", "arch", "steps"] as const;
@@ -161,6 +173,9 @@ export const podiumSpecSchema = z
     color: hexColorSchema,
     roughness,
     metalness,
+    /** v5: the podium's finish and how much its top mirrors the product. */
+    surface: surfaceFieldSchema,
+    reflection: reflectionFieldSchema,
   })
   .strict();
 export type PodiumSpec = z.infer<typeof podiumSpecSchema>;
@@ -177,6 +192,8 @@ export const propSpecSchema = z
     color: hexColorSchema,
     roughness,
     metalness,
+    /** v5: the prop's finish. */
+    surface: surfaceFieldSchema,
   })
   .strict();
 export type PropSpec = z.infer<typeof propSpecSchema>;

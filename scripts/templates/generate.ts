@@ -129,6 +129,8 @@ function build(input: Def): SceneTemplateInput {
     color: look.podium.color,
     roughness: look.podium.rough ?? 0.55,
     metalness: look.podium.metal ?? 0,
+    surface: "plain",
+    reflection: 0,
   };
   const props: PropSpec[] = (look.props ?? []).map((p, i) => ({
     id: `${p.kind}-${i + 1}`,
@@ -143,6 +145,7 @@ function build(input: Def): SceneTemplateInput {
     color: p.color,
     roughness: p.rough ?? 0.5,
     metalness: p.metal ?? 0,
+    surface: "plain",
   }));
   const rig = look.rigTweak
     ? look.rigTweak(LIGHT_RIG_PRESETS[look.rig].map((l) => ({ ...l })))
@@ -191,7 +194,11 @@ function build(input: Def): SceneTemplateInput {
       rig: { preset: look.rigTweak ? "custom" : look.rig, lights: rig },
     },
     background: look.background,
-    stage: { floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false }, podium, props },
+    stage: {
+      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false, surface: "plain", reflection: 0 },
+      podium,
+      props,
+    },
     shadows: { contact: look.shadow ?? { opacity: 0.5, blur: 2.5 }, accumulated: false },
     toneMapping: { mode: "neutral", exposure: look.exposure ?? 1 },
     outputs: (DEFAULT_OUTPUT_RATIOS as readonly string[]).map((r) => ({
