@@ -24,6 +24,8 @@ export interface DrawJob {
   patch?: Partial<SceneDocument>;
   /** Seconds into the document's motion: a video frame (the look's video tier). */
   time?: number;
+  /** "pixel": resolve with an empty PNG url after a one-pixel read (timing a frame without the PNG encode). */
+  readback?: "png" | "pixel";
 }
 
 type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (png: string) => void };
@@ -70,6 +72,12 @@ function Bench() {
       time={job.time}
       onReady={() => {
         const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+        if (canvas && job.readback === "pixel") {
+          // A one-pixel read waits for the GPU side to finish the frame (Chromium's finish() is only a flush).
+          const gl = canvas.getContext("webgl2");
+          gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          return pending.resolve("data:image/png;base64,");
+        }
         pending.resolve(canvas ? canvas.toDataURL("image/png") : "");
       }}
     />
