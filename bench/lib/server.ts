@@ -166,7 +166,7 @@ function treeRss(pid: number): number {
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds of a process and its living descendants (user + system). */
-function treeCpuSeconds(pid: number): number {
+export function treeCpuSeconds(pid: number): number {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

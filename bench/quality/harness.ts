@@ -23,6 +23,8 @@ export interface Harness {
   draw(job: DrawJob): Promise<Buffer>;
   close(): Promise<void>;
   renderer: string;
+  /** Frames three has drawn on the page so far. */
+  framesDrawn(): Promise<number>;
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -86,6 +88,7 @@ export async function startHarness(): Promise<Harness> {
       if (!dataUrl.startsWith("data:image/png;base64,")) throw new Error(`no frame for ${job.templateId}`);
       return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
     },
+    framesDrawn: () => page.evaluate(() => window.__framesDrawn()),
     async close() {
       await browser.close();
       server.close();

@@ -3,6 +3,7 @@
  * esbuild so the bench needs no Next build, server or database. window.__draw(job) draws one built-in template
  * with a sample product and a brand palette, and resolves with the PNG once the frame is ready.
  */
+import { addAfterEffect } from "@react-three/fiber";
 import { createRoot } from "react-dom/client";
 import { useEffect, useState } from "react";
 import SceneCanvas from "@/components/scene/scene-canvas";
@@ -24,6 +25,8 @@ export interface DrawJob {
   patch?: Partial<SceneDocument>;
   /** Seconds into the document's motion: a video frame (the look's video tier). */
   time?: number;
+  /** "pixel": resolve with an empty PNG url after a one-pixel read (timing a frame without the PNG encode). */
+  readback?: "png" | "pixel";
 }
 
 type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (png: string) => void };
@@ -32,6 +35,8 @@ declare global {
   interface Window {
     __draw: (job: DrawJob) => Promise<string>;
     __document: (job: DrawJob) => SceneDocument;
+    /** Frames three has drawn on this page (a bench checks that a job costs one). */
+    __framesDrawn: () => number;
   }
 }
 
@@ -52,9 +57,14 @@ function Bench() {
   const [pending, setPending] = useState<Pending | null>(null);
   useEffect(() => {
     window.__document = (job) => documentFor(job).document;
+    // Frames of one video share one document object, as on the worker's session page (which parses it once
+    // per video): a fresh object per frame would rebuild the stage every frame.
+    let last: { key: string; made: { document: SceneDocument; url: string } } | null = null;
     window.__draw = (job) =>
       new Promise<string>((resolve) => {
-        const { document, url } = documentFor(job);
+        const key = JSON.stringify({ ...job, time: undefined, readback: undefined });
+        if (job.time === undefined || last?.key !== key) last = { key, made: documentFor(job) };
+        const { document, url } = last.made;
         setPending({ job, document, url, resolve });
       });
   }, []);
@@ -70,10 +80,20 @@ function Bench() {
       time={job.time}
       onReady={() => {
         const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+        if (canvas && job.readback === "pixel") {
+          // A one-pixel read waits for the GPU side to finish the frame (Chromium's finish() is only a flush).
+          const gl = canvas.getContext("webgl2");
+          gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          return pending.resolve("data:image/png;base64,");
+        }
         pending.resolve(canvas ? canvas.toDataURL("image/png") : "");
       }}
     />
   );
 }
+
+let framesDrawn = 0;
+addAfterEffect(() => void framesDrawn++);
+window.__framesDrawn = () => framesDrawn;
 
 createRoot(window.document.getElementById("root")!).render(<Bench />);

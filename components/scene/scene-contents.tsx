@@ -157,7 +157,9 @@ function Stage({
         lights={document.lighting.rig.lights}
         bounds={bounds}
         stageRadius={stageRadius}
-        shadowMapSize={quality === "final" ? 2048 : 1024}
+        // A video frame is one of dozens per clip and the key shadow moves with the turning stage: half the
+        // still's map saves about 50 ms a 1080x1080 frame on llvmpipe.
+        shadowMapSize={quality === "final" && !motion ? 2048 : 1024}
       />
       <Floor
         floor={document.stage.floor}

@@ -16,15 +16,17 @@ export type LookTier = "draft" | "final" | "video";
 
 /**
  * What each tier spends (measured in bench/look.ts at 1080x1080 on llvmpipe). Draft is the editor preview and
- * template previews; video draws dozens of Final frames per clip, so its AO is the cheaper mode.
+ * template previews; video draws dozens of Final frames per clip, so its AO is the cheaper mode, and its edges are
+ * smoothed in the finishing pass (`edgeAA`, FXAA) instead of multisampling the scene: the same smooth silhouette
+ * (tests/integration/video-frames.test.ts) for less (bench/video-frames.ts).
  */
 export const LOOK_TIERS: Record<
   LookTier,
-  { aoMode: N8AOQualityMode; aoHalfRes: boolean; msaa: number; dofTaps: number }
+  { aoMode: N8AOQualityMode; aoHalfRes: boolean; msaa: number; dofTaps: number; edgeAA?: boolean }
 > = {
   draft: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 12 },
   final: { aoMode: "Medium", aoHalfRes: true, msaa: 4, dofTaps: 32 },
-  video: { aoMode: "Performance", aoHalfRes: true, msaa: 4, dofTaps: 20 },
+  video: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 20, edgeAA: true },
 };
 
 /** N8AO's intensity for the document's 1: it darkens display-referred (sRGB) values, so less than its default. */
@@ -105,6 +107,7 @@ export function LookEffects({ look, tier, productBounds, seed, time, viewOffset 
         seed: time === undefined ? seed : (seed ^ Math.imul(Math.round(time * 1000) + 1, 0x9e3779b1)) >>> 0,
         fullSize: [fullWidth, fullHeight],
         tileOrigin: viewOffset ? [viewOffset.x * scale, viewOffset.y * scale] : [0, 0],
+        antialias: settings.edgeAA === true,
       },
     };
     pipeline.render(gl, scene, camera, frame);

@@ -56,6 +56,8 @@ export interface FinishSettings {
   /** The full frame and this canvas's window in it (a tile of a very large render). */
   fullSize: [number, number];
   tileOrigin: [number, number];
+  /** Smooth edges in this pass (the scene was drawn without multisampling). */
+  antialias?: boolean;
 }
 
 export interface LookFrame {
@@ -124,6 +126,7 @@ export class LookPipeline {
         fullSize: { value: new Vector2(1, 1) },
         tileOrigin: { value: new Vector2() },
         tileSize: { value: new Vector2(1, 1) },
+        antialias: { value: false },
       },
       blending: NoBlending,
       depthTest: false,
@@ -220,6 +223,8 @@ export class LookPipeline {
     (u.fullSize.value as Vector2).fromArray(finish.fullSize);
     (u.tileOrigin.value as Vector2).fromArray(finish.tileOrigin);
     (u.tileSize.value as Vector2).set(this.width, this.height);
+    u.antialias.value = finish.antialias === true;
+    (u.texel.value as Vector2).set(1 / this.width, 1 / this.height);
     gl.setRenderTarget(null);
     this.finishQuad.render(gl);
   }

@@ -63,7 +63,8 @@ void main() {
 };
 
 /**
- * Grade (curves), vignette and grain. Coordinates are the FULL frame's (a tile of a very large render gets the
+ * Grade (curves), vignette and grain, and for a video frame drawn without multisampling, edge antialiasing.
+ * Coordinates are the FULL frame's (a tile of a very large render gets the
  * same vignette and grain as that part of a one-piece render). The grain is an integer hash of the pixel and the
  * scene's seed (and a video frame's index): the same scene gives the same pixels on every render.
  */
@@ -84,7 +85,42 @@ uniform uint seed;
 uniform vec2 fullSize;
 uniform vec2 tileOrigin;
 uniform vec2 tileSize;
+uniform bool antialias;
+uniform vec2 texel;
 in vec2 vUv;
+
+float lumaOf(vec4 c) {
+  return dot(c.rgb, vec3(0.299, 0.587, 0.114));
+}
+
+// FXAA 3.11 "console" (Lottes): four bilinear taps at the pixel's corners find the edge's direction, two or four
+// taps along it blend across the step. About 7 taps on an edge, 5 elsewhere (flat pixels return early): a
+// fraction of the full-quality FXAA's cost, and enough to turn a silhouette's stair-steps into a ramp.
+vec4 edgeAntialiased(vec2 uv) {
+  vec4 centre = texture(tColor, uv);
+  float lumaNw = lumaOf(texture(tColor, uv + vec2(-0.5, 0.5) * texel));
+  float lumaNe = lumaOf(texture(tColor, uv + vec2(0.5, 0.5) * texel));
+  float lumaSw = lumaOf(texture(tColor, uv + vec2(-0.5, -0.5) * texel));
+  float lumaSe = lumaOf(texture(tColor, uv + vec2(0.5, -0.5) * texel));
+  float lumaM = lumaOf(centre);
+  float lumaMax = max(max(lumaNw, lumaNe), max(lumaSw, lumaSe));
+  float lumaMin = min(min(lumaNw, lumaNe), min(lumaSw, lumaSe));
+  lumaMax = max(lumaMax, lumaM);
+  lumaMin = min(lumaMin, lumaM);
+  if (lumaMax - lumaMin < max(0.05, lumaMax * 0.125)) return centre;
+  float swMinusNe = lumaSw - lumaNe;
+  float seMinusNw = lumaSe - lumaNw;
+  vec2 dir = normalize(vec2(swMinusNe + seMinusNw, swMinusNe - seMinusNw) + 1e-6);
+  vec4 n1 = texture(tColor, uv - dir * 0.5 * texel);
+  vec4 p1 = texture(tColor, uv + dir * 0.5 * texel);
+  vec2 dir2 = clamp(dir / (min(abs(dir.x), abs(dir.y)) * 8.0), -2.0, 2.0);
+  vec4 n2 = texture(tColor, uv - dir2 * 2.0 * texel);
+  vec4 p2 = texture(tColor, uv + dir2 * 2.0 * texel);
+  vec4 a = (n1 + p1) * 0.5;
+  vec4 b = (n2 + p2) * 0.25 + a * 0.5;
+  float lumaB = lumaOf(b);
+  return lumaB < lumaMin || lumaB > lumaMax ? a : b;
+}
 
 uint hash(uint x) {
   x ^= x >> 16; x *= 0x7feb352du;
@@ -98,7 +134,7 @@ float uniformNoise(uvec2 pixel, uint salt) {
 }
 
 void main() {
-  vec4 colour = texture(tColor, vUv);
+  vec4 colour = antialias ? edgeAntialiased(vUv) : texture(tColor, vUv);
   float alpha = colour.a;
   if (alpha <= 0.0) {
     outColour = vec4(0.0);
