@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { DrawJob } from "./page";
+import type { DrawJob, DrawResult } from "./page";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TYPES: Record<string, string> = {
@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
 
 export interface Harness {
   draw(job: DrawJob): Promise<Buffer>;
+  /** Draws and reports the path tracer's numbers too (job.trace set). */
+  drawTraced(job: DrawJob): Promise<{ png: Buffer; trace: DrawResult["trace"] }>;
   close(): Promise<void>;
   renderer: string;
 }
@@ -79,12 +81,16 @@ export async function startHarness(): Promise<Harness> {
     return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "unknown";
   });
 
+  const drawTraced = async (job: DrawJob) => {
+    const { png: dataUrl, trace } = await page.evaluate((j) => window.__draw(j), job);
+    if (!dataUrl.startsWith("data:image/png;base64,")) throw new Error(`no frame for ${job.templateId}`);
+    return { png: Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"), trace };
+  };
   return {
     renderer,
+    drawTraced,
     async draw(job) {
-      const dataUrl = await page.evaluate((j) => window.__draw(j), job);
-      if (!dataUrl.startsWith("data:image/png;base64,")) throw new Error(`no frame for ${job.templateId}`);
-      return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
+      return (await drawTraced(job)).png;
     },
     async close() {
       await browser.close();

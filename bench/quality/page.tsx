@@ -5,11 +5,13 @@
  */
 import { createRoot } from "react-dom/client";
 import { useEffect, useState } from "react";
+import { useThree, type RootState } from "@react-three/fiber";
 import SceneCanvas from "@/components/scene/scene-canvas";
 import type { SceneDocument } from "@/lib/scene";
 import { getSampleProduct } from "@/lib/products/samples";
 import { getBuiltInTemplate } from "@/lib/scene/templates";
 import { instantiateTemplate } from "@/lib/templates/instantiate";
+import { pathTrace, type TraceOptions, type TraceResult } from "./path-trace";
 
 export interface DrawJob {
   templateId: string;
@@ -24,18 +26,32 @@ export interface DrawJob {
   patch?: Partial<SceneDocument>;
   /** Seconds into the document's motion: a video frame (the look's video tier). */
   time?: number;
+  /** Draw this document instead of the template's (a fixed reference scene; templateId is then only a label). */
+  document?: SceneDocument;
+  /** Path trace the drawn scene (the reference, or the Studio tier's budget) instead of keeping the raster. */
+  trace?: TraceOptions;
 }
 
-type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (png: string) => void };
+export interface DrawResult {
+  png: string;
+  trace?: TraceResult;
+}
+
+type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (result: DrawResult) => void };
 
 declare global {
   interface Window {
-    __draw: (job: DrawJob) => Promise<string>;
+    __draw: (job: DrawJob) => Promise<DrawResult>;
     __document: (job: DrawJob) => SceneDocument;
   }
 }
 
 function documentFor(job: DrawJob): { document: SceneDocument; url: string } {
+  if (job.document) {
+    const sample = getSampleProduct(job.productId);
+    if (!sample) throw new Error(`unknown product: ${job.productId}`);
+    return { document: job.document, url: sample.file };
+  }
   const template = getBuiltInTemplate(job.templateId);
   const sample = getSampleProduct(job.productId);
   if (!template || !sample) throw new Error(`unknown template or product: ${job.templateId} ${job.productId}`);
@@ -48,12 +64,22 @@ function documentFor(job: DrawJob): { document: SceneDocument; url: string } {
   return { document: { ...document, ...job.patch }, url: sample.file };
 }
 
+/** The canvas's three.js state, for the path tracer (rendered inside SceneCanvas as its child). */
+let three: RootState | null = null;
+function CaptureState() {
+  const state = useThree();
+  useEffect(() => {
+    three = state;
+  });
+  return null;
+}
+
 function Bench() {
   const [pending, setPending] = useState<Pending | null>(null);
   useEffect(() => {
     window.__document = (job) => documentFor(job).document;
     window.__draw = (job) =>
-      new Promise<string>((resolve) => {
+      new Promise<DrawResult>((resolve) => {
         const { document, url } = documentFor(job);
         setPending({ job, document, url, resolve });
       });
@@ -68,11 +94,15 @@ function Bench() {
       size={{ width: job.width, height: job.height }}
       quality={job.quality}
       time={job.time}
-      onReady={() => {
+      onReady={async () => {
         const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
-        pending.resolve(canvas ? canvas.toDataURL("image/png") : "");
+        let trace: TraceResult | undefined;
+        if (job.trace && three) trace = await pathTrace(three.gl, three.scene, three.camera, job.trace);
+        pending.resolve({ png: canvas ? canvas.toDataURL("image/png") : "", trace });
       }}
-    />
+    >
+      <CaptureState />
+    </SceneCanvas>
   );
 }
 
