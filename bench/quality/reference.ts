@@ -2,7 +2,8 @@
  * bench:quality's measured half: the three fixed reference scenes (./scenes), their path-traced references
  * (./references, committed), and how far Final and Draft are from them (DSSIM, ./perceptual.ts).
  *
- *  - makeReferences: path traces each scene (REFERENCE_SAMPLES, default 512, at 540x540) and writes the PNGs and
+ *  - makeReferences: path traces each scene (REFERENCE_SAMPLES, default 512, or REFERENCE_BUDGET_S seconds, whichever
+ *    comes first, at 540x540) and writes the PNGs and
  *    references/meta.json (samples, time, samples per second, the renderer). `npm run bench:quality -- --reference`.
  *  - compareToReferences: draws Final and Draft of each scene at the same size and scores them.
  *  - studioBudget: how many samples the Studio tier reaches at 1080x1080 in 60 and 120 s here.
@@ -32,10 +33,15 @@ function jobFor(scene: ReferenceScene, quality: DrawJob["quality"], size = REFER
 
 export async function makeReferences(harness: Harness) {
   const samples = Number(process.env.REFERENCE_SAMPLES ?? 512);
+  // On a loaded CPU-only machine a cap on time keeps the run bounded; meta.json records the samples reached.
+  const budgetS = process.env.REFERENCE_BUDGET_S ? Number(process.env.REFERENCE_BUDGET_S) : undefined;
   mkdirSync(REFERENCES_DIR, { recursive: true });
   const made = [];
   for (const scene of loadReferenceScenes()) {
-    const { png, trace } = await harness.drawTraced({ ...jobFor(scene, "final"), trace: { samples } });
+    const { png, trace } = await harness.drawTraced({
+      ...jobFor(scene, "final"),
+      trace: { samples, budgetMs: budgetS && budgetS * 1000 },
+    });
     if (!trace) throw new Error(`no trace for ${scene.id}`);
     writeFileSync(
       path.join(REFERENCES_DIR, `${scene.id}.png`),
