@@ -68,11 +68,23 @@ export async function startHarness(): Promise<Harness> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--use-gl=angle", "--use-angle=gl-egl", "--ignore-gpu-blocklist", "--hide-scrollbars", "--mute-audio"],
+    // No GPU watchdog: on llvmpipe the path tracer's one large shader compiles for minutes, which the watchdog
+    // would take for a hung GPU and kill.
+    args: [
+      "--use-gl=angle",
+      "--use-angle=gl-egl",
+      "--ignore-gpu-blocklist",
+      "--disable-gpu-watchdog",
+      "--hide-scrollbars",
+      "--mute-audio",
+    ],
   });
   const page: Page = await browser.newPage({ viewport: { width: 1200, height: 1200 } });
   page.on("pageerror", (err) => console.error("[page]", err.message));
-  page.on("console", (m) => m.type() === "error" && console.error("[console]", m.text().slice(0, 400)));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.text().startsWith("[trace]")) console.error("[console]", m.text().slice(0, 400));
+  });
+  page.on("crash", () => console.error("[page] crashed"));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => typeof window.__draw === "function");
   const renderer = await page.evaluate(() => {

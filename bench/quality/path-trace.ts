@@ -68,10 +68,13 @@ export async function pathTrace(
     const setupStart = performance.now();
     tracer.setScene(scene, camera);
     const setupMs = performance.now() - setupStart;
+    console.log(`[trace] scene set up in ${Math.round(setupMs)} ms`);
     const start = performance.now();
     while (tracer.samples < options.samples) {
       if (options.budgetMs !== undefined && performance.now() - start >= options.budgetMs) break;
       tracer.renderSample();
+      if (tracer.samples <= 2 || Number.isInteger(Math.log2(tracer.samples)))
+        console.log(`[trace] ${tracer.samples} samples at ${Math.round(performance.now() - start)} ms`);
       // Let the page breathe (and the GPU process flush) between samples.
       await nextTask();
     }
