@@ -74,12 +74,32 @@ function CaptureState() {
   return null;
 }
 
+/** Reads the canvas, path tracing it first when the job asks for it. */
+async function finish(job: DrawJob, resolve: (result: DrawResult) => void) {
+  const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+  let trace: TraceResult | undefined;
+  if (job.trace && three) trace = await pathTrace(three.gl, three.scene, three.camera, job.trace);
+  resolve({ png: canvas ? canvas.toDataURL("image/png") : "", trace });
+}
+
+/** The last job drawn (without its trace options): the same job again is not a new document for SceneCanvas. */
+let lastJob: string | null = null;
+
 function Bench() {
   const [pending, setPending] = useState<Pending | null>(null);
   useEffect(() => {
     window.__document = (job) => documentFor(job).document;
     window.__draw = (job) =>
       new Promise<DrawResult>((resolve) => {
+        const key = JSON.stringify({ ...job, trace: undefined });
+        if (key === lastJob && three) {
+          // SceneCanvas would not report ready again for an unchanged document: draw one frame by hand (a warm
+          // re-render, which also replaces a traced picture) and read it.
+          three.advance(performance.now() / 1000, true);
+          void finish(job, resolve);
+          return;
+        }
+        lastJob = key;
         const { document, url } = documentFor(job);
         setPending({ job, document, url, resolve });
       });
@@ -94,12 +114,7 @@ function Bench() {
       size={{ width: job.width, height: job.height }}
       quality={job.quality}
       time={job.time}
-      onReady={async () => {
-        const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
-        let trace: TraceResult | undefined;
-        if (job.trace && three) trace = await pathTrace(three.gl, three.scene, three.camera, job.trace);
-        pending.resolve({ png: canvas ? canvas.toDataURL("image/png") : "", trace });
-      }}
+      onReady={() => void finish(job, pending.resolve)}
     >
       <CaptureState />
     </SceneCanvas>
