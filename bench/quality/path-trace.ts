@@ -53,6 +53,10 @@ export async function pathTrace(
   options: TraceOptions,
 ): Promise<TraceResult> {
   const hidden = hideRasterOnly(scene);
+  // A colour backdrop is drawn by three as an untouched clear colour, but the tracer would tone-map it (darker):
+  // trace with none (those pixels stay transparent) and let the caller put the exact colour behind.
+  const background = scene.background;
+  scene.background = null;
   const tracer = new WebGLPathTracer(gl);
   try {
     // Whole frames, no progressive low-res preview or fade-in: every call adds one full sample.
@@ -86,6 +90,7 @@ export async function pathTrace(
     };
   } finally {
     tracer.dispose();
+    scene.background = background;
     for (const object of hidden) object.visible = true;
   }
 }

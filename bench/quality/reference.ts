@@ -31,6 +31,12 @@ function jobFor(scene: ReferenceScene, quality: DrawJob["quality"], size = REFER
   };
 }
 
+/** The traced picture (transparent where rays escape) over the scene's solid backdrop, as three clears it. */
+function overBackdrop(png: Buffer, scene: ReferenceScene): Promise<Buffer> {
+  const backdrop = scene.document.background.kind === "solid" ? scene.document.background.color : "#ffffff";
+  return sharp(png).flatten({ background: backdrop }).png({ compressionLevel: 9 }).toBuffer();
+}
+
 export async function makeReferences(harness: Harness) {
   const samples = Number(process.env.REFERENCE_SAMPLES ?? 512);
   // On a loaded CPU-only machine a cap on time keeps the run bounded; meta.json records the samples reached.
@@ -107,7 +113,10 @@ export async function studioBudget(harness: Harness, budgetsS: number[], out?: s
     });
     if (!trace) throw new Error("no trace");
     // Against the reference at its size: how clean the budget's picture is.
-    const small = await sharp(png).resize(REFERENCE_SIZE, REFERENCE_SIZE).png().toBuffer();
+    const small = await sharp(await overBackdrop(png, scene))
+      .resize(REFERENCE_SIZE, REFERENCE_SIZE)
+      .png()
+      .toBuffer();
     const reference = readFileSync(path.join(REFERENCES_DIR, `${scene.id}.png`));
     const entry = {
       scene: scene.id,
