@@ -20,7 +20,7 @@
  * Draws with the app's own SceneCanvas in headless Chromium (llvmpipe), bundled on its own by esbuild: no build,
  * server or database needed. TEMPLATES=id,id limits the sheet; CELL=WxH sets a cell's size (default 160x200).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
@@ -30,6 +30,7 @@ import { BUILT_IN_TEMPLATES } from "../lib/scene/templates";
 import { differenceMask, frontFace } from "./quality/front-face";
 import { startHarness, type Harness } from "./quality/harness";
 import { compareToReferences, makeReferences, studioBudget } from "./quality/reference";
+import { REFERENCES_DIR } from "./quality/reference-scene";
 import { templateSheet } from "./quality/template-sheet";
 
 const log = (...args: unknown[]) => console.error("[bench:quality]", ...args);
@@ -156,7 +157,10 @@ async function main() {
       const out = path.resolve(process.env.QUALITY_SHEET ?? "bench-results/quality-contact-sheet.png");
       result.contactSheet = await contactSheet(harness, out);
     }
-    if (part("compare")) {
+    const referencesMade = existsSync(path.join(REFERENCES_DIR, "meta.json"));
+    if (part("compare") && !referencesMade) {
+      result.reference = { skipped: "no path-traced references yet: npm run bench:quality -- --reference" };
+    } else if (part("compare")) {
       const compared = await compareToReferences(harness);
       const before = baseline();
       result.reference = {
