@@ -25,6 +25,7 @@ export default defineConfig({
             "worker/**/*.test.ts",
             "scripts/**/*.test.ts",
             "tests/offline/**/*.test.ts",
+            "bench/**/*.test.ts",
           ],
         },
       },

@@ -7,9 +7,20 @@
  *  - contactSheet: every built-in template (Draft, small) under three brand palettes, one PNG
  *    (bench-results/quality-contact-sheet.png, or QUALITY_SHEET=path), to see at a glance that none is garish.
  *
+ *  - reference: Final and Draft of three fixed reference scenes (bench/quality/scenes) against their committed
+ *    path-traced references (bench/quality/references), as DSSIM = 1 - SSIM, with Final's warm render time and
+ *    the baseline recorded before issue 18's look work (bench/quality/baseline.json). Goal: Final's DSSIM halved.
+ *
+ * Flags (the default run does brand colour, the palette sheet and the reference comparison):
+ *   --reference        path trace the references again (REFERENCE_SAMPLES, default 512) and write them
+ *   --templates-sheet  redraw docs/templates-contact-sheet.jpg (12 templates x 3 products, Final)
+ *   --studio           samples the Studio tier reaches at 1080x1080 in 60 and 120 s (STUDIO_BUDGETS=60,120)
+ *   --only=a,b         run only these parts: brand, sheet, compare (e.g. --only=compare)
+ *
  * Draws with the app's own SceneCanvas in headless Chromium (llvmpipe), bundled on its own by esbuild: no build,
  * server or database needed. TEMPLATES=id,id limits the sheet; CELL=WxH sets a cell's size (default 160x200).
  */
+import { existsSync, readFileSync } from "node:fs";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
@@ -18,6 +29,9 @@ import { deltaE2000 } from "../lib/colour/ciede2000";
 import { BUILT_IN_TEMPLATES } from "../lib/scene/templates";
 import { differenceMask, frontFace } from "./quality/front-face";
 import { startHarness, type Harness } from "./quality/harness";
+import { compareToReferences, makeReferences, studioBudget } from "./quality/reference";
+import { REFERENCES_DIR } from "./quality/reference-scene";
+import { templateSheet } from "./quality/template-sheet";
 
 const log = (...args: unknown[]) => console.error("[bench:quality]", ...args);
 
@@ -108,24 +122,62 @@ async function contactSheet(harness: Harness, out: string) {
   };
 }
 
+const flags = new Set(process.argv.slice(2));
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+const part = (name: string) => !only || only.includes(name);
+
+function baseline() {
+  return JSON.parse(readFileSync(path.join(__dirname, "quality", "baseline.json"), "utf8")) as {
+    meanFinalDssim: number | null;
+  };
+}
+
 async function main() {
   const harness = await startHarness();
   log("renderer:", harness.renderer);
   try {
-    const brandColour = [];
-    for (const palette of BENCH_PALETTES)
-      brandColour.push({ palette: palette.id, ...(await measureBrandColour(harness, palette.colours)) });
-    log("brand colour", JSON.stringify(brandColour));
-    const out = path.resolve(process.env.QUALITY_SHEET ?? "bench-results/quality-contact-sheet.png");
-    const sheet = process.env.SKIP_SHEET === "1" ? null : await contactSheet(harness, out);
-    const result = {
-      renderer: harness.renderer,
-      neutralTemplate: NEUTRAL_TEMPLATE,
-      product: PRODUCT,
-      goal: "deltaE2000 < 5 on the neutral template's podium front face",
-      brandColour,
-      contactSheet: sheet,
-    };
+    const result: Record<string, unknown> = { renderer: harness.renderer };
+    if (flags.has("--reference")) result.references = await makeReferences(harness);
+    if (part("brand") && !flags.has("--reference")) {
+      const brandColour = [];
+      for (const palette of BENCH_PALETTES)
+        brandColour.push({ palette: palette.id, ...(await measureBrandColour(harness, palette.colours)) });
+      log("brand colour", JSON.stringify(brandColour));
+      Object.assign(result, {
+        neutralTemplate: NEUTRAL_TEMPLATE,
+        product: PRODUCT,
+        goal: "deltaE2000 < 5 on the neutral template's podium front face",
+        brandColour,
+      });
+    }
+    if (part("sheet") && process.env.SKIP_SHEET !== "1" && !flags.has("--reference")) {
+      const out = path.resolve(process.env.QUALITY_SHEET ?? "bench-results/quality-contact-sheet.png");
+      result.contactSheet = await contactSheet(harness, out);
+    }
+    const referencesMade = existsSync(path.join(REFERENCES_DIR, "meta.json"));
+    if (part("compare") && !referencesMade) {
+      result.reference = { skipped: "no path-traced references yet: npm run bench:quality -- --reference" };
+    } else if (part("compare")) {
+      const compared = await compareToReferences(harness);
+      const before = baseline();
+      result.reference = {
+        ...compared,
+        baseline: before,
+        goal:
+          before.meanFinalDssim === null
+            ? "meanFinalDssim halved against the baseline (baseline not recorded yet: this run's value is it)"
+            : `meanFinalDssim <= ${Math.round((before.meanFinalDssim / 2) * 10000) / 10000} (half the baseline)`,
+        goalMet: before.meanFinalDssim === null ? null : compared.meanFinalDssim <= before.meanFinalDssim / 2,
+      };
+    }
+    if (flags.has("--templates-sheet")) result.templatesSheet = await templateSheet(harness);
+    if (flags.has("--studio")) {
+      const budgets = (process.env.STUDIO_BUDGETS ?? "60,120").split(",").map(Number);
+      result.studio = await studioBudget(harness, budgets, path.resolve("bench-results"));
+    }
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await harness.close();

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import type { DrawJob } from "./page";
+import type { DrawJob, DrawResult } from "./page";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TYPES: Record<string, string> = {
@@ -21,6 +21,8 @@ const TYPES: Record<string, string> = {
 
 export interface Harness {
   draw(job: DrawJob): Promise<Buffer>;
+  /** Draws and reports the path tracer's numbers too (job.trace set). */
+  drawTraced(job: DrawJob): Promise<{ png: Buffer; trace: DrawResult["trace"] }>;
   close(): Promise<void>;
   renderer: string;
   /** Frames three has drawn on the page so far. */
@@ -68,11 +70,23 @@ export async function startHarness(): Promise<Harness> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--use-gl=angle", "--use-angle=gl-egl", "--ignore-gpu-blocklist", "--hide-scrollbars", "--mute-audio"],
+    // No GPU watchdog: on llvmpipe the path tracer's one large shader compiles for minutes, which the watchdog
+    // would take for a hung GPU and kill.
+    args: [
+      "--use-gl=angle",
+      "--use-angle=gl-egl",
+      "--ignore-gpu-blocklist",
+      "--disable-gpu-watchdog",
+      "--hide-scrollbars",
+      "--mute-audio",
+    ],
   });
   const page: Page = await browser.newPage({ viewport: { width: 1200, height: 1200 } });
   page.on("pageerror", (err) => console.error("[page]", err.message));
-  page.on("console", (m) => m.type() === "error" && console.error("[console]", m.text().slice(0, 400)));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.text().startsWith("[trace]")) console.error("[console]", m.text().slice(0, 400));
+  });
+  page.on("crash", () => console.error("[page] crashed"));
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => typeof window.__draw === "function");
   const renderer = await page.evaluate(() => {
@@ -81,12 +95,16 @@ export async function startHarness(): Promise<Harness> {
     return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "unknown";
   });
 
+  const drawTraced = async (job: DrawJob) => {
+    const { png: dataUrl, trace } = await page.evaluate((j) => window.__draw(j), job);
+    if (!dataUrl.startsWith("data:image/png;base64,")) throw new Error(`no frame for ${job.templateId}`);
+    return { png: Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"), trace };
+  };
   return {
     renderer,
+    drawTraced,
     async draw(job) {
-      const dataUrl = await page.evaluate((j) => window.__draw(j), job);
-      if (!dataUrl.startsWith("data:image/png;base64,")) throw new Error(`no frame for ${job.templateId}`);
-      return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
+      return (await drawTraced(job)).png;
     },
     framesDrawn: () => page.evaluate(() => window.__framesDrawn()),
     async close() {

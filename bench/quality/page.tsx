@@ -6,11 +6,13 @@
 import { addAfterEffect } from "@react-three/fiber";
 import { createRoot } from "react-dom/client";
 import { useEffect, useState } from "react";
+import { useThree, type RootState } from "@react-three/fiber";
 import SceneCanvas from "@/components/scene/scene-canvas";
 import type { SceneDocument } from "@/lib/scene";
 import { getSampleProduct } from "@/lib/products/samples";
 import { getBuiltInTemplate } from "@/lib/scene/templates";
 import { instantiateTemplate } from "@/lib/templates/instantiate";
+import { pathTrace, type TraceOptions, type TraceResult } from "./path-trace";
 
 export interface DrawJob {
   templateId: string;
@@ -27,13 +29,22 @@ export interface DrawJob {
   time?: number;
   /** "pixel": resolve with an empty PNG url after a one-pixel read (timing a frame without the PNG encode). */
   readback?: "png" | "pixel";
+  /** Draw this document instead of the template's (a fixed reference scene; templateId is then only a label). */
+  document?: SceneDocument;
+  /** Path trace the drawn scene (the reference, or the Studio tier's budget) instead of keeping the raster. */
+  trace?: TraceOptions;
 }
 
-type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (png: string) => void };
+export interface DrawResult {
+  png: string;
+  trace?: TraceResult;
+}
+
+type Pending = { job: DrawJob; document: SceneDocument; url: string; resolve: (result: DrawResult) => void };
 
 declare global {
   interface Window {
-    __draw: (job: DrawJob) => Promise<string>;
+    __draw: (job: DrawJob) => Promise<DrawResult>;
     __document: (job: DrawJob) => SceneDocument;
     /** Frames three has drawn on this page (a bench checks that a job costs one). */
     __framesDrawn: () => number;
@@ -41,6 +52,11 @@ declare global {
 }
 
 function documentFor(job: DrawJob): { document: SceneDocument; url: string } {
+  if (job.document) {
+    const sample = getSampleProduct(job.productId);
+    if (!sample) throw new Error(`unknown product: ${job.productId}`);
+    return { document: job.document, url: sample.file };
+  }
   const template = getBuiltInTemplate(job.templateId);
   const sample = getSampleProduct(job.productId);
   if (!template || !sample) throw new Error(`unknown template or product: ${job.templateId} ${job.productId}`);
@@ -53,6 +69,33 @@ function documentFor(job: DrawJob): { document: SceneDocument; url: string } {
   return { document: { ...document, ...job.patch }, url: sample.file };
 }
 
+/** The canvas's three.js state, for the path tracer (rendered inside SceneCanvas as its child). */
+let three: RootState | null = null;
+function CaptureState() {
+  const state = useThree();
+  useEffect(() => {
+    three = state;
+  });
+  return null;
+}
+
+/** Reads the canvas, path tracing it first when the job asks for it. */
+async function finish(job: DrawJob, resolve: (result: DrawResult) => void) {
+  const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
+  if (canvas && job.readback === "pixel") {
+    // A one-pixel read waits for the GPU side to finish the frame (Chromium's finish() is only a flush).
+    const gl = canvas.getContext("webgl2");
+    gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    return resolve({ png: "data:image/png;base64," });
+  }
+  let trace: TraceResult | undefined;
+  if (job.trace && three) trace = await pathTrace(three.gl, three.scene, three.camera, job.trace);
+  resolve({ png: canvas ? canvas.toDataURL("image/png") : "", trace });
+}
+
+/** The last job drawn (without its trace options): the same job again is not a new document for SceneCanvas. */
+let lastJob: string | null = null;
+
 function Bench() {
   const [pending, setPending] = useState<Pending | null>(null);
   useEffect(() => {
@@ -61,9 +104,18 @@ function Bench() {
     // per video): a fresh object per frame would rebuild the stage every frame.
     let last: { key: string; made: { document: SceneDocument; url: string } } | null = null;
     window.__draw = (job) =>
-      new Promise<string>((resolve) => {
-        const key = JSON.stringify({ ...job, time: undefined, readback: undefined });
-        if (job.time === undefined || last?.key !== key) last = { key, made: documentFor(job) };
+      new Promise<DrawResult>((resolve) => {
+        const key = JSON.stringify({ ...job, trace: undefined });
+        if (key === lastJob && three) {
+          // SceneCanvas would not report ready again for an unchanged document: draw one frame by hand (a warm
+          // re-render, which also replaces a traced picture) and read it.
+          three.advance(performance.now() / 1000, true);
+          void finish(job, resolve);
+          return;
+        }
+        lastJob = key;
+        const videoKey = JSON.stringify({ ...job, time: undefined, readback: undefined, trace: undefined });
+        if (job.time === undefined || last?.key !== videoKey) last = { key: videoKey, made: documentFor(job) };
         const { document, url } = last.made;
         setPending({ job, document, url, resolve });
       });
@@ -78,17 +130,10 @@ function Bench() {
       size={{ width: job.width, height: job.height }}
       quality={job.quality}
       time={job.time}
-      onReady={() => {
-        const canvas = window.document.querySelector<HTMLCanvasElement>('[data-testid="scene-canvas"] canvas');
-        if (canvas && job.readback === "pixel") {
-          // A one-pixel read waits for the GPU side to finish the frame (Chromium's finish() is only a flush).
-          const gl = canvas.getContext("webgl2");
-          gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-          return pending.resolve("data:image/png;base64,");
-        }
-        pending.resolve(canvas ? canvas.toDataURL("image/png") : "");
-      }}
-    />
+      onReady={() => void finish(job, pending.resolve)}
+    >
+      <CaptureState />
+    </SceneCanvas>
   );
 }
 
