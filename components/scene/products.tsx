@@ -18,6 +18,7 @@ import {
   type ProductPose,
 } from "@/lib/scene";
 import { variantMaterialsOf } from "./model-loader";
+import { resolveNestedTransmission } from "./nested-transmission";
 
 export interface LoadedProduct {
   placement: ProductPlacement;
@@ -83,6 +84,8 @@ function instantiate(model: GLTF, placement: ProductPlacement): { object: Object
     }
     node.material = material;
   });
+  // A liquid inside a glass bottle would vanish in three's transmission pass: drawn as a coloured body instead.
+  for (const mesh of resolveNestedTransmission(object)) materials.push(mesh.material as Material);
   return { object, materials };
 }
 
