@@ -52,6 +52,8 @@ function cases() {
   return out;
 }
 const CASES = cases();
+// Hundreds of shots in one test: give the test runner's worker a turn between them (its RPC times out otherwise).
+const yieldToRunner = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function shot(document: SceneDocument, product: Bounds, aspect: number) {
   return composeShot({
@@ -82,11 +84,12 @@ describe("props stay whole or leave the frame", { timeout: 240_000 }, () => {
   });
 
   for (const { ratio, aspect } of RATIOS) {
-    it(`in ${ratio}, every drawn prop of every template is whole and every other one is out of the frame`, () => {
+    it(`in ${ratio}, every drawn prop of every template is whole and every other one is out of the frame`, async () => {
       let hidden = 0;
       let moved = 0;
       let total = 0;
       for (const { name, document, product } of CASES) {
+        await yieldToRunner();
         const { framing, hiddenPropIds, movedProps } = shot(document, product, aspect);
         for (const prop of document.stage.props) {
           total++;
@@ -154,8 +157,9 @@ describe("props stay whole or leave the frame", { timeout: 240_000 }, () => {
 
 describe("vertical formats keep the product's visual weight", { timeout: 240_000 }, () => {
   for (const { ratio, aspect } of RATIOS.filter((r) => r.aspect < 1)) {
-    it(`in ${ratio} the product fills at least ${TALL_MIN_HEIGHT * 100}% of the height (or the width) with at most ${TALL_MAX_HEADROOM * 100}% empty above`, () => {
+    it(`in ${ratio} the product fills at least ${TALL_MIN_HEIGHT * 100}% of the height (or the width) with at most ${TALL_MAX_HEADROOM * 100}% empty above`, async () => {
       for (const { name, document, product } of CASES) {
+        await yieldToRunner();
         const { framing } = shot(document, product, aspect);
         const { top, bottom, reachX } = productExtent(product, framing, aspect);
         const height = (top - bottom) / 2;
