@@ -11,7 +11,15 @@ import { useThree } from "@react-three/fiber";
 import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
 import type { PerspectiveCamera } from "three";
 import type { OrbitControls as OrbitControlsImpl } from "three-stdlib";
-import { frameCamera, motionFrame, type Bounds, type CameraState, type MotionSpec, type Vec3 } from "@/lib/scene";
+import {
+  frameCamera,
+  motionFrame,
+  type Bounds,
+  type CameraState,
+  type Framing,
+  type MotionSpec,
+  type Vec3,
+} from "@/lib/scene";
 import type { ViewOffset } from "./view-offset";
 
 export type CameraChange = { azimuth: number; elevation: number; distance: number; target: [number, number, number] };
@@ -19,8 +27,22 @@ export type CameraChange = { azimuth: number; elevation: number; distance: numbe
 const RAD = 180 / Math.PI;
 const round = (value: number, digits = 5) => Number(value.toFixed(digits));
 
+/**
+ * The aspect the camera frames (the output's, else the canvas's) and the canvas's own. A tile sees the full
+ * frame's projection through a window: the full frame is what the camera frames.
+ */
+export function frameAspects(width: number, height: number, frameAspect?: number, viewOffset?: ViewOffset) {
+  const canvasAspect = viewOffset
+    ? viewOffset.fullWidth / viewOffset.fullHeight
+    : width > 0 && height > 0
+      ? width / height
+      : 1;
+  return { canvasAspect, aspect: frameAspect && frameAspect > 0 ? frameAspect : canvasAspect };
+}
+
 export function CameraRig({
   camera: cameraState,
+  composed,
   motion,
   bounds,
   frameAspect,
@@ -29,6 +51,8 @@ export function CameraRig({
   onCameraChange,
 }: {
   camera: CameraState;
+  /** The still's camera as lib/scene/composition.ts composed it for this aspect (props and tall-frame rules). */
+  composed?: Framing;
   /** A video frame: the move's view at this time, reframed for the aspect (lib/scene/motion.ts). */
   motion?: { spec: MotionSpec; time: number };
   bounds: Bounds;
@@ -44,24 +68,19 @@ export function CameraRig({
   const height = useThree((state) => state.size.height);
   const controls = useRef<OrbitControlsImpl>(null);
 
-  // A tile sees the full frame's projection through a window: the full frame is what the camera frames.
-  const canvasAspect = viewOffset
-    ? viewOffset.fullWidth / viewOffset.fullHeight
-    : width > 0 && height > 0
-      ? width / height
-      : 1;
+  const { canvasAspect, aspect } = frameAspects(width, height, frameAspect, viewOffset);
   const offsetKey = viewOffset ? JSON.stringify(viewOffset) : null;
-  const aspect = frameAspect && frameAspect > 0 ? frameAspect : canvasAspect;
   const cameraKey = JSON.stringify(cameraState);
   const boundsKey = JSON.stringify(bounds);
   const motionKey = motion ? JSON.stringify(motion) : null;
+  const composedKey = composed ? JSON.stringify(composed) : null;
   const framing = useMemo(
     () =>
       motion
         ? motionFrame(motion.spec, cameraState, bounds, aspect, motion.time).view
-        : frameCamera(cameraState, bounds, aspect),
+        : (composed ?? frameCamera(cameraState, bounds, aspect)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value: a new document object with the same camera must not reset the view
-    [cameraKey, boundsKey, aspect, motionKey],
+    [cameraKey, boundsKey, aspect, motionKey, composedKey],
   );
 
   useLayoutEffect(() => {

@@ -5,7 +5,7 @@
  * the shared glTF cache (or into another placement of the same product).
  */
 import { useEffect, useMemo } from "react";
-import { Box3, Color, Mesh, type Material, type Object3D } from "three";
+import { Color, Mesh, type Material, type Object3D } from "three";
 import type { GLTF } from "three-stdlib";
 import {
   groundedBounds,
@@ -17,27 +17,15 @@ import {
   type ProductPlacement,
   type ProductPose,
 } from "@/lib/scene";
+import { modelBounds } from "./model-bounds";
 import { variantMaterialsOf } from "./model-loader";
+import { resolveNestedTransmission } from "./nested-transmission";
+
+export { modelBounds };
 
 export interface LoadedProduct {
   placement: ProductPlacement;
   model: GLTF;
-}
-
-const localBoundsCache = new WeakMap<object, Bounds>();
-
-/** The model's own bounds (wherever its origin is), measured once per loaded model. */
-export function modelBounds(model: GLTF): Bounds {
-  let bounds = localBoundsCache.get(model);
-  if (!bounds) {
-    model.scene.updateMatrixWorld(true);
-    const box = new Box3().setFromObject(model.scene, true);
-    bounds = box.isEmpty()
-      ? { min: [-0.05, 0, -0.05], max: [0.05, 0.1, 0.05] }
-      : { min: [box.min.x, box.min.y, box.min.z], max: [box.max.x, box.max.y, box.max.z] };
-    localBoundsCache.set(model, bounds);
-  }
-  return bounds;
 }
 
 /** Union of every placed product's real bounds; null when nothing is placed. */
@@ -83,6 +71,8 @@ function instantiate(model: GLTF, placement: ProductPlacement): { object: Object
     }
     node.material = material;
   });
+  // A liquid inside a glass bottle would vanish in three's transmission pass: drawn as a coloured body instead.
+  for (const mesh of resolveNestedTransmission(object)) materials.push(mesh.material as Material);
   return { object, materials };
 }
 

@@ -7,11 +7,12 @@
  */
 import { useThree } from "@react-three/fiber";
 import { motionFrame, type MotionSpec, type ProductPose, type ToneMappingSpec } from "@/lib/scene";
-import { lazy, Suspense, useDeferredValue, useLayoutEffect } from "react";
+import { lazy, Suspense, useDeferredValue, useLayoutEffect, useMemo } from "react";
 import type { Product } from "@/lib/products/product-types";
-import { lookHasEffects, unionBounds, type Bounds, type SceneDocument } from "@/lib/scene";
+import { lookHasEffects, type Bounds, type SceneDocument } from "@/lib/scene";
+import { composeShot, propsInShot, stageFramingBounds } from "@/lib/scene/composition";
 import { Background } from "./background";
-import { CameraRig, type CameraChange } from "./camera-rig";
+import { CameraRig, frameAspects, type CameraChange } from "./camera-rig";
 import { EnvironmentLighting } from "./environment";
 import { Lights } from "./lights";
 import { preloadModel, readModel } from "./model-loader";
@@ -87,6 +88,7 @@ function Stage({
   const { document, products, time } = input;
   const gl = useThree((state) => state.gl);
   const camera = useThree((state) => state.camera);
+  const size = useThree((state) => state.size);
   useLayoutEffect(() => void camera.layers.enable(SHADOW_LAYER), [camera]);
 
   const placements = document.products.filter((placement) => products[placement.productId]);
@@ -103,23 +105,21 @@ function Stage({
     max: [0.05, baseHeight + 0.1, 0.05],
   };
   const stageRadius = stageRadiusOf(document, bounds);
-  // The camera frames the product with the podium under it: a whole plinth reads as a staged packshot, a
-  // cut-off slab as a horizon line. A very wide podium (steps, a counter) is framed only near the product,
-  // so the product keeps its size in the frame. Lights and shadows still fit the product alone.
-  const footprintHalf = Math.max(bounds.max[0] - bounds.min[0], bounds.max[2] - bounds.min[2]) / 2;
-  const framingBounds: Bounds = podium
-    ? unionBounds([
-        bounds,
-        {
-          min: [-Math.min(podium.width / 2, footprintHalf * 1.9), 0, -Math.min(podium.depth / 2, footprintHalf * 1.9)],
-          max: [
-            Math.min(podium.width / 2, footprintHalf * 1.9),
-            podium.height,
-            Math.min(podium.depth / 2, footprintHalf * 1.9),
-          ],
-        },
-      ])
-    : bounds;
+  const framingBounds = stageFramingBounds(bounds, podium);
+  // A still's camera and props for this output's aspect: props whole or out of the frame, a tall frame's product
+  // with its weight (lib/scene/composition.ts). A video frame keeps the move's own framing and the props as placed.
+  const { aspect } = frameAspects(size.width, size.height, frameAspect, viewOffset);
+  const still = time === undefined || !document.motion;
+  const shotKey = JSON.stringify([document.camera, bounds, podium, document.stage.props, aspect, still]);
+  const shot = useMemo(
+    () =>
+      still
+        ? composeShot({ camera: document.camera, product: bounds, podium, props: document.stage.props, aspect })
+        : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value (a bisection per prop: not every render)
+    [shotKey],
+  );
+  const props = shot ? propsInShot(document.stage.props, shot) : document.stage.props;
   const shadowSignature = JSON.stringify([
     document.products,
     document.stage.podium,
@@ -146,6 +146,7 @@ function Stage({
     <>
       <CameraRig
         camera={document.camera}
+        composed={shot?.framing}
         motion={motion}
         bounds={framingBounds}
         frameAspect={frameAspect}
@@ -168,7 +169,7 @@ function Stage({
       />
       <StageSpinGroup spin={spin}>
         {podium && <Podium podium={podium} />}
-        <Props props={document.stage.props} seed={document.seed} />
+        <Props props={props} seed={document.seed} />
         <Products products={loaded} pose={motion && productPose(document, motion, bounds)} />
         <Shadows
           signature={shadowSignature}

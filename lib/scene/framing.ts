@@ -179,6 +179,21 @@ export function frameProduct(input: FrameProductInput): Framing {
   };
 }
 
+/**
+ * The distance (along the view from azimuth/elevation, looking at `target`) at which every corner projects inside
+ * [-(1 - margin), 1 - margin] in both axes: the same maths as the fit, for any set of points (a prop, the product
+ * alone). Moving further back keeps them inside; closer, the first corner crosses the margin.
+ */
+export function fitDistanceOf(
+  corners: Vec3[],
+  view: { target: Vec3; azimuthDeg: number; elevationDeg: number; verticalFovDeg: number; aspect: number },
+  margin: number,
+): number {
+  const basis = basisFromBack(orbitDirection(view.azimuthDeg, view.elevationDeg));
+  const tanV = Math.tan((view.verticalFovDeg * DEG) / 2);
+  return fitDistance(corners, view.target, basis, tanV, view.aspect, margin);
+}
+
 /** frameProduct driven by the document's camera state. */
 export function frameCamera(camera: CameraState, bounds: Bounds, aspect: number, margin?: number): Framing {
   return frameProduct({
