@@ -1,7 +1,7 @@
 "use client";
 /**
  * The side panel for the selection: pick an object (the keyboard way to select), exact position, lift,
- * turn and scale for one object, align and distribute for several. Every edit is one editor command.
+ * turn and scale for one object; several go to ./group-panel.tsx. Every edit is one editor command.
  */
 import {
   clampScale,
@@ -12,20 +12,12 @@ import {
   toRadians,
   wrapRadians,
 } from "@/lib/editor/placement";
-import {
-  align,
-  landed,
-  placedOf,
-  type AlignMode,
-  type ObjectRef,
-  type ObjectTransform,
-  type ProductSizes,
-} from "@/lib/editor/selection";
+import { landed, placedOf, type ObjectRef, type ObjectTransform, type ProductSizes } from "@/lib/editor/selection";
 import type { SelectionApi } from "@/lib/editor/use-selection";
 import type { SceneDocument } from "@/lib/scene";
-import { Button } from "@/components/ui/button";
 import { focusRing } from "./controls";
 import type { EditorProduct } from "./editor-context";
+import { GroupPanel } from "./group-panel";
 import { NumberField } from "./number-field";
 import { allObjects, objectLabel } from "./selection-labels";
 
@@ -36,6 +28,7 @@ export function SelectionPanel({
   products,
   selection,
   sizes,
+  viewAzimuth,
   readOnly,
   onTransform,
 }: {
@@ -43,6 +36,8 @@ export function SelectionPanel({
   products: Record<string, EditorProduct>;
   selection: SelectionApi;
   sizes: ProductSizes;
+  /** The azimuth of the camera the viewport shows (align's "left" is that view's left). */
+  viewAzimuth: number;
   readOnly: boolean;
   onTransform: (items: ObjectTransform[]) => void;
 }) {
@@ -75,7 +70,6 @@ export function SelectionPanel({
   }
 
   if (selected.length > 1) {
-    const run = (mode: AlignMode) => onTransform(align(doc, selected, mode, sizes));
     return (
       <div className="space-y-3 border-b border-line px-4 py-3" data-testid="selection-panel">
         <div className="flex items-center justify-between gap-2">
@@ -83,33 +77,14 @@ export function SelectionPanel({
           <DoneButton onClick={clear} />
         </div>
         <p className="text-xs text-ink-muted">{selected.map(label).join(", ")}</p>
-        <div className="flex flex-wrap gap-2" role="group" aria-label="Align">
-          <Button
-            variant="secondary"
-            className="px-2.5 py-1 text-xs"
-            disabled={readOnly}
-            onClick={() => run("centre-z")}
-          >
-            Line up across
-          </Button>
-          <Button
-            variant="secondary"
-            className="px-2.5 py-1 text-xs"
-            disabled={readOnly}
-            onClick={() => run("centre-x")}
-          >
-            Line up front to back
-          </Button>
-          <Button
-            variant="secondary"
-            className="px-2.5 py-1 text-xs"
-            disabled={readOnly || selected.length < 3}
-            onClick={() => run("distribute-x")}
-          >
-            Space evenly
-          </Button>
-        </div>
-        {selected.length < 3 && <p className="text-xs text-ink-muted">Select three or more to space them evenly.</p>}
+        <GroupPanel
+          doc={doc}
+          selected={selected}
+          sizes={sizes}
+          viewAzimuth={viewAzimuth}
+          readOnly={readOnly}
+          onTransform={onTransform}
+        />
       </div>
     );
   }
