@@ -12,7 +12,14 @@ import {
   toRadians,
   wrapRadians,
 } from "@/lib/editor/placement";
-import { landed, placedOf, type ObjectRef, type ObjectTransform, type ProductSizes } from "@/lib/editor/selection";
+import {
+  landed,
+  placedOf,
+  sameRef,
+  type ObjectRef,
+  type ObjectTransform,
+  type ProductSizes,
+} from "@/lib/editor/selection";
 import type { SelectionApi } from "@/lib/editor/use-selection";
 import type { SceneDocument } from "@/lib/scene";
 import { focusRing } from "./controls";
@@ -85,6 +92,7 @@ export function SelectionPanel({
           readOnly={readOnly}
           onTransform={onTransform}
         />
+        <AlsoSelect doc={doc} selected={selected} label={label} onSelect={(ref) => select(ref, true)} />
       </div>
     );
   }
@@ -172,9 +180,43 @@ export function SelectionPanel({
         {!isProp && " Products always stand on the podium or floor."}
       </p>
       {allObjects(doc).length > 1 && (
-        <p className="text-xs text-ink-muted">Shift-click another object to select several and line them up.</p>
+        <p className="text-xs text-ink-muted">
+          Shift-click another object, or add it below, to select several and align, turn or scale them together.
+        </p>
       )}
+      <AlsoSelect doc={doc} selected={selected} label={label} onSelect={(ref) => select(ref, true)} />
     </div>
+  );
+}
+
+/** The keyboard way to select several: every object not selected yet, one button each (Shift-click's equal). */
+function AlsoSelect({
+  doc,
+  selected,
+  label,
+  onSelect,
+}: {
+  doc: SceneDocument;
+  selected: readonly ObjectRef[];
+  label: (ref: ObjectRef) => string;
+  onSelect: (ref: ObjectRef) => void;
+}) {
+  const others = allObjects(doc).filter((ref) => !selected.some((s) => sameRef(s, ref)));
+  if (others.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="Add to the selection">
+      {others.map((ref) => (
+        <li key={`${ref.kind}-${ref.id}`}>
+          <button
+            type="button"
+            onClick={() => onSelect(ref)}
+            className={`rounded-full border border-line-strong px-2.5 py-0.5 text-xs text-ink-soft hover:border-accent hover:text-ink ${focusRing}`}
+          >
+            Also select {label(ref)}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
