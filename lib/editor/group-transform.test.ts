@@ -9,7 +9,7 @@ import {
   viewAxes,
   type AlignMode,
 } from "./group-transform";
-import { podiumTiers, propRadius, surfaceHeight } from "./placement";
+import { nudgeDelta, podiumTiers, propRadius, surfaceHeight } from "./placement";
 import type { ObjectRef, ObjectTransform } from "./selection";
 import { createDefaultScene, type SceneDocument, type Vec3 } from "../scene";
 
@@ -193,6 +193,14 @@ describe("aligning in the camera's view", () => {
         const surface = surfaceHeight(podiumTiers(doc.stage.podium), x, z);
         expect(y, `${mode} ${t.id}`).toBeCloseTo(surface + (t.id === "prop-1" ? 0.04 : 0), 6);
       }
+    }
+  });
+
+  it("the view's right and front are the arrow keys' right and down, at every camera angle", () => {
+    for (let azimuth = -180; azimuth <= 180; azimuth += 15) {
+      const { right, front } = viewAxes(azimuth);
+      expect(nudgeDelta("ArrowRight", azimuth, false).map((v) => v * 100)).toEqual(right);
+      expect(nudgeDelta("ArrowDown", azimuth, false).map((v) => v * 100)).toEqual(front);
     }
   });
 
