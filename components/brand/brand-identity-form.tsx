@@ -131,6 +131,12 @@ export function BrandIdentityForm({ initial }: { initial: BrandIdentityView }) {
                 {identity.logo.name || "Logo"} · {identity.logo.width}×{identity.logo.height}px
               </p>
             )}
+            {identity.logo && (
+              <p className="max-w-xs text-xs text-ink-muted">
+                Replacing or removing deletes the stored logo. Images already exported keep it; scenes that place it ask
+                you to place the new one before they save or export again.
+              </p>
+            )}
           </div>
         </div>
         {logoError && (

@@ -105,7 +105,6 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
   const sceneUrl = `/api/scenes/${encodeURIComponent(scene.id)}`;
   const { status, retry, revision } = useAutosave({ url: sceneUrl, doc, revision: scene.revision, enabled: canEdit });
   useUndoShortcuts({ undo, redo, enabled: canEdit });
-  const manipulation = useDirectManipulation({ doc, products, readOnly, execute, endCoalescing });
 
   // Session state: never part of the document.
   const [selectedOutputId, setSelectedOutputId] = useState(doc.outputs[0].id);
@@ -114,6 +113,15 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
   const output = doc.outputs.find((o) => o.id === selectedOutputId) ?? doc.outputs[0];
   // The shot the viewport shows; the Camera section edits its camera (the main camera when none is picked).
   const { activeShotId, setActiveShotId, viewDoc, executeOnShot } = useActiveShot(doc, execute);
+  // Nudges and align follow the camera the viewport shows (the active shot's).
+  const manipulation = useDirectManipulation({
+    doc,
+    viewAzimuth: viewDoc.camera.azimuth,
+    products,
+    readOnly,
+    execute,
+    endCoalescing,
+  });
   const activeShot = doc.shots.find((shot) => shot.id === activeShotId);
   const aspect = output.width / output.height;
 

@@ -4,12 +4,15 @@
  * selected (./selection-layer.tsx). A drag moves the real objects live, kept on the stage at every step
  * (lib/editor/placement.ts: on the podium or floor, never into it; props may be lifted on Y, products not;
  * turns snap to 15 degrees), and reports ONE transform for the whole drag when the mouse is released.
+ * With several selected, Move carries them along with the primary; Turn and Scale hold an invisible pivot at the
+ * group's centre and the whole group turns or scales about it (lib/editor/group-transform.ts, as the panel does).
  */
 import { TransformControls } from "@react-three/drei";
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Box3, BoxHelper, Color, Vector3, type Camera, type Object3D, type PerspectiveCamera } from "three";
+import { Box3, BoxHelper, Color, Object3D, Vector3, type Camera, type PerspectiveCamera } from "three";
 import type { TransformControls as TransformControlsImpl } from "three-stdlib";
+import { groupCentre, rotateGroup, scaleGroup } from "@/lib/editor/group-transform";
 import { clampScale, liftOf, podiumTiers, snapAngle, surfaceHeight, wrapRadians } from "@/lib/editor/placement";
 import { landed, placedOf, sameRef, type ObjectRef, type ObjectTransform, type Placed } from "@/lib/editor/selection";
 import type { GizmoClock, SelectionLayerProps } from "./selection-layer";
@@ -75,6 +78,18 @@ export default function SelectionHandles({
   useEffect(() => invalidate(), [key, objects, invalidate]);
   const target = primary ? objects.find((o) => o.name === nameOf(primary)) : undefined;
 
+  // Several selected and turning or scaling: the handles hold a pivot at the group's centre (reset between drags).
+  const groupMode = selected.length > 1 && mode !== "translate";
+  const pivot = useMemo(() => new Object3D(), []);
+  useFrame(() => {
+    if (!groupMode || drag.current) return;
+    const centre = groupCentre(doc, selected);
+    if (!centre) return;
+    pivot.position.set(centre[0], target?.position.y ?? 0, centre[1]);
+    pivot.rotation.set(0, 0, 0);
+    pivot.scale.setScalar(1);
+  });
+
   useFrame(({ size }) => {
     if (target)
       gl.domElement.dataset.handles = JSON.stringify(handlePoints(target, camera, size.width, size.height, GIZMO_SIZE));
@@ -94,9 +109,33 @@ export default function SelectionHandles({
     });
   };
 
+  /** A step of a group turn or scale: the pivot's snapped angle or rounded factor, applied to every object. */
+  const onGroupChange = (items: DragItem[]) => {
+    let changes: ObjectTransform[];
+    if (mode === "rotate") {
+      const angle = snapAngle(yawOf(pivot));
+      pivot.rotation.set(0, angle, 0);
+      changes = rotateGroup(doc, selected, angle, sizes);
+    } else {
+      const ratios = [pivot.scale.x, pivot.scale.y, pivot.scale.z];
+      const ratio = ratios.reduce((a, b) => (Math.abs(b - 1) > Math.abs(a - 1) ? b : a), 1);
+      const factor = Math.max(0.05, Math.round(ratio * 20) / 20);
+      pivot.scale.setScalar(factor);
+      changes = scaleGroup(doc, selected, factor, sizes);
+    }
+    for (const change of changes) {
+      const item = items.find((i) => sameRef(i.ref, change));
+      if (!item) continue;
+      if (change.position) item.object.position.set(...change.position);
+      if (change.rotationY !== undefined) item.object.rotation.set(0, change.rotationY, 0);
+      if (change.scale !== undefined) item.object.scale.setScalar(change.scale);
+    }
+  };
+
   /** Every step of a drag: keep the primary on the stage and carry the others along. */
   const onObjectChange = () => {
     const items = drag.current;
+    if (items && groupMode) return onGroupChange(items);
     const lead = items?.find((i) => primary && sameRef(i.ref, primary));
     if (!items || !lead || !primary) return;
     const { object } = lead;
@@ -155,23 +194,22 @@ export default function SelectionHandles({
     if (moved) onTransform(changes);
   };
 
-  const multi = selected.length > 1;
-  const effectiveMode = multi ? "translate" : mode;
   return (
     <>
       {outlines.map((outline) => (
         <primitive key={outline.uuid} object={outline} />
       ))}
+      {groupMode && <primitive object={pivot} />}
       {target && (
         <TransformControls
           ref={controls}
-          object={target}
-          mode={effectiveMode}
+          object={groupMode ? pivot : target}
+          mode={mode}
           space="world"
           size={GIZMO_SIZE}
-          showX={effectiveMode !== "rotate"}
-          showZ={effectiveMode !== "rotate"}
-          showY={effectiveMode !== "translate" || primary?.kind === "prop"}
+          showX={mode !== "rotate"}
+          showZ={mode !== "rotate"}
+          showY={mode !== "translate" || primary?.kind === "prop"}
           rotationSnap={Math.PI / 12}
           onMouseDown={onMouseDown}
           onObjectChange={onObjectChange}

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The side panel for the selection: pick an object (the keyboard way to select), exact position, lift,
- * turn and scale for one object, align and distribute for several. Every edit is one editor command.
+ * turn and scale for one object; several go to ./group-panel.tsx. Every edit is one editor command.
  */
 import {
   clampScale,
@@ -13,19 +13,18 @@ import {
   wrapRadians,
 } from "@/lib/editor/placement";
 import {
-  align,
   landed,
   placedOf,
-  type AlignMode,
+  sameRef,
   type ObjectRef,
   type ObjectTransform,
   type ProductSizes,
 } from "@/lib/editor/selection";
 import type { SelectionApi } from "@/lib/editor/use-selection";
 import type { SceneDocument } from "@/lib/scene";
-import { Button } from "@/components/ui/button";
 import { focusRing } from "./controls";
 import type { EditorProduct } from "./editor-context";
+import { GroupPanel } from "./group-panel";
 import { NumberField } from "./number-field";
 import { allObjects, objectLabel } from "./selection-labels";
 
@@ -36,6 +35,7 @@ export function SelectionPanel({
   products,
   selection,
   sizes,
+  viewAzimuth,
   readOnly,
   onTransform,
 }: {
@@ -43,6 +43,8 @@ export function SelectionPanel({
   products: Record<string, EditorProduct>;
   selection: SelectionApi;
   sizes: ProductSizes;
+  /** The azimuth of the camera the viewport shows (align's "left" is that view's left). */
+  viewAzimuth: number;
   readOnly: boolean;
   onTransform: (items: ObjectTransform[]) => void;
 }) {
@@ -75,7 +77,6 @@ export function SelectionPanel({
   }
 
   if (selected.length > 1) {
-    const run = (mode: AlignMode) => onTransform(align(doc, selected, mode, sizes));
     return (
       <div className="space-y-3 border-b border-line px-4 py-3" data-testid="selection-panel">
         <div className="flex items-center justify-between gap-2">
@@ -83,33 +84,15 @@ export function SelectionPanel({
           <DoneButton onClick={clear} />
         </div>
         <p className="text-xs text-ink-muted">{selected.map(label).join(", ")}</p>
-        <div className="flex flex-wrap gap-2" role="group" aria-label="Align">
-          <Button
-            variant="secondary"
-            className="px-2.5 py-1 text-xs"
-            disabled={readOnly}
-            onClick={() => run("centre-z")}
-          >
-            Line up across
-          </Button>
-          <Button
-            variant="secondary"
-            className="px-2.5 py-1 text-xs"
-            disabled={readOnly}
-            onClick={() => run("centre-x")}
-          >
-            Line up front to back
-          </Button>
-          <Button
-            variant="secondary"
-            className="px-2.5 py-1 text-xs"
-            disabled={readOnly || selected.length < 3}
-            onClick={() => run("distribute-x")}
-          >
-            Space evenly
-          </Button>
-        </div>
-        {selected.length < 3 && <p className="text-xs text-ink-muted">Select three or more to space them evenly.</p>}
+        <GroupPanel
+          doc={doc}
+          selected={selected}
+          sizes={sizes}
+          viewAzimuth={viewAzimuth}
+          readOnly={readOnly}
+          onTransform={onTransform}
+        />
+        <AlsoSelect doc={doc} selected={selected} label={label} onSelect={(ref) => select(ref, true)} />
       </div>
     );
   }
@@ -197,9 +180,43 @@ export function SelectionPanel({
         {!isProp && " Products always stand on the podium or floor."}
       </p>
       {allObjects(doc).length > 1 && (
-        <p className="text-xs text-ink-muted">Shift-click another object to select several and line them up.</p>
+        <p className="text-xs text-ink-muted">
+          Shift-click another object, or add it below, to select several and align, turn or scale them together.
+        </p>
       )}
+      <AlsoSelect doc={doc} selected={selected} label={label} onSelect={(ref) => select(ref, true)} />
     </div>
+  );
+}
+
+/** The keyboard way to select several: every object not selected yet, one button each (Shift-click's equal). */
+function AlsoSelect({
+  doc,
+  selected,
+  label,
+  onSelect,
+}: {
+  doc: SceneDocument;
+  selected: readonly ObjectRef[];
+  label: (ref: ObjectRef) => string;
+  onSelect: (ref: ObjectRef) => void;
+}) {
+  const others = allObjects(doc).filter((ref) => !selected.some((s) => sameRef(s, ref)));
+  if (others.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-1.5" aria-label="Add to the selection">
+      {others.map((ref) => (
+        <li key={`${ref.kind}-${ref.id}`}>
+          <button
+            type="button"
+            onClick={() => onSelect(ref)}
+            className={`rounded-full border border-line-strong px-2.5 py-0.5 text-xs text-ink-soft hover:border-accent hover:text-ink ${focusRing}`}
+          >
+            Also select {label(ref)}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

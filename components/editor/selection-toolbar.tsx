@@ -37,17 +37,15 @@ export function SelectionToolbar({
       </span>
       <div role="group" aria-label="Handles" className="flex gap-0.5 border-l border-line pl-1">
         {MODES.map(({ mode: m, label: name, key }) => {
-          const disabled = count > 1 && m !== "translate";
           return (
             <button
               key={m}
               type="button"
-              aria-pressed={mode === m || (count > 1 && m === "translate")}
+              aria-pressed={mode === m}
               aria-keyshortcuts={key}
-              title={disabled ? `${name} one object at a time` : `${name} (${key})`}
-              disabled={disabled}
+              title={count > 1 ? `${name} the group (${key})` : `${name} (${key})`}
               onClick={() => onMode(m)}
-              className={`rounded-md px-2 py-1 font-medium disabled:cursor-not-allowed disabled:opacity-40 aria-pressed:bg-accent aria-pressed:text-white ${
+              className={`rounded-md px-2 py-1 font-medium aria-pressed:bg-accent aria-pressed:text-white ${
                 mode === m ? "" : "text-ink-soft hover:bg-canvas-sunken"
               } ${focusRing}`}
             >

@@ -21,11 +21,17 @@ const SelectionLayer = lazy(() => import("./selection-layer").then((m) => ({ def
 export function useDirectManipulation({
   doc,
   products,
+  viewAzimuth,
   readOnly,
   execute,
   endCoalescing,
 }: {
   doc: SceneDocument;
+  /**
+   * The azimuth of the camera the viewport shows (the active shot's, not always the main camera's): arrow
+   * keys and align follow what the user sees.
+   */
+  viewAzimuth: number;
   products: Record<string, EditorProduct>;
   readOnly: boolean;
   execute: (command: SceneCommand) => void;
@@ -44,7 +50,7 @@ export function useDirectManipulation({
   useSelectionKeys({
     active: !readOnly && selected.length > 0,
     onNudge: (key, big) => {
-      const [dx, dz] = nudgeDelta(key, doc.camera.azimuth, big);
+      const [dx, dz] = nudgeDelta(key, viewAzimuth, big);
       const items = moveBy(doc, selected, dx, dz, sizes);
       // A held arrow key is one undo step (ended on key-up).
       if (items.length > 0) execute({ type: "setObjectTransforms", args: { items }, coalesceKey: "nudge" });
@@ -77,6 +83,7 @@ export function useDirectManipulation({
       products={products}
       selection={selection}
       sizes={sizes}
+      viewAzimuth={viewAzimuth}
       readOnly={readOnly}
       onTransform={onTransform}
     />

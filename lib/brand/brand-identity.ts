@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db";
 import {
+  deleteLogoAssetsExcept,
   getBrandAsset,
   getBrandIdentity,
   insertBrandAsset,
@@ -54,7 +55,21 @@ export async function loadBrandIdentity(db: Database, workspaceId: string): Prom
   return { logo: logo ? logoView(logo) : null, fonts: fonts.filter((f): f is BrandFontId => known.has(f)) };
 }
 
-/** Checks, converts and stores a logo, then makes it the kit's logo. The file is written before the row. */
+/**
+ * Deletes stored logo files whose rows are gone (after the transaction that removed them committed, so a rollback
+ * never leaves a row without its file). A file that cannot be deleted now is only unreachable: it is logged.
+ */
+async function deleteFiles(storage: StorageDriver, keys: readonly string[]) {
+  for (const key of keys)
+    await storage.delete(key).catch((err: unknown) => console.warn(`brand logo file ${key} not deleted:`, err));
+}
+
+/**
+ * Checks, converts and stores a logo, then makes it the kit's logo. The file is written before the row. The logo
+ * it replaces is deleted, row and file: a workspace stores only its kit's logo. Exports already rendered keep it
+ * (its pixels are in their files); a scene that still places the old one is refused at save and at export with a
+ * message that says to place the new logo (lib/brand/assert-brand-assets.ts).
+ */
 export async function uploadBrandLogo(
   db: Database,
   storage: StorageDriver,
@@ -66,8 +81,9 @@ export async function uploadBrandLogo(
   const id = newId("bra");
   const fileKey = brandAssetKey(workspaceId, id);
   await storage.put(fileKey, logo.png, "image/png");
+  let replaced: string[] = [];
   try {
-    await db.transaction(async (tx) => {
+    replaced = await db.transaction(async (tx) => {
       await insertBrandAsset(tx, {
         id,
         workspaceId,
@@ -80,17 +96,32 @@ export async function uploadBrandLogo(
         originalName: name.slice(0, 200),
       });
       await setBrandLogo(tx, workspaceId, id);
+      return deleteLogoAssetsExcept(tx, workspaceId, id);
     });
   } catch (err) {
     await storage.delete(fileKey).catch(() => undefined); // nothing half saved
     throw err;
   }
+  await deleteFiles(storage, replaced);
   return loadBrandIdentity(db, workspaceId);
 }
 
-/** The kit forgets its logo; the file stays, so scenes that placed it still render as they did. */
-export async function removeBrandLogo(db: Database, workspaceId: string): Promise<BrandIdentityView> {
-  await setBrandLogo(db, workspaceId, null);
+/**
+ * The kit forgets its logo and the stored logo is deleted, row and file. Exports already rendered are untouched
+ * (the logo is drawn into their pixels); a scene that still places it gets a clear 422 at save and at export
+ * ("remove that logo overlay or place the kit's current logo"), and a render queued before the removal fails
+ * with "The scene's logo is no longer in the brand kit" (worker/overlays.ts), refunded as any failed output is.
+ */
+export async function removeBrandLogo(
+  db: Database,
+  storage: StorageDriver,
+  workspaceId: string,
+): Promise<BrandIdentityView> {
+  const removed = await db.transaction(async (tx) => {
+    await setBrandLogo(tx, workspaceId, null);
+    return deleteLogoAssetsExcept(tx, workspaceId, null);
+  });
+  await deleteFiles(storage, removed);
   return loadBrandIdentity(db, workspaceId);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyCommand } from "./commands";
-import { align, existing, moveBy } from "./selection";
+import { existing, moveBy } from "./selection";
 import { createDefaultScene, type SceneDocument } from "../scene";
 
 const sizes = () => [0.06, 0.12, 0.06] as const;
@@ -37,18 +37,5 @@ describe("selection", () => {
     expect(moved[0].position).toEqual([0.31, 0, 0.08]);
     expect(moved[1].position).toEqual([-0.19, 0.05, -0.12]);
     expect(moved[2].position).toEqual([0.01, doc.stage.podium!.height, -0.02]);
-  });
-
-  it("lines objects up and spaces them evenly, never into the podium", () => {
-    const doc = scene();
-    const across = align(doc, props, "centre-z", sizes);
-    expect(new Set(across.map((t) => t.position![2]))).toEqual(new Set([0.1]));
-    const even = align(doc, props, "distribute-x", sizes);
-    expect(even.map((t) => t.position![0]).sort((a, b) => a - b)).toEqual([-0.2, 0.05, 0.3]);
-    // Lining up front to back puts all three at x = 0.067: prop 3 (z 0.3) is clear of the podium and stays
-    // on the floor; the lifted one keeps its lift.
-    const column = align(doc, props, "centre-x", sizes);
-    expect(column[1].position![1]).toBe(0.05);
-    expect(column[2].position![1]).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What a selection means for the document (pure): the selected objects' transforms, moving them together
- * on the stage, aligning and distributing them. Selection itself is session state (never saved).
+ * on the stage (turning, scaling and aligning a group: ./group-transform.ts). Selection itself is session state
+ * (never saved).
  */
 import type { SceneDocument, Vec3 } from "../scene";
 import { liftOf, placeOnStage, productRadius, propRadius } from "./placement";
@@ -62,43 +63,5 @@ export function moveBy(
     const [x, , z] = placed.position;
     const lift = liftOf(doc.stage.podium, placed.position);
     return [{ ...ref, position: landed(doc, ref, x + dx, z + dz, { scale: placed.scale, lift, sizes }) }];
-  });
-}
-
-export type AlignMode = "centre-x" | "centre-z" | "distribute-x";
-
-/**
- * Align centres on X (a column front to back) or Z (a row across), or spread evenly on X between the
- * outermost two (order kept). Everything lands on the stage again.
- */
-export function align(
-  doc: SceneDocument,
-  refs: readonly ObjectRef[],
-  mode: AlignMode,
-  sizes: ProductSizes,
-): ObjectTransform[] {
-  const items = refs.flatMap((ref) => {
-    const placed = placedOf(doc, ref);
-    return placed ? [{ ref, placed }] : [];
-  });
-  if (items.length < 2) return [];
-  const mean = (axis: 0 | 2) => items.reduce((sum, i) => sum + i.placed.position[axis], 0) / items.length;
-  const targets = new Map<ObjectRef, [number, number]>();
-  if (mode === "centre-x") {
-    const x = mean(0);
-    for (const i of items) targets.set(i.ref, [x, i.placed.position[2]]);
-  } else if (mode === "centre-z") {
-    const z = mean(2);
-    for (const i of items) targets.set(i.ref, [i.placed.position[0], z]);
-  } else {
-    const sorted = [...items].sort((a, b) => a.placed.position[0] - b.placed.position[0]);
-    const first = sorted[0].placed.position[0];
-    const step = (sorted[sorted.length - 1].placed.position[0] - first) / (sorted.length - 1);
-    sorted.forEach((i, n) => targets.set(i.ref, [first + step * n, i.placed.position[2]]));
-  }
-  return items.map(({ ref, placed }) => {
-    const [x, z] = targets.get(ref)!;
-    const lift = liftOf(doc.stage.podium, placed.position);
-    return { ...ref, position: landed(doc, ref, x, z, { scale: placed.scale, lift, sizes }) };
   });
 }

@@ -14,8 +14,9 @@ import { withJobTransaction } from "@/lib/jobs/job-transaction";
 import { createSceneFromDocument } from "@/lib/stored-scenes/scene-service";
 import { templateSceneFor } from "@/lib/templates/template-service";
 import { writeRenderBatch } from "./create-batch";
-import { planOutputs } from "./export-options";
+import { planOutputs, type ExportRequest, type PlannedOutput } from "./export-options";
 import { renderGroupSchema, type RenderGroupInput } from "./render-group-input";
+import { planExport } from "./shot-plan";
 
 /**
  * How a caller other than the dialog makes a group (the public API): `free` for a test key's Drafts (no credits
@@ -29,25 +30,58 @@ export type RenderGroupOptions = {
 
 /** What the group would cost, before anything is made: shown in the dialog, checked again under the lock. */
 export async function quoteRenderGroup(db: Database, ctx: WorkspaceCaller, raw: unknown) {
-  const { plan: _plan, ...quote } = await quoteWithPlan(db, ctx, renderGroupSchema.parse(raw), { free: false });
+  const {
+    plan: _plan,
+    combos: _combos,
+    ...quote
+  } = await quoteWithPlan(db, ctx, renderGroupSchema.parse(raw), {
+    free: false,
+  });
   return quote;
 }
 
-/** The quote and the plan it was checked against; a free group (a test key's) reads no balance. */
+type Combo = Awaited<ReturnType<typeof templateSceneFor>> & { templateId: string };
+
+/** The export request one batch of the group renders: the main view's sizes, plus every shot or none. */
+const batchRequest = (input: RenderGroupInput): ExportRequest => ({
+  ...input.export,
+  shots: input.shots === "all" ? undefined : [],
+});
+
+/** One scene per template × product, made the way "Use template" makes it (reads only). */
+async function groupCombos(db: Database, ctx: WorkspaceCaller, input: RenderGroupInput): Promise<Combo[]> {
+  const combos: Combo[] = [];
+  for (const productId of unique(input.productIds))
+    for (const templateId of unique(input.templateIds))
+      combos.push({
+        templateId,
+        ...(await templateSceneFor(db, ctx, { templateId, productId, tinted: input.tinted })),
+      });
+  return combos;
+}
+
+/**
+ * The quote and the plan it was checked against; a free group (a test key's) reads no balance. With shots, each
+ * combination is planned from its own document (the combos are returned, so creating reads them once).
+ */
 async function quoteWithPlan(db: Database, ctx: WorkspaceCaller, input: RenderGroupInput, { free = false }) {
   assertCan(ctx, "renders.create");
   // Products of this workspace only (another workspace's ids answer 404, as everywhere).
   for (const productId of unique(input.productIds))
     if (!(await findProduct(ctx.workspaceId, productId, db)))
       throw new AppError("not_found", "Product was not found.", { productIds: "Pick your own products." });
-  const combos = unique(input.productIds).length * unique(input.templateIds).length;
-  const planned = planOutputs(input.export);
+  const count = unique(input.productIds).length * unique(input.templateIds).length;
+  const combos = input.shots === "all" ? await groupCombos(db, ctx, input) : null;
+  const perBatch: PlannedOutput[][] = combos
+    ? combos.map((combo) => planExport(combo.document, batchRequest(input)))
+    : Array.from({ length: count }, () => planOutputs(input.export));
   const plan = await getWorkspacePlan(db, ctx.workspaceId);
-  const tooLarge = oversizeOutput(plan, planned);
+  const tooLarge = oversizeOutput(plan, perBatch.flat());
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
-  const credits = free ? 0 : creditsForOutputs(planned) * combos;
+  const credits = free ? 0 : perBatch.reduce((sum, planned) => sum + creditsForOutputs(planned), 0);
   const balance = free ? 0 : await getCreditBalance(db, ctx.workspaceId);
-  return { batches: combos, outputs: combos * planned.length, credits, balance, enough: credits <= balance, plan };
+  const outputs = perBatch.reduce((sum, planned) => sum + planned.length, 0);
+  return { batches: count, outputs, credits, balance, enough: credits <= balance, plan, combos };
 }
 
 /**
@@ -65,7 +99,7 @@ export async function createRenderGroup(
   assertCan(ctx, "renders.create");
   assertCan(ctx, "scenes.write");
   const input: RenderGroupInput = renderGroupSchema.parse(raw);
-  const { plan, ...quote } = await quoteWithPlan(db, ctx, input, { free: options.free });
+  const { plan, combos: quoted, ...quote } = await quoteWithPlan(db, ctx, input, { free: options.free });
   if (!options.free && !quote.enough)
     throw new AppError(
       "payment_required",
@@ -73,13 +107,7 @@ export async function createRenderGroup(
     );
 
   // Documents first (reads only): an unknown product or template refuses the group before anything is written.
-  const combos: (Awaited<ReturnType<typeof templateSceneFor>> & { templateId: string })[] = [];
-  for (const productId of unique(input.productIds))
-    for (const templateId of unique(input.templateIds))
-      combos.push({
-        templateId,
-        ...(await templateSceneFor(db, ctx, { templateId, productId, tinted: input.tinted })),
-      });
+  const combos = quoted ?? (await groupCombos(db, ctx, input));
 
   const groupId = newId("rg");
   const title =
@@ -102,9 +130,8 @@ export async function createRenderGroup(
         sceneName: combo.name,
         productName: combo.product.name,
         document: combo.document,
-        // The group renders each template's main view only: its quote (shown before starting) counts the sizes
-        // picked, and shot ids differ from template to template.
-        request: { ...input.export, shots: [] },
+        // The main view's sizes, plus each template's own shots when asked (the quote planned the same).
+        request: batchRequest(input),
         watermark: options.watermark || plan.watermark,
         beforeCommit: async (t, batch) => {
           if (!options.free) await debitCreditsForExport(t, { workspaceId: ctx.workspaceId, ...batch });

@@ -2,6 +2,7 @@ import type { WorkspaceCaller } from "@/lib/auth/caller";
 import { purchasablePlans } from "@/lib/billing/config";
 import { oversizeMessage, oversizeOutput } from "@/lib/billing/credits";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
+import { assertBrandAssetsAvailable } from "@/lib/brand/assert-brand-assets";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findProduct } from "@/lib/products/catalog";
@@ -27,6 +28,8 @@ export async function exportPreflight(
       "unprocessable",
       "This scene's product no longer exists. Pick another product before exporting.",
     );
+  // A logo removed or replaced in the brand kit since the scene placed it: refused before anything is charged.
+  await assertBrandAssetsAvailable(db, ctx.workspaceId, scene.document);
   const tooLarge = oversizeOutput(plan, [...outputs]);
   if (tooLarge) throw new AppError("payment_required", oversizeMessage(plan, tooLarge, purchasablePlans()));
   return { scene, mainProduct, plan };

@@ -11,6 +11,12 @@ export const renderGroupSchema = z
     productIds: z.array(id).min(1, "Pick at least one product.").max(MAX_GROUP_BATCHES),
     templateIds: z.array(id).min(1, "Pick at least one template.").max(MAX_GROUP_BATCHES),
     tinted: z.boolean().default(false),
+    /**
+     * "all": each template's extra shots too, each in its own ratios (file names carry the shot), as a single
+     * scene's export does; "none" (the default, as before shots): the main view only. Shots differ from template
+     * to template, so a group takes all or none, never a list of ids.
+     */
+    shots: z.enum(["none", "all"]).default("none"),
     export: exportRequestSchema,
   })
   .strict()

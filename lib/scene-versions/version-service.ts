@@ -7,6 +7,7 @@ import {
   insertSceneVersion,
   listSceneVersions,
   newestSceneVersion,
+  type VersionCursor,
 } from "@/lib/db/queries/scene-versions";
 import { getScene } from "@/lib/db/queries/scenes";
 import { scenes } from "@/lib/db/schema";
@@ -17,8 +18,31 @@ import { saveScene, SceneConflictError } from "@/lib/stored-scenes/scene-service
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
 type Ctx = WorkspaceCaller;
 
-/** The list shows this many, newest first (every named version of a busy scene plus the automatic cap). */
-export const VERSION_LIST_LIMIT = 200;
+/** The list shows this many at a time, newest first; "Show older" asks for the next page with `nextCursor`. */
+export const VERSION_PAGE_SIZE = 50;
+
+/** An opaque cursor: the page's last row as base64url JSON (its exact time and id). */
+function encodeCursor(cursor: VersionCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString("base64url");
+}
+
+const cursorSchema = z.tuple([
+  // Postgres's timestamptz text ("2026-12-03 12:31:10.123456+00"): checked here, cast by the query.
+  z.string().regex(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)$/),
+  z.string().regex(/^[A-Za-z0-9_-]{1,120}$/),
+]);
+
+/** A cursor this server made, or a 400 that says what to do (never a query with a half-parsed value). */
+export function decodeCursor(raw: string): VersionCursor {
+  try {
+    const [at, id] = cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    return { at, id };
+  } catch {
+    throw new AppError("bad_request", "This link to older versions is not valid. Open the history again.", {
+      before: "Not a cursor this list gave out.",
+    });
+  }
+}
 
 /**
  * A thumbnail the editor captured from its own canvas: a small WebP/JPEG/PNG data URL. Bounded so a version row stays
@@ -43,12 +67,18 @@ function pictureOf(row: Awaited<ReturnType<typeof listSceneVersions>>[number]): 
   return null;
 }
 
-export async function listVersions(db: Database, ctx: Ctx, sceneId: string) {
+/** One page of the list; `before` is the previous page's `nextCursor` (null on the last page). */
+export async function listVersions(db: Database, ctx: Ctx, sceneId: string, { before }: { before?: string } = {}) {
+  const cursor = before ? decodeCursor(before) : undefined;
   // The scene first: another workspace's scene id is a 404, never an empty list.
   const scene = await getScene(db, ctx.workspaceId, sceneId);
-  const rows = await listSceneVersions(db, ctx.workspaceId, sceneId, VERSION_LIST_LIMIT);
+  // One more than a page: whether an older page exists, without a count query.
+  const found = await listSceneVersions(db, ctx.workspaceId, sceneId, VERSION_PAGE_SIZE + 1, cursor);
+  const rows = found.slice(0, VERSION_PAGE_SIZE);
+  const last = rows[rows.length - 1];
   return {
     revision: scene.revision,
+    nextCursor: found.length > VERSION_PAGE_SIZE ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
     versions: rows.map((row) => ({
       id: row.id,
       kind: row.kind,

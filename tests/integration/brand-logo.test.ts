@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -20,9 +21,11 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 import { GET as getLogo } from "@/app/api/brand-kit/logo/[assetId]/route";
-import { POST as uploadLogo } from "@/app/api/brand-kit/logo/route";
+import { DELETE as deleteLogo, POST as uploadLogo } from "@/app/api/brand-kit/logo/route";
 import { GET as getIdentity, PUT as putIdentity } from "@/app/api/brand-kit/identity/route";
+import { brandAssets } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { exportScene } from "@/lib/renders/render-service";
 import { getStorage, setStorageForTests } from "@/lib/storage";
 import { LocalStorage } from "@/lib/storage/local";
 import { createSceneForProduct, loadScene, saveScene } from "@/lib/stored-scenes/scene-service";
@@ -184,5 +187,74 @@ describe("brand logo upload", () => {
     expect((await (await put(["playfair-display", "inter"])).json()).fonts).toEqual(["playfair-display", "inter"]);
     expect((await put(["inter", "dm-sans", "bebas-neue"])).status).toBe(422);
     expect((await put(["comic-sans"])).status).toBe(422);
+  });
+
+  it("deletes the stored logo when it is replaced or removed; a scene still placing it gets a clear 422, exports already made stay", async () => {
+    const owner = await signIn("logo-delete");
+    const ctx = ownerCaller(owner);
+    const first = (await (await upload(new Uint8Array(await magentaPng()))).json()).logo as { id: string };
+    const storedKeys = async () =>
+      (await db().select().from(brandAssets).where(eq(brandAssets.workspaceId, owner.workspaceId))).map(
+        (r) => r.fileKey,
+      );
+    const [firstKey] = await storedKeys();
+    expect(await getStorage().getBytes(firstKey)).toBeTruthy();
+
+    // A scene places the first logo and is exported with it (the batch is made before the logo changes).
+    const { id: sceneId } = await createSceneForProduct(db(), ctx, "sample_perfume-bottle");
+    const scene = await loadScene(db(), ctx, sceneId);
+    const placed = {
+      ...scene.document,
+      overlays: [
+        {
+          id: "logo",
+          kind: "logo" as const,
+          assetId: first.id,
+          placements: { default: { anchor: "top-left" as const, size: 0.2, visible: true } },
+        },
+      ],
+    };
+    const saved = await saveScene(db(), ctx, sceneId, placed);
+    const exportRequest = { outputs: [{ label: "1:1", width: 256, height: 256 }], format: "png", quality: "draft" };
+    const before = await exportScene(db(), ctx, sceneId, exportRequest);
+
+    // Replaced: the first logo's row and file are gone, only the new one is stored.
+    const second = (await (await upload(new Uint8Array(await magentaPng()), {}, "new.png")).json()).logo as {
+      id: string;
+    };
+    const keys = await storedKeys();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toContain(second.id);
+    expect(await getStorage().getBytes(firstKey)).toBeNull();
+    const gone = await getLogo(new Request("http://localhost/x"), { params: Promise.resolve({ assetId: first.id }) });
+    expect(gone.status).toBe(404);
+
+    // The scene still placing the old logo: exporting and saving say what to do, and nothing is charged or saved.
+    const refusal = await exportScene(db(), ctx, sceneId, exportRequest).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).status).toBe(422);
+    expect((refusal as AppError).message).toMatch(
+      /removed or replaced.*Remove that logo overlay, or place the kit's current logo/,
+    );
+    const save = await saveScene(db(), ctx, sceneId, placed, saved.revision).catch((e: unknown) => e);
+    expect((save as AppError).status).toBe(422);
+    // The export made before is still there (its files are drawn with the logo in their pixels).
+    expect(before.batchId).toBeTruthy();
+    // Placing the current logo renders again.
+    const fixed = { ...placed, overlays: [{ ...placed.overlays[0], assetId: second.id }] };
+    await saveScene(db(), ctx, sceneId, fixed, saved.revision);
+    await expect(exportScene(db(), ctx, sceneId, exportRequest)).resolves.toMatchObject({
+      batchId: expect.any(String),
+    });
+
+    // Removed: the kit has no logo and nothing is stored.
+    const removed = await deleteLogo(
+      new Request("http://localhost/api/brand-kit/logo", { method: "DELETE" }),
+      noParams,
+    );
+    expect(removed.status).toBe(200);
+    expect((await removed.json()).logo).toBeNull();
+    expect(await storedKeys()).toEqual([]);
+    expect(await getStorage().getBytes(keys[0])).toBeNull();
   });
 });

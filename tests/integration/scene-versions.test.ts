@@ -282,3 +282,69 @@ describe("scene version history", () => {
     ).toEqual(["Approved"]);
   });
 });
+
+describe("version history paging", () => {
+  const page = (sceneId: string, before?: string) =>
+    call(
+      listRoute,
+      "GET",
+      `/api/scenes/${sceneId}/versions${before === undefined ? "" : `?before=${encodeURIComponent(before)}`}`,
+      { sceneId },
+    );
+  type Page = ListBody & { nextCursor: string | null };
+
+  it("pages through every version, newest first, with no repeats or gaps, even where times tie", async () => {
+    const { owner, ctx, sceneId } = await seeded("ver-paging");
+    const scene = await loadScene(db(), ctx, sceneId);
+    const base = Date.now() - 86_400_000;
+    // 130 named versions (never pruned): pairs share a millisecond, and 10 share one exact timestamp.
+    await db()
+      .insert(sceneVersions)
+      .values(
+        Array.from({ length: 130 }, (_, i) => ({
+          id: `scv_page${String(i).padStart(3, "0")}_${sceneId}`,
+          workspaceId: owner.workspaceId,
+          sceneId,
+          kind: "named" as const,
+          name: `v${i}`,
+          document: scene.document,
+          sceneRevision: scene.revision,
+          createdAt: new Date(base + (i < 10 ? 0 : Math.floor(i / 2) * 1000)),
+        })),
+      );
+    // Microseconds a JS Date cannot hold: the cursor must keep them.
+    await db().execute(
+      sql`update scene_versions set created_at = created_at + interval '0.000333 second' where id = ${`scv_page011_${sceneId}`}`,
+    );
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    const sizes: number[] = [];
+    for (let n = 0; n < 5; n++) {
+      const res = await page(sceneId, cursor);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Page;
+      sizes.push(body.versions.length);
+      seen.push(...body.versions.map((v) => v.id));
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+    }
+    expect(sizes).toEqual([50, 50, 30]);
+    expect(new Set(seen).size).toBe(130);
+    const rows = await db()
+      .select({ id: sceneVersions.id })
+      .from(sceneVersions)
+      .where(eq(sceneVersions.sceneId, sceneId))
+      .orderBy(sql`${sceneVersions.createdAt} desc, ${sceneVersions.id} desc`);
+    expect(seen).toEqual(rows.map((r) => r.id));
+  });
+
+  it("a cursor that is not one the list gave out is a 400 that says what to do", async () => {
+    const { sceneId } = await seeded("ver-paging-bad");
+    for (const bad of ["nope", Buffer.from(JSON.stringify(["yesterday", "x"])).toString("base64url")]) {
+      const res = await page(sceneId, bad);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Open the history again/);
+    }
+  });
+});

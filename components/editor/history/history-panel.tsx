@@ -12,6 +12,9 @@ import { captureViewportThumbnail } from "./capture-thumbnail";
 import { VersionPreview } from "./version-preview";
 import { KIND_LABEL, versionTime, versionTitle, type VersionListItem } from "./version-labels";
 
+/** One page of GET /api/scenes/:id/versions (lib/api/outputs/scene-versions.ts). */
+type VersionPage = { versions: VersionListItem[]; nextCursor: string | null };
+
 type Props = HistoryButtonProps & { onClose: () => void };
 
 /** Why saving or restoring waits: the version must be of what the editor shows, and that must be stored first. */
@@ -68,14 +71,38 @@ export function HistoryPanel({ sceneId, canEdit, status, revision, products, onC
   const [notice, setNotice] = useState<string | null>(shell?.notice ?? null);
   const waiting = waitingReason(status);
 
+  // Where the next (older) page starts; null: the list is whole.
+  const [olderCursor, setOlderCursor] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderError, setOlderError] = useState<string | null>(null);
+
+  /** The newest page (on open, and after a save or restore changed the list). */
   const load = useCallback(async () => {
-    const result = await api.get<{ versions: VersionListItem[] }>(base, {
+    const result = await api.get<VersionPage>(base, {
       fallback: "The versions could not be loaded. Check your connection and try again.",
     });
     if (!result.ok) return setListError(result.error.message);
     setListError(null);
     setVersions(result.data.versions);
+    setOlderCursor(result.data.nextCursor);
   }, [base]);
+
+  /** "Show older": the next page, appended (the cursor is a row's place, so new versions never shift it). */
+  async function loadOlder() {
+    if (!olderCursor) return;
+    setLoadingOlder(true);
+    setOlderError(null);
+    const result = await api.get<VersionPage>(`${base}?before=${encodeURIComponent(olderCursor)}`, {
+      fallback: "Older versions could not be loaded. Check your connection and try again.",
+    });
+    setLoadingOlder(false);
+    if (!result.ok) return setOlderError(result.error.message);
+    setVersions((current) => [
+      ...(current ?? []),
+      ...result.data.versions.filter((v) => !current?.some((c) => c.id === v.id)),
+    ]);
+    setOlderCursor(result.data.nextCursor);
+  }
 
   useEffect(() => {
     void load();
@@ -243,6 +270,24 @@ export function HistoryPanel({ sceneId, canEdit, status, revision, products, onC
                       </li>
                     );
                   })}
+                  {olderCursor && (
+                    <li className="p-1">
+                      <Button
+                        variant="secondary"
+                        className="w-full text-xs"
+                        pending={loadingOlder}
+                        onClick={() => void loadOlder()}
+                        data-testid="versions-older"
+                      >
+                        Show older versions
+                      </Button>
+                      {olderError && (
+                        <p role="alert" className="mt-1 text-xs text-danger">
+                          {olderError}
+                        </p>
+                      )}
+                    </li>
+                  )}
                 </ul>
               )}
             </div>

@@ -57,6 +57,7 @@ export function BatchRenderDialog({
   const [ratios, setRatios] = useState<OutputRatio[]>(["1:1"]);
   const [quality, setQuality] = useState<"draft" | "final">("final");
   const [format, setFormat] = useState<"png" | "jpg" | "webp">("png");
+  const [withShots, setWithShots] = useState(false);
   const [quote, setQuote] = useState<Quote | null>(null);
   const [groupId, setGroupId] = useState<string | null>(null);
   const { pending, error, run } = useSubmit();
@@ -65,6 +66,7 @@ export function BatchRenderDialog({
     productIds,
     templateIds,
     ...(tinted === undefined ? {} : { tinted }),
+    shots: withShots ? "all" : "none",
     export: {
       outputs: ratios.map((r) => ({ label: r, width: OUTPUT_PRESETS[r].width, height: OUTPUT_PRESETS[r].height })),
       quality,
@@ -166,6 +168,21 @@ export function BatchRenderDialog({
               ))}
             </div>
           </fieldset>
+          <label className="flex items-start gap-2 text-sm sm:col-span-2">
+            <input
+              type="checkbox"
+              className="mt-0.5"
+              checked={withShots}
+              onChange={(e) => setWithShots(e.target.checked)}
+            />
+            <span>
+              Also render each template&apos;s shots
+              <span className="block text-xs text-ink-muted">
+                Templates saved from a scene with shots render every shot in its own ratios too; file names carry the
+                shot. The count below includes them.
+              </span>
+            </span>
+          </label>
           <div className="flex gap-4 text-sm">
             <label className="block">
               <span className="font-medium">Quality</span>

@@ -6,6 +6,8 @@ const versionKind = z.enum(["auto", "export", "named", "restore"]);
 export const versionListOutput = z.object({
   /** The scene's revision now: the editor names it when it restores. */
   revision: z.number().int(),
+  /** Pass as `?before=` for the next (older) page; null: this is the oldest page. */
+  nextCursor: z.string().nullable(),
   versions: z.array(
     z.object({
       id: z.string(),

@@ -219,6 +219,12 @@ export const createRenderGroupBody = z
     transparent: z.boolean().default(false),
     multiplier: z.number().int().min(1).max(4).default(1).describe("Size multiplier on the ratio's 1080-class size"),
     tinted: z.boolean().default(false).describe("Tint the templates with the workspace's brand kit"),
+    shots: z
+      .enum(["none", "all"])
+      .default("none")
+      .describe(
+        "all: each template's extra shots too, each in its own ratios (file names carry the shot); none: the main view only",
+      ),
   })
   .refine((v) => new Set(v.product_ids).size * new Set(v.template_ids).size <= MAX_GROUP_BATCHES, {
     path: ["product_ids"],

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../index";
 import { brandAssets, brandKits } from "../schema";
 
@@ -43,4 +43,22 @@ export async function getBrandIdentity(db: Database, workspaceId: string) {
     .limit(1);
   const logo = row?.logoAssetId ? await getBrandAsset(db, workspaceId, row.logoAssetId) : null;
   return { logo, fonts: row?.fonts ?? [] };
+}
+
+/**
+ * Deletes the workspace's logo assets other than `keep` (null: all of them) and answers their file keys, for the
+ * caller to delete once its transaction has committed.
+ */
+export async function deleteLogoAssetsExcept(db: Database, workspaceId: string, keep: string | null) {
+  const rows = await db
+    .delete(brandAssets)
+    .where(
+      and(
+        eq(brandAssets.workspaceId, workspaceId),
+        eq(brandAssets.kind, "logo"),
+        keep ? ne(brandAssets.id, keep) : undefined,
+      ),
+    )
+    .returning({ fileKey: brandAssets.fileKey });
+  return rows.map((r) => r.fileKey);
 }

@@ -30,11 +30,25 @@ export async function insertSceneVersion(db: Database, input: NewSceneVersion) {
   return row;
 }
 
-/** The list: newest first, without documents (the preview reads one version). */
-export async function listSceneVersions(db: Database, workspaceId: string, sceneId: string, limit: number) {
+/** Where a page of the list ends: the last row's time (Postgres's own text, microseconds kept) and id. */
+export type VersionCursor = { at: string; id: string };
+
+/**
+ * The list: newest first, without documents (the preview reads one version). `before`: only rows older than that
+ * row (keyset paging on (created_at, id), so versions added or pruned meanwhile never shift a page).
+ */
+export async function listSceneVersions(
+  db: Database,
+  workspaceId: string,
+  sceneId: string,
+  limit: number,
+  before?: VersionCursor,
+) {
   return db
     .select({
       id: sceneVersions.id,
+      // As text: a JS Date keeps milliseconds only, and two versions may share one.
+      cursorAt: sql<string>`${sceneVersions.createdAt}::text`,
       kind: sceneVersions.kind,
       name: sceneVersions.name,
       sceneRevision: sceneVersions.sceneRevision,
@@ -53,7 +67,15 @@ export async function listSceneVersions(db: Database, workspaceId: string, scene
       renderOutputs,
       and(eq(renderOutputs.id, sceneVersions.renderOutputId), eq(renderOutputs.workspaceId, workspaceId)),
     )
-    .where(and(eq(sceneVersions.workspaceId, workspaceId), eq(sceneVersions.sceneId, sceneId)))
+    .where(
+      and(
+        eq(sceneVersions.workspaceId, workspaceId),
+        eq(sceneVersions.sceneId, sceneId),
+        before
+          ? sql`(${sceneVersions.createdAt}, ${sceneVersions.id}) < (${before.at}::timestamptz, ${before.id})`
+          : undefined,
+      ),
+    )
     .orderBy(desc(sceneVersions.createdAt), desc(sceneVersions.id))
     .limit(limit);
 }

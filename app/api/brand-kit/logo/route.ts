@@ -31,5 +31,5 @@ export const POST = workspaceRoute(
 
 export const DELETE = workspaceRoute(
   { permission: "brand_kit.write", schema: z.object({}), output: brandIdentityOutput },
-  async ({ ctx }) => removeBrandLogo(getDb(), ctx.workspace.id),
+  async ({ ctx }) => removeBrandLogo(getDb(), getStorage(), ctx.workspace.id),
 );

@@ -67,7 +67,8 @@ export async function createRenderGroupV1(
         productIds: body.product_ids,
         templateIds: body.template_ids,
         tinted: body.tinted,
-        export: apiExportRequest(body, mode),
+        shots: body.shots,
+        export: apiExportRequest({ ...body, shots: undefined }, mode),
       },
       {
         free: test,

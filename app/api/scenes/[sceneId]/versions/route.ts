@@ -6,10 +6,13 @@ import { thumbnailSchema, versionNameSchema } from "@/lib/scene-versions/version
 import { listVersions, saveNamedVersion } from "@/lib/scene-versions/version-service";
 import { conflictResponse } from "@/lib/scene-versions/conflict-response";
 
-/** The History panel's list: newest first, without documents. Viewers may look. */
+/** The History panel's list: newest first, a page at a time (`?before=` the last page's cursor), without documents. Viewers may look. */
 export const GET = workspaceRoute(
   { permission: "scenes.view", schema: z.object({}), output: versionListOutput },
-  async ({ ctx, params }) => listVersions(getDb(), ctx, params.sceneId),
+  async ({ ctx, params, request }) =>
+    listVersions(getDb(), ctx, params.sceneId, {
+      before: new URL(request.url).searchParams.get("before") ?? undefined,
+    }),
 );
 
 /** "Save version…": the scene as stored now, under a name (409 when the editor's revision is stale). */
