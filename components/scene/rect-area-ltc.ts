@@ -19,7 +19,6 @@ import {
   type TextureDataType,
 } from "three";
 
-export const LTC_URL = "/lighting/ltc.bin";
 const SIZE = 64;
 const VALUES = SIZE * SIZE * 4;
 
@@ -74,7 +73,8 @@ let loading: Promise<void> | null = null;
  * once per page. A failed fetch is forgotten, so the next scene tries again.
  */
 export function loadRectAreaLtc(): Promise<void> {
-  loading ??= fetch(LTC_URL)
+  // This app's own file (a relative URL: the same origin on every page that draws a scene, render pages included).
+  loading ??= fetch("/lighting/ltc.bin")
     .then((res) => {
       if (!res.ok) throw new Error(`Couldn't load the lighting tables (${res.status})`);
       return res.arrayBuffer();
