@@ -109,7 +109,11 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
   // Session state: never part of the document.
   const [selectedOutputId, setSelectedOutputId] = useState(doc.outputs[0].id);
   const [open, setOpen] = useState<ReadonlySet<SectionId>>(() => new Set<SectionId>(["camera"]));
+  // Sections and the export dialog whose code is its own chunk are mounted when first opened (their chunks are
+  // fetched then, not with the editor) and stay mounted, so what was picked in them survives closing them.
+  const [opened, setOpened] = useState<ReadonlySet<SectionId>>(() => new Set<SectionId>(["camera"]));
   const [exporting, setExporting] = useState(false);
+  const [exportOpened, setExportOpened] = useState(false);
   const output = doc.outputs.find((o) => o.id === selectedOutputId) ?? doc.outputs[0];
   // The shot the viewport shows; the Camera section edits its camera (the main camera when none is picked).
   const { activeShotId, setActiveShotId, viewDoc, executeOnShot } = useActiveShot(doc, execute);
@@ -125,13 +129,15 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
   const activeShot = doc.shots.find((shot) => shot.id === activeShotId);
   const aspect = output.width / output.height;
 
-  const toggle = (id: SectionId) =>
+  const toggle = (id: SectionId) => {
+    setOpened((prev) => (prev.has(id) ? prev : new Set(prev).add(id)));
     setOpen((prev) => {
       const next = new Set(prev);
       if (next.has(id)) next.delete(id);
       else next.add(id);
       return next;
     });
+  };
 
   const onCameraChange = useCallback(
     (camera: CameraChange) => {
@@ -172,7 +178,7 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
       id: "shots",
       title: "Shots",
       summary: doc.shots.length ? `${doc.shots.length + 1} shots` : "Main view only",
-      body: (
+      body: opened.has("shots") && (
         <ShotsSection
           activeShotId={activeShotId}
           onSelectShot={setActiveShotId}
@@ -281,7 +287,13 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
                   </IconButton>
                 </div>
                 <SaveAsTemplateButton sceneId={scene.id} />
-                <Button onClick={() => setExporting(true)} className="py-1.5">
+                <Button
+                  onClick={() => {
+                    setExportOpened(true);
+                    setExporting(true);
+                  }}
+                  className="py-1.5"
+                >
                   Export
                 </Button>
               </>
@@ -364,7 +376,7 @@ export function SceneEditor({ scene, products: initialProducts, canEdit, brandPa
           document={doc}
         />
       )}
-      {canEdit && (
+      {canEdit && exportOpened && (
         <ExportDialog
           open={exporting}
           onClose={() => setExporting(false)}

@@ -1,43 +1,37 @@
 "use client";
 /**
- * Image-based lighting from the HDRIs shipped in @pmndrs/assets (base64 EXR
- * modules bundled with the app: no CDN, unlike drei's `preset`). Each HDRI is
- * its own lazily imported chunk, fetched only when a scene uses it.
+ * Image-based lighting from the HDRIs of @pmndrs/assets, served by the app itself as EXR files
+ * (public/environments/<id>.exr, written by scripts/copy-scene-data.ts; no CDN, unlike drei's `preset`). The
+ * package ships them as base64 modules; fetched as files they are not part of any page's JavaScript, and each is
+ * fetched only when a scene uses it.
  */
-import { useEnvironment } from "@react-three/drei";
-import { useThree } from "@react-three/fiber";
-import { use, useLayoutEffect } from "react";
-import { DataUtils, HalfFloatType, type DataTexture, type Texture } from "three";
+import { useLoader, useThree } from "@react-three/fiber";
+import { useLayoutEffect } from "react";
+import {
+  DataUtils,
+  EquirectangularReflectionMapping,
+  HalfFloatType,
+  LinearSRGBColorSpace,
+  type DataTexture,
+  type Texture,
+} from "three";
+import { EXRLoader } from "three-stdlib";
 import type { EnvironmentId, EnvironmentSpec } from "@/lib/scene";
 import { whiteBalanceGains } from "./white-balance";
 
-const HDRI_MODULES: Record<EnvironmentId, () => Promise<{ default: string }>> = {
-  studio: () => import("@pmndrs/assets/hdri/studio.exr"),
-  city: () => import("@pmndrs/assets/hdri/city.exr"),
-  sunset: () => import("@pmndrs/assets/hdri/sunset.exr"),
-  dawn: () => import("@pmndrs/assets/hdri/dawn.exr"),
-  warehouse: () => import("@pmndrs/assets/hdri/warehouse.exr"),
-  forest: () => import("@pmndrs/assets/hdri/forest.exr"),
-  apartment: () => import("@pmndrs/assets/hdri/apartment.exr"),
-  lobby: () => import("@pmndrs/assets/hdri/lobby.exr"),
-  night: () => import("@pmndrs/assets/hdri/night.exr"),
-  park: () => import("@pmndrs/assets/hdri/park.exr"),
-};
-
-const urls = new Map<EnvironmentId, Promise<string>>();
-function hdriUrl(id: EnvironmentId): Promise<string> {
-  let url = urls.get(id);
-  if (!url) {
-    url = HDRI_MODULES[id]().then((module) => module.default);
-    urls.set(id, url);
-  }
-  return url;
+export function environmentUrl(id: EnvironmentId): string {
+  return `/environments/${id}.exr`;
 }
 
-/** Suspends until the environment map is decoded; cached per id. White-balanced once (./white-balance.ts). */
+/**
+ * Suspends until the environment map is decoded; cached per id. White-balanced once (./white-balance.ts).
+ * Loaded as drei's useEnvironment loads an .exr (the same EXRLoader, mapping and colour space), without the
+ * other formats' loaders it brings along.
+ */
 export function useEnvironmentMap(id: EnvironmentId): Texture {
-  const files = use(hdriUrl(id));
-  const texture = useEnvironment({ files });
+  const texture = useLoader(EXRLoader, environmentUrl(id)) as DataTexture;
+  texture.mapping = EquirectangularReflectionMapping;
+  texture.colorSpace = LinearSRGBColorSpace;
   whiteBalance(texture);
   return texture;
 }

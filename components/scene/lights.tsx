@@ -8,14 +8,11 @@
  * light also carries a shadow-casting directional light whose shadow blur
  * follows `softness`.
  */
-import { useMemo } from "react";
+import { use, useMemo } from "react";
 import { Color, Object3D, type DirectionalLight, type RectAreaLight } from "three";
-import { RectAreaLightUniformsLib } from "three/examples/jsm/lights/RectAreaLightUniformsLib.js";
 import { boundsCenter, orbitDirection, type Bounds, type LightSpec } from "@/lib/scene";
 import { kelvinToLinearRgb } from "./color-temperature";
-
-// Installs the LTC lookup tables RectAreaLight shading needs (pure data, once per page).
-RectAreaLightUniformsLib.init();
+import { loadRectAreaLtc } from "./rect-area-ltc";
 
 /** Document intensity -> three units (tuned by eye against the default scene). */
 const SOFTBOX_SCALE = 0.9;
@@ -125,6 +122,8 @@ export function Lights({
   stageRadius: number;
   shadowMapSize: number;
 }) {
+  // RectAreaLight shading needs the LTC tables (fetched as data, once per page): suspend until they are installed.
+  use(loadRectAreaLtc());
   const center = boundsCenter(bounds);
   const radius = Math.max(
     0.05,

@@ -3,7 +3,8 @@
  * itself (public/decoders/, see scripts/copy-decoders.ts): never a CDN.
  *
  *  - Draco: drei's shared DRACOLoader, pointed at /decoders/draco/.
- *  - KTX2 / Basis: three's KTX2Loader with /decoders/basis/.
+ *  - KTX2 / Basis: three's KTX2Loader with /decoders/basis/, imported only when a file has KTX2 textures (the
+ *    loader, its worker pool and zstd decoder are about 30 KB gzip the editor need not load otherwise).
  *  - Meshopt: instantiated lazily, only when a file actually needs it, so a
  *    page that never meets a meshopt file never compiles WebAssembly.
  *  - KHR_materials_variants: a loader plugin resolves every variant material
@@ -11,7 +12,7 @@
  */
 import type { WebGLRenderer, Material, Object3D } from "three";
 import { useGLTF } from "@react-three/drei";
-import { KTX2Loader } from "three/examples/jsm/loaders/KTX2Loader.js";
+import type { KTX2Loader } from "three/examples/jsm/loaders/KTX2Loader.js";
 import type { GLTF, GLTFLoader, GLTFLoaderPlugin, GLTFParser } from "three-stdlib";
 import { MeshoptDecoder } from "three-stdlib";
 
@@ -52,10 +53,21 @@ const lazyMeshopt = {
   },
 };
 
-let ktx2: KTX2Loader | null = null;
-function ktx2Loader(gl: WebGLRenderer): KTX2Loader {
-  if (!ktx2) ktx2 = new KTX2Loader().setTranscoderPath(BASIS_TRANSCODER_PATH).detectSupport(gl);
+let ktx2: Promise<KTX2Loader> | null = null;
+function ktx2Loader(gl: WebGLRenderer): Promise<KTX2Loader> {
+  ktx2 ??= import("three/examples/jsm/loaders/KTX2Loader.js").then(({ KTX2Loader }) =>
+    new KTX2Loader().setTranscoderPath(BASIS_TRANSCODER_PATH).detectSupport(gl),
+  );
   return ktx2;
+}
+
+/** Looks like a KTX2Loader to GLTFLoader (which only calls load) but imports the real one on first use. */
+function lazyKtx2(gl: WebGLRenderer) {
+  return {
+    load(url: string, onLoad: (texture: unknown) => void, onProgress: undefined, onError: (err: unknown) => void) {
+      ktx2Loader(gl).then((loader) => loader.load(url, onLoad, onProgress, onError), onError);
+    },
+  };
 }
 
 interface VariantsExtension {
@@ -104,7 +116,7 @@ function extendLoader(gl: WebGLRenderer) {
     configured.add(loader);
     loader.register(variantsPlugin);
     // three's own KTX2Loader (matches the shipped transcoder); the API GLTFLoader uses is the same.
-    loader.setKTX2Loader(ktx2Loader(gl) as unknown as Parameters<GLTFLoader["setKTX2Loader"]>[0]);
+    loader.setKTX2Loader(lazyKtx2(gl) as unknown as Parameters<GLTFLoader["setKTX2Loader"]>[0]);
     loader.setMeshoptDecoder(lazyMeshopt as unknown as Parameters<GLTFLoader["setMeshoptDecoder"]>[0]);
   };
 }

@@ -16,6 +16,7 @@ import { CameraRig, frameAspects, type CameraChange } from "./camera-rig";
 import { EnvironmentLighting } from "./environment";
 import { Lights } from "./lights";
 import { preloadModel, readModel } from "./model-loader";
+import { loadRectAreaLtc } from "./rect-area-ltc";
 import { Products, productGroupBounds, type LoadedProduct } from "./products";
 import type { ViewOffset } from "./view-offset";
 import { ReadySignal } from "./ready-signal";
@@ -93,6 +94,8 @@ function Stage({
 
   const placements = document.products.filter((placement) => products[placement.productId]);
   for (const placement of placements) preloadModel(products[placement.productId].url, gl);
+  // The lights' tables download beside the models (Lights reads them; a failure surfaces there).
+  loadRectAreaLtc().catch(() => {});
   const loaded: LoadedProduct[] = placements.map((placement) => ({
     placement,
     model: readModel(products[placement.productId].url, gl),
