@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { DEFAULT_LOOK, type LookSpec, type SceneDocument, type StageSpec } from "@/lib/scene";
+import { DEFAULT_LOOK, type LookSpec, type SceneDocument, type PropSpec } from "@/lib/scene";
 import { getBuiltInTemplate } from "@/lib/scene/templates";
 import { getSampleProduct } from "@/lib/products/samples";
 import { instantiateTemplate } from "@/lib/templates/instantiate";
-import { ciede2000 } from "@/lib/colour/ciede2000";
+import { deltaE2000 as ciede2000 } from "@/lib/colour/ciede2000";
 import { startHarness, type Harness } from "@/bench/quality/harness";
 import type { DrawJob } from "@/bench/quality/page";
 
@@ -26,15 +26,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => harness?.close());
 
-/** The template's stage as the page instantiates it, to change one surface and draw it. */
-function templateStage(templateId = TEMPLATE): StageSpec {
+/** The template's document as the page instantiates it, to change one surface and draw it. */
+function templateDocument(templateId = TEMPLATE): SceneDocument {
   const sample = getSampleProduct(PRODUCT)!;
-  const document = instantiateTemplate(getBuiltInTemplate(templateId)!, {
+  return instantiateTemplate(getBuiltInTemplate(templateId)!, {
     productId: sample.id,
     productSize: sample.dimensionsM,
     brandPalette: null,
   });
-  return document.stage;
 }
 
 let drawn = 0;
@@ -77,13 +76,103 @@ function meanColour(png: PNG, box: Box): string {
   return hex([0, 1, 2].map((c) => all.reduce((a, p) => a + p[c], 0) / all.length));
 }
 
+/** The lowest row of the product in the centre column: the can's dark foot on the light floor or podium. */
+function footRow(png: PNG): number {
+  const x = Math.floor(png.width / 2);
+  for (let y = png.height - 1; y > 0; y--)
+    if (luma(pixels(png, [x / png.width, y / png.height, (x + 1) / png.width, (y + 1) / png.height])[0]) < 120)
+      return y;
+  throw new Error("no product foot found");
+}
+
+const FACE: Box = [0.3, 0.8, 0.7, 0.86];
+
 describe("set surfaces, rendered", () => {
   it("a marble podium is veined, not flat, and keeps its own colour", async () => {
-    const stage = templateStage();
+    const { stage } = templateDocument();
     const podium = stage.podium!;
     const plain = await draw({ stage: { ...stage, podium: { ...podium, surface: "plain" } } });
     const marble = await draw({ stage: { ...stage, podium: { ...podium, surface: "marble" } } });
-    writeFileSync("/tmp/h18set-shots/plain.png", PNG.sync.write(plain));
-    writeFileSync("/tmp/h18set-shots/marble.png", PNG.sync.write(marble));
+    // The podium's front face, below the can's foot (this template's framing: the frame's lower middle).
+    const face: Box = FACE;
+    const plainVariance = lumaVariance(plain, face);
+    const marbleVariance = lumaVariance(marble, face);
+    expect(marbleVariance).toBeGreaterThan(plainVariance * 3 + 4);
+    // Still the podium's colour on average: veins are tones of it, not a different stone.
+    expect(ciede2000(meanColour(marble, face), meanColour(plain, face))).toBeLessThan(5);
+  }, 120_000);
+
+  it("a brand-tinted marble stays marble in the brand's colour", async () => {
+    const { stage } = templateDocument();
+    const podium = { ...stage.podium!, color: "#1e6b52" };
+    const plain = await draw({ stage: { ...stage, podium: { ...podium, surface: "plain" } } });
+    const marble = await draw({ stage: { ...stage, podium: { ...podium, surface: "marble" } } });
+    const face: Box = FACE;
+    expect(lumaVariance(marble, face)).toBeGreaterThan(lumaVariance(plain, face) * 3 + 4);
+    expect(ciede2000(meanColour(marble, face), meanColour(plain, face))).toBeLessThan(6);
+  }, 120_000);
+
+  it("a glossy floor shows the product mirrored below it", async () => {
+    const document = templateDocument();
+    // The can straight on the floor, no podium: its reflection starts at its foot.
+    const products = document.products.map((p) => ({ ...p, position: [p.position[0], 0, p.position[2]] as const }));
+    const stage = (reflection: number) => ({
+      ...document.stage,
+      podium: null,
+      props: [],
+      floor: { ...document.stage.floor, roughness: 0.1, reflection },
+    });
+    // Zoomed out so the floor in front of the can is in the frame.
+    const camera = { ...document.camera, zoom: 0.7 };
+    const matte = await draw({ products: products as SceneDocument["products"], stage: stage(0), camera });
+    const glossy = await draw({ products: products as SceneDocument["products"], stage: stage(0.8), camera });
+    const foot = footRow(matte) / SIZE;
+    // The can's body colour (middle of the can) and the floor just below its foot, where the mirror shows it.
+    const body = meanColour(matte, [0.45, 0.45, 0.55, 0.55]);
+    const below: Box = [0.42, foot + 0.05, 0.58, Math.min(1, foot + 0.12)];
+    const matteBelow = meanColour(matte, below);
+    const glossyBelow = meanColour(glossy, below);
+    expect(ciede2000(matteBelow, glossyBelow)).toBeGreaterThan(10);
+    expect(ciede2000(glossyBelow, body)).toBeLessThan(ciede2000(matteBelow, body) - 10);
+    // Above the floor nothing changes: the backdrop keeps its colour.
+    expect(ciede2000(meanColour(matte, [0, 0, 0.2, 0.2]), meanColour(glossy, [0, 0, 0.2, 0.2]))).toBeLessThan(0.5);
+  }, 120_000);
+
+  it("every prop kind and finish draws (a gallery to look at with SURFACE_SHOTS)", async () => {
+    const document = templateDocument();
+    const kinds: PropSpec["kind"][] = ["vase", "bowl", "stone", "branch", "fabric", "block", "cube", "pebble"];
+    const finishes = [
+      "marble",
+      "terrazzo",
+      "travertine",
+      "oak",
+      "linen",
+      "paper",
+      "brushed-metal",
+      "concrete",
+    ] as const;
+    const props: PropSpec[] = kinds.map((kind, i) => ({
+      id: `${kind}-${i}`,
+      kind,
+      position: [Math.sin((i / kinds.length) * Math.PI * 2) * 0.2, 0, Math.cos((i / kinds.length) * Math.PI * 2) * 0.2],
+      rotationY: i,
+      scale: 1,
+      color: ["#d9cfc2", "#8a6a4a", "#b0aaa0", "#6f8f6a", "#e8e1d8", "#c9b79c", "#c0c4c8", "#9a9690"][i],
+      roughness: 0.5,
+      metalness: finishes[i] === "brushed-metal" ? 1 : 0,
+      surface: finishes[i],
+    }));
+    const png = await draw({
+      stage: {
+        ...document.stage,
+        floor: { ...document.stage.floor, visible: true, surface: "oak", color: "#b08a64", reflection: 0.3 },
+        podium: { ...document.stage.podium!, surface: "terrazzo", reflection: 0.4, roughness: 0.2 },
+        props,
+      },
+      background: { kind: "environment", blur: 0.6 },
+      camera: { ...document.camera, distance: null, zoom: 0.45 },
+    });
+    // Every prop drew something: the frame is not one flat colour.
+    expect(lumaVariance(png, [0, 0.5, 1, 1])).toBeGreaterThan(20);
   }, 120_000);
 });

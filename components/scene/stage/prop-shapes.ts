@@ -33,13 +33,14 @@ function vessel(outer: [number, number][], wall: number, segments = 72): BufferG
 /** A bottle-bellied vase with a narrow neck and flared lip, 0.1 m wide at its belly, about 0.16 m tall. */
 export function vaseGeometry(): BufferGeometry {
   const profile: [number, number][] = [];
-  for (let i = 0; i <= 24; i++) {
-    const t = i / 24;
-    const y = t * 0.16;
-    // Belly low, waist at 75%, a small flare at the lip.
-    const belly = 0.05 * Math.sin(Math.PI * Math.min(1, t / 0.78)) ** 0.8;
-    const neck = t > 0.7 ? 0.016 + 0.01 * ((t - 0.7) / 0.3) ** 2 : 0;
-    profile.push([Math.max(i === 0 ? 0.034 : 0.012, Math.max(belly, neck)), y]);
+  for (let i = 0; i <= 32; i++) {
+    const t = i / 32;
+    // A round belly that narrows smoothly into a neck with a slight flare at the lip.
+    const belly = 0.028 + 0.022 * Math.sin(Math.PI * Math.min(1, t / 0.72));
+    const neck = 0.013 + 0.009 * Math.max(0, (t - 0.6) / 0.4) ** 2;
+    const w = Math.min(1, Math.max(0, (t - 0.55) / 0.25));
+    const blend = w * w * (3 - 2 * w);
+    profile.push([belly * (1 - blend) + neck * blend, t * 0.16]);
   }
   return vessel(profile, 0.003);
 }

@@ -114,15 +114,21 @@ const FINISHES: Record<PatternedFinish, (random: () => number) => Texel> = {
     };
   },
   oak: (random) => {
-    const warp = fbm(random, 2, 4, 6);
+    const warp = fbm(random, 2, 3, 4);
     const pores = fbm(random, 4, 3, 96);
+    // Four planks across v, each its own board: a tone, a grain offset, a seam between them.
+    const planks = Array.from({ length: 4 }, () => ({ tone: 0.92 + random() * 0.16, shift: random() * 10 }));
     return (u, v) => {
-      // Grain runs along u: growth rings as stripes across v, bent by the warp.
-      const ring = 0.5 + 0.5 * Math.sin(TAU * (14 * v + 2.2 * warp(u, v)));
-      const late = ring ** 3;
+      const across = fract(v) * planks.length;
+      const plank = planks[Math.floor(across)];
+      const within = across - Math.floor(across);
+      // Grain runs along u: growth rings as stripes across the board, gently bent by the warp.
+      const ring = 0.5 + 0.5 * Math.sin(TAU * (5 * within + plank.shift + 0.6 * warp(u, v)));
+      const late = ring ** 4;
       const pore = pores(u, v);
-      const tone = 1.06 - 0.22 * late - 0.1 * (pore - 0.5);
-      return [tone, 0.5 + 0.2 * ring - 0.15 * pore, 1 + 0.2 * late];
+      const seam = 1 - smooth(clamp01(Math.min(within, 1 - within) / 0.012));
+      const tone = plank.tone * (1.05 - 0.2 * late - 0.08 * (pore - 0.5)) - 0.35 * seam;
+      return [tone, 0.5 + 0.15 * ring - 0.1 * pore - 0.4 * seam, 1 + 0.2 * late + 0.3 * seam];
     };
   },
   linen: (random) => {
