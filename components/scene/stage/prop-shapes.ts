@@ -3,14 +3,7 @@
  * at the props' base size of 0.1 m, standing on y = 0 and centred on x/z like every stage shape. Anything irregular
  * comes from the prop's seed, so the same document draws the same stone and the same folds.
  */
-import {
-  BufferGeometry,
-  CylinderGeometry,
-  DodecahedronGeometry,
-  LatheGeometry,
-  PlaneGeometry,
-  Vector2,
-} from "three";
+import { BufferGeometry, CylinderGeometry, DodecahedronGeometry, LatheGeometry, PlaneGeometry, Vector2 } from "three";
 import { mergeGeometries, mergeVertices } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 import { seededRandom } from "@/lib/scene/random";
 

@@ -153,12 +153,6 @@ export function ReflectionPlane({
   uniforms.blur.value = Math.min(0.08, roughness * roughness * 0.12);
   uniforms.fadeRadius.value = fadeRadius;
   return (
-    <primitive
-      object={reflector}
-      name={name}
-      rotation-x={-Math.PI / 2}
-      position-y={height}
-      renderOrder={renderOrder}
-    />
+    <primitive object={reflector} name={name} rotation-x={-Math.PI / 2} position-y={height} renderOrder={renderOrder} />
   );
 }

@@ -18,7 +18,13 @@ import type { SurfaceFinish } from "@/lib/scene";
 import { packSurface } from "@/lib/scene/surfaces/pack";
 import { isDarkColour, surfacePattern } from "@/lib/scene/surfaces/patterns";
 
-export type SurfaceMaps = { map: Texture; normalMap: Texture; roughnessMap: Texture; toneScale: number; roughScale: number };
+export type SurfaceMaps = {
+  map: Texture;
+  normalMap: Texture;
+  roughnessMap: Texture;
+  toneScale: number;
+  roughScale: number;
+};
 
 /** Texels per side: big surfaces (floor, podium) and props, per quality. */
 export const SURFACE_TEXTURE_SIZE = {
