@@ -70,6 +70,22 @@ function lumaVariance(png: PNG, box: Box): number {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   return values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
 }
+/**
+ * Local luminance variance: the mean variance inside 6x6 px blocks. The podium's shading (lit left, darker right)
+ * changes little within a block, so a plain face scores near 0 and a veined one by its veins.
+ */
+function localVariance(png: PNG, [x0, y0, x1, y1]: Box): number {
+  const block = 6;
+  const values: number[] = [];
+  for (let by = Math.floor(y0 * png.height); by + block <= y1 * png.height; by += block) {
+    for (let bx = Math.floor(x0 * png.width); bx + block <= x1 * png.width; bx += block) {
+      values.push(
+        lumaVariance(png, [bx / png.width, by / png.height, (bx + block) / png.width, (by + block) / png.height]),
+      );
+    }
+  }
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
 const hex = ([r, g, b]: number[]) => `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, "0")).join("")}`;
 function meanColour(png: PNG, box: Box): string {
   const all = pixels(png, box);
@@ -95,11 +111,16 @@ describe("set surfaces, rendered", () => {
     const marble = await draw({ stage: { ...stage, podium: { ...podium, surface: "marble" } } });
     // The podium's front face, below the can's foot (this template's framing: the frame's lower middle).
     const face: Box = FACE;
-    const plainVariance = lumaVariance(plain, face);
-    const marbleVariance = lumaVariance(marble, face);
-    expect(marbleVariance).toBeGreaterThan(plainVariance * 3 + 4);
+    const plainVariance = localVariance(plain, face);
+    const marbleVariance = localVariance(marble, face);
+    expect(marbleVariance).toBeGreaterThan(plainVariance * 3 + 2);
     // Still the podium's colour on average: veins are tones of it, not a different stone.
     expect(ciede2000(meanColour(marble, face), meanColour(plain, face))).toBeLessThan(5);
+    console.info("marble podium", {
+      plainVariance,
+      marbleVariance,
+      dE: ciede2000(meanColour(marble, face), meanColour(plain, face)),
+    });
   }, 120_000);
 
   it("a brand-tinted marble stays marble in the brand's colour", async () => {
@@ -108,7 +129,7 @@ describe("set surfaces, rendered", () => {
     const plain = await draw({ stage: { ...stage, podium: { ...podium, surface: "plain" } } });
     const marble = await draw({ stage: { ...stage, podium: { ...podium, surface: "marble" } } });
     const face: Box = FACE;
-    expect(lumaVariance(marble, face)).toBeGreaterThan(lumaVariance(plain, face) * 3 + 4);
+    expect(localVariance(marble, face)).toBeGreaterThan(localVariance(plain, face) * 3 + 2);
     expect(ciede2000(meanColour(marble, face), meanColour(plain, face))).toBeLessThan(6);
   }, 120_000);
 
