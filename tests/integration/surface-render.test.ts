@@ -153,6 +153,11 @@ describe("set surfaces, rendered", () => {
     const below: Box = [0.42, foot + 0.05, 0.58, Math.min(1, foot + 0.12)];
     const matteBelow = meanColour(matte, below);
     const glossyBelow = meanColour(glossy, below);
+    console.info("glossy floor", {
+      matteVsGlossy: ciede2000(matteBelow, glossyBelow),
+      glossyToBody: ciede2000(glossyBelow, body),
+      matteToBody: ciede2000(matteBelow, body),
+    });
     expect(ciede2000(matteBelow, glossyBelow)).toBeGreaterThan(10);
     expect(ciede2000(glossyBelow, body)).toBeLessThan(ciede2000(matteBelow, body) - 10);
     // Above the floor nothing changes: the backdrop keeps its colour.
