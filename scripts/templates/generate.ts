@@ -444,8 +444,12 @@ const botanical: [string, string, string, string, string, string, ColourFamily][
   ["terracotta", "Terracotta garden", "#ecd6c6", "#f6ebe2", "#c9774f", "#5d7d45", "warm"],
   ["moss", "Moss & stone", "#cfd5c5", "#e6e9df", "#9a9d90", "#3f6b35", "green"],
 ];
-/** "Moss & stone" and the terracotta garden stand on cast stone; the others on travertine (the style's). */
-const BOTANICAL_STONE: Record<string, SurfaceFinish | undefined> = { moss: "concrete", terracotta: "concrete" };
+/** "Moss & stone" and the terracotta garden stand on cast stone, the olive grove on travertine; the others plain. */
+const BOTANICAL_STONE: Record<string, SurfaceFinish | undefined> = {
+  moss: "concrete",
+  terracotta: "concrete",
+  olive: "travertine",
+};
 botanical.forEach(([slug, label, from, to, pod, leaf, family], i) =>
   defs.push({
     id: `botanical-${slug}`,

@@ -81,7 +81,8 @@ export const STYLE_SURFACES: Record<TemplateStyle, StyleSurfaces> = {
   // Luxury: a dark lacquer that mirrors the bottle on the floor and the podium top.
   "luxury-dark": { podium: "plain", podiumReflection: 0.22, floorReflection: 0.3 },
   beach: { podium: "travertine", podiumReflection: 0, floorReflection: 0 },
-  botanical: { podium: "travertine", podiumReflection: 0, floorReflection: 0 },
+  // Botanical: a plain plinth lets the leaves carry the set; the stone-named ones get stone (generate.ts).
+  botanical: { podium: "plain", podiumReflection: 0, floorReflection: 0 },
   kitchen: { podium: "oak", podiumReflection: 0, floorReflection: 0 },
   spa: { podium: "travertine", podiumReflection: 0, floorReflection: 0, props: { torus: "linen" } },
   seasonal: { podium: "plain", podiumReflection: 0, floorReflection: 0 },
