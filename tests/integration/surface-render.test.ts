@@ -160,6 +160,12 @@ describe("set surfaces, rendered", () => {
     });
     expect(ciede2000(matteBelow, glossyBelow)).toBeGreaterThan(10);
     expect(ciede2000(glossyBelow, body)).toBeLessThan(ciede2000(matteBelow, body) - 10);
+    // Draft (the editor) mirrors too, at a lower resolution.
+    const draft = await draw(
+      { products: products as SceneDocument["products"], stage: stage(0.8), camera },
+      { quality: "draft" },
+    );
+    expect(ciede2000(meanColour(draft, below), body)).toBeLessThan(ciede2000(matteBelow, body) - 10);
     // Above the floor nothing changes: the backdrop keeps its colour.
     expect(ciede2000(meanColour(matte, [0, 0, 0.2, 0.2]), meanColour(glossy, [0, 0, 0.2, 0.2]))).toBeLessThan(0.5);
   }, 120_000);
