@@ -19,7 +19,8 @@ import { radiusOf, type ProductSizes } from "@/lib/editor/selection";
 import type { SelectionApi } from "@/lib/editor/use-selection";
 import { unionBounds, type Bounds } from "@/lib/scene";
 import { Alert } from "@/components/ui/alert";
-import { ColorField, GroupLabel, TextButton, focusRing } from "./controls";
+import { SURFACE_OPTIONS, isSurfaceFinish } from "@/lib/editor/surface-options";
+import { ColorField, GroupLabel, SelectField, TextButton, focusRing } from "./controls";
 import { titleCase, useEditor } from "./editor-context";
 
 export function propsSummary(count: number): string {
@@ -173,6 +174,16 @@ export function PropsSection({ palette, selection }: { palette: readonly string[
               })
             }
             onCommit={endCoalescing}
+          />
+          <SelectField
+            label="Surface"
+            value={selectedProp.surface}
+            options={SURFACE_OPTIONS}
+            disabled={readOnly}
+            onChange={(surface) =>
+              isSurfaceFinish(surface) &&
+              execute({ type: "setPropStyle", args: { id: selectedProp.id, style: { surface } } })
+            }
           />
         </div>
       )}

@@ -1,6 +1,7 @@
 "use client";
 import { DEFAULT_PODIUM, PODIUM_SHAPES } from "@/lib/scene";
-import { CheckboxField, ChoiceGroup, ColorField, GroupLabel, SliderField } from "./controls";
+import { SURFACE_OPTIONS, formatReflection, isSurfaceFinish } from "@/lib/editor/surface-options";
+import { CheckboxField, ChoiceGroup, ColorField, GroupLabel, SelectField, SliderField } from "./controls";
 import { titleCase, useEditor } from "./editor-context";
 
 export function StageSection() {
@@ -24,6 +25,27 @@ export function StageSection() {
           disabled={readOnly || !floor.visible}
           onChange={(color, live) =>
             execute({ type: "setFloor", args: { color }, coalesceKey: live ? "floor.color" : undefined })
+          }
+          onCommit={endCoalescing}
+        />
+        <SelectField
+          label="Floor surface"
+          value={floor.surface}
+          options={SURFACE_OPTIONS}
+          disabled={readOnly || !floor.visible}
+          onChange={(surface) => isSurfaceFinish(surface) && execute({ type: "setFloor", args: { surface } })}
+        />
+        <SliderField
+          label="Floor reflection"
+          value={floor.reflection}
+          min={0}
+          max={1}
+          step={0.05}
+          format={formatReflection}
+          disabled={readOnly}
+          hint="Mirrors the product on the floor, even when the floor itself is hidden."
+          onChange={(reflection) =>
+            execute({ type: "setFloor", args: { reflection }, coalesceKey: "floor.reflection" })
           }
           onCommit={endCoalescing}
         />
@@ -56,6 +78,28 @@ export function StageSection() {
                   args: { podium: { color } },
                   coalesceKey: live ? "podium.color" : undefined,
                 })
+              }
+              onCommit={endCoalescing}
+            />
+            <SelectField
+              label="Podium surface"
+              value={podium.surface}
+              options={SURFACE_OPTIONS}
+              disabled={readOnly}
+              onChange={(surface) =>
+                isSurfaceFinish(surface) && execute({ type: "setPodium", args: { podium: { surface } } })
+              }
+            />
+            <SliderField
+              label="Podium reflection"
+              value={podium.reflection}
+              min={0}
+              max={1}
+              step={0.05}
+              format={formatReflection}
+              disabled={readOnly}
+              onChange={(reflection) =>
+                execute({ type: "setPodium", args: { podium: { reflection } }, coalesceKey: "podium.reflection" })
               }
               onCommit={endCoalescing}
             />

@@ -169,10 +169,12 @@ function Stage({
         floor={document.stage.floor}
         stageRadius={stageRadius}
         seamless={document.background.kind !== "environment" && !document.lighting.environment.showAsBackground}
+        seed={document.seed}
+        quality={quality}
       />
       <StageSpinGroup spin={spin}>
-        {podium && <Podium podium={podium} />}
-        <Props props={props} seed={document.seed} />
+        {podium && <Podium podium={podium} seed={document.seed} quality={quality} />}
+        <Props props={props} seed={document.seed} quality={quality} />
         <Products products={loaded} pose={motion && productPose(document, motion, bounds)} />
         <Shadows
           signature={shadowSignature}

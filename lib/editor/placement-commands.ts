@@ -12,7 +12,7 @@ export type ObjectRef = { kind: "product" | "prop"; id: string };
 
 export type ObjectTransform = ObjectRef & { position?: Vec3; rotationY?: number; scale?: number };
 
-export type PropStyle = Partial<Pick<PropSpec, "color" | "roughness" | "metalness">>;
+export type PropStyle = Partial<Pick<PropSpec, "color" | "roughness" | "metalness" | "surface">>;
 
 function transformed<T extends { id: string; position: Vec3; rotationY: number; scale: number }>(
   item: T,

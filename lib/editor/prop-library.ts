@@ -2,7 +2,7 @@
  * The prop library: the plain shapes of PROP_KINDS and the set pieces the template generator styles its
  * scenes with (scripts/templates/generate.ts), plus where a new prop goes. Pure data and math.
  */
-import { PROP_KINDS, type PodiumSpec, type PropSpec, type Vec3 } from "../scene";
+import { PROP_KINDS, type PodiumSpec, type PropSpec, type SurfaceFinish, type Vec3 } from "../scene";
 import type { NewProp } from "./placement-commands";
 import { placeOnStage, propRadius } from "./placement";
 
@@ -22,100 +22,98 @@ const shape = (kind: PropSpec["kind"]): LibraryItem => ({
   props: [{ kind, offset: [0, 0, 0], rotationY: 0, scale: 0.45, color: "#cfc8be", roughness: 0.6, metalness: 0 }],
 });
 
-/** Set pieces as the templates use them: a finish and a size, recoloured from the brand palette afterwards. */
-export const SET_PIECES: LibraryItem[] = [
-  {
-    id: "brass-ring",
-    label: "Brass ring",
-    description: "A polished metal ring lying flat",
-    props: [
-      { kind: "torus", offset: [0, 0, 0], rotationY: 0, scale: 0.7, color: "#c9a227", roughness: 0.18, metalness: 1 },
-    ],
-  },
-  {
-    id: "gold-bead",
-    label: "Gold bead",
-    description: "A small metal sphere",
-    props: [
-      { kind: "sphere", offset: [0, 0, 0], rotationY: 0, scale: 0.35, color: "#d4af6a", roughness: 0.2, metalness: 1 },
-    ],
-  },
-  {
-    id: "stone-column",
-    label: "Stone column",
-    description: "A tall glossy cylinder",
-    props: [
-      {
-        kind: "cylinder",
-        offset: [0, 0, 0],
-        rotationY: 0,
-        scale: 1.2,
-        color: "#d9d4cc",
-        roughness: 0.12,
-        metalness: 0,
-      },
-    ],
-  },
-  {
-    id: "column-and-ball",
-    label: "Column and ball",
-    description: "A low column with a sphere resting on top",
-    props: [
-      { kind: "cylinder", offset: [0, 0, 0], rotationY: 0, scale: 0.8, color: "#cfc8be", roughness: 0.8, metalness: 0 },
-      {
-        kind: "sphere",
-        offset: [0, 0.08, 0],
-        rotationY: 0,
-        scale: 0.5,
-        color: "#e8e1d8",
-        roughness: 0.6,
-        metalness: 0,
-      },
-    ],
-  },
-  {
-    id: "leaf-pair",
-    label: "Leaves",
-    description: "Two leaves lying on the floor",
-    props: [
-      { kind: "leaf", offset: [0, 0, 0], rotationY: 0.9, scale: 1.4, color: "#6f8f6a", roughness: 0.55, metalness: 0 },
-      {
-        kind: "leaf",
-        offset: [0.04, 0, 0.05],
-        rotationY: 2.4,
-        scale: 1.2,
-        color: "#7d9c74",
-        roughness: 0.55,
-        metalness: 0,
-      },
-    ],
-  },
-  {
-    id: "pebbles",
-    label: "River pebbles",
-    description: "Two smooth stones",
-    props: [
-      { kind: "pebble", offset: [0, 0, 0], rotationY: 0, scale: 0.7, color: "#b9b3a7", roughness: 0.9, metalness: 0 },
-      {
-        kind: "pebble",
-        offset: [0.06, 0, 0.04],
-        rotationY: 1.1,
-        scale: 0.45,
-        color: "#8f8a80",
-        roughness: 0.9,
-        metalness: 0,
-      },
-    ],
-  },
-  {
-    id: "arch-backdrop",
-    label: "Arch",
-    description: "A tall arch to stand behind the product",
-    props: [
-      { kind: "arch", offset: [0, 0, 0], rotationY: 0, scale: 2, color: "#e6ddd2", roughness: 0.8, metalness: 0 },
-    ],
-  },
+/** One prop of a set piece: kind, offset, turn, scale, colour, roughness, metalness and (optional) finish. */
+type PieceRow = [
+  kind: PropSpec["kind"],
+  offset: Vec3,
+  rotationY: number,
+  scale: number,
+  color: string,
+  roughness: number,
+  metalness: number,
+  surface?: SurfaceFinish,
 ];
+
+/** Set pieces as the templates use them: a finish and a size, recoloured from the brand palette afterwards. */
+const PIECES: [id: string, label: string, description: string, props: PieceRow[]][] = [
+  ["brass-ring", "Brass ring", "A polished metal ring lying flat", [["torus", [0, 0, 0], 0, 0.7, "#c9a227", 0.18, 1]]],
+  ["gold-bead", "Gold bead", "A small metal sphere", [["sphere", [0, 0, 0], 0, 0.35, "#d4af6a", 0.2, 1]]],
+  [
+    "stone-column",
+    "Stone column",
+    "A tall polished marble cylinder",
+    [["cylinder", [0, 0, 0], 0, 1.2, "#d9d4cc", 0.12, 0, "marble"]],
+  ],
+  [
+    "column-and-ball",
+    "Column and ball",
+    "A low column with a sphere resting on top",
+    [
+      ["cylinder", [0, 0, 0], 0, 0.8, "#cfc8be", 0.8, 0, "travertine"],
+      ["sphere", [0, 0.08, 0], 0, 0.5, "#e8e1d8", 0.6, 0],
+    ],
+  ],
+  [
+    "leaf-pair",
+    "Leaves",
+    "Two leaves lying on the floor",
+    [
+      ["leaf", [0, 0, 0], 0.9, 1.4, "#6f8f6a", 0.55, 0],
+      ["leaf", [0.04, 0, 0.05], 2.4, 1.2, "#7d9c74", 0.55, 0],
+    ],
+  ],
+  [
+    "pebbles",
+    "River pebbles",
+    "Two smooth stones",
+    [
+      ["pebble", [0, 0, 0], 0, 0.7, "#b9b3a7", 0.9, 0],
+      ["pebble", [0.06, 0, 0.04], 1.1, 0.45, "#8f8a80", 0.9, 0],
+    ],
+  ],
+  ["arch-backdrop", "Arch", "A tall arch to stand behind the product", [["arch", [0, 0, 0], 0, 2, "#e6ddd2", 0.8, 0]]],
+  [
+    "ceramic-vase",
+    "Ceramic vase",
+    "A glazed vase with a narrow neck",
+    [["vase", [0, 0, 0], 0, 1.1, "#e9e4dc", 0.3, 0]],
+  ],
+  ["terrazzo-bowl", "Terrazzo bowl", "A shallow bowl", [["bowl", [0, 0, 0], 0, 1, "#e8ddd0", 0.4, 0, "terrazzo"]]],
+  [
+    "rough-stones",
+    "Rough stones",
+    "A large and a small cleaved stone",
+    [
+      ["stone", [0, 0, 0], 0, 0.8, "#a39d93", 0.85, 0, "concrete"],
+      ["stone", [0.07, 0, 0.03], 1.7, 0.45, "#c2bcb2", 0.85, 0, "travertine"],
+    ],
+  ],
+  ["olive-branch", "Branch", "A leafy branch lying on the floor", [["branch", [0, 0, 0], 0.6, 1.2, "#6b7a3a", 0.6, 0]]],
+  ["linen-drape", "Linen cloth", "A draped linen cloth", [["fabric", [0, 0, 0], 0.3, 1.4, "#e7e0d4", 0.9, 0, "linen"]]],
+  [
+    "marble-block",
+    "Marble block",
+    "A bevelled marble block",
+    [["block", [0, 0, 0], 0.4, 0.9, "#ece8e2", 0.15, 0, "marble"]],
+  ],
+  ["oak-block", "Oak block", "A bevelled oak block", [["block", [0, 0, 0], -0.3, 0.8, "#b98a5e", 0.55, 0, "oak"]]],
+];
+
+export const SET_PIECES: LibraryItem[] = PIECES.map(([id, label, description, rows]) => ({
+  id,
+  label,
+  description,
+  props: rows.map(([kind, offset, rotationY, scale, color, roughness, metalness, surface]) => ({
+    kind,
+    offset,
+    rotationY,
+    scale,
+    color,
+    roughness,
+    metalness,
+    ...(surface ? { surface } : {}),
+  })),
+}));
 
 export const SHAPES: LibraryItem[] = PROP_KINDS.map(shape);
 

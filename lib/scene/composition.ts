@@ -53,6 +53,12 @@ export const PROP_EXTENTS: Readonly<Record<string, Vec3>> = {
   arch: [0.108, 0.128, 0.032],
   leaf: [0.052, 0.02, 0.104],
   pebble: [0.15, 0.075, 0.12],
+  vase: [0.1, 0.165, 0.1],
+  bowl: [0.1, 0.042, 0.1],
+  stone: [0.12, 0.09, 0.12],
+  branch: [0.235, 0.015, 0.19],
+  fabric: [0.18, 0.06, 0.18],
+  block: [0.12, 0.06, 0.08],
 };
 /** A kind not listed above (a new shape) is framed as a 0.14 m cube: larger than any base shape. */
 const UNKNOWN_PROP_EXTENT: Vec3 = [0.14, 0.14, 0.14];

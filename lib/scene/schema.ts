@@ -180,7 +180,23 @@ export const podiumSpecSchema = z
   .strict();
 export type PodiumSpec = z.infer<typeof podiumSpecSchema>;
 
-export const PROP_KINDS = ["sphere", "cube", "cylinder", "cone", "torus", "arch", "leaf", "pebble"] as const;
+/** v5 added vase, bowl, stone, branch, fabric and block (additive: every older kind still renders). */
+export const PROP_KINDS = [
+  "sphere",
+  "cube",
+  "cylinder",
+  "cone",
+  "torus",
+  "arch",
+  "leaf",
+  "pebble",
+  "vase",
+  "bowl",
+  "stone",
+  "branch",
+  "fabric",
+  "block",
+] as const;
 export const propSpecSchema = z
   .object({
     id: slotIdSchema,

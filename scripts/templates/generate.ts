@@ -31,7 +31,8 @@ import {
   type TintRole,
   type TintSlot,
 } from "../../lib/scene/templates/schema";
-import { STYLE_LOOKS } from "../../lib/scene/templates/style-looks";
+import { STYLE_LOOKS, STYLE_SURFACES } from "../../lib/scene/templates/style-looks";
+import type { SurfaceFinish } from "../../lib/scene/blocks/surfaces";
 
 const U = Math.max(REFERENCE_PRODUCT_SIZE[0], REFERENCE_PRODUCT_SIZE[2], REFERENCE_PRODUCT_SIZE[1] * 0.5);
 const H = REFERENCE_PRODUCT_SIZE[1];
@@ -47,6 +48,8 @@ type PodiumDef = {
   rough?: number;
   metal?: number;
   role?: TintRole;
+  /** The finish, when the template's name promises one (else the style's: STYLE_SURFACES). */
+  surface?: SurfaceFinish;
 };
 type PropDef = {
   kind: PropSpec["kind"];
@@ -64,6 +67,7 @@ type PropDef = {
   metal?: number;
   spin?: number;
   role?: TintRole;
+  surface?: SurfaceFinish;
 };
 
 type Look = {
@@ -121,6 +125,7 @@ function build(input: Def): SceneTemplateInput {
     },
   };
   const { look } = def;
+  const surfaces = STYLE_SURFACES[def.style];
   const podium: PodiumSpec = {
     shape: look.podium.shape,
     width: r4(look.podium.w * U),
@@ -129,8 +134,8 @@ function build(input: Def): SceneTemplateInput {
     color: look.podium.color,
     roughness: look.podium.rough ?? 0.55,
     metalness: look.podium.metal ?? 0,
-    surface: "plain",
-    reflection: 0,
+    surface: look.podium.surface ?? surfaces.podium,
+    reflection: surfaces.podiumReflection,
   };
   const props: PropSpec[] = (look.props ?? []).map((p, i) => ({
     id: `${p.kind}-${i + 1}`,
@@ -145,7 +150,7 @@ function build(input: Def): SceneTemplateInput {
     color: p.color,
     roughness: p.rough ?? 0.5,
     metalness: p.metal ?? 0,
-    surface: "plain",
+    surface: p.surface ?? surfaces.props?.[p.kind] ?? "plain",
   }));
   const rig = look.rigTweak
     ? look.rigTweak(LIGHT_RIG_PRESETS[look.rig].map((l) => ({ ...l })))
@@ -195,7 +200,15 @@ function build(input: Def): SceneTemplateInput {
     },
     background: look.background,
     stage: {
-      floor: { color: "#e6e2dd", roughness: 0.8, metalness: 0, visible: false, surface: "plain", reflection: 0 },
+      floor: {
+        color: "#e6e2dd",
+        // A mirroring floor is a glossy one: its roughness is the reflection's blur.
+        roughness: surfaces.floorReflection > 0 ? 0.25 : 0.8,
+        metalness: 0,
+        visible: false,
+        surface: "plain",
+        reflection: surfaces.floorReflection,
+      },
       podium,
       props,
     },
@@ -431,6 +444,12 @@ const botanical: [string, string, string, string, string, string, ColourFamily][
   ["terracotta", "Terracotta garden", "#ecd6c6", "#f6ebe2", "#c9774f", "#5d7d45", "warm"],
   ["moss", "Moss & stone", "#cfd5c5", "#e6e9df", "#9a9d90", "#3f6b35", "green"],
 ];
+/** "Moss & stone" and the terracotta garden stand on cast stone, the olive grove on travertine; the others plain. */
+const BOTANICAL_STONE: Record<string, SurfaceFinish | undefined> = {
+  moss: "concrete",
+  terracotta: "concrete",
+  olive: "travertine",
+};
 botanical.forEach(([slug, label, from, to, pod, leaf, family], i) =>
   defs.push({
     id: `botanical-${slug}`,
@@ -442,8 +461,8 @@ botanical.forEach(([slug, label, from, to, pod, leaf, family], i) =>
       background: gradient(from, to),
       podium:
         i % 2 === 0
-          ? { shape: "cylinder", w: 2.15, h: 0.2, color: pod, rough: 0.85 }
-          : { shape: "rounded", w: 2.1, h: 0.24, depth: 1.8, color: pod, rough: 0.9 },
+          ? { shape: "cylinder", w: 2.15, h: 0.2, color: pod, rough: 0.85, surface: BOTANICAL_STONE[slug] }
+          : { shape: "rounded", w: 2.1, h: 0.24, depth: 1.8, color: pod, rough: 0.9, surface: BOTANICAL_STONE[slug] },
       props: [
         { kind: "leaf", angle: -140, radius: 1.9, size: 1.9, color: leaf, rough: 0.55, spin: 0.9, role: "secondary" },
         { kind: "leaf", angle: -95, radius: 1.95, size: 1.6, color: leaf, rough: 0.55, spin: 2.4, role: "secondary" },
@@ -516,6 +535,14 @@ const kitchen: [string, string, string, string, string, ColourFamily][] = [
   ["terrazzo", "Terrazzo", "#f0e6dc", "#f8f3ee", "#e8ddd0", "warm"],
   ["sage-kitchen", "Sage kitchen", "#dfe6dc", "#f0f3ee", "#d9d4c8", "green"],
 ];
+/** Each counter is the material its name says. */
+const KITCHEN_COUNTERS: Record<string, SurfaceFinish> = {
+  oak: "oak",
+  quartz: "marble",
+  slate: "concrete",
+  terrazzo: "terrazzo",
+  "sage-kitchen": "concrete",
+};
 kitchen.forEach(([slug, label, from, to, counter, family], i) =>
   defs.push({
     id: `kitchen-${slug}`,
@@ -525,7 +552,15 @@ kitchen.forEach(([slug, label, from, to, counter, family], i) =>
     tags: ["home", "kitchen", "food", "lifestyle", "counter"],
     look: {
       background: gradient(from, to),
-      podium: { shape: "box", w: 3.4, h: 0.22, depth: 2.0, color: counter, rough: i === 0 ? 0.55 : 0.25 },
+      podium: {
+        shape: "box",
+        w: 3.4,
+        h: 0.22,
+        depth: 2.0,
+        color: counter,
+        rough: i === 0 ? 0.55 : 0.25,
+        surface: KITCHEN_COUNTERS[slug],
+      },
       props: [
         {
           kind: "cylinder",
@@ -587,7 +622,16 @@ spa.forEach(([slug, label, from, to, pod, family]) =>
     tags: ["spa", "bathroom", "wellness", "calm", "skincare"],
     look: {
       background: gradient(from, to),
-      podium: { shape: "rounded", w: 2.05, h: 0.26, depth: 1.75, color: pod, rough: 0.35 },
+      podium: {
+        shape: "rounded",
+        w: 2.05,
+        h: 0.26,
+        depth: 1.75,
+        color: pod,
+        rough: 0.35,
+        // Basalt is a dark cast stone, not travertine.
+        surface: slug === "basalt" ? "concrete" : undefined,
+      },
       props: [
         {
           kind: "pebble",
@@ -798,7 +842,7 @@ defs.push(
     tags: ["autumn", "fall", "harvest", "cosy", "seasonal"],
     look: {
       background: gradient("#d9a77a", "#f1dcc6"),
-      podium: { shape: "rounded", w: 2.1, h: 0.26, depth: 1.8, color: "#8b5a3c", rough: 0.7 },
+      podium: { shape: "rounded", w: 2.1, h: 0.26, depth: 1.8, color: "#8b5a3c", rough: 0.7, surface: "oak" },
       props: [
         { kind: "sphere", angle: -125, radius: 1.9, size: 0.8, color: "#d9731f", rough: 0.6, role: "accent" },
         {

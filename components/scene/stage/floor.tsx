@@ -9,10 +9,16 @@
  *    only the shadows are drawn and the backdrop colour stays exact
  *    everywhere else (and a cut-out keeps its shadow as alpha).
  *  - An invisible floor is always just a shadow catcher.
+ * A visible floor is drawn in its finish (marble, oak...). A floor with `reflection` mirrors the set in either
+ * case: on an invisible or seamless floor only the mirrored objects are drawn, so the backdrop colour stays exact.
  */
 import { useEffect, useMemo } from "react";
-import { CanvasTexture, type Texture } from "three";
+import { CanvasTexture, CircleGeometry, type Texture } from "three";
 import type { FloorSpec } from "@/lib/scene";
+import { mixSeed } from "@/lib/scene/random";
+import { ReflectionPlane } from "./reflection";
+import { boxProjectUv } from "./surface-maps";
+import { SurfaceMaterial, type SurfaceQuality } from "./surface-material";
 
 const FLOOR_RADIUS = 12;
 
@@ -31,35 +37,83 @@ function fadeTexture(solid: number): Texture {
   gradient.addColorStop(1, "#000");
   context.fillStyle = gradient;
   context.fillRect(0, 0, size, size);
-  return new CanvasTexture(canvas);
+  const texture = new CanvasTexture(canvas);
+  texture.channel = 1;
+  return texture;
 }
 
-export function Floor({ floor, stageRadius, seamless }: { floor: FloorSpec; stageRadius: number; seamless: boolean }) {
+export function Floor({
+  floor,
+  stageRadius,
+  seamless,
+  seed,
+  quality,
+}: {
+  floor: FloorSpec;
+  stageRadius: number;
+  seamless: boolean;
+  seed: number;
+  quality: SurfaceQuality;
+}) {
   // Keep the floor solid well beyond the stage, fading only in the far distance.
   const solid = Math.min(0.6, Math.max(0.08, (stageRadius * 4) / FLOOR_RADIUS));
   const alphaMap = useMemo(() => fadeTexture(solid), [solid]);
   useEffect(() => () => alphaMap.dispose(), [alphaMap]);
+  const shown = floor.visible && !seamless;
+  // The finish's tile: about the stage's width, so a floor shows a few planks or slabs around the product.
+  const tile = Math.max(0.05, stageRadius * 2.5);
+  const geometry = useMemo(() => {
+    const circle = new CircleGeometry(FLOOR_RADIUS, 96);
+    if (!shown) return circle;
+    // The radial fade keeps the disc's own UVs (second channel); the finish tiles over box-projected ones.
+    circle.setAttribute("uv1", circle.getAttribute("uv").clone());
+    return boxProjectUv(circle, tile);
+  }, [shown, tile]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  // The mirror covers the stage and fades out a few stage radii away, where a real floor's reflection thins out.
+  const mirrorRadius = Math.min(FLOOR_RADIUS, stageRadius * 4);
+  const mirror = useMemo(() => new CircleGeometry(mirrorRadius, 96), [mirrorRadius]);
+  useEffect(() => () => mirror.dispose(), [mirror]);
 
-  if (!floor.visible || seamless) {
+  const reflection = floor.reflection > 0 && (
+    <ReflectionPlane
+      name="floor-reflection"
+      geometry={mirror}
+      height={0.0002}
+      strength={floor.reflection}
+      roughness={floor.roughness}
+      tier={quality}
+      fadeRadius={mirrorRadius}
+      renderOrder={-1.5}
+    />
+  );
+  if (!shown) {
     return (
-      <mesh name="shadow-catcher" rotation-x={-Math.PI / 2} receiveShadow renderOrder={-1}>
-        <circleGeometry args={[FLOOR_RADIUS, 96]} />
-        <shadowMaterial transparent opacity={0.22} depthWrite={false} />
-      </mesh>
+      <>
+        {reflection}
+        <mesh name="shadow-catcher" geometry={geometry} rotation-x={-Math.PI / 2} receiveShadow renderOrder={-1}>
+          <shadowMaterial transparent opacity={0.22} depthWrite={false} />
+        </mesh>
+      </>
     );
   }
   return (
-    <mesh name="floor" rotation-x={-Math.PI / 2} receiveShadow renderOrder={-2}>
-      <circleGeometry args={[FLOOR_RADIUS, 96]} />
-      <meshStandardMaterial
-        color={floor.color}
-        roughness={floor.roughness}
-        metalness={floor.metalness}
-        alphaMap={alphaMap}
-        transparent
-        depthWrite={false}
-        envMapIntensity={0.6}
-      />
-    </mesh>
+    <>
+      <mesh name="floor" geometry={geometry} rotation-x={-Math.PI / 2} receiveShadow renderOrder={-2}>
+        <SurfaceMaterial
+          finish={floor.surface}
+          seed={mixSeed(seed, "floor")}
+          color={floor.color}
+          roughness={floor.roughness}
+          metalness={floor.metalness}
+          quality={quality}
+          alphaMap={alphaMap}
+          transparent
+          depthWrite={false}
+          envMapIntensity={0.6}
+        />
+      </mesh>
+      {reflection}
+    </>
   );
 }

@@ -5,10 +5,12 @@
  */
 import {
   BufferGeometry,
+  CircleGeometry,
   ConeGeometry,
   ExtrudeGeometry,
   IcosahedronGeometry,
   LatheGeometry,
+  PlaneGeometry,
   Shape,
   SphereGeometry,
   TorusGeometry,
@@ -18,6 +20,7 @@ import { mergeGeometries, mergeVertices } from "three/examples/jsm/utils/BufferG
 import { RoundedBoxGeometry } from "three/examples/jsm/geometries/RoundedBoxGeometry.js";
 import type { PodiumSpec, PropSpec } from "@/lib/scene";
 import { seededRandom } from "@/lib/scene/random";
+import { bowlGeometry, branchGeometry, fabricGeometry, stoneGeometry, vaseGeometry } from "./prop-shapes";
 
 const sitOnFloor = (geometry: BufferGeometry): BufferGeometry => {
   geometry.computeBoundingBox();
@@ -101,9 +104,30 @@ export function podiumGeometry(podium: PodiumSpec): BufferGeometry {
           .translate(0, tier * i, 0)
           .toNonIndexed(),
       );
-      parts.forEach((part) => part.deleteAttribute("uv"));
       return sitOnFloor(mergeGeometries(parts)!);
     }
+  }
+}
+
+/**
+ * The podium's flat top as a shape in the XY plane (laid flat by its mirror): inside the rounded edge, so the
+ * reflection stops where the top starts to curve away.
+ */
+export function podiumTopGeometry(podium: PodiumSpec): BufferGeometry {
+  const { width, depth, height } = podium;
+  const edge = Math.min(0.006, Math.min(width, depth, height) * 0.1);
+  switch (podium.shape) {
+    case "cylinder":
+      return new CircleGeometry(Math.max(0.001, width / 2 - edge), 96).scale(1, depth / width, 1);
+    case "rounded": {
+      const r = Math.min(width, depth, height) * 0.3;
+      return new PlaneGeometry(Math.max(0.001, width - 2 * r), Math.max(0.001, depth - 2 * r));
+    }
+    case "steps":
+      return new PlaneGeometry(Math.max(0.001, width * 0.5 - 2 * edge), Math.max(0.001, depth * 0.5 - 2 * edge));
+    case "box":
+    case "arch":
+      return new PlaneGeometry(Math.max(0.001, width - 2 * edge), Math.max(0.001, depth - 2 * edge));
   }
 }
 
@@ -171,7 +195,10 @@ export function propGeometry(kind: PropSpec["kind"], seed: number): BufferGeomet
     case "sphere":
       return sitOnFloor(new SphereGeometry(s / 2, 64, 32));
     case "cube":
-      return sitOnFloor(roundedBox(s, s, s, s * 0.04));
+      // A visible bevel: the rounded edge catches a highlight, as a real block's does.
+      return sitOnFloor(roundedBox(s, s, s, s * 0.06));
+    case "block":
+      return sitOnFloor(roundedBox(s * 1.2, s * 0.6, s * 0.8, s * 0.07));
     case "cylinder":
       return sitOnFloor(roundedCylinder(s / 2, s, s * 0.03, 64));
     case "cone":
@@ -184,5 +211,15 @@ export function propGeometry(kind: PropSpec["kind"], seed: number): BufferGeomet
       return sitOnFloor(leaf(seed));
     case "pebble":
       return sitOnFloor(pebble(seed));
+    case "vase":
+      return sitOnFloor(vaseGeometry());
+    case "bowl":
+      return sitOnFloor(bowlGeometry());
+    case "stone":
+      return sitOnFloor(stoneGeometry(seed));
+    case "branch":
+      return sitOnFloor(branchGeometry(seed));
+    case "fabric":
+      return sitOnFloor(fabricGeometry(seed));
   }
 }

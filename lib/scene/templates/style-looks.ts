@@ -5,6 +5,8 @@
  * for the mood, a subtle vignette and grain. scripts/templates/generate.ts writes these into the templates.
  */
 import type { LookSpec } from "../blocks/look";
+import type { SurfaceFinish } from "../blocks/surfaces";
+import type { PropSpec } from "../schema";
 import type { TemplateStyle } from "./schema";
 
 const ao = { enabled: true, intensity: 1 } as const;
@@ -55,4 +57,40 @@ export const STYLE_LOOKS: Record<TemplateStyle, LookSpec> = {
   },
   // Neon is a graphic look: sharp, cool, a darker edge.
   "tech-neon": { ambientOcclusion: ao, depthOfField: sharp, grade: "cool", vignette: 0.2, grain: 0 },
+};
+
+/**
+ * What each style's set is made of (issue 18): the podium's finish and how much the podium top and the floor
+ * mirror the product, and finishes for some of its props by kind. A template whose name promises a material
+ * (kitchen-oak, Terrazzo, Slate counter) overrides the podium in scripts/templates/generate.ts. Tinting changes
+ * only colours, so a marble podium stays marble in the brand's colour.
+ */
+export type StyleSurfaces = {
+  podium: SurfaceFinish;
+  podiumReflection: number;
+  floorReflection: number;
+  props?: Partial<Record<PropSpec["kind"], SurfaceFinish>>;
+};
+
+export const STYLE_SURFACES: Record<TemplateStyle, StyleSurfaces> = {
+  // Solid-colour and pastel packshots: the colour is the point; a fine paper grain on the podium, no mirror.
+  minimal: { podium: "paper", podiumReflection: 0, floorReflection: 0 },
+  pastel: { podium: "plain", podiumReflection: 0, floorReflection: 0 },
+  // Polished stone: a faint mirror on the top, the stone column prop marble too.
+  "marble-gold": { podium: "marble", podiumReflection: 0.12, floorReflection: 0, props: { cylinder: "marble" } },
+  // Luxury: a dark lacquer that mirrors the bottle on the floor and the podium top.
+  "luxury-dark": { podium: "plain", podiumReflection: 0.22, floorReflection: 0.3 },
+  beach: { podium: "travertine", podiumReflection: 0, floorReflection: 0 },
+  // Botanical: a plain plinth lets the leaves carry the set; the stone-named ones get stone (generate.ts).
+  botanical: { podium: "plain", podiumReflection: 0, floorReflection: 0 },
+  kitchen: { podium: "oak", podiumReflection: 0, floorReflection: 0 },
+  spa: { podium: "travertine", podiumReflection: 0, floorReflection: 0, props: { torus: "linen" } },
+  seasonal: { podium: "plain", podiumReflection: 0, floorReflection: 0 },
+  // Neon: glossy metal plinths over a dark mirror floor.
+  "tech-neon": {
+    podium: "brushed-metal",
+    podiumReflection: 0.3,
+    floorReflection: 0.25,
+    props: { cube: "brushed-metal" },
+  },
 };
