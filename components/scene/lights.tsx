@@ -145,7 +145,17 @@ export function Lights({
         />
       ))}
       {key && (
-        <KeyShadowLight spec={key} center={center} distance={distance} extent={extent} shadowMapSize={shadowMapSize} />
+        // Keyed by what sizes its shadow: a new stage gets a new light and shadow map. Updated in place, the
+        // light kept a shadow map drawn for the previous stage's frustum on a warm page (the worker's session,
+        // several scenes in a row), and the next scene's shadows floated, displaced, on the backdrop.
+        <KeyShadowLight
+          key={`${extent}:${distance}:${shadowMapSize}:${key.softness}`}
+          spec={key}
+          center={center}
+          distance={distance}
+          extent={extent}
+          shadowMapSize={shadowMapSize}
+        />
       )}
     </group>
   );
