@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { DEFAULT_LOOK, type LookSpec, type SceneDocument, type PropSpec } from "@/lib/scene";
+import { DEFAULT_LOOK, SURFACE_FINISHES, type LookSpec, type SceneDocument, type PropSpec } from "@/lib/scene";
 import { getBuiltInTemplate } from "@/lib/scene/templates";
 import { getSampleProduct } from "@/lib/products/samples";
 import { instantiateTemplate } from "@/lib/templates/instantiate";
@@ -173,16 +173,8 @@ describe("set surfaces, rendered", () => {
   it("every prop kind and finish draws (a gallery to look at with SURFACE_SHOTS)", async () => {
     const document = templateDocument();
     const kinds: PropSpec["kind"][] = ["vase", "bowl", "stone", "branch", "fabric", "block", "cube", "pebble"];
-    const finishes = [
-      "marble",
-      "terrazzo",
-      "travertine",
-      "oak",
-      "linen",
-      "paper",
-      "brushed-metal",
-      "concrete",
-    ] as const;
+    // Every finish but plain, from the schema: a finish added later is drawn here too.
+    const finishes = SURFACE_FINISHES.filter((finish) => finish !== "plain");
     const props: PropSpec[] = kinds.map((kind, i) => ({
       id: `${kind}-${i}`,
       kind,
@@ -191,8 +183,8 @@ describe("set surfaces, rendered", () => {
       scale: 1,
       color: ["#d9cfc2", "#8a6a4a", "#b0aaa0", "#6f8f6a", "#e8e1d8", "#c9b79c", "#c0c4c8", "#9a9690"][i],
       roughness: 0.5,
-      metalness: finishes[i] === "brushed-metal" ? 1 : 0,
-      surface: finishes[i],
+      metalness: finishes[i % finishes.length] === "brushed-metal" ? 1 : 0,
+      surface: finishes[i % finishes.length],
     }));
     const png = await draw({
       stage: {
