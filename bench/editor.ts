@@ -5,9 +5,10 @@
  * Needs a production build (`npm run build`).
  */
 import { gzipSync } from "node:zlib";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createScene, signedInClient } from "./lib/client";
 import { startBenchServer } from "./lib/server";
+import { launchVisitorBrowser, visitorGl } from "./lib/visitor-browser";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const log = (...args: unknown[]) => console.error("[bench:editor]", ...args);
@@ -39,10 +40,7 @@ async function main() {
   const api = await signedInClient(server.baseUrl);
   const sceneId = await createScene(api, "sample_drink-can");
   const storage = await api.storageState();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
+  const browser = await launchVisitorBrowser();
   try {
     const firstFrameMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -75,8 +73,9 @@ async function main() {
         {
           editorFirstDrawnFrameMs: { median: sorted[Math.floor(sorted.length / 2)], runs: firstFrameMs },
           editorRouteJsGzipKb: routes["editor /scenes/[id]"].gzipKb,
+          webGl: visitorGl,
           routes,
-          note: "first drawn frame = navigation start to data-render-state=ready (all assets loaded, frame drawn), cold cache, SwiftShader WebGL on this CPU",
+          note: "first drawn frame = navigation start to data-render-state=ready (all assets loaded, frame drawn), cold cache; WebGL on this CPU (webGl: llvmpipe stands in for a visitor's GPU, BENCH_GL=swiftshader for the worst case)",
         },
         null,
         2,

@@ -5,10 +5,11 @@
  * (goal: <= 30%). Needs a production build (`npm run build`).
  */
 import { gzipSync } from "node:zlib";
-import { chromium, type Response } from "playwright-core";
+import type { Response } from "playwright-core";
 import { SAMPLE_PRODUCTS } from "../lib/products/samples";
 import { signedInClient } from "./lib/client";
 import { startBenchServer } from "./lib/server";
+import { launchVisitorBrowser, visitorGl } from "./lib/visitor-browser";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BUDGET = { posterMs: 1000, interactiveMs: 3000, modelRatio: 0.3 } as const;
@@ -48,10 +49,7 @@ type Viewer = { productId: string; path: string; modelBytes: number; sourceBytes
 
 async function main() {
   const server = await startBenchServer(3343, 54373, { RENDER_WORKERS: "1" });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"],
-  });
+  const browser = await launchVisitorBrowser();
   try {
     const api = await signedInClient(server.baseUrl);
     const published: { productId: string; path: string; id: string }[] = [];
@@ -145,6 +143,7 @@ async function main() {
     const pagePoster = phases.map((p) => (p as { posterLoaded: number }).posterLoaded);
     const pageModel = phases.map((p) => (p as { modelLoaded: number }).modelLoaded);
     const result = {
+      webGl: visitorGl,
       viewerPageJs: js,
       posterVisibleMs: {
         median: median(pagePoster),

@@ -4,6 +4,7 @@ import type { RenderJob } from "@/lib/render-contract/render-job";
 import type { UsdzJob } from "@/lib/render-contract/usdz-job";
 import type { VideoChunk, VideoJob, VideoResult } from "@/lib/render-contract/video-job";
 import { frameFromWebGl, type Frame } from "./frame";
+import { GL_FLAGS, type GlBackend } from "./gl-flags";
 import { MAX_TILE, renderInTiles } from "./tiles";
 
 export type SessionJob = RenderJob;
@@ -12,16 +13,6 @@ export type SessionJob = RenderJob;
 export type VideoSink = {
   chunk: (chunk: VideoChunk) => Promise<boolean>;
   progress: (framesDone: number) => Promise<boolean>;
-};
-
-/** Which GL path headless Chromium draws with; see the render benchmark for numbers. */
-export type GlBackend = "swiftshader" | "llvmpipe";
-
-const GL_FLAGS: Record<GlBackend, string[]> = {
-  // Chromium's own CPU rasteriser, always available.
-  swiftshader: ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-  // ANGLE over the system's Mesa (llvmpipe) OpenGL: needs Debian's libgl1-mesa-dri.
-  llvmpipe: ["--use-gl=angle", "--use-angle=gl-egl", "--ignore-gpu-blocklist"],
 };
 
 const RENDERER_NAME: Record<GlBackend, RegExp> = { swiftshader: /SwiftShader/i, llvmpipe: /llvmpipe/i };

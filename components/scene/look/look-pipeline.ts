@@ -155,7 +155,10 @@ export class LookPipeline {
     if (!this.ao || this.ao.scene !== scene || this.ao.camera !== camera || this.aoKey !== key) {
       this.ao = new N8AOPostPass(scene, camera, this.width, this.height);
       // Transparency detection draws the scene twice more per frame; glass gets AO like any surface instead.
+      // The constructor has already detected once (any transparent material, e.g. the contact-shadow plane,
+      // switches it on), so switching detection off is not enough: switch the mode itself off too.
       this.ao.autoDetectTransparency = false;
+      this.ao.configuration.transparencyAware = false;
       // Its input is already sRGB-encoded.
       this.ao.configuration.gammaCorrection = false;
       this.ao.configuration.accumulate = false;
