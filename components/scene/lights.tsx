@@ -5,20 +5,34 @@
  *
  * Each light is a soft box (RectAreaLight: the rectangular highlight on glossy
  * packaging that reads as "studio") whose size follows `softness`; the key
- * light also carries a shadow-casting directional light whose shadow blur
- * follows `softness`.
+ * light also carries a shadow-casting directional light whose shadow is an
+ * area light's (soft-shadows.ts): sharp at contact, wider with distance, the
+ * more so the higher `softness`.
  */
 import { use, useMemo } from "react";
 import { Color, Object3D, type DirectionalLight, type RectAreaLight } from "three";
 import { boundsCenter, orbitDirection, type Bounds, type LightSpec } from "@/lib/scene";
 import { kelvinToLinearRgb } from "./color-temperature";
 import { loadRectAreaLtc } from "./rect-area-ltc";
+import { installSoftShadows, pcssRadius } from "./soft-shadows";
+
+// PCSS in three's shadow chunk, before any shadowed material compiles (once per page).
+installSoftShadows();
 
 /** Document intensity -> three units (tuned by eye against the default scene). */
 const SOFTBOX_SCALE = 0.9;
 const DIRECTIONAL_SCALE = 0.7;
 /** Share of the key light carried by the shadow-casting directional light. */
 const KEY_DIRECTIONAL_SHARE = 0.55;
+/**
+ * The key shadow's penumbra per metre between occluder and receiver (the light's angular size) at softness 0
+ * and 1. Narrower than the soft box drawn for highlights (0.12..1.02 of its distance): at the box's own size
+ * a 1-softness shadow fades out a few centimetres from contact, and most templates use 0.8-1.
+ */
+const SHADOW_SPREAD = { hard: 0.03, soft: 0.45 };
+/** Shadow camera depth range, in light distances (the normalised depth PCSS works in). */
+const SHADOW_NEAR = 0.1;
+const SHADOW_FAR = 3;
 
 export function lightColor(kelvin: number): Color {
   const [r, g, b] = kelvinToLinearRgb(kelvin);
@@ -75,9 +89,9 @@ function KeyShadowLight({
 }) {
   const target = useMemo(() => new Object3D(), []);
   const direction = orbitDirection(spec.azimuth, spec.elevation);
-  // Softness widens the penumbra through a coarser map, not a wider filter: three's PCF spreads 17 fixed taps
-  // over its radius, so a large radius draws the shadow edge as a staircase of offset copies.
-  const softMapSize = Math.max(256, shadowMapSize >> Math.round(spec.softness * 2));
+  const spread = SHADOW_SPREAD.hard + (SHADOW_SPREAD.soft - SHADOW_SPREAD.hard) * spec.softness;
+  // Half the penumbra (the filter disk's radius), in shadow-map uv per unit of normalised depth.
+  const radius = pcssRadius(spread / 2, distance * (SHADOW_FAR - SHADOW_NEAR), extent * 2);
   // A light below the horizon cannot cast a floor shadow; keep it a little above.
   const position: [number, number, number] = [
     center[0] + direction[0] * distance,
@@ -95,14 +109,14 @@ function KeyShadowLight({
         intensity={spec.intensity * KEY_DIRECTIONAL_SHARE * DIRECTIONAL_SCALE}
         color={lightColor(spec.temperatureK)}
         castShadow
-        shadow-mapSize={[softMapSize, softMapSize]}
-        shadow-radius={1.5}
+        shadow-mapSize={[shadowMapSize, shadowMapSize]}
+        shadow-radius={radius}
         shadow-bias={-0.0004}
         shadow-normalBias={0.002}
       >
         <orthographicCamera
           attach="shadow-camera"
-          args={[-extent, extent, extent, -extent, distance * 0.1, distance * 3]}
+          args={[-extent, extent, extent, -extent, distance * SHADOW_NEAR, distance * SHADOW_FAR]}
         />
       </directionalLight>
     </>

@@ -130,7 +130,8 @@ export function SceneCanvas({
         frameloop={renderOnce ? "never" : "demand"}
         // An explicit size renders at exactly width x height device pixels, whatever the screen.
         dpr={fixed ? 1 : [1, 2]}
-        shadows="percentage"
+        // The shadow-map type picks the key light's soft-shadow sample count (soft-shadows.ts): fewer in Draft.
+        shadows={quality === "final" ? "soft" : "percentage"}
         gl={{
           antialias: quality === "final" && !videoThroughLook,
           alpha: true,
