@@ -9,7 +9,7 @@
  *
  * Cost is tiered by the renderer's shadow-map type, which the canvas sets per quality (scene-canvas.tsx):
  * PCFShadowMap (Draft) takes fewer samples than PCFSoftShadowMap (Final). Samples are spread on a Vogel disk
- * turned per pixel, so too few samples read as fine grain, never as stepped copies of the edge.
+ * turned per shadow-map texel, so too few samples read as fine grain, never as stepped copies of the edge.
  */
 import { ShaderChunk } from "three";
 
@@ -35,8 +35,11 @@ const PCSS_FUNCTIONS = /* glsl */ `
 	// penumbraPerDepth: penumbra width (shadow-map uv) per unit of normalised depth between occluder and receiver.
 	float pcssShadow( sampler2D shadowMap, vec2 shadowMapSize, float penumbraPerDepth, vec3 coord ) {
 		float texel = 1.0 / shadowMapSize.x;
-		// Interleaved gradient noise: a different disk rotation per pixel.
-		float turn = 6.28318531 * fract( 52.9829189 * fract( dot( gl_FragCoord.xy, vec2( 0.06711056, 0.00583715 ) ) ) );
+		// Interleaved gradient noise: a different disk rotation per shadow-map texel. Anchored to the map, not the
+		// screen, so a tile of a large render draws the same grain as the whole frame, and a video's grain does not
+		// crawl over a still surface.
+		vec2 cell = coord.xy * shadowMapSize;
+		float turn = 6.28318531 * fract( 52.9829189 * fract( dot( cell, vec2( 0.06711056, 0.00583715 ) ) ) );
 		// A flat receiver tilted to the light sees its own nearer half as "occluders": compare each tap against the
 		// receiver's own plane (receiver-plane depth bias), clamped so silhouettes do not produce huge slopes.
 		vec3 ddx = dFdx( coord );
@@ -57,6 +60,8 @@ const PCSS_FUNCTIONS = /* glsl */ `
 			}
 		}
 		if ( blockers == 0.0 ) return texture2DCompare( shadowMap, coord.xy, coord.z );
+		// Every tap occluded: inside the umbra (the filter disk lies within the search disk), no filtering to do.
+		if ( blockers == float( PCSS_BLOCKER_SAMPLES ) ) return 0.0;
 		float gap = max( coord.z - blockerDepth / blockers, 0.0 );
 		float radius = clamp( penumbraPerDepth * gap, 1.5 * texel, searchRadius );
 		float lit = 0.0;
