@@ -30,9 +30,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 const PHASES_SCRIPT = `(() => {
   const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+  // requests: how many times it was fetched (a preload the loader does not reuse shows as 2).
   const resource = (part) => {
-    const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
-    return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd), kb: Math.round(r.encodedBodySize / 1024) } : null;
+    const all = performance.getEntriesByType("resource").filter((e) => e.name.includes(part));
+    const r = all[0];
+    return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd), kb: Math.round(r.encodedBodySize / 1024), requests: all.length } : null;
   };
   const nav = performance.getEntriesByType("navigation")[0];
   const paint = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
@@ -42,6 +44,7 @@ const PHASES_SCRIPT = `(() => {
     domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
     modelViewerImportStart: at("viewer:import-start"),
     modelViewerDefined: at("viewer:defined"),
+    modelViewerModule: resource("/v/model-viewer.js"),
     glb: resource("/model.glb"),
     environment: resource("/environments/"),
     meshoptDecoder: resource("/decoders/meshopt/"),
