@@ -2,16 +2,23 @@
  * npm run bench:viewer — JSON on stdout: the published 3D viewer against its budgets on this machine, served
  * locally: the viewer page's own JavaScript (gzip), time to the poster and to the interactive model (fresh
  * browser context each run, nothing cached), and each sample product's published model against its original
- * (goal: <= 30%). Needs a production build (`npm run build`).
+ * (goal: <= 30%). Needs a production build (`npm run build`). BENCH_RUNS=n runs (3); BENCH_PROFILE=1 adds each run's
+ * CPU profile (slower: a diagnosis, not the budget's numbers).
  */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Response } from "playwright-core";
 import { SAMPLE_PRODUCTS } from "../lib/products/samples";
 import { signedInClient } from "./lib/client";
 import { startBenchServer } from "./lib/server";
 import { launchVisitorBrowser, visitorGl } from "./lib/visitor-browser";
+import { startCpuProfile } from "./lib/cpu-profile";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_PROFILE=1: also record each run's JavaScript CPU profile (where the long tasks go); slows the runs. */
+const PROFILE = Boolean(process.env.BENCH_PROFILE);
 const BUDGET = { posterMs: 1000, interactiveMs: 3000, modelRatio: 0.3 } as const;
 const log = (...args: unknown[]) => console.error("[bench:viewer]", ...args);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -23,9 +30,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 const PHASES_SCRIPT = `(() => {
   const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
+  // requests: how many times it was fetched (a preload the loader does not reuse shows as 2).
   const resource = (part) => {
-    const r = performance.getEntriesByType("resource").find((e) => e.name.includes(part));
-    return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd), kb: Math.round(r.encodedBodySize / 1024) } : null;
+    const all = performance.getEntriesByType("resource").filter((e) => e.name.includes(part));
+    const r = all[0];
+    return r ? { start: Math.round(r.startTime), end: Math.round(r.responseEnd), kb: Math.round(r.encodedBodySize / 1024), requests: all.length } : null;
   };
   const nav = performance.getEntriesByType("navigation")[0];
   const paint = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? -1);
@@ -35,6 +44,7 @@ const PHASES_SCRIPT = `(() => {
     domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? -1),
     modelViewerImportStart: at("viewer:import-start"),
     modelViewerDefined: at("viewer:defined"),
+    modelViewerModule: resource("/v/model-viewer.js"),
     glb: resource("/model.glb"),
     environment: resource("/environments/"),
     meshoptDecoder: resource("/decoders/meshopt/"),
@@ -107,6 +117,7 @@ async function main() {
       page.on("response", (res: Response) => {
         if (res.request().resourceType() === "script") scripts.push(res.body().catch(() => null));
       });
+      const stopProfile = PROFILE ? await startCpuProfile(page) : undefined;
       const started = Date.now();
       await page.goto(`${server.baseUrl}${target.path}`, { waitUntil: "commit" });
       await page.waitForFunction(
@@ -122,6 +133,12 @@ async function main() {
       interactiveMs.push(Date.now() - started);
       // Where the time went, in page time (ms since navigation start): the page's marks and resource timings.
       phases.push(await page.evaluate(PHASES_SCRIPT));
+      if (stopProfile) {
+        const { profile, top } = await stopProfile();
+        const file = path.join(os.tmpdir(), `bench-viewer-run${i + 1}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        log(`run ${i + 1} CPU profile (self time, heaviest first; whole profile in ${file}):\n${top.join("\n")}`);
+      }
       const bodies = (await Promise.all(scripts)).filter((b): b is Buffer => b !== null);
       js = {
         files: bodies.length,

@@ -89,15 +89,17 @@ test("publish a 3D viewer, open it signed out from this server only, embed it, r
   visitor.on("request", (r) => requested.push(r.url()));
   const viewerPage = await visitor.newPage();
   const glbResponse = viewerPage.waitForResponse((r) => r.url().endsWith("/model.glb"));
-  const response = await viewerPage.goto(url);
+  // Checked from the first bytes on: the model now starts with the HTML and may be drawn (the poster dismissed)
+  // before the page's load event.
+  const response = await viewerPage.goto(url, { waitUntil: "commit" });
   expect(response!.status()).toBe(200);
   expect(response!.headers()["content-security-policy"]).toContain("frame-ancestors *");
   expect(response!.headers()["x-frame-options"]).toBeUndefined();
   // The poster is there before the model: in the server's HTML itself.
   await expect(viewerPage.getByTestId("viewer-poster")).toBeVisible();
-  expect(
-    await viewerPage.getByTestId("viewer-poster").evaluate((img: HTMLImageElement) => img.naturalWidth),
-  ).toBeGreaterThan(0);
+  await expect
+    .poll(() => viewerPage.getByTestId("viewer-poster").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
   expect((await glbResponse).headers()["content-type"]).toBe("model/gltf-binary");
   await expect(viewerPage.getByTestId("viewer")).toHaveAttribute("data-state", "ready", { timeout: 60_000 });
   await expect.poll(() => modelDrawn(viewerPage), { timeout: 60_000 }).toBe(true);

@@ -50,6 +50,8 @@ export function ViewerStage({
     const onError = () => !cancelled && setState("error");
     node?.addEventListener("load", onLoad);
     node?.addEventListener("error", onError);
+    // model-viewer starts before React hydrates (model-viewer-boot.tsx): the model may have loaded already.
+    if (node?.loaded) onLoad();
     return () => {
       cancelled = true;
       node?.removeEventListener("load", onLoad);

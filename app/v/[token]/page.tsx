@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ModelViewerBoot } from "@/components/viewers/model-viewer-boot";
 import { ViewerStage } from "@/components/viewers/viewer-stage";
 import { ViewerNotice } from "@/components/viewers/viewer-notice";
 import { getDb } from "@/lib/db";
@@ -38,6 +39,7 @@ export default async function ViewerPage({ params }: Props) {
   const modelUrl = `/api/v/${token}/model.glb`;
   return (
     <>
+      <ModelViewerBoot modelUrl={modelUrl} environmentUrl={environmentUrl(look)} />
       <ViewerStage
         name={product.name}
         modelUrl={modelUrl}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { ModelViewerBoot } from "@/components/viewers/model-viewer-boot";
 import { ViewerStage } from "@/components/viewers/viewer-stage";
 import { loadSharedViewer } from "@/lib/albums/guest-album";
 import { resolveShareLink } from "@/lib/albums/share-access";
@@ -29,16 +30,19 @@ export default async function SharedViewerPage({ params }: Props) {
   const base = `/api/s/${token}/items/${itemId}`;
   const look = viewerLookOf(found.viewer.look);
   return (
-    <ViewerStage
-      name={found.product.name}
-      modelUrl={`${base}/model`}
-      // The album serves no USDZ of its own: on iOS, model-viewer makes one from the model.
-      usdzUrl={null}
-      posterUrl={found.product.sample ? found.product.thumbnailUrl : `${base}/poster`}
-      variants={found.product.variants}
-      initialVariant={found.viewer.variant}
-      autoRotate={found.viewer.autoRotate}
-      look={{ ...look, environmentUrl: environmentUrl(look) }}
-    />
+    <>
+      <ModelViewerBoot modelUrl={`${base}/model`} environmentUrl={environmentUrl(look)} />
+      <ViewerStage
+        name={found.product.name}
+        modelUrl={`${base}/model`}
+        // The album serves no USDZ of its own: on iOS, model-viewer makes one from the model.
+        usdzUrl={null}
+        posterUrl={found.product.sample ? found.product.thumbnailUrl : `${base}/poster`}
+        variants={found.product.variants}
+        initialVariant={found.viewer.variant}
+        autoRotate={found.viewer.autoRotate}
+        look={{ ...look, environmentUrl: environmentUrl(look) }}
+      />
+    </>
   );
 }
