@@ -122,14 +122,19 @@ function Bench() {
   }, []);
   if (!pending) return <div id="idle" />;
   const { job, document, url } = pending;
+  // A video frame is drawn as the worker's session page draws it: no render loop, exactly one draw per frame.
+  // In "demand" mode every prop R3F applies (the turning stage, the camera) invalidates once more, and a frame
+  // cost 2.7 draws here against the worker's 1, which made this page's video timings meaningless.
+  const renderOnce = job.time !== undefined;
   return (
     <SceneCanvas
-      key={`${job.width}x${job.height}-${job.quality}`}
+      key={`${job.width}x${job.height}-${job.quality}-${renderOnce ? "once" : "demand"}`}
       document={document}
       products={{ [job.productId]: { url } }}
       size={{ width: job.width, height: job.height }}
       quality={job.quality}
       time={job.time}
+      renderOnce={renderOnce}
       onReady={() => void finish(job, pending.resolve)}
     >
       <CaptureState />

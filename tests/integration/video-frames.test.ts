@@ -56,6 +56,31 @@ describe("Final video frames, rendered", () => {
     expect(frame.soft).toBeGreaterThan(still.soft * 0.85);
   }, 180_000);
 
+  it("darken where things meet with ambient occlusion about as much as a Final still does", async () => {
+    // The video tier applies N8AO's half-resolution AO with the look's own composite (LOOK_TIERS.video): the
+    // occlusion must still be there, in about the still's amount (not dropped, not doubled). Without AO the look
+    // keeps a negligible vignette, so both pictures take the same look path and differ only by the AO.
+    const noAo: LookSpec = {
+      ...DEFAULT_LOOK,
+      ambientOcclusion: { ...DEFAULT_LOOK.ambientOcclusion, enabled: false },
+      vignette: 0.001,
+    };
+    const darkened = (withAo: PNG, without: PNG) => {
+      let count = 0;
+      for (let i = 0; i < withAo.data.length; i += 4) {
+        const luma = (png: PNG) => 0.2126 * png.data[i] + 0.7152 * png.data[i + 1] + 0.0722 * png.data[i + 2];
+        if (luma(without) - luma(withAo) > 6) count++;
+      }
+      return count;
+    };
+    const still = darkened(await draw({}), await draw({}, noAo));
+    const frame = darkened(await draw({ time: 0 }), await draw({ time: 0 }, noAo));
+    // About 11,000 pixels of a 540x540 frame for this scene, in either.
+    expect(still).toBeGreaterThan(3000);
+    expect(frame).toBeGreaterThan(still * 0.7);
+    expect(frame).toBeLessThan(still * 1.4);
+  }, 180_000);
+
   it("draw the same frame the same way every time, whatever was drawn before", async () => {
     const look: LookSpec = { ...DEFAULT_LOOK, grain: 0.3, vignette: 0.2 };
     const first = await draw({ time: 0.5 }, look);

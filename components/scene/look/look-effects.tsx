@@ -26,11 +26,19 @@ export type LookTier = "draft" | "final" | "video";
  */
 export const LOOK_TIERS: Record<
   LookTier,
-  { aoMode: N8AOQualityMode; aoHalfRes: boolean; msaa: number; dofTaps: number; edgeAA?: boolean }
+  {
+    aoMode: N8AOQualityMode;
+    aoHalfRes: boolean;
+    /** N8AO's AO applied by the look's cheap composite instead of N8AO's compositor (look-pipeline AoSettings). */
+    aoFastComposite?: boolean;
+    msaa: number;
+    dofTaps: number;
+    edgeAA?: boolean;
+  }
 > = {
   draft: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 12 },
   final: { aoMode: "Performance", aoHalfRes: true, msaa: 4, dofTaps: 32 },
-  video: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 20, edgeAA: true },
+  video: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 0, dofTaps: 20, edgeAA: true },
 };
 
 /** N8AO's intensity for the document's 1: it darkens display-referred (sRGB) values, so less than its default. */
@@ -92,6 +100,7 @@ export function LookEffects({ look, tier, productBounds, seed, time, viewOffset 
               radius: Math.min(2, Math.max(0.01, productSize * 0.2)),
               mode: settings.aoMode,
               halfRes: settings.aoHalfRes,
+              fastComposite: settings.aoFastComposite === true,
             }
           : null,
       dof: look.depthOfField.enabled

@@ -17,6 +17,7 @@ import {
   NoBlending,
   SRGBColorSpace,
   ShaderMaterial,
+  type Texture,
   UnsignedByteType,
   UnsignedIntType,
   Vector2,
@@ -28,7 +29,15 @@ import {
 } from "three";
 import { FullScreenQuad } from "three/examples/jsm/postprocessing/Pass.js";
 import { GRADE_CURVES, type ColourGrade } from "@/lib/scene";
-import { DOF_SHADER, FINISH_SHADER } from "./look-shaders";
+import { AO_APPLY_SHADER, DOF_SHADER, FINISH_SHADER } from "./look-shaders";
+
+/** The N8AO internals the fast composite reads (n8ao is pinned in package.json: check these on an upgrade). */
+type N8AOInternals = {
+  writeTargetInternal: WebGLRenderTarget;
+  depthDownsampleTarget: { textures: Texture[] } | null;
+  effectCompositerQuad: { render: (renderer: WebGLRenderer) => void };
+  copyQuad: { render: (renderer: WebGLRenderer) => void };
+};
 
 export interface AoSettings {
   intensity: number;
@@ -36,6 +45,11 @@ export interface AoSettings {
   radius: number;
   mode: N8AOQualityMode;
   halfRes: boolean;
+  /**
+   * Apply the half-resolution AO with the look's own four-tap, depth-weighted blend (AO_APPLY_SHADER) instead of
+   * N8AO's compositor and its full-screen copy (video frames: see LOOK_TIERS). Only with halfRes.
+   */
+  fastComposite?: boolean;
 }
 
 export interface DofSettings {
@@ -77,6 +91,7 @@ export class LookPipeline {
   private ao: N8AOPostPass | null = null;
   private aoKey = "";
   private dofQuad: FullScreenQuad;
+  private aoApplyQuad: FullScreenQuad;
   private dofTaps = -1;
   private finishQuad: FullScreenQuad;
   private width = 1;
@@ -95,6 +110,7 @@ export class LookPipeline {
     this.ping = colourTarget(1, 1);
     this.pong = colourTarget(1, 1);
     this.dofQuad = new FullScreenQuad(this.material(DOF_SHADER, 32));
+    this.aoApplyQuad = new FullScreenQuad(this.material(AO_APPLY_SHADER));
     this.finishQuad = new FullScreenQuad(this.material(FINISH_SHADER));
   }
 
@@ -127,6 +143,9 @@ export class LookPipeline {
         tileOrigin: { value: new Vector2() },
         tileSize: { value: new Vector2(1, 1) },
         antialias: { value: false },
+        tAo: { value: null },
+        tAoDepth: { value: null },
+        aoIntensity: { value: 1 },
       },
       blending: NoBlending,
       depthTest: false,
@@ -151,7 +170,8 @@ export class LookPipeline {
   }
 
   private aoPass(scene: Scene, camera: PerspectiveCamera, settings: AoSettings): N8AOPostPass {
-    const key = `${settings.mode}:${settings.halfRes}`;
+    const fast = settings.fastComposite === true && settings.halfRes;
+    const key = `${settings.mode}:${settings.halfRes}:${fast}`;
     if (!this.ao || this.ao.scene !== scene || this.ao.camera !== camera || this.aoKey !== key) {
       this.ao = new N8AOPostPass(scene, camera, this.width, this.height);
       // Transparency detection draws the scene twice more per frame; glass gets AO like any surface instead.
@@ -164,6 +184,13 @@ export class LookPipeline {
       this.ao.configuration.accumulate = false;
       this.ao.setQualityMode(settings.mode);
       this.ao.configuration.halfRes = settings.halfRes;
+      if (fast) {
+        // N8AO still draws its AO and denoise passes; its compositor and the copy after it are replaced by
+        // AO_APPLY_SHADER (render()). Its colour stays black and multiplied, as that shader assumes.
+        const internals = this.ao as unknown as N8AOInternals;
+        internals.effectCompositerQuad.render = () => {};
+        internals.copyQuad.render = () => {};
+      }
       this.aoKey = key;
     }
     this.ao.configuration.aoRadius = settings.radius;
@@ -184,6 +211,19 @@ export class LookPipeline {
       pass.setDepthTexture(this.sceneTarget.depthTexture!);
       const out = next();
       pass.render(gl, current, out);
+      const internals = pass as unknown as N8AOInternals;
+      if (frame.ao.fastComposite && frame.ao.halfRes && internals.depthDownsampleTarget) {
+        const u = (this.aoApplyQuad.material as ShaderMaterial).uniforms;
+        u.tColor.value = current.texture;
+        u.tDepth.value = this.sceneTarget.depthTexture;
+        u.tAo.value = internals.writeTargetInternal.texture;
+        u.tAoDepth.value = internals.depthDownsampleTarget.textures[0];
+        u.aoIntensity.value = pass.configuration.intensity;
+        u.cameraNear.value = camera.near;
+        u.cameraFar.value = camera.far;
+        gl.setRenderTarget(out);
+        this.aoApplyQuad.render(gl);
+      }
       current = out;
     }
 
@@ -238,8 +278,10 @@ export class LookPipeline {
     this.ping.dispose();
     this.pong.dispose();
     this.dofQuad.dispose();
+    this.aoApplyQuad.dispose();
     this.finishQuad.dispose();
     (this.dofQuad.material as ShaderMaterial).dispose();
+    (this.aoApplyQuad.material as ShaderMaterial).dispose();
     (this.finishQuad.material as ShaderMaterial).dispose();
     // N8AO has no dispose(): release the render targets it holds.
     for (const value of Object.values(this.ao ?? {})) {

@@ -1,5 +1,5 @@
 /**
- * The look's two full-screen shaders. Both work on the display-referred picture (tone-mapped, sRGB-encoded,
+ * The look's full-screen shaders. Both work on the display-referred picture (tone-mapped, sRGB-encoded,
  * premultiplied alpha: the pixels the canvas would have held), so a grade is applied after tone mapping and a
  * transparent background stays transparent.
  */
@@ -11,6 +11,61 @@ void main() {
   gl_Position = vec4(position.xy, 0.0, 1.0);
 }
 `;
+
+/**
+ * Applies N8AO's half-resolution occlusion to the scene (the video tier's cheap composite, instead of N8AO's own
+ * compositor): each pixel blends the four half-resolution AO texels around it, bilinearly, each weighted down by
+ * how far its depth lies from this pixel's (so a product's occlusion does not bleed onto the backdrop behind its
+ * silhouette). N8AO's compositor rebuilds a normal and nine world positions per full-resolution pixel to do the
+ * same, which cost more than the scene itself on llvmpipe (measured in bench/video-frames: see LOOK_TIERS).
+ * With N8AO's colour black and multiplied, its result is the scene times ao^intensity; so is this one.
+ */
+export const AO_APPLY_SHADER = {
+  vertexShader: VERTEX,
+  fragmentShader: /* glsl */ `
+out highp vec4 outColour;
+uniform sampler2D tColor;
+uniform highp sampler2D tDepth;
+uniform highp sampler2D tAo;
+uniform highp sampler2D tAoDepth;
+uniform float aoIntensity;
+uniform float cameraNear;
+uniform float cameraFar;
+in vec2 vUv;
+
+float viewZ(float depth) {
+  return (cameraNear * cameraFar) / (cameraFar - depth * (cameraFar - cameraNear));
+}
+
+void main() {
+  vec4 colour = texture(tColor, vUv);
+  float depth = texture(tDepth, vUv).x;
+  // The background (nothing drawn) has no occlusion, as in N8AO.
+  if (depth >= 1.0) {
+    outColour = colour;
+    return;
+  }
+  float z = viewZ(depth);
+  ivec2 size = textureSize(tAo, 0);
+  vec2 p = vUv * vec2(size) - 0.5;
+  ivec2 base = ivec2(floor(p));
+  vec2 f = p - floor(p);
+  float sum = 0.0;
+  float weights = 0.0;
+  for (int i = 0; i < 4; i++) {
+    ivec2 o = ivec2(i & 1, i >> 1);
+    ivec2 q = clamp(base + o, ivec2(0), size - 1);
+    vec2 b = mix(1.0 - f, f, vec2(o));
+    float relative = abs(viewZ(texelFetch(tAoDepth, q, 0).x) - z) / z;
+    float w = b.x * b.y * exp(-relative * 60.0) + 1e-6;
+    sum += texelFetch(tAo, q, 0).x * w;
+    weights += w;
+  }
+  float ao = clamp(sum / weights, 0.0, 1.0);
+  outColour = vec4(colour.rgb * pow(ao, aoIntensity), colour.a);
+}
+`,
+};
 
 /**
  * Depth of field as one gather pass (the thin-lens circle of confusion of lib/scene/blocks/look.ts): each pixel averages taps on a golden-angle spiral as wide as its own circle
