@@ -1,0 +1,89 @@
+/**
+ * A three.js loader (for R3F's useLoader) of the scene's HDRIs that fetches and decodes them in a worker
+ * (./environment-decode.worker.ts) and builds the texture exactly as EXRLoader's load does: the same pixels
+ * (the same decoder, white-balanced by the same code), filters, orientation and colour space.
+ */
+import {
+  ClampToEdgeWrapping,
+  DataTexture,
+  LinearFilter,
+  Loader,
+  type AnyPixelFormat,
+  type ColorSpace,
+  type TextureDataType,
+} from "three";
+import { decodeEnvironment, type EnvironmentData } from "./environment-data";
+import type { DecodeRequest, DecodeResponse } from "./environment-decode.worker";
+
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<number, { resolve: (map: EnvironmentData) => void; reject: (error: Error) => void }>();
+
+function decoder(): Worker | null {
+  if (worker || typeof Worker === "undefined") return worker;
+  worker = new Worker(new URL("./environment-decode.worker.ts", import.meta.url), { name: "plinth-environment" });
+  worker.onmessage = ({ data }: MessageEvent<DecodeResponse>) => {
+    const request = pending.get(data.id);
+    pending.delete(data.id);
+    if (!request) return;
+    if (data.ok) request.resolve(data.map);
+    else request.reject(new Error(data.error));
+  };
+  return worker;
+}
+
+/** Fetches and decodes in the worker; where there is none, here. */
+function decode(url: string): Promise<EnvironmentData> {
+  const absolute = new URL(url, location.href).href;
+  const target = decoder();
+  if (!target) {
+    return fetch(absolute)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then(decodeEnvironment);
+  }
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    target.postMessage({ id, url: absolute } satisfies DecodeRequest);
+  });
+}
+
+export class EnvironmentLoader extends Loader<DataTexture> {
+  load(
+    url: string,
+    onLoad: (texture: DataTexture) => void,
+    _onProgress?: (event: ProgressEvent) => void,
+    onError?: (error: unknown) => void,
+  ): DataTexture {
+    const texture = new DataTexture();
+    this.manager.itemStart(url);
+    decode(this.manager.resolveURL(url)).then(
+      (map) => {
+        // What DataTextureLoader.load and EXRLoader.load set for an EXR.
+        texture.image = { data: map.data, width: map.width, height: map.height };
+        texture.wrapS = ClampToEdgeWrapping;
+        texture.wrapT = ClampToEdgeWrapping;
+        texture.anisotropy = 1;
+        texture.format = map.format as AnyPixelFormat;
+        texture.type = map.type as TextureDataType;
+        if (map.colorSpace !== undefined) texture.colorSpace = map.colorSpace as ColorSpace;
+        texture.minFilter = LinearFilter;
+        texture.magFilter = LinearFilter;
+        texture.generateMipmaps = false;
+        texture.flipY = false;
+        texture.needsUpdate = true;
+        onLoad(texture);
+        this.manager.itemEnd(url);
+      },
+      (error) => {
+        onError?.(error);
+        this.manager.itemError(url);
+        this.manager.itemEnd(url);
+      },
+    );
+    return texture;
+  }
+}
