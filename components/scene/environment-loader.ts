@@ -16,11 +16,13 @@ import { decodeEnvironment, type EnvironmentData } from "./environment-data";
 import type { DecodeRequest, DecodeResponse } from "./environment-decode.worker";
 
 let worker: Worker | null = null;
+/** Set when the worker's script could not run: maps then decode here. */
+let workerFailed = false;
 let nextId = 0;
-const pending = new Map<number, { resolve: (map: EnvironmentData) => void; reject: (error: Error) => void }>();
+const pending = new Map<number, { url: string; resolve: (map: EnvironmentData) => void; reject: (e: Error) => void }>();
 
 function decoder(): Worker | null {
-  if (worker || typeof Worker === "undefined") return worker;
+  if (worker || workerFailed || typeof Worker === "undefined") return worker;
   worker = new Worker(new URL("./environment-decode.worker.ts", import.meta.url), { name: "plinth-environment" });
   worker.onmessage = ({ data }: MessageEvent<DecodeResponse>) => {
     const request = pending.get(data.id);
@@ -29,24 +31,37 @@ function decoder(): Worker | null {
     if (data.ok) request.resolve(data.map);
     else request.reject(new Error(data.error));
   };
+  worker.onerror = (event) => {
+    // The script failed to load or threw outside a request: decode what is waiting here instead.
+    event.preventDefault();
+    workerFailed = true;
+    worker?.terminate();
+    worker = null;
+    for (const [id, request] of pending) {
+      pending.delete(id);
+      decodeHere(request.url).then(request.resolve, request.reject);
+    }
+  };
   return worker;
+}
+
+function decodeHere(url: string): Promise<EnvironmentData> {
+  return fetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then(decodeEnvironment);
 }
 
 /** Fetches and decodes in the worker; where there is none, here. */
 function decode(url: string): Promise<EnvironmentData> {
   const absolute = new URL(url, location.href).href;
   const target = decoder();
-  if (!target) {
-    return fetch(absolute)
-      .then((response) => {
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        return response.arrayBuffer();
-      })
-      .then(decodeEnvironment);
-  }
+  if (!target) return decodeHere(absolute);
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending.set(id, { resolve, reject });
+    pending.set(id, { url: absolute, resolve, reject });
     target.postMessage({ id, url: absolute } satisfies DecodeRequest);
   });
 }
