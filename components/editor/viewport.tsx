@@ -1,7 +1,8 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { CanvasErrorBoundary } from "@/components/scene/canvas-error-boundary";
+import { prefetchEnvironment } from "@/components/scene/environment-prefetch";
 import type { CameraChange } from "@/components/scene/scene-canvas";
 import type { SceneDocument, Vec3 } from "@/lib/scene";
 import { fitAspect, useElementSize } from "@/lib/editor/use-letterbox";
@@ -59,6 +60,10 @@ export function Viewport({
   const frame = fitAspect(available, aspect);
   const [ready, setReady] = useState(false);
   const onReady = useCallback(() => setReady(true), []);
+  // The HDRI decodes (in a worker) while three.js and the scene's code download: it was the last thing the first
+  // frame waited for.
+  const environmentId = doc.lighting.environment.id;
+  useEffect(() => prefetchEnvironment(environmentId), [environmentId]);
 
   return (
     <div ref={areaRef} className="relative h-full w-full" aria-label="Scene preview">

@@ -17,10 +17,9 @@ import {
 } from "three";
 import type { EnvironmentId, EnvironmentSpec } from "@/lib/scene";
 import { EnvironmentLoader } from "./environment-loader";
+import { environmentUrl } from "./environment-prefetch";
 
-export function environmentUrl(id: EnvironmentId): string {
-  return `/environments/${id}.exr`;
-}
+export { environmentUrl };
 
 /**
  * Suspends until the environment map is decoded (in a worker: ./environment-loader.ts) and white-balanced
