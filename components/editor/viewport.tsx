@@ -9,10 +9,16 @@ import { fitAspect, useElementSize } from "@/lib/editor/use-letterbox";
 import { Spinner } from "@/components/ui/button";
 import type { EditorProduct } from "./editor-context";
 
-const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas").then((m) => m.SceneCanvas), {
-  ssr: false,
-  loading: () => null,
-});
+// three.js, R3F and the scene's code start downloading when this module runs, before hydration renders the
+// viewport (next/dynamic would ask for them only then, about half a second later on a loaded machine).
+const sceneCanvasChunk = typeof window === "undefined" ? null : import("@/components/scene/scene-canvas");
+const SceneCanvas = dynamic(
+  () => (sceneCanvasChunk ?? import("@/components/scene/scene-canvas")).then((m) => m.SceneCanvas),
+  {
+    ssr: false,
+    loading: () => null,
+  },
+);
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 /** Wraps any angle into [-180, 180]. */
