@@ -43,11 +43,29 @@ export async function startHarness(): Promise<Harness> {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "error",
   });
+  // The scene decodes its HDRIs in a worker (components/scene/environment-loader.ts), which Next bundles from
+  // `new URL("./environment-decode.worker.ts", import.meta.url)`; esbuild leaves that URL alone, so the worker is
+  // bundled here on its own and served under the name the page asks for.
+  await build({
+    entryPoints: { "environment-decode.worker": path.join(ROOT, "components/scene/environment-decode.worker.ts") },
+    bundle: true,
+    format: "iife",
+    outdir: out,
+    minify: true,
+    alias: { "@": ROOT },
+    logLevel: "error",
+  });
   const html =
     '<!doctype html><html><body style="margin:0"><div id="root"></div><script type="module" src="/page.js"></script></body></html>';
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const file = url.pathname === "/" ? null : path.normalize(url.pathname).replace(/^(\.\.[/\\])+/, "");
+    const file =
+      url.pathname === "/"
+        ? null
+        : path
+            .normalize(url.pathname)
+            .replace(/^(\.\.[/\\])+/, "")
+            .replace(/\.worker\.ts$/, ".worker.js");
     try {
       if (!file) return void res.writeHead(200, { "content-type": "text/html" }).end(html);
       const candidates = [path.join(out, file), path.join(ROOT, "public", file)];

@@ -1,17 +1,24 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { CanvasErrorBoundary } from "@/components/scene/canvas-error-boundary";
+import { prefetchEnvironment } from "@/components/scene/environment-prefetch";
 import type { CameraChange } from "@/components/scene/scene-canvas";
 import type { SceneDocument, Vec3 } from "@/lib/scene";
 import { fitAspect, useElementSize } from "@/lib/editor/use-letterbox";
 import { Spinner } from "@/components/ui/button";
 import type { EditorProduct } from "./editor-context";
 
-const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas").then((m) => m.SceneCanvas), {
-  ssr: false,
-  loading: () => null,
-});
+// three.js, R3F and the scene's code start downloading when this module runs, before hydration renders the
+// viewport (next/dynamic would ask for them only then, about half a second later on a loaded machine).
+const sceneCanvasChunk = typeof window === "undefined" ? null : import("@/components/scene/scene-canvas");
+const SceneCanvas = dynamic(
+  () => (sceneCanvasChunk ?? import("@/components/scene/scene-canvas")).then((m) => m.SceneCanvas),
+  {
+    ssr: false,
+    loading: () => null,
+  },
+);
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 /** Wraps any angle into [-180, 180]. */
@@ -59,6 +66,10 @@ export function Viewport({
   const frame = fitAspect(available, aspect);
   const [ready, setReady] = useState(false);
   const onReady = useCallback(() => setReady(true), []);
+  // The HDRI decodes (in a worker) while three.js and the scene's code download: it was the last thing the first
+  // frame waited for.
+  const environmentId = doc.lighting.environment.id;
+  useEffect(() => prefetchEnvironment(environmentId), [environmentId]);
 
   return (
     <div ref={areaRef} className="relative h-full w-full" aria-label="Scene preview">

@@ -15,62 +15,27 @@ import {
   type DataTexture,
   type Texture,
 } from "three";
-import { EXRLoader } from "three-stdlib";
 import type { EnvironmentId, EnvironmentSpec } from "@/lib/scene";
-import { whiteBalanceGains } from "./white-balance";
+import { EnvironmentLoader } from "./environment-loader";
+import { environmentUrl } from "./environment-prefetch";
 
-export function environmentUrl(id: EnvironmentId): string {
-  return `/environments/${id}.exr`;
-}
+export { environmentUrl };
 
 /**
- * Suspends until the environment map is decoded; cached per id. White-balanced once (./white-balance.ts).
- * Loaded as drei's useEnvironment loads an .exr (the same EXRLoader, mapping and colour space), without the
- * other formats' loaders it brings along.
+ * Suspends until the environment map is decoded (in a worker: ./environment-loader.ts) and white-balanced
+ * (./white-balance.ts); cached per id. Loaded as drei's useEnvironment loads an .exr (the same EXRLoader, mapping
+ * and colour space), without the other formats' loaders it brings along.
  */
 export function useEnvironmentMap(id: EnvironmentId): Texture {
-  const texture = useLoader(EXRLoader, environmentUrl(id)) as DataTexture;
+  const texture = useLoader(EnvironmentLoader, environmentUrl(id)) as DataTexture;
   texture.mapping = EquirectangularReflectionMapping;
   texture.colorSpace = LinearSRGBColorSpace;
-  whiteBalance(texture);
   return texture;
 }
 
-const balanced = new WeakSet<Texture>();
-
-/** Scales the map's channels in place (before its first use) so its mean colour is nearly neutral. */
-function whiteBalance(texture: Texture): void {
-  if (balanced.has(texture)) return;
-  balanced.add(texture);
-  const image = (texture as DataTexture).image as
-    { data?: Uint16Array | Float32Array; width: number; height: number } | undefined;
-  if (!image?.data || image.width <= 0 || image.height <= 0) return;
-  const { data, width, height } = image;
-  const half = texture.type === HalfFloatType;
-  const channels = Math.round(data.length / (width * height));
-  if (channels < 3) return;
-  const read = (index: number) => (half ? DataUtils.fromHalfFloat(data[index]) : data[index]);
-  const sum = [0, 0, 0];
-  let weights = 0;
-  for (let y = 0; y < height; y += 2) {
-    const weight = Math.sin(((y + 0.5) / height) * Math.PI);
-    for (let x = 0; x < width; x += 2) {
-      const i = (y * width + x) * channels;
-      const rgb = [read(i), read(i + 1), read(i + 2)];
-      if (!rgb.every(Number.isFinite)) continue;
-      for (let c = 0; c < 3; c++) sum[c] += rgb[c] * weight;
-      weights += weight;
-    }
-  }
-  if (weights <= 0) return;
-  const gains = whiteBalanceGains([sum[0] / weights, sum[1] / weights, sum[2] / weights]);
-  for (let i = 0; i < data.length; i += channels) {
-    for (let c = 0; c < 3; c++) {
-      const value = read(i + c) * gains[c];
-      data[i + c] = half ? DataUtils.toHalfFloat(value) : value;
-    }
-  }
-  texture.needsUpdate = true;
+/** Starts fetching and decoding a map before the scene asks for it. */
+export function preloadEnvironmentMap(id: EnvironmentId): void {
+  useLoader.preload(EnvironmentLoader, environmentUrl(id));
 }
 
 const DEG = Math.PI / 180;

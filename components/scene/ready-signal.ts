@@ -9,6 +9,7 @@
  */
 import { addAfterEffect, useThree } from "@react-three/fiber";
 import { useEffect } from "react";
+import { FIRST_FRAME_MARK, markOnce } from "./frame-marks";
 
 export function ReadySignal({
   renderKey,
@@ -34,6 +35,7 @@ export function ReadySignal({
     // One frame, drawn now: contact shadows (useFrame), texture uploads, shader compiles, PMREM and
     // the transmission pass all happen inside it.
     advance(performance.now() / 1000, true);
+    markOnce(FIRST_FRAME_MARK);
     onRendered(renderKey);
   }, [manual, sized, renderKey, onRendered, advance]);
 
@@ -46,6 +48,7 @@ export function ReadySignal({
       // render in their first frame, and texture uploads, shader compiles,
       // PMREM and the transmission pass all happen synchronously inside it.
       done = true;
+      markOnce(FIRST_FRAME_MARK);
       onRendered(renderKey);
     });
     invalidate();

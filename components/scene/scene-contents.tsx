@@ -7,13 +7,13 @@
  */
 import { useThree } from "@react-three/fiber";
 import { motionFrame, type MotionSpec, type ProductPose, type ToneMappingSpec } from "@/lib/scene";
-import { lazy, Suspense, useDeferredValue, useLayoutEffect, useMemo } from "react";
+import { lazy, Suspense, useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
 import type { Product } from "@/lib/products/product-types";
 import { lookHasEffects, type Bounds, type SceneDocument } from "@/lib/scene";
 import { composeShot, propsInShot, stageFramingBounds } from "@/lib/scene/composition";
 import { Background } from "./background";
 import { CameraRig, frameAspects, type CameraChange } from "./camera-rig";
-import { EnvironmentLighting } from "./environment";
+import { EnvironmentLighting, preloadEnvironmentMap } from "./environment";
 import { Lights } from "./lights";
 import { preloadModel, readModel } from "./model-loader";
 import { loadRectAreaLtc } from "./rect-area-ltc";
@@ -28,7 +28,9 @@ import { Props } from "./stage/props";
 import { StageSpinGroup } from "./stage-spin";
 
 /** AO, depth of field and finishing: its own chunk (N8AO is large), loaded only by documents whose look needs it. */
-const LookEffects = lazy(() => import("./look/look-effects"));
+let lookChunk: Promise<typeof import("./look/look-effects")> | null = null;
+const loadLookEffects = () => (lookChunk ??= import("./look/look-effects"));
+const LookEffects = lazy(loadLookEffects);
 
 /** What the scene needs of a product: its model (a part of the one product type). */
 export type ProductAsset = Pick<Product, "url">;
@@ -85,7 +87,8 @@ function Stage({
   viewOffset,
   interactive,
   onCameraChange,
-}: Omit<SceneContentsProps, "onRendered">) {
+  firstFrameDrawn,
+}: Omit<SceneContentsProps, "onRendered"> & { firstFrameDrawn: boolean }) {
   const { document, products, time } = input;
   const gl = useThree((state) => state.gl);
   const camera = useThree((state) => state.camera);
@@ -93,9 +96,6 @@ function Stage({
   useLayoutEffect(() => void camera.layers.enable(SHADOW_LAYER), [camera]);
 
   const placements = document.products.filter((placement) => products[placement.productId]);
-  for (const placement of placements) preloadModel(products[placement.productId].url, gl);
-  // The lights' tables download beside the models (Lights reads them; a failure surfaces there).
-  loadRectAreaLtc().catch(() => {});
   const loaded: LoadedProduct[] = placements.map((placement) => ({
     placement,
     model: readModel(products[placement.productId].url, gl),
@@ -187,13 +187,12 @@ function Stage({
         />
       </StageSpinGroup>
       {lookHasEffects(document.look) &&
-        (interactive ? (
-          // The editor draws its first frame without the look and adds it when the chunk (about 130 KB gzip:
-          // n8ao) has arrived; render pages wait for it in the outer boundary, so their ready frame is finished.
-          <Suspense fallback={null}>{look}</Suspense>
-        ) : (
-          look
-        ))}
+        (interactive
+          ? // The editor draws its first frame without the look, then adds it (the chunk, about 130 KB gzip: n8ao,
+            // has been loading since the scene mounted; its shaders compile in a frame of their own, after the
+            // product is on screen). Render pages wait for it in the outer boundary: their ready frame is finished.
+            firstFrameDrawn && <Suspense fallback={null}>{look}</Suspense>
+          : look)}
     </>
   );
 }
@@ -210,7 +209,26 @@ export function SceneContents({
   const latest = useDeferredValue(input);
   // The render worker's page wants no deferral: each job is one commit and one frame.
   const deferred = renderOnce !== undefined ? input : latest;
-  const { document } = deferred;
+  const { document, products } = deferred;
+  const interactive = rest.interactive === true;
+  const gl = useThree((state) => state.gl);
+  // Every download starts now, together, before anything suspends: the HDRI (decoded in a worker), the models,
+  // the lights' tables and the look's chunk. (Started where each is read, they waited for the parts above them.)
+  preloadEnvironmentMap(document.lighting.environment.id);
+  for (const placement of document.products) {
+    if (products[placement.productId]) preloadModel(products[placement.productId].url, gl);
+  }
+  loadRectAreaLtc().catch(() => {}); // Lights reads them; a failure surfaces there.
+  if (lookHasEffects(document.look)) loadLookEffects().catch(() => {}); // the lazy component reports a failure
+
+  const [firstFrameDrawn, setFirstFrameDrawn] = useState(false);
+  const rendered = useCallback(
+    (renderKey: string) => {
+      if (interactive) setFirstFrameDrawn(true);
+      onRendered(renderKey);
+    },
+    [interactive, onRendered],
+  );
   return (
     <Suspense fallback={null}>
       <RendererSettings toneMapping={motionToneMapping(document, deferred.time)} quality={rest.quality} />
@@ -220,8 +238,8 @@ export function SceneContents({
         viewOffset={rest.viewOffset}
       />
       <EnvironmentLighting spec={document.lighting.environment} />
-      <Stage input={deferred} {...rest} />
-      <ReadySignal renderKey={deferred.renderKey} onRendered={onRendered} renderOnce={renderOnce} />
+      <Stage input={deferred} {...rest} firstFrameDrawn={firstFrameDrawn} />
+      <ReadySignal renderKey={deferred.renderKey} onRendered={rendered} renderOnce={renderOnce} />
     </Suspense>
   );
 }

@@ -10,6 +10,7 @@ import { PerspectiveCamera, Vector2, Vector3 } from "three";
 import { blurFactor, MAX_BLUR_RADIUS, type Bounds, type LookSpec } from "@/lib/scene";
 import type { N8AOQualityMode } from "n8ao";
 import type { ViewOffset } from "../view-offset";
+import { LOOK_FRAME_MARK, markOnce } from "../frame-marks";
 import { LookPipeline, type LookFrame } from "./look-pipeline";
 
 export type LookTier = "draft" | "final" | "video";
@@ -124,6 +125,7 @@ export function LookEffects({ look, tier, productBounds, seed, time, viewOffset 
       },
     };
     pipeline.render(gl, scene, camera, frame);
+    markOnce(LOOK_FRAME_MARK);
   }, 1);
   return null;
 }

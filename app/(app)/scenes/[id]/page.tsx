@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { preload } from "react-dom";
 import { RestorableSceneEditor } from "@/components/editor/history/restorable-scene-editor";
 import { requirePageContext } from "@/lib/auth/session";
 import { roleCan } from "@/lib/auth/permissions";
@@ -35,6 +36,10 @@ export default async function SceneEditorPage({ params }: { params: Promise<{ id
       { url: p.url, name: p.name, dimensionsM: p.dimensionsM, materials: p.materials, variants: p.variants },
     ]),
   );
+  // The scene's files download while three.js does (the page's HTML names them); the scene fetches them as
+  // plain fetches (GLTFLoader; components/scene/rect-area-ltc.ts), which these preloads match.
+  for (const product of placed) preload(product.url, { as: "fetch", crossOrigin: "anonymous" });
+  preload("/lighting/ltc.bin", { as: "fetch", crossOrigin: "anonymous" });
   return (
     <RestorableSceneEditor
       scene={{ id: scene.id, name: scene.name, document: scene.document, revision: scene.revision }}
