@@ -100,6 +100,7 @@ export function ViewerStage({
             src={posterUrl}
             alt={`${name}`}
             data-testid="viewer-poster"
+            fetchPriority="high"
             className="h-full w-full object-contain"
           />
         )}
