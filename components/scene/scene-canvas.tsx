@@ -9,7 +9,9 @@
  * The wrapper carries data-testid="scene-canvas" and data-render-state:
  * "ready" only once every asset of the CURRENT document is loaded and its
  * final frame drawn; "loading" otherwise (including while a changed
- * document's new assets load).
+ * document's new assets load). In the editor (interactive) "ready" is the
+ * first frame with the product: the look (AO, grade) is added in the frame
+ * after it, so the product shows before the look's shaders compile.
  */
 import { Canvas } from "@react-three/fiber";
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from "react";
