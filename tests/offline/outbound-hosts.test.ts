@@ -40,6 +40,10 @@ const OUTBOUND: Record<string, string> = {
   "app/render/session/model-cache.ts": "in the render page: the app's own model URLs handed to it by the worker",
   "lib/editor/use-autosave.ts": "in the browser: this app's own /api/scenes/:id",
   "lib/client/api.ts": "in the browser: this app's own /api/* (it refuses any path that is not same-origin)",
+  "components/scene/environment-prefetch.ts":
+    "in the browser: this app's own /environments/<id>.exr (the scene's HDRI), when its decode worker cannot run",
+  "components/scene/environment-decode.worker.ts":
+    "in the browser's worker: the HDRI URL the page hands it (this app's own /environments/<id>.exr)",
   "lib/shopify/shopify-fetch.ts":
     "the connected store's own <shop>.myshopify.com Admin API, and the staged-upload URL Shopify returned (https on " +
     "Shopify's or Google's storage hosts), redirects refused; only when an owner connected a store " +
