@@ -64,6 +64,32 @@ async function signIn(email: string, password: string): Promise<string> {
 
 const scenesWith = (cookie: string) => fetch(`${BASE}/api/scenes`, { headers: { cookie } }).then((r) => r.status);
 
+/** The page process (scripts/page-server.ts) the start script `pid` runs, if any. */
+function pageProcessOf(pid: number): number | null {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("page-server.ts"))
+        return Number(entry);
+    } catch {
+      /* gone */
+    }
+  }
+  return null;
+}
+
+/** Running: a zombie (exited, not yet reaped by whoever adopted it) does not count. */
+function alive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
 async function stopped(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise((r) => child.once("exit", r));
@@ -118,9 +144,21 @@ test.describe("start-up", () => {
     expect(again.status).toBe(201);
     expect(await scenesWith(session)).toBe(200);
 
-    // SIGKILL leaves a postmaster behind; the next start must clean it up and boot.
+    // Pages render in a process of their own. If it dies, pages are still served (by the start script) and it
+    // comes back.
+    const pageProcess = pageProcessOf(child.pid!);
+    expect(pageProcess, "a page process runs beside the server").not.toBeNull();
+    process.kill(pageProcess!, "SIGKILL");
+    expect((await fetch(`${BASE}/sign-in`)).status).toBe(200);
+    expect(await scenesWith(session)).toBe(200);
+    await expect.poll(() => pageProcessOf(child!.pid!), { timeout: 60_000 }).not.toBeNull();
+    const restarted = pageProcessOf(child.pid!)!;
+    expect(restarted).not.toBe(pageProcess);
+
+    // SIGKILL leaves a postmaster behind; the next start must clean it up and boot. The page process goes with it.
     child.kill("SIGKILL");
     await stopped(child);
+    await expect.poll(() => alive(restarted), { timeout: 15_000 }).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(true);
     child = startServer(dataDir);
     expect(await waitForHome()).toBe(200);

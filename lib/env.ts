@@ -32,6 +32,11 @@ const envSchema = z.object({
   // Off by default: measured on 2 cores, a limit of 4 cut page throughput by about a third (bench:load, landing 43 -> 31 req/s)
   // while it helped API POSTs under saturation (bench:api); an API-heavy install can turn it on.
   WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(0),
+  /**
+   * "1" (default): `npm start` renders pages in a second process (scripts/lib/page-process.ts), so the API, clicks
+   * and assets never wait behind page renders; "0": one process serves everything (less memory).
+   */
+  WEB_PAGE_PROCESS: z.enum(["1", "0"]).default("1"),
   /** "1": the embedded Postgres's own log lines go to the server log. */
   PLINTH_DB_LOG: z.enum(["1", "0"]).default("0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),

@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 import { CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "../lib/auth/client-ip";
 import { isGatedPageRequest, PageGate } from "../lib/http/page-gate";
+import { startPageProcess } from "./lib/page-process";
 import { buildIfStale } from "./lib/build-if-stale";
 import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
@@ -38,6 +39,7 @@ async function main() {
     TRUST_PROXY,
     RENDER_WORKERS,
     WEB_PAGE_CONCURRENCY,
+    WEB_PAGE_PROCESS,
   } = env();
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
   // Render tokens have a key of their own: the worker gets this one and never the session secret.
@@ -56,9 +58,12 @@ async function main() {
 
   if (!dev) buildIfStale(root);
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  // Started before this process's own Next.js, so both boot at once.
+  const pages = !dev && WEB_PAGE_PROCESS === "1" ? startPageProcess(root, process.env) : null;
   const app = next({ dev, dir: root, hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  await pages?.ready;
 
   const proxyHops = trustedProxyHops(TRUST_PROXY);
   // Page renders take turns (lib/http/page-gate.ts), so the API and clicks stay quick while many people browse.
@@ -71,13 +76,15 @@ async function main() {
       req.headers["x-forwarded-for"],
       proxyHops,
     );
-    if (!pageGate || !isGatedPageRequest(req.method, req.url))
-      return void handle(req, res, parse(req.url ?? "/", true));
+    const serveHere = () => void handle(req, res, parse(req.url ?? "/", true));
+    const isPage = isGatedPageRequest(req.method, req.url);
+    if (isPage && pages?.forward(req, res, serveHere)) return;
+    if (!pageGate || !isPage) return serveHere();
     void pageGate.enter().then((leave) => {
       // A visitor who left while waiting costs nothing more.
       if (res.closed) return leave();
       res.once("close", leave);
-      void handle(req, res, parse(req.url ?? "/", true));
+      serveHere();
     });
   });
   // One render worker beside the web server by default; RENDER_WORKERS=0 for a web-only node.
@@ -101,7 +108,7 @@ async function main() {
     // Never hang on a slow client or database: exit within 15 s whatever happens.
     setTimeout(() => process.exit(0), 15_000).unref();
     server.close();
-    await workers?.stop();
+    await Promise.all([workers?.stop(), pages?.stop()]);
     await app.close?.().catch(() => {});
     await embedded?.stop().catch((e: Error) => console.error("[start] postgres stop:", e.message));
     process.exit(0);

@@ -204,6 +204,14 @@ function processTicks(pid: number, reaped = false): number {
   }
 }
 
+function isPostgres(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("postgres");
+  } catch {
+    return true;
+  }
+}
+
 /**
  * CPU seconds used so far by the web server process and by its children (the embedded Postgres): a measure of
  * the work per request that other load on a shared machine barely changes, unlike latency and throughput.
@@ -221,11 +229,14 @@ export function serverCpuSeconds(pid: number): { web: number; db: number } {
     }
   }
   let db = 0;
+  let web = processTicks(pid);
   const stack = [...(children.get(pid) ?? [])];
   while (stack.length) {
     const p = stack.pop()!;
-    db += processTicks(p, true);
+    // The page process (scripts/page-server.ts) is the web server's too; Postgres is the rest of the tree.
+    if (!isPostgres(p)) web += processTicks(p);
+    else db += processTicks(p, true);
     stack.push(...(children.get(p) ?? []));
   }
-  return { web: processTicks(pid) / TICKS_PER_SECOND, db: db / TICKS_PER_SECOND };
+  return { web: web / TICKS_PER_SECOND, db: db / TICKS_PER_SECOND };
 }

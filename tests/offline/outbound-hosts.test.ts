@@ -37,6 +37,8 @@ const OUTBOUND: Record<string, string> = {
   "lib/jobs/boss.ts": "Postgres at DATABASE_URL (pg-boss)",
   "worker/browser.ts": "a local Chromium, which opens only this app's own render pages (RENDER_APP_URL)",
   "scripts/start.ts": "listens on HOST:PORT; connects to nothing itself",
+  "scripts/lib/page-process.ts":
+    "this app's own page process (scripts/page-server.ts), over a unix socket in a private temporary folder",
   "app/render/session/model-cache.ts": "in the render page: the app's own model URLs handed to it by the worker",
   "lib/editor/use-autosave.ts": "in the browser: this app's own /api/scenes/:id",
   "lib/client/api.ts": "in the browser: this app's own /api/* (it refuses any path that is not same-origin)",
