@@ -22,8 +22,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function canConnect(port: number, password: string): Promise<boolean> {
-  const client = new Client({ host: "127.0.0.1", port, user: "plinth", password, database: "plinth" });
+/** Over TCP on 127.0.0.1, or (host "/tmp") over the unix socket, which any local user can open. */
+async function canConnect(port: number, password: string, host = "127.0.0.1"): Promise<boolean> {
+  const client = new Client({ host, port, user: "plinth", password, database: "plinth" });
   try {
     await client.connect();
     await client.query("select 1");
@@ -60,6 +61,16 @@ describe("embedded Postgres password", () => {
     expect(db.url).toContain(encodeURIComponent(password));
     expect(await canConnect(port, password)).toBe(true);
     expect(await canConnect(port, "plinth-local")).toBe(false);
+    // The unix socket asks for the password too.
+    expect(await canConnect(port, password, "/tmp")).toBe(true);
+    expect(await canConnect(port, "plinth-local", "/tmp")).toBe(false);
+    expect(await canConnect(port, "", "/tmp")).toBe(false);
+    // The server's own URL goes through the socket (a TCP client has an address; a socket client has none).
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query("select inet_client_addr() as address");
+    await client.end();
+    expect(rows[0].address).toBeNull();
   });
 
   it("replaces the fixed password of a cluster made by an older version", async () => {
