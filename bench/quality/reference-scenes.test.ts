@@ -8,6 +8,7 @@ import { getSampleProduct } from "@/lib/products/samples";
 import { parseScene } from "@/lib/scene/parse";
 import { CURRENT_SCENE_VERSION } from "@/lib/scene";
 import { dssim } from "./perceptual";
+import { overBackdrop } from "./reference";
 import { loadReferenceScenes } from "./reference-scene";
 
 describe("bench:quality reference scenes", () => {
@@ -63,5 +64,19 @@ describe("dssim", () => {
   it("refuses pictures of different sizes", () => {
     const small = PNG.sync.write(new PNG({ width: 8, height: 8 }));
     expect(() => dssim(picture(0), small)).toThrow(/sizes differ/);
+  });
+});
+
+describe("a traced reference", () => {
+  it("shows the scene's backdrop colour where the tracer's rays escaped (transparent), as Final draws it", async () => {
+    const traced = new PNG({ width: 4, height: 4 });
+    traced.data.fill(0); // every pixel transparent black: nothing hit
+    traced.data.set([200, 100, 50, 255], 0); // one pixel hit something
+    const [scene] = loadReferenceScenes();
+    const flat = PNG.sync.read(await overBackdrop(PNG.sync.write(traced), scene));
+    const backdrop = scene.document.background.kind === "solid" ? scene.document.background.color : "";
+    const hex = (i: number) => "#" + [0, 1, 2].map((c) => flat.data[i * 4 + c].toString(16).padStart(2, "0")).join("");
+    expect(hex(5)).toBe(backdrop.toLowerCase());
+    expect(hex(0)).toBe("#c86432");
   });
 });

@@ -32,7 +32,7 @@ function jobFor(scene: ReferenceScene, quality: DrawJob["quality"], size = REFER
 }
 
 /** The traced picture (transparent where rays escape) over the scene's solid backdrop, as three clears it. */
-function overBackdrop(png: Buffer, scene: ReferenceScene): Promise<Buffer> {
+export function overBackdrop(png: Buffer, scene: Pick<ReferenceScene, "document">): Promise<Buffer> {
   const backdrop = scene.document.background.kind === "solid" ? scene.document.background.color : "#ffffff";
   return sharp(png).flatten({ background: backdrop }).png({ compressionLevel: 9 }).toBuffer();
 }
@@ -49,10 +49,8 @@ export async function makeReferences(harness: Harness) {
       trace: { samples, budgetMs: budgetS && budgetS * 1000 },
     });
     if (!trace) throw new Error(`no trace for ${scene.id}`);
-    writeFileSync(
-      path.join(REFERENCES_DIR, `${scene.id}.png`),
-      await sharp(png).png({ compressionLevel: 9 }).toBuffer(),
-    );
+    // The tracer leaves escaped rays transparent: the committed reference carries the backdrop Final draws.
+    writeFileSync(path.join(REFERENCES_DIR, `${scene.id}.png`), await overBackdrop(png, scene));
     const entry = {
       scene: scene.id,
       ...trace,
