@@ -58,6 +58,9 @@ test("Load more shows older exports in batches, each exactly once, in order", as
   const names = Array.from({ length: TOTAL }, (_, i) => `Export ${String(TOTAL - i).padStart(2, "0")}`);
   await seedExports(workspaceId, names, (i) => 10 + i);
 
+  // The server's HTML carries the first screen (three exports); the rest of the first page mounts once it runs.
+  const html = await (await page.request.get("/renders")).text();
+  expect(html.match(/data-testid="render-batch"/g)).toHaveLength(3);
   await page.goto("/renders");
   const expected = names.map((n) => `Kraft box · ${n}`);
   await expect(page.getByTestId("render-batch")).toHaveCount(10);

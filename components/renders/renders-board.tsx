@@ -7,6 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { api } from "@/lib/client/api";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
 import type { RendersFilters } from "@/lib/renders/renders-filters";
@@ -17,6 +18,13 @@ import type { ReviewStateOf } from "@/lib/albums/review-states";
 import { LoadMoreRenders } from "./load-more-renders";
 import { OutputTile } from "./output-tile";
 import { isActive, RENDERS_QUERY_KEY, useRenders } from "./use-renders";
+
+/**
+ * Exports in the server's HTML: the first screen (a batch card is a row of tiles, about 300 px tall). The rest of the
+ * page's exports mount once the page is hydrated, with "Load more": ten cards of six tiles on every request made
+ * Renders the costliest page to serve (issue 21), and the browser renders them once.
+ */
+const SERVER_RENDERED_BATCHES = 3;
 
 export function RendersBoard({
   initialPage,
@@ -32,6 +40,7 @@ export function RendersBoard({
     filters,
   );
   const filtered = Boolean(filters.productId || filters.templateId || filters.status);
+  const hydrated = useHydrated();
   const reviewStates = useReviewStates(
     batches.flatMap((batch) => batch.outputs.filter((o) => o.status === "done").map((o) => o.id)),
   );
@@ -68,17 +77,20 @@ export function RendersBoard({
           Could not refresh the list. It will try again.
         </p>
       )}
-      {batches.map((batch) => (
+      {(hydrated ? batches : batches.slice(0, SERVER_RENDERED_BATCHES)).map((batch) => (
         <BatchCard key={batch.id} batch={batch} canDelete={canDelete} reviewStates={reviewStates} />
       ))}
-      <LoadMoreRenders
-        shown={batches.length}
-        filtered={filtered}
-        hasMore={hasNextPage}
-        loading={isFetchingNextPage}
-        failed={isFetchNextPageError}
-        onLoadMore={() => void fetchNextPage()}
-      />
+      {/* Below the cards, so it comes with them: before hydration its count would be wrong and its button dead. */}
+      {hydrated && (
+        <LoadMoreRenders
+          shown={batches.length}
+          filtered={filtered}
+          hasMore={hasNextPage}
+          loading={isFetchingNextPage}
+          failed={isFetchNextPageError}
+          onLoadMore={() => void fetchNextPage()}
+        />
+      )}
     </div>
   );
 }

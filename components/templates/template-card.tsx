@@ -1,5 +1,6 @@
 "use client";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import type { Preview } from "./use-previews";
 
 export type CardTemplate = { id: string; name: string; style: string; styleLabel: string; tags: string[] };
@@ -55,6 +56,9 @@ export function TemplateCard({
   selected?: boolean;
   onSelect?: (selected: boolean) => void;
 }) {
+  // The hover overlay is invisible until hover or focus, and its button does nothing before hydration: it stays out
+  // of the server's HTML (six elements per card on every request, issue 21); the card's visible "Use" is there.
+  const hydrated = useHydrated();
   return (
     <li
       className={`group overflow-hidden rounded-2xl border bg-white shadow-card ${
@@ -78,7 +82,7 @@ export function TemplateCard({
             />
           </label>
         )}
-        {canEdit && (
+        {canEdit && hydrated && (
           <div className="absolute inset-x-0 bottom-0 flex justify-center bg-gradient-to-t from-black/40 to-transparent p-3 opacity-0 transition-opacity focus-within:opacity-100 group-hover:opacity-100">
             <Button onClick={onUse} pending={pending} className="py-1.5" aria-label={`Use template ${template.name}`}>
               Use template
