@@ -7,8 +7,9 @@
  *
  *   BENCH_QUICK=1   one 2 s 1080x1080 video and no GIF (a smoke run)
  *   BENCH_MEMORY=1  one 30 s 1080x1920 video (the memory goal) and no GIF
- *   BENCH_ONLY=square  only the drink can's 1080x1080 video (the 45 s goal) and no GIF
- *   BENCH_ONLY=gif     only GIFs: the Email GIF preset's longest (10 s) in each of its ratios (1:1, 4:5, 16:9)
+ *   BENCH_ONLY=square  only the drink can's 1080x1080 video (the 45 s goal)
+ *   BENCH_ONLY=gif     only GIFs: the usual one, then the Email GIF preset's longest (10 s) in each of its
+ *                      ratios (1:1, 4:5, 16:9); BENCH_ONLY=square,gif: both
  *
  * The worker runs with RENDER_TIMING=1: each run carries its per-stage profile (`stages`: one-time setup, then
  * every frame's scene update, render, readback, encode, progress, chunk hand-off and storage write). Every run
@@ -20,7 +21,8 @@ import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBat
 import { startBenchServer, startBenchWorker } from "./lib/server";
 
 const QUICK = process.env.BENCH_QUICK === "1";
-const ONLY = process.env.BENCH_ONLY ?? "";
+// BENCH_ONLY: a comma-separated subset ("square", "gif" or both) instead of the whole run.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
 const MEMORY = process.env.BENCH_MEMORY === "1";
 const log = (...args: unknown[]) => console.error("[bench:video]", ...args);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (MEMORY ? 30 : QUICK ? 2 : 6));
@@ -137,9 +139,9 @@ async function main() {
     const runs: Record<string, unknown>[] = [];
     const cases: [string, string, Size][] = MEMORY
       ? [["drink can (sample)", can, story]]
-      : ONLY === "gif"
+      : ONLY.size && !ONLY.has("square")
         ? []
-        : QUICK || ONLY === "square"
+        : QUICK || ONLY.has("square")
           ? [["drink can (sample)", can, square]]
           : [
               ["drink can (sample)", can, square],
@@ -162,11 +164,12 @@ async function main() {
       });
       log(product, result.size, `${result.clickToReadyMs} ms`, `${result.msPerFrame} ms/frame vs still ${still.ms} ms`);
     }
-    const gif = QUICK || MEMORY || ONLY === "square" ? null : await gifOrFailure(api, worker, can, square);
+    const gif =
+      QUICK || MEMORY || (ONLY.size && !ONLY.has("gif")) ? null : await gifOrFailure(api, worker, can, square);
     if (gif) log("gif", gif.size, "bytes" in gif ? gif.bytes : gif.failed);
     // The Email GIF preset's longest GIF in each of its ratios (the 2 MB budget has to hold for all of them).
     const gifs = [];
-    if (ONLY === "gif")
+    if (ONLY.has("gif"))
       for (const size of [square, { width: 1080, height: 1350 }, { width: 1920, height: 1080 }]) {
         const made = await gifOrFailure(api, worker, can, size, 10);
         log("gif 10 s", made.size, "bytes" in made ? made.bytes : made.failed);
