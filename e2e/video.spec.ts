@@ -383,16 +383,18 @@ test.describe("video export", () => {
           sum += Math.abs(other[i] - first.data[i]) + Math.abs(other[i + 1] - first.data[i + 1]);
         return sum / (other.length / 2);
       };
-      const half = meanDiff((await pixelsOf(100)).data);
+      // A quarter turn: a bottle (flat, or round) looks much the same after half a turn, not after a quarter.
+      const quarter = meanDiff((await pixelsOf(50)).data);
       const last = meanDiff((await pixelsOf(199)).data);
-      return { frames, width: first.width, half, last };
+      return { frames, width: first.width, quarter, last };
     }, gif.url!);
     // 600 px when it fits; a glass bottle measured over 2 MB there and came out at the ladder's 450 px, 128 colours.
     expect(seen.frames).toBe(200);
     expect([600, 450]).toContain(seen.width);
-    // Half a turn shows the product turned; the last frame is one step before the loop's start.
+    // A quarter turn shows the product turned; the last frame is one step before the loop's start (measured: a
+    // mean difference of 1.1 of 255, the change tolerance included).
     console.log("[video.spec] 10 s GIF", bytes.length, "bytes", seen);
-    expect(seen.half).toBeGreaterThan(seen.last);
+    expect(seen.quarter).toBeGreaterThan(seen.last * 2);
     expect(seen.last).toBeLessThan(6);
   });
 
