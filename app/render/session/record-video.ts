@@ -14,6 +14,7 @@ import type { RenderedFrame } from "@/lib/render-contract/render-job";
 import type { VideoCodecName, VideoJob, VideoResult, VideoWatermark } from "@/lib/render-contract/video-job";
 import { StageClock } from "@/lib/render-contract/video-timing";
 import { loadOverlay } from "./overlay-image";
+import { progressReporter } from "@/lib/render-contract/progress-throttle";
 
 export type VideoHost = {
   /** Draws the document at `time` seconds into its motion; resolves once that frame is on the canvas. */
@@ -134,6 +135,7 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
   let poster: RenderedFrame | null = null;
   const now = () => performance.now();
   const framesBefore = host.framesDrawn();
+  const progress = progressReporter(count);
   try {
     for (let i = 0; i < count; i++) {
       // Frame 0 also loads and compiles what the scene needs: a setup cost, kept out of the per-frame stages.
@@ -157,7 +159,7 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
       await source.add(i / motion.fps, 1 / motion.fps);
       const encoded = now();
       add("encode", encoded - encoding);
-      const keepGoing = (await window.__plinthVideoProgress?.(i + 1)) ?? true;
+      const keepGoing = await progress(i + 1);
       add("progress", now() - encoded);
       if (!keepGoing || cancelled) throw new VideoCancelled();
     }

@@ -7,7 +7,7 @@ import { parseScene } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
 import { makeUsdz } from "./make-usdz";
 import { resolveModelUrls } from "./model-cache";
-import { recordGif } from "./record-gif";
+import { gifDocument, recordGif } from "./record-gif";
 import { recordVideo } from "./record-video";
 
 const SceneCanvas = dynamic(() => import("@/components/scene/scene-canvas"), { ssr: false });
@@ -125,7 +125,9 @@ export function RenderSession() {
       const started = performance.now();
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
-      const still = { size: next.size, quality: next.quality, document, products };
+      // A GIF is drawn without the look's grain (record-gif.ts says why); a video's frames are the still's.
+      const drawn = next.container === "gif" ? gifDocument(document) : document;
+      const still = { size: next.size, quality: next.quality, document: drawn, products };
       const canvas = () => {
         const found = sceneCanvas();
         if (!found) throw new Error("No canvas to record");
