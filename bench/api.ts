@@ -18,7 +18,7 @@
  *     Meanwhile a probe posts once a second (cancelled at once) and opens a page: the API's and the UI's latency
  *     while Chromium renders (RENDER_WORKER_NICE=0 to compare with workers at full priority). Then the outbox must
  *     drain within DRAIN_S: the seconds it took and the deliveries still pending are reported (pending: exit 1).
- * Env: WEB_PAGE_PROCESS (0: pages in the server's own process, as before), BENCH_QUICK=1 (OUTPUTS 200, WINDOW_S 60), OUTPUTS (1000), KEYS (10), USERS (20), WORKERS (2), WINDOW_S (300),
+ * Env: WEB_PAGE_PROCESSES (0: pages in the server's own process, as before), BENCH_QUICK=1 (OUTPUTS 200, WINDOW_S 60), OUTPUTS (1000), KEYS (10), USERS (20), WORKERS (2), WINDOW_S (300),
  *      DRAIN_S (300), BENCH_PORT (3290), BENCH_PG_PORT (54490), RENDER_WORKER_NICE (the workers', default 10),
  *      WEB_PAGE_CONCURRENCY (the server's page renders at once, default 0: no limit),
  *      BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
@@ -572,7 +572,7 @@ async function main() {
       users: USERS,
       // The web server's page-render limit (lib/http/page-gate.ts): API answers go first while people browse.
       webPageConcurrency: process.env.WEB_PAGE_CONCURRENCY ?? "0 (default: no limit)",
-      webPageProcess: process.env.WEB_PAGE_PROCESS ?? "1 (default: pages render in a process of their own)",
+      webPageProcesses: process.env.WEB_PAGE_PROCESSES ?? "one per core (default)",
       outputsRequested: POSTS * RATIOS.length,
       outputsAnswered: created.outputs,
       outputsInDatabase: rows.total,

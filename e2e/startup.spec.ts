@@ -64,20 +64,21 @@ async function signIn(email: string, password: string): Promise<string> {
 
 const scenesWith = (cookie: string) => fetch(`${BASE}/api/scenes`, { headers: { cookie } }).then((r) => r.status);
 
-/** The page process (scripts/page-server.ts) the start script `pid` runs, if any. */
-function pageProcessOf(pid: number): number | null {
+/** The page processes (scripts/page-server.ts) the start script `pid` runs. */
+function pageProcessesOf(pid: number): number[] {
+  const found: number[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       if (ppid === pid && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("page-server.ts"))
-        return Number(entry);
+        found.push(Number(entry));
     } catch {
       /* gone */
     }
   }
-  return null;
+  return found;
 }
 
 /** Running: a zombie (exited, not yet reaped by whoever adopted it) does not count. */
@@ -144,21 +145,25 @@ test.describe("start-up", () => {
     expect(again.status).toBe(201);
     expect(await scenesWith(session)).toBe(200);
 
-    // Pages render in a process of their own. If it dies, pages are still served (by the start script) and it
-    // comes back.
-    const pageProcess = pageProcessOf(child.pid!);
-    expect(pageProcess, "a page process runs beside the server").not.toBeNull();
-    process.kill(pageProcess!, "SIGKILL");
+    // Pages render in processes of their own (one per core). If they all die, pages are still served (by the start
+    // script), and they come back.
+    const pageProcesses = pageProcessesOf(child.pid!);
+    expect(pageProcesses.length, "page processes run beside the server").toBe(os.availableParallelism());
+    for (const pid of pageProcesses) process.kill(pid, "SIGKILL");
+    await expect.poll(() => pageProcesses.some(alive)).toBe(false);
     expect((await fetch(`${BASE}/sign-in`)).status).toBe(200);
     expect(await scenesWith(session)).toBe(200);
-    await expect.poll(() => pageProcessOf(child!.pid!), { timeout: 60_000 }).not.toBeNull();
-    const restarted = pageProcessOf(child.pid!)!;
-    expect(restarted).not.toBe(pageProcess);
+    await expect
+      .poll(() => pageProcessesOf(child!.pid!).filter((pid) => !pageProcesses.includes(pid)).length, {
+        timeout: 60_000,
+      })
+      .toBe(pageProcesses.length);
+    const restarted = pageProcessesOf(child.pid!);
 
-    // SIGKILL leaves a postmaster behind; the next start must clean it up and boot. The page process goes with it.
+    // SIGKILL leaves a postmaster behind; the next start must clean it up and boot. The page processes go with it.
     child.kill("SIGKILL");
     await stopped(child);
-    await expect.poll(() => alive(restarted), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => restarted.some(alive), { timeout: 15_000 }).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(true);
     child = startServer(dataDir);
     expect(await waitForHome()).toBe(200);

@@ -33,10 +33,10 @@ const envSchema = z.object({
   // while it helped API POSTs under saturation (bench:api); an API-heavy install can turn it on.
   WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(0),
   /**
-   * "1" (default): `npm start` renders pages in a second process (scripts/lib/page-process.ts), so the API, clicks
-   * and assets never wait behind page renders; "0": one process serves everything (less memory).
+   * Processes `npm start` renders pages in (scripts/lib/page-process.ts), so the API, clicks and assets never wait
+   * behind page renders; unset: one per CPU core; 0: the start script's own process serves everything (less memory).
    */
-  WEB_PAGE_PROCESS: z.enum(["1", "0"]).default("1"),
+  WEB_PAGE_PROCESSES: z.coerce.number().int().min(0).max(32).optional(),
   /** "1": the embedded Postgres's own log lines go to the server log. */
   PLINTH_DB_LOG: z.enum(["1", "0"]).default("0"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),

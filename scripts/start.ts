@@ -5,6 +5,7 @@
  * this process leaves at most a postmaster behind, which the next start stops.
  */
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { parse } from "node:url";
 import next from "next";
@@ -12,7 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 import { CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "../lib/auth/client-ip";
 import { isGatedPageRequest, PageGate } from "../lib/http/page-gate";
-import { startPageProcess } from "./lib/page-process";
+import { startPageProcesses } from "./lib/page-process";
 import { buildIfStale } from "./lib/build-if-stale";
 import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
@@ -39,7 +40,7 @@ async function main() {
     TRUST_PROXY,
     RENDER_WORKERS,
     WEB_PAGE_CONCURRENCY,
-    WEB_PAGE_PROCESS,
+    WEB_PAGE_PROCESSES,
   } = env();
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
   // Render tokens have a key of their own: the worker gets this one and never the session secret.
@@ -59,7 +60,8 @@ async function main() {
   if (!dev) buildIfStale(root);
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   // Started before this process's own Next.js, so both boot at once.
-  const pages = !dev && WEB_PAGE_PROCESS === "1" ? startPageProcess(root, process.env) : null;
+  const pageProcesses = dev ? 0 : (WEB_PAGE_PROCESSES ?? os.availableParallelism());
+  const pages = pageProcesses > 0 ? startPageProcesses(root, pageProcesses, process.env) : null;
   const app = next({ dev, dir: root, hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();

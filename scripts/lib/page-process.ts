@@ -6,23 +6,26 @@ import path from "node:path";
 import { backoffMs } from "../../worker/backoff";
 
 /**
- * Page renders in a process of their own (scripts/page-server.ts), next to the start script's.
+ * Page renders in processes of their own (scripts/page-server.ts), next to the start script's.
  *
  * Why: React renders a page on the server as CPU work in one event loop, cut at each await. With twenty people
  * browsing, every other request's next piece waited behind theirs: bench:api measured the public API's POSTs at
- * p50 620 ms / p95 1.4 s while its handlers ran in 29 / 41 ms (their Server-Timing). A process of their own gives
- * the pages a loop, and the CPU share, of their own; the start script keeps everything else (the API, server
- * actions, assets, the render worker's page), so those answer in their own time, and pages get a lower CPU
- * priority (PAGE_NICE) so clicks and API calls win a busy CPU, as render workers already lower theirs.
+ * p50 620 ms / p95 1.4 s while its handlers ran in 29 / 41 ms (their Server-Timing). Processes of their own give
+ * the pages loops, and CPU shares, of their own; the start script keeps everything else (the API, server actions,
+ * assets, the render worker's page), so those answer in their own time, and pages get a lower CPU priority
+ * (PAGE_NICE) so clicks and API calls win a busy CPU, as render workers already lower theirs. One process renders
+ * pages on one core at most: by default there is one per core (WEB_PAGE_PROCESSES), and each page goes to the one
+ * with the fewest pages in flight.
  *
- * Pages are piped over a unix socket in a private temporary folder. While the page process is not (yet) up, or
- * if it fails a request before answering, the start script renders the page itself: nothing is ever refused for it.
+ * Pages are piped over unix sockets in a private temporary folder. While no page process is up, or if one fails a
+ * request before answering, the start script renders the page itself: nothing is ever refused for it.
  */
 const PAGE_NICE = 5;
 
-export type PageProcess = {
-  /** Pipes a page request to the page process; false when it is not up (the caller serves the page itself). */
+export type PageProcesses = {
+  /** Pipes a page request to a page process; false when none is up (the caller serves the page itself). */
   forward: (req: http.IncomingMessage, res: http.ServerResponse, fallback: () => void) => boolean;
+  /** Resolves once every page process is up (or has failed to start: pages are then served here). */
   ready: Promise<void>;
   stop: () => Promise<void>;
 };
@@ -47,63 +50,84 @@ function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return out;
 }
 
-export function startPageProcess(root: string, env: NodeJS.ProcessEnv): PageProcess {
+type Slot = {
+  socketPath: string;
+  agent: http.Agent;
+  child: ChildProcess | null;
+  up: boolean;
+  inFlight: number;
+  failures: number;
+};
+
+export function startPageProcesses(root: string, count: number, env: NodeJS.ProcessEnv): PageProcesses {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-pages-"));
   fs.chmodSync(folder, 0o700);
-  const socketPath = path.join(folder, "pages.sock");
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  let child: ChildProcess | null = null;
-  let up = false;
   let stopping = false;
-  let failures = 0;
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const slots: Slot[] = Array.from({ length: count }, (_, i) => ({
+    socketPath: path.join(folder, `pages-${i + 1}.sock`),
+    agent: new http.Agent({ keepAlive: true, maxSockets: 256 }),
+    child: null,
+    up: false,
+    inFlight: 0,
+    failures: 0,
+  }));
 
-  const spawn = () => {
+  const spawn = (slot: Slot, started: () => void) => {
     const startedAt = Date.now();
     const proc = fork(path.join(root, "scripts", "page-server.ts"), [], {
       cwd: root,
-      env: { ...env, PLINTH_PAGE_SOCKET: socketPath },
+      env: { ...env, PLINTH_PAGE_SOCKET: slot.socketPath },
       execArgv: ["--import", "tsx"],
       stdio: "inherit",
     });
-    child = proc;
+    slot.child = proc;
     try {
       if (proc.pid) os.setPriority(proc.pid, PAGE_NICE);
     } catch {
       // Not allowed to lower it here: pages then share the CPU evenly, which is only slower for the API.
     }
     proc.on("message", (message) => {
-      if ((message as { ready?: boolean })?.ready) {
-        up = true;
-        failures = 0;
-        markReady();
-      }
+      if (!(message as { ready?: boolean })?.ready) return;
+      slot.up = true;
+      slot.failures = 0;
+      started();
     });
     proc.on("exit", (code, signal) => {
-      up = false;
-      child = null;
+      slot.up = false;
+      slot.child = null;
+      started();
       if (stopping) return;
-      failures = Date.now() - startedAt < 60_000 ? failures + 1 : 1;
-      const wait = backoffMs(failures);
-      console.error(
-        `[start] page process exited (${signal ?? code}); pages served here, restarting in ${wait / 1000} s`,
-      );
-      // Until it is back, this process renders pages itself.
-      markReady();
-      setTimeout(() => !stopping && spawn(), wait);
+      slot.failures = Date.now() - startedAt < 60_000 ? slot.failures + 1 : 1;
+      const wait = backoffMs(slot.failures);
+      console.error(`[start] a page process exited (${signal ?? code}); restarting it in ${wait / 1000} s`);
+      setTimeout(() => !stopping && spawn(slot, () => {}), wait);
     });
   };
-  spawn();
-  // A page process that neither answers nor exits must not hold the start up: pages are then served here.
-  setTimeout(markReady, 120_000).unref();
+  const ready = Promise.all(slots.map((slot) => new Promise<void>((resolve) => spawn(slot, resolve)))).then(() => {});
 
   return {
-    ready,
+    // A page process that neither answers nor exits must not hold the start up: pages are then served here.
+    ready: Promise.race([ready, new Promise<void>((r) => setTimeout(r, 120_000).unref())]),
     forward(req, res, fallback) {
-      if (!up) return false;
+      let slot: Slot | null = null;
+      for (const s of slots) if (s.up && (!slot || s.inFlight < slot.inFlight)) slot = s;
+      if (!slot) return false;
+      const chosen = slot;
+      chosen.inFlight++;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        chosen.inFlight--;
+      };
       const upstream = http.request(
-        { socketPath, agent, method: req.method, path: req.url, headers: endToEnd(req.headers) },
+        {
+          socketPath: chosen.socketPath,
+          agent: chosen.agent,
+          method: req.method,
+          path: req.url,
+          headers: endToEnd(req.headers),
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
           answer.pipe(res);
@@ -111,13 +135,15 @@ export function startPageProcess(root: string, env: NodeJS.ProcessEnv): PageProc
         },
       );
       upstream.on("error", () => {
+        finish();
         if (res.destroyed) return;
         // Nothing sent yet (the page process went away between requests): render it here instead.
         if (!res.headersSent) fallback();
         else res.destroy();
       });
-      // The visitor left: stop rendering for them.
       res.on("close", () => {
+        finish();
+        // The visitor left: stop rendering for them.
         if (!res.writableFinished) upstream.destroy();
       });
       req.pipe(upstream);
@@ -125,18 +151,22 @@ export function startPageProcess(root: string, env: NodeJS.ProcessEnv): PageProc
     },
     async stop() {
       stopping = true;
-      const proc = child;
-      if (proc && proc.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          proc.once("exit", () => resolve());
-          proc.kill("SIGTERM");
-          setTimeout(() => {
-            proc.kill("SIGKILL");
-            resolve();
-          }, 10_000).unref();
-        });
-      }
-      agent.destroy();
+      await Promise.all(
+        slots.map(async (slot) => {
+          const proc = slot.child;
+          if (proc && proc.exitCode === null) {
+            await new Promise<void>((resolve) => {
+              proc.once("exit", () => resolve());
+              proc.kill("SIGTERM");
+              setTimeout(() => {
+                proc.kill("SIGKILL");
+                resolve();
+              }, 10_000).unref();
+            });
+          }
+          slot.agent.destroy();
+        }),
+      );
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };
