@@ -120,20 +120,27 @@ export function startPageProcesses(root: string, count: number, env: NodeJS.Proc
         done = true;
         chosen.inFlight--;
       };
-      const upstream = http.request(
-        {
-          socketPath: chosen.socketPath,
-          agent: chosen.agent,
-          method: req.method,
-          path: req.url,
-          headers: endToEnd(req.headers),
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
-          answer.pipe(res);
-          answer.on("error", () => res.destroy());
-        },
-      );
+      let upstream: http.ClientRequest;
+      try {
+        upstream = http.request(
+          {
+            socketPath: chosen.socketPath,
+            agent: chosen.agent,
+            method: req.method,
+            path: req.url,
+            headers: endToEnd(req.headers),
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.headers));
+            answer.pipe(res);
+            answer.on("error", () => res.destroy());
+          },
+        );
+      } catch {
+        // A request Node will not send on (say, a path it calls malformed): this process answers it instead.
+        finish();
+        return false;
+      }
       upstream.on("error", () => {
         finish();
         if (res.destroyed) return;
