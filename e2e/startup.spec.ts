@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { defaultPageProcessCount } from "../scripts/lib/page-process";
 
 /**
  * `npm start` on an empty data folder, a second start on the same data, and a
@@ -145,10 +146,10 @@ test.describe("start-up", () => {
     expect(again.status).toBe(201);
     expect(await scenesWith(session)).toBe(200);
 
-    // Pages render in processes of their own (one per core). If they all die, pages are still served (by the start
+    // Pages render in processes of their own (one per core, up to four). If they all die, pages are still served (by the start
     // script), and they come back.
     const pageProcesses = pageProcessesOf(child.pid!);
-    expect(pageProcesses.length, "page processes run beside the server").toBe(os.availableParallelism());
+    expect(pageProcesses.length, "page processes run beside the server").toBe(defaultPageProcessCount());
     for (const pid of pageProcesses) process.kill(pid, "SIGKILL");
     await expect.poll(() => pageProcesses.some(alive)).toBe(false);
     expect((await fetch(`${BASE}/sign-in`)).status).toBe(200);

@@ -34,7 +34,7 @@ const envSchema = z.object({
   WEB_PAGE_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(0),
   /**
    * Processes `npm start` renders pages in (scripts/lib/page-process.ts), so the API, clicks and assets never wait
-   * behind page renders; unset: one per CPU core; 0: the start script's own process serves everything (less memory).
+   * behind page renders; unset: one per CPU core, up to 4; 0: the start script's own process serves everything (less memory).
    */
   WEB_PAGE_PROCESSES: z.coerce.number().int().min(0).max(32).optional(),
   /** "1": the embedded Postgres's own log lines go to the server log. */

@@ -5,7 +5,6 @@
  * this process leaves at most a postmaster behind, which the next start stops.
  */
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { parse } from "node:url";
 import next from "next";
@@ -13,7 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 import { CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "../lib/auth/client-ip";
 import { isGatedPageRequest, PageGate } from "../lib/http/page-gate";
-import { startPageProcesses } from "./lib/page-process";
+import { defaultPageProcessCount, startPageProcesses } from "./lib/page-process";
 import { buildIfStale } from "./lib/build-if-stale";
 import { applyNextEnv } from "./lib/next-env";
 import { superviseWorkers } from "./lib/worker-supervisor";
@@ -60,7 +59,7 @@ async function main() {
   if (!dev) buildIfStale(root);
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   // Started before this process's own Next.js, so both boot at once.
-  const pageProcesses = dev ? 0 : (WEB_PAGE_PROCESSES ?? os.availableParallelism());
+  const pageProcesses = dev ? 0 : (WEB_PAGE_PROCESSES ?? defaultPageProcessCount());
   const pages = pageProcesses > 0 ? startPageProcesses(root, pageProcesses, process.env) : null;
   const app = next({ dev, dir: root, hostname: "localhost", port });
   const handle = app.getRequestHandler();

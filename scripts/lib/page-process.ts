@@ -4,6 +4,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { backoffMs } from "../../worker/backoff";
+import { stopChild } from "./stop-child";
 
 /**
  * Page renders in processes of their own (scripts/page-server.ts), next to the start script's.
@@ -14,13 +15,21 @@ import { backoffMs } from "../../worker/backoff";
  * the pages loops, and CPU shares, of their own; the start script keeps everything else (the API, server actions,
  * assets, the render worker's page), so those answer in their own time, and pages get a lower CPU priority
  * (PAGE_NICE) so clicks and API calls win a busy CPU, as render workers already lower theirs. One process renders
- * pages on one core at most: by default there is one per core (WEB_PAGE_PROCESSES), and each page goes to the one
+ * pages on one core at most: by default there is one per core, up to four (WEB_PAGE_PROCESSES), and each page goes to the one
  * with the fewest pages in flight.
  *
  * Pages are piped over unix sockets in a private temporary folder. While no page process is up, or if one fails a
  * request before answering, the start script renders the page itself: nothing is ever refused for it.
  */
 const PAGE_NICE = 5;
+
+/**
+ * WEB_PAGE_PROCESSES when unset: one per core, at most 4. Each is a whole Next.js server (a few hundred MB); past
+ * four, a host that serves that many pages sets the number itself.
+ */
+export function defaultPageProcessCount(): number {
+  return Math.min(os.availableParallelism(), 4);
+}
 
 export type PageProcesses = {
   /** Pipes a page request to a page process; false when none is up (the caller serves the page itself). */
@@ -160,17 +169,7 @@ export function startPageProcesses(root: string, count: number, env: NodeJS.Proc
       stopping = true;
       await Promise.all(
         slots.map(async (slot) => {
-          const proc = slot.child;
-          if (proc && proc.exitCode === null) {
-            await new Promise<void>((resolve) => {
-              proc.once("exit", () => resolve());
-              proc.kill("SIGTERM");
-              setTimeout(() => {
-                proc.kill("SIGKILL");
-                resolve();
-              }, 10_000).unref();
-            });
-          }
+          if (slot.child) await stopChild(slot.child, 10_000);
           slot.agent.destroy();
         }),
       );

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { backoffMs } from "../../worker/backoff";
 import { workerEnvironment } from "./data-dir";
+import { stopChild } from "./stop-child";
 
 /**
  * Runs render workers as child processes of `npm start` and restarts one that
@@ -42,19 +43,7 @@ export function superviseWorkers(root: string, count: number, env: NodeJS.Proces
   return {
     async stop() {
       stopping = true;
-      await Promise.all(
-        [...children].map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              child.once("exit", () => resolve());
-              child.kill("SIGTERM");
-              setTimeout(() => {
-                child.kill("SIGKILL");
-                resolve();
-              }, 15_000).unref();
-            }),
-        ),
-      );
+      await Promise.all([...children].map((child) => stopChild(child, 15_000)));
     },
   };
 }
