@@ -7,6 +7,8 @@
  *
  *   BENCH_QUICK=1   one 2 s 1080x1080 video and no GIF (a smoke run)
  *   BENCH_MEMORY=1  one 30 s 1080x1920 video (the memory goal) and no GIF
+ *   BENCH_TIMING=0  the worker as deployed: no per-stage profile, whose gl.finish() a frame (to split render from
+ *                   readback) keeps the GPU side from overlapping the next frame's scene update
  *   BENCH_ONLY=square  only the drink can's 1080x1080 video (the 45 s goal)
  *   BENCH_ONLY=gif     only GIFs: the usual one, then the Email GIF preset's longest (10 s) in each of its
  *                      ratios (1:1, 4:5, 16:9); BENCH_ONLY=square,gif: both
@@ -24,6 +26,7 @@ const QUICK = process.env.BENCH_QUICK === "1";
 // BENCH_ONLY: a comma-separated subset ("square", "gif" or both) instead of the whole run.
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
 const MEMORY = process.env.BENCH_MEMORY === "1";
+const TIMING = process.env.BENCH_TIMING !== "0";
 const log = (...args: unknown[]) => console.error("[bench:video]", ...args);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (MEMORY ? 30 : QUICK ? 2 : 6));
 const FPS = 30;
@@ -86,7 +89,7 @@ async function video(
     workerCpuSeconds: cpuSeconds,
     workerCpuMsPerFrame: Math.round((cpuSeconds * 1000) / frames),
     loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
-    stages: await stagesOf(worker, output.id),
+    stages: TIMING ? await stagesOf(worker, output.id) : null,
   };
 }
 
@@ -129,7 +132,7 @@ async function main() {
     await grantBenchCredits(server.databaseUrl);
     const can = await createScene(api, "sample_drink-can");
     const glass = await createScene(api, "sample_perfume-bottle");
-    worker = startBenchWorker(server, { RENDER_TIMING: "1" });
+    worker = startBenchWorker(server, { RENDER_TIMING: TIMING ? "1" : "0" });
     // Warm the worker (browser, page, shaders) with one still first.
     await stillMs(api, worker, can, { width: 512, height: 512 });
     log("worker warm");
