@@ -340,9 +340,10 @@ test.describe("video export", () => {
   }) => {
     await signedInAccount(page);
     const request = page.request;
-    const { id: sceneId } =
-      await // The perfume bottle, not the drink can: a can turns into nearly the same picture, a bottle does not.
-      (await request.post("/api/scenes", { data: { productId: "sample_perfume-bottle" } })).json();
+    // The perfume bottle, not the drink can: a can turns into nearly the same picture, a bottle does not.
+    const { id: sceneId } = await (
+      await request.post("/api/scenes", { data: { productId: "sample_perfume-bottle" } })
+    ).json();
     const res = await request.post(`/api/scenes/${sceneId}/export-video`, {
       data: {
         move: "turntable",

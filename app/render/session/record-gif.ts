@@ -3,8 +3,8 @@
  * Records a GIF on the session page with gifenc (pure JS): frames drawn like a video's (t = i / GIF_FPS, one draw
  * each), downscaled to the GIF's size, mapped onto ONE palette for the whole video (quantized from frames spread
  * over the move, so colours do not flicker between frames), looping forever. Every frame after the first is
- * written as its change from the screen (lib/formats/gif-frames.ts: unchanged pixels are transparent over the kept previous
- * frame), and the scene is drawn without the look's film grain (gifDocument): grain that changes every frame is
+ * written as its change from the screen (lib/formats/gif-frames.ts: unchanged pixels are transparent over the kept
+ * previous frame), and the scene is drawn without the look's film grain (gifDocument): grain that changes every frame is
  * noise LZW cannot compress, and a 256-colour palette turns it into sparkle anyway. A GIF over its byte budget is
  * made again along gifAttempts (coarser change tolerance, then smaller with fewer colours); still over: it fails
  * with a message rather than store a file e-mail clients refuse.
@@ -21,8 +21,6 @@ import { StageClock } from "@/lib/render-contract/video-timing";
 
 // Frames the palette is learnt from (first, and spread over the move).
 const PALETTE_SAMPLES = 5;
-
-type Attempt = GifAttempt;
 
 /** The document a GIF is drawn from: the scene's own, less its film grain (see above). */
 export function gifDocument(document: SceneDocument): SceneDocument {
@@ -49,7 +47,7 @@ export async function recordGif(job: VideoJob, document: SceneDocument, host: Vi
   const watermark = job.watermark ? await loadImage(job.watermark.svg) : null;
   const overlay = await loadOverlay(job.overlay);
 
-  const grab = async (time: number, size: Attempt): Promise<Uint8ClampedArray> => {
+  const grab = async (time: number, size: GifAttempt): Promise<Uint8ClampedArray> => {
     await host.draw(time);
     canvas.width = size.width;
     canvas.height = size.height;
@@ -71,7 +69,7 @@ export async function recordGif(job: VideoJob, document: SceneDocument, host: Vi
   };
 
   let poster = null as VideoResult["poster"] | null;
-  const encode = async (size: Attempt): Promise<Uint8Array> => {
+  const encode = async (size: GifAttempt): Promise<Uint8Array> => {
     // One palette for the whole GIF, from frames spread over the move.
     const samples: Uint8ClampedArray[] = [];
     for (let s = 0; s < PALETTE_SAMPLES; s++) samples.push(await grab((s * motion.durationS) / PALETTE_SAMPLES, size));
