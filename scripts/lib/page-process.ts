@@ -4,6 +4,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { backoffMs } from "../../worker/backoff";
+import { makePageFolder, sweepStalePageFolders } from "./page-folders";
 import { stopChild } from "./stop-child";
 
 /**
@@ -69,8 +70,8 @@ type Slot = {
 };
 
 export function startPageProcesses(root: string, count: number, env: NodeJS.ProcessEnv): PageProcesses {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "plinth-pages-"));
-  fs.chmodSync(folder, 0o700);
+  sweepStalePageFolders();
+  const folder = makePageFolder();
   let stopping = false;
   const slots: Slot[] = Array.from({ length: count }, (_, i) => ({
     socketPath: path.join(folder, `pages-${i + 1}.sock`),
