@@ -46,6 +46,8 @@ describe("nested transmission", () => {
     expect(volume.thickness).toBeCloseTo(0.062, 3);
     expect(volume.attenuationColor.toArray()).toEqual(liquid.attenuationColor.toArray());
     expect(volume.attenuationDistance).toBe(0.03);
+    // Drawn after the glass, whose depth then spares the volume shader on the liquid's hidden front faces.
+    expect(fill.renderOrder).toBeGreaterThan(bottle.renderOrder);
     // The glass keeps everything that makes it glass; the source material is untouched.
     expect(bottle.material).toBe(glass);
     expect(glass.side).toBe(FrontSide);

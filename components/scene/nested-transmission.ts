@@ -77,6 +77,9 @@ export function resolveNestedTransmission(root: Object3D): Mesh[] {
     );
     if (!nested) continue;
     inner.mesh.material = innerVolumeMaterial(inner.mesh.material as MeshPhysicalMaterial, meshDepth(inner.mesh));
+    // Drawn after the glass around it: the glass's depth hides the inner body's front faces before they are shaded
+    // (the glass shows the liquid through its backdrop already), which keeps the costly volume shader off them.
+    inner.mesh.renderOrder = Math.max(inner.mesh.renderOrder, 1);
     changed.push(inner.mesh);
   }
   return changed;

@@ -16,12 +16,12 @@ export const dropper: ProductDef = {
       attenuationDistance: 0.02,
       thickness: 0.003,
     });
-    // Golden serum, a transmissive volume inside the amber glass (components/scene/nested-transmission.ts keeps it
-    // visible there): see-through, deeper where it is thicker.
+    // Amber serum, a transmissive volume inside the amber glass (components/scene/nested-transmission.ts keeps it
+    // visible there): see-through, deeper where it is thicker (the path-traced reference's bottle reads dark).
     const serum = kit.glass("Serum", {
       tint: "#fffaf0",
-      attenuation: "#e3a640",
-      attenuationDistance: 0.04,
+      attenuation: "#c0702a",
+      attenuationDistance: 0.02,
       thickness: 0.026,
       ior: 1.4,
     });
