@@ -10,6 +10,8 @@
  *  - reference: Final and Draft of three fixed reference scenes (bench/quality/scenes) against their committed
  *    path-traced references (bench/quality/references), as DSSIM = 1 - SSIM, with Final's warm render time and
  *    the baseline recorded before issue 18's look work (bench/quality/baseline.json). Goal: Final's DSSIM halved.
+ *    Beside it, *DssimFull: the same SSIM at full resolution (ssim.js downsamples to about 256 px, which hides fine
+ *    detail such as a glass edge). QUALITY_SHOTS=dir keeps the drawn Final and Draft PNGs.
  *
  * Flags (the default run does brand colour, the palette sheet and the reference comparison):
  *   --reference        path trace the references again (REFERENCE_SAMPLES, default 512) and write them

@@ -61,6 +61,23 @@ describe("dssim", () => {
     expect(very).toBeGreaterThan(slightly * 2);
   });
 
+  it("at full resolution, sees fine detail that the 256 px view averages away", () => {
+    // 512 px: a one-pixel checker of 100/156 against flat 128, which is the checker's average over any 2x2 block.
+    const size = 512;
+    const draw = (value: (x: number, y: number) => number) => {
+      const png = new PNG({ width: size, height: size });
+      for (let i = 0; i < size * size; i++) {
+        png.data.fill(value(i % size, Math.floor(i / size)), i * 4, i * 4 + 3);
+        png.data[i * 4 + 3] = 255;
+      }
+      return PNG.sync.write(png);
+    };
+    const flat = draw(() => 128);
+    const checker = draw((x, y) => ((x + y) % 2 ? 100 : 156));
+    expect(dssim(flat, checker)).toBeLessThan(0.01);
+    expect(dssim(flat, checker, { fullResolution: true })).toBeGreaterThan(0.1);
+  });
+
   it("refuses pictures of different sizes", () => {
     const small = PNG.sync.write(new PNG({ width: 8, height: 8 }));
     expect(() => dssim(picture(0), small)).toThrow(/sizes differ/);

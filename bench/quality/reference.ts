@@ -5,7 +5,8 @@
  *  - makeReferences: path traces each scene (REFERENCE_SAMPLES, default 512, or REFERENCE_BUDGET_S seconds, whichever
  *    comes first, at 540x540) and writes the PNGs and
  *    references/meta.json (samples, time, samples per second, the renderer). `npm run bench:quality -- --reference`.
- *  - compareToReferences: draws Final and Draft of each scene at the same size and scores them.
+ *  - compareToReferences: draws Final and Draft of each scene at the same size and scores them (DSSIM as ssim.js
+ *    sees it, about 256 px, and at full resolution); QUALITY_SHOTS=dir also writes the drawn PNGs there.
  *  - studioBudget: how many samples the Studio tier reaches at 1080x1080 in 60 and 120 s here.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -72,7 +73,16 @@ export async function makeReferences(harness: Harness) {
 }
 
 export async function compareToReferences(harness: Harness) {
-  const scenes: { scene: string; finalDssim: number; draftDssim: number; finalMs: number }[] = [];
+  const scenes: {
+    scene: string;
+    finalDssim: number;
+    draftDssim: number;
+    finalDssimFull: number;
+    draftDssimFull: number;
+    finalMs: number;
+  }[] = [];
+  const shots = process.env.QUALITY_SHOTS;
+  if (shots) mkdirSync(shots, { recursive: true });
   for (const scene of loadReferenceScenes()) {
     const reference = readFileSync(path.join(REFERENCES_DIR, `${scene.id}.png`));
     // A first Final draw warms shaders and the model cache: the timed one is a warm render, as in a batch.
@@ -81,23 +91,32 @@ export async function compareToReferences(harness: Harness) {
     const final = await harness.draw(jobFor(scene, "final"));
     const finalMs = Math.round(performance.now() - started);
     const draft = await harness.draw(jobFor(scene, "draft"));
+    if (shots) {
+      writeFileSync(path.join(shots, `${scene.id}-final.png`), final);
+      writeFileSync(path.join(shots, `${scene.id}-draft.png`), draft);
+    }
     const entry = {
       scene: scene.id,
       finalDssim: dssim(final, reference),
       draftDssim: dssim(draft, reference),
+      finalDssimFull: dssim(final, reference, { fullResolution: true }),
+      draftDssimFull: dssim(draft, reference, { fullResolution: true }),
       finalMs,
     };
     log("compare", JSON.stringify(entry));
     scenes.push(entry);
   }
-  const mean = (key: "finalDssim" | "draftDssim") =>
+  const mean = (key: "finalDssim" | "draftDssim" | "finalDssimFull" | "draftDssimFull") =>
     Math.round((scenes.reduce((sum, s) => sum + s[key], 0) / scenes.length) * 10000) / 10000;
   return {
-    metric: "DSSIM = 1 - SSIM (ssim.js 3.5.0 defaults), lower is closer",
+    metric:
+      "DSSIM = 1 - SSIM (ssim.js 3.5.0 defaults: downsampled to about 256 px), lower is closer; *Full: the same SSIM at full resolution",
     size: REFERENCE_SIZE,
     scenes,
     meanFinalDssim: mean("finalDssim"),
     meanDraftDssim: mean("draftDssim"),
+    meanFinalDssimFull: mean("finalDssimFull"),
+    meanDraftDssimFull: mean("draftDssimFull"),
   };
 }
 

@@ -4,12 +4,17 @@
  * faces of double-sided transmissive ones). An inner transmissive mesh is therefore missing from the outer glass's
  * backdrop, and the glass, drawn over it, replaces it with what is behind the bottle: the liquid disappears.
  *
- * The fix: an inner transmissive mesh is drawn as an opaque body carrying its colour (base colour tinted by its
- * KHR_materials_volume attenuation colour, as light through that thickness of it would be), glossy as it was. It
- * then lands in the transmission backdrop and the outer glass refracts and tints it; the outer glass keeps its
- * own transmission, thickness, attenuation and dispersion (KHR_materials_dispersion, read by three's loader).
+ * The fix uses the one door three leaves open: the transmission pass also draws the BACK faces of double-sided
+ * transmissive meshes into the backdrop (after the opaque objects, sampling them). An inner transmissive mesh is
+ * made double-sided, so its back faces land in the backdrop drawn as what they are: the scene behind the liquid,
+ * refracted and darkened by Beer-Lambert attenuation over the liquid's full depth (its thickness is set to its
+ * smallest extent). The outer glass then refracts and tints that backdrop: the liquid stays see-through (a podium
+ * or a light backdrop behind the bottle shows through it, a dark one makes it a deep amber), at the cost of one
+ * more draw of the liquid and one more resolve of the half-size backdrop. The outer glass keeps its own
+ * transmission, thickness, attenuation and dispersion (KHR_materials_dispersion, read by three's loader).
+ * Until 2026-12-04 the inner body was drawn opaque in its base colour x attenuation: a flat saturated block.
  */
-import { Box3, Color, Mesh, MeshPhysicalMaterial, type Material, type Object3D } from "three";
+import { Box3, DoubleSide, Mesh, MeshPhysicalMaterial, Vector3, type Material, type Object3D } from "three";
 
 /** A mesh's box counts as inside another's when it is within it, give or take this fraction of the outer size. */
 const INSIDE_TOLERANCE = 0.02;
@@ -31,40 +36,31 @@ function contains(outer: Box3, inner: Box3): boolean {
 }
 
 /**
- * The colour an inner transmissive body shows through the glass: its base colour times the attenuation over its
- * own thickness (Beer-Lambert, as three's volume shader does), so a thick red syrup reads deep red and a thin
- * clear water stays pale.
+ * The see-through stand-in for an inner transmissive material: the same material, double-sided (its back faces
+ * join the outer glass's backdrop), with the light's path through it as long as the body is deep (`depth`, in the
+ * mesh's own units, as three's volume thickness is). A liquid reads as liquid by its gloss: at least a light coat.
  */
-export function innerBodyColour(material: MeshPhysicalMaterial): Color {
-  const colour = material.color.clone();
-  const distance = material.attenuationDistance;
-  if (!(distance > 0) || !Number.isFinite(distance)) return colour;
-  const thickness = Math.max(material.thickness, 1e-4);
-  const a = material.attenuationColor;
-  const through = (c: number) => Math.pow(Math.max(c, 1e-4), thickness / distance);
-  return colour.multiply(new Color(through(a.r), through(a.g), through(a.b)));
+export function innerVolumeMaterial(material: MeshPhysicalMaterial, depth: number): MeshPhysicalMaterial {
+  const volume = material.clone();
+  volume.name = material.name;
+  volume.side = DoubleSide;
+  if (depth > 0 && Number.isFinite(depth)) volume.thickness = Math.max(material.thickness, depth);
+  volume.clearcoat = Math.max(volume.clearcoat, 0.5);
+  volume.userData = { ...material.userData, plinthInnerVolumeOf: material.uuid };
+  return volume;
 }
 
-/** The opaque stand-in for an inner transmissive material: its colour, finish and maps; no transmission. */
-export function innerBodyMaterial(material: MeshPhysicalMaterial): MeshPhysicalMaterial {
-  const body = material.clone();
-  body.name = material.name;
-  body.transmission = 0;
-  body.transmissionMap = null;
-  body.thickness = 0;
-  body.color.copy(innerBodyColour(material));
-  body.transparent = false;
-  body.opacity = 1;
-  body.depthWrite = true;
-  // A liquid reads as liquid by its gloss: keep it at least as smooth as it was, and give it a clear coat.
-  body.clearcoat = Math.max(body.clearcoat, 0.5);
-  body.userData = { ...material.userData, plinthInnerBodyOf: material.uuid };
-  return body;
+/** A mesh's smallest extent in its own space: how deep a body of liquid is where one looks through it. */
+function meshDepth(mesh: Mesh): number {
+  const geometry = mesh.geometry;
+  if (!geometry.boundingBox) geometry.computeBoundingBox();
+  const size = geometry.boundingBox!.getSize(new Vector3());
+  return Math.min(size.x, size.y, size.z);
 }
 
 /**
  * Replaces the material of every transmissive mesh that sits inside another transmissive mesh of `root` (boxes in
- * `root`'s space) with its opaque stand-in. Returns the meshes changed. Materials are replaced, never edited: the
+ * `root`'s space) with its see-through stand-in. Returns the meshes changed. Materials are replaced, never edited: the
  * caller's clones and the glTF cache stay as they were.
  */
 export function resolveNestedTransmission(root: Object3D): Mesh[] {
@@ -80,7 +76,10 @@ export function resolveNestedTransmission(root: Object3D): Mesh[] {
       (outer) => outer !== inner && !outer.box.equals(inner.box) && contains(outer.box, inner.box),
     );
     if (!nested) continue;
-    inner.mesh.material = innerBodyMaterial(inner.mesh.material as MeshPhysicalMaterial);
+    inner.mesh.material = innerVolumeMaterial(inner.mesh.material as MeshPhysicalMaterial, meshDepth(inner.mesh));
+    // Drawn after the glass around it: the glass's depth hides the inner body's front faces before they are shaded
+    // (the glass shows the liquid through its backdrop already), which keeps the costly volume shader off them.
+    inner.mesh.renderOrder = Math.max(inner.mesh.renderOrder, 1);
     changed.push(inner.mesh);
   }
   return changed;

@@ -71,7 +71,7 @@ function instantiate(model: GLTF, placement: ProductPlacement): { object: Object
     }
     node.material = material;
   });
-  // A liquid inside a glass bottle would vanish in three's transmission pass: drawn as a coloured body instead.
+  // A liquid inside a glass bottle would vanish in three's transmission pass: its back faces join the glass's backdrop.
   for (const mesh of resolveNestedTransmission(object)) materials.push(mesh.material as Material);
   return { object, materials };
 }

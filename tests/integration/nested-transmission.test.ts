@@ -3,7 +3,8 @@
  * WebGLRenderer in headless Chromium (llvmpipe, as the worker draws). Without the fix the liquid disappears (three
  * draws the glass's backdrop from opaque objects only, and the glass is drawn over the liquid): the bottle's
  * interior shows the grey backdrop. With resolveNestedTransmission the interior carries the liquid's red, while
- * the glass above the liquid still shows the backdrop through it.
+ * the glass above the liquid still shows the backdrop through it, and the liquid is see-through: what stands
+ * behind the bottle shows through it, darkened and tinted by the liquid (an opaque stand-in would hide it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "esbuild";
@@ -53,5 +54,15 @@ describe("a transmissive liquid inside a transmissive bottle", () => {
     expect(hueIsRed(drawn.glassAbove), `glass above ${drawn.glassAbove.map(Math.round)}`).toBe(false);
     // Glass above the liquid is still see-through: close to the backdrop, far from the liquid.
     expect(distance(drawn.glassAbove, drawn.backdrop)).toBeLessThan(distance(drawn.glassAbove, drawn.liquid));
+  }, 60_000);
+
+  it("is see-through with the fix: a light backdrop behind the bottle brightens the liquid, a dark one darkens it", async () => {
+    const dark = await page.evaluate(() => window.__render(true, 0.02));
+    const light = await page.evaluate(() => window.__render(true, 1));
+    console.info("liquid over a dark / light backdrop", JSON.stringify({ dark: dark.liquid, light: light.liquid }));
+    // The liquid's own red is what changes: the backdrop seen through it, tinted by it.
+    expect(light.liquid[0] - dark.liquid[0], `red ${dark.liquid[0]} -> ${light.liquid[0]}`).toBeGreaterThan(40);
+    expect(hueIsRed(light.liquid), `over light ${light.liquid.map(Math.round)}`).toBe(true);
+    expect(hueIsRed(dark.liquid), `over dark ${dark.liquid.map(Math.round)}`).toBe(true);
   }, 60_000);
 });

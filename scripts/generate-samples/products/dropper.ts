@@ -16,10 +16,15 @@ export const dropper: ProductDef = {
       attenuationDistance: 0.02,
       thickness: 0.003,
     });
-    // Glossy, non-transmissive serum: seen through the amber glass it reads
-    // as liquid in real-time viewers (a transmissive volume inside another
-    // would not show up in three.js).
-    const serum = kit.lacquer("Serum", "#e3a640", 0, 0.1, 1, 0.03);
+    // Amber serum, a transmissive volume inside the amber glass (components/scene/nested-transmission.ts keeps it
+    // visible there): see-through, deeper where it is thicker (the path-traced reference's bottle reads dark).
+    const serum = kit.glass("Serum", {
+      tint: "#fffaf0",
+      attenuation: "#c0702a",
+      attenuationDistance: 0.02,
+      thickness: 0.026,
+      ior: 1.4,
+    });
     const clear = kit.glass("Pipette glass", {
       tint: "#ffffff",
       attenuation: "#f4f8f6",

@@ -15,10 +15,15 @@ export const perfume: ProductDef = {
       attenuationDistance: 0.12,
       thickness: 0.006,
     });
-    // The juice is a glossy dielectric rather than a second transmissive
-    // volume: real-time renderers (three.js) do not show a transmissive object
-    // through another one, so an opaque liquid reads far better in the editor.
-    const liquid = kit.lacquer("Perfume", "#de9058", 0, 0.06, 0.6, 0.02);
+    // The juice is a second transmissive volume, amber over its 2.4 cm depth: what stands behind the bottle shows
+    // through it, darker and warmer (components/scene/nested-transmission.ts keeps it visible inside the glass).
+    const liquid = kit.glass("Perfume", {
+      tint: "#fff8f2",
+      attenuation: "#de9058",
+      attenuationDistance: 0.03,
+      thickness: 0.0238,
+      ior: 1.36,
+    });
     const gold = kit.metal("Gold", "#e3b765", 0.12);
 
     // Body: 5.6 x 7.2 x 3.4 cm, 5 mm walls, 1 cm solid base.
