@@ -17,7 +17,7 @@ export function OutputTile({ output }: { output: Output }) {
   return (
     <li className="flex flex-col" data-testid="render-output" data-status={output.status}>
       <div
-        className="flex max-h-56 items-center justify-center overflow-hidden rounded-lg border border-line bg-[conic-gradient(#f5f5f4_25%,#fff_0_50%,#f5f5f4_0_75%,#fff_0)] bg-[length:16px_16px]"
+        className="flex max-h-56 items-center justify-center overflow-hidden rounded-lg border border-line bg-checker"
         style={{ aspectRatio: aspect }}
       >
         {output.url ? (

@@ -1,8 +1,9 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useMemo, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { withBuiltInTemplates } from "@/lib/templates/template-choices";
 import { RENDER_STATUSES, rendersQueryString, type RendersFilters } from "@/lib/renders/renders-filters";
 
 export type FilterChoice = { id: string; name: string };
@@ -24,12 +25,14 @@ const selectClass =
 export function RendersFilterBar({
   filters,
   products,
-  templates,
+  ownTemplates,
 }: {
   filters: RendersFilters;
   products: FilterChoice[];
-  templates: FilterChoice[];
+  /** The workspace's own templates; the built-in ones are added here (lib/templates/template-choices.ts). */
+  ownTemplates: FilterChoice[];
 }) {
+  const templates = useMemo(() => withBuiltInTemplates(ownTemplates), [ownTemplates]);
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();

@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { api, errorText } from "@/lib/client/api";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useSubmit } from "@/lib/client/use-submit";
+import { BUILT_IN_CATALOGUE } from "@/lib/scene/templates/catalogue";
 import { COLOUR_FAMILIES, TEMPLATE_RATIOS, TEMPLATE_STYLE_LABELS, TEMPLATE_STYLES } from "@/lib/scene/templates/schema";
 import type { ProductOption } from "@/lib/products/product-types";
 import type { GalleryTemplate } from "@/lib/templates/template-service";
@@ -22,13 +23,16 @@ const selectClass =
  */
 const SERVER_RENDERED_CARDS = 15;
 
+/** The built-in templates by id: static per deploy, in this bundle (the server sends their order only). */
+const BUILT_IN_BY_ID = new Map<string, GalleryTemplate>(BUILT_IN_CATALOGUE.map((t) => [t.id, { ...t, custom: false }]));
+
 const styleLabel = (style: GalleryTemplate["style"]) =>
   style === "custom" ? "Your template" : TEMPLATE_STYLE_LABELS[style];
 
 export function TemplateGallery({
   products,
   initialProductId,
-  builtIn,
+  builtInIds,
   yours,
   palette,
   likedStyles,
@@ -37,7 +41,8 @@ export function TemplateGallery({
 }: {
   products: ProductOption[];
   initialProductId: string | null;
-  builtIn: GalleryTemplate[];
+  /** The built-in templates' ids in "for you" order (their entries are BUILT_IN_CATALOGUE's). */
+  builtInIds: string[];
   yours: GalleryTemplate[];
   palette: string[];
   likedStyles: string[];
@@ -46,6 +51,7 @@ export function TemplateGallery({
   canBatch?: boolean;
 }) {
   const router = useRouter();
+  const builtIn = useMemo(() => builtInIds.flatMap((id) => BUILT_IN_BY_ID.get(id) ?? []), [builtInIds]);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [productId, setProductId] = useState(initialProductId);
   const hasPalette = palette.length >= 2;

@@ -15,8 +15,13 @@ export type RenderHealth = {
  * alive, only a workspace that has work waiting is told. A worker still starting is given its chance.
  * Cheap: one read of the few live worker rows, and the workspace's own tables only when no worker is alive.
  */
-export async function renderHealth(db: Database, workspaceId: string): Promise<RenderHealth> {
-  const workers = await listLiveRenderWorkers(db);
+export async function renderHealth(
+  db: Database,
+  workspaceId: string,
+  // Pages pass recentLiveRenderWorkers (lib/renders/live-workers.ts): one read shared for a few seconds.
+  liveWorkers: (db: Database) => ReturnType<typeof listLiveRenderWorkers> = listLiveRenderWorkers,
+): Promise<RenderHealth> {
+  const workers = await liveWorkers(db);
   if (workers.some((w) => w.status === "ready" || w.status === "starting")) return { paused: null, noWorker: false };
   const stuck = workers.find((w) => w.status === "no_browser");
   if (stuck) return { paused: stuck.message ?? "the render worker has no browser.", noWorker: false };

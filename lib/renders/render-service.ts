@@ -61,10 +61,14 @@ export const RENDERS_PAGE_SIZE = 10;
 
 type BatchRow = Awaited<ReturnType<typeof listBatchesWithOutputs>>["batches"][number];
 
+/**
+ * What the Renders page and its "Load more" (GET /api/renders) show of an export, and nothing else: the first page
+ * is serialised into every Renders page's HTML (issue 21). Render time and file size are not shown there (the
+ * public API's list, lib/api/v1, carries its own fields).
+ */
 function toListItem(b: BatchRow) {
   return {
     id: b.id,
-    sceneId: b.sceneId,
     sceneName: b.sceneName,
     productName: b.productName,
     format: b.format,
@@ -79,8 +83,6 @@ function toListItem(b: BatchRow) {
       status: o.status,
       error: shownRenderError(o.error),
       fileName: o.fileName,
-      bytes: o.bytes,
-      renderMs: o.renderMs,
       url: o.status === "done" ? `/api/renders/outputs/${o.id}/file` : null,
       ...videoFields(b.format, o),
     })),

@@ -134,6 +134,12 @@ const builtInMeta = (t: SceneTemplate): GalleryTemplate => ({
   custom: false,
 });
 
+/** The built-in templates' gallery entries: code, so made once per process (only their order is per workspace). */
+const BUILT_IN_META: readonly (GalleryTemplate & { style: TemplateStyle })[] = BUILT_IN_TEMPLATES.map((t) => ({
+  ...builtInMeta(t),
+  style: t.style,
+}));
+
 /** The document a template makes for a product (tinted with the palette when given). */
 async function documentFor(
   db: Database,
@@ -178,11 +184,11 @@ export async function loadGallery(db: Database, workspaceId: string) {
     templateUsage(db, workspaceId),
     listWorkspaceTemplates(db, workspaceId),
   ]);
-  const builtIn = sortForYou(BUILT_IN_TEMPLATES, {
+  const builtIn = sortForYou(BUILT_IN_META, {
     likedStyles: kit.likedStyles,
     dislikedStyles: kit.dislikedStyles,
     usage,
-  }).map(builtInMeta);
+  });
   const yours = rows.map((row) => customTemplate(row).meta);
   return { kit, builtIn, yours };
 }

@@ -4,6 +4,8 @@ import type { Database } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { products, renderBatches, renderOutputs, renderWorkers, templateThumbnails } from "@/lib/db/schema";
 import { saveRenderWorker, type RenderWorkerStatus } from "@/lib/db/queries/render-workers";
+import { countQueries } from "@/lib/db/query-count";
+import { LIVE_WORKERS_MAX_AGE_MS, recentLiveRenderWorkers } from "@/lib/renders/live-workers";
 import { NO_WORKER_MESSAGE, renderHealth } from "@/lib/renders/render-health";
 import { db, seedOwner } from "./helpers";
 
@@ -145,6 +147,23 @@ describe("rendering paused banner", () => {
       expect(await renderingPausedReason(tx, o.workspaceId)).toBe(NO_WORKER_MESSAGE);
       await worker(tx, "ready", { secondsAgo: 30 });
       expect(await renderingPausedReason(tx, o.workspaceId)).toBeNull();
+    });
+  });
+
+  it("pages share one read of the live workers for a few seconds: a worker that starts shows within them", async () => {
+    const o = await seedOwner("health-shared");
+    await withOwnWorkers(async (tx) => {
+      await queueRender(tx, o.workspaceId);
+      // A clock of its own, far from now, so no other test's read is reused.
+      const t = Date.now() + 1e9;
+      const pageAt = (ms: number) => renderHealth(tx, o.workspaceId, (d) => recentLiveRenderWorkers(d, t + ms));
+      const first = await countQueries(() => Promise.all([pageAt(0), pageAt(0)]));
+      expect(first.result.map((h) => h.paused)).toEqual([NO_WORKER_MESSAGE, NO_WORKER_MESSAGE]);
+      // Two pages at once: one read of the workers (each page's own read of its waiting work besides).
+      expect(first.queries.statements.filter((q) => q.includes("render_workers"))).toHaveLength(1);
+      await worker(tx, "ready");
+      expect((await pageAt(LIVE_WORKERS_MAX_AGE_MS - 1)).paused).toBe(NO_WORKER_MESSAGE);
+      expect((await pageAt(LIVE_WORKERS_MAX_AGE_MS)).paused).toBeNull();
     });
   });
 });

@@ -3,7 +3,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RendersBoard } from "@/components/renders/renders-board";
 import { RendersFilterBar } from "@/components/renders/renders-filter-bar";
 import { BatchRenderButton } from "@/components/renders/batch-render/batch-render-button";
-import { BUILT_IN_TEMPLATES } from "@/lib/scene/templates";
 import { RenderingPausedBanner } from "@/components/renders/rendering-paused-banner";
 import { ShopifyPushPanel } from "@/components/renders/shopify/shopify-push-panel";
 import { requirePageContext } from "@/lib/auth/session";
@@ -22,23 +21,22 @@ export default async function RendersPage({ searchParams }: { searchParams: Prom
   const { active } = await requirePageContext("/renders");
   const filters = filtersFromSearchParams(await searchParams);
   // The newest exports only (filtered as the URL says); older ones come with "Load more" (GET /api/renders?before=...).
-  // The filter's choices are names only (one read): the workspace's products and own templates, then the samples
-  // and built-in templates, which are code.
+  // The filter's choices are names only (one read): the workspace's products and own templates, then the samples;
+  // the built-in templates are code the client components list themselves (lib/templates/template-choices.ts).
   const [firstPage, choices] = await Promise.all([
     listRendersPage(getDb(), active.id, null, undefined, filters),
     listRendersFilterChoices(getDb(), active.id),
   ]);
   const products = [...choices.products, ...SAMPLE_PRODUCTS.map((p) => ({ id: p.id, name: `${p.name} (sample)` }))];
-  const templates = [...choices.templates, ...BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, name: t.name }))];
   return (
     <div>
       <PageHeader
         title="Renders"
         description="Every export, newest first. Open, download one by one, or download a whole export as a ZIP."
-        actions={roleCan(active.role, "renders.create") && <BatchRenderButton templates={templates} />}
+        actions={roleCan(active.role, "renders.create") && <BatchRenderButton ownTemplates={choices.templates} />}
       />
       <RenderingPausedBanner workspaceId={active.id} />
-      <RendersFilterBar filters={filters} products={products} templates={templates} />
+      <RendersFilterBar filters={filters} products={products} ownTemplates={choices.templates} />
       <ShopifyPushPanel initialPage={firstPage} canPush={roleCan(active.role, "shopify.push")} filters={filters} />
       <RendersBoard initialPage={firstPage} canDelete={roleCan(active.role, "renders.delete")} filters={filters} />
     </div>

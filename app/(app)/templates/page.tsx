@@ -42,7 +42,7 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       <TemplateGallery
         products={products}
         initialProductId={selected ?? null}
-        builtIn={gallery.builtIn}
+        builtInIds={gallery.builtIn.map((t) => t.id)}
         yours={gallery.yours}
         palette={gallery.kit.palette}
         likedStyles={gallery.kit.likedStyles}

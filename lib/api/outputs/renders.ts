@@ -10,8 +10,6 @@ const renderOutputItem = z.object({
   status: z.enum(renderStatus.enumValues),
   error: z.string().nullable(),
   fileName: z.string(),
-  bytes: z.number().nullable(),
-  renderMs: z.number().nullable(),
   url: z.string().nullable(),
   /** Videos only: format, frames drawn of all, poster and what the file holds (null for a still). */
   video: z
@@ -38,7 +36,6 @@ const renderOutputItem = z.object({
 /** One export batch with its outputs, as the Renders page polls it (lib/renders/render-service.ts listRenders). */
 export const renderBatchOutput: z.ZodType<RenderListItem> = z.object({
   id: z.string(),
-  sceneId: z.string().nullable(),
   sceneName: z.string(),
   productName: z.string(),
   format: z.enum(renderFormat.enumValues),

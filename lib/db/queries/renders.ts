@@ -25,7 +25,6 @@ export async function listBatchesWithOutputs(
   const rows = await db
     .select({
       id: renderBatches.id,
-      sceneId: renderBatches.sceneId,
       sceneName: renderBatches.sceneName,
       productName: renderBatches.productName,
       format: renderBatches.format,
@@ -76,9 +75,6 @@ export async function listBatchesWithOutputs(
       status: renderOutputs.status,
       error: renderOutputs.error,
       fileName: renderOutputs.fileName,
-      bytes: renderOutputs.bytes,
-      renderMs: renderOutputs.renderMs,
-      finishedAt: renderOutputs.finishedAt,
       format: renderOutputs.format,
       framesDone: renderOutputs.framesDone,
       framesTotal: renderOutputs.framesTotal,
