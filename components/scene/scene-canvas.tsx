@@ -107,12 +107,12 @@ export function SceneCanvas({
     if (ready) onReadyRef.current?.();
   }, [ready, renderedKey]);
 
-  // A Final video frame with a look reaches the canvas as the look's last full-screen pass, which antialiases
-  // it (LOOK_TIERS.video): a multisampled canvas would only cost (a 1080x1080 frame drew in 288 ms without one,
-  // 459 ms with, on llvmpipe) and add nothing. Stills keep theirs; frames without a look are drawn straight to the
-  // canvas and need it.
-  const videoThroughLook =
-    quality === "final" && time !== undefined && !!document.motion && lookHasEffects(document.look);
+  // A Final picture with a look reaches the canvas as the look's last full-screen pass, which covers every pixel
+  // whole: a multisampled canvas would only cost and add nothing. A still's edges are smoothed in the look's own
+  // multisampled scene target, a video frame's in that last pass (LOOK_TIERS). (Video frames: 288 ms without a
+  // multisampled canvas, 459 ms with, 1080x1080 on llvmpipe.) Frames without a look are drawn straight to the
+  // canvas and need it. The editor keeps one context whatever the look: it draws its first frame without it.
+  const throughLook = quality === "final" && !interactive && lookHasEffects(document.look);
   const fixed = size !== undefined;
   const style = fixed
     ? { width: size.width, height: size.height, position: "relative" as const, overflow: "hidden" as const }
@@ -128,14 +128,14 @@ export function SceneCanvas({
     >
       <Canvas
         // Antialiasing is a context attribute: switching it needs a new context.
-        key={videoThroughLook ? "final-video" : quality}
+        key={throughLook ? "final-look" : quality}
         frameloop={renderOnce ? "never" : "demand"}
         // An explicit size renders at exactly width x height device pixels, whatever the screen.
         dpr={fixed ? 1 : [1, 2]}
         // The shadow-map type picks the key light's soft-shadow sample count (soft-shadows.ts): fewer in Draft.
         shadows={quality === "final" ? "soft" : "percentage"}
         gl={{
-          antialias: quality === "final" && !videoThroughLook,
+          antialias: quality === "final" && !throughLook,
           alpha: true,
           premultipliedAlpha: true,
           preserveDrawingBuffer: true,

@@ -20,6 +20,7 @@ import { loadRectAreaLtc } from "./rect-area-ltc";
 import { Products, productGroupBounds, type LoadedProduct } from "./products";
 import type { ViewOffset } from "./view-offset";
 import { ReadySignal } from "./ready-signal";
+import { ShadowMapUpdates } from "./shadow-map-updates";
 import { RendererSettings } from "./renderer-settings";
 import { SHADOW_LAYER, Shadows } from "./shadows";
 import { Floor } from "./stage/floor";
@@ -135,6 +136,19 @@ function Stage({
   const motion = document.motion && time !== undefined ? { spec: document.motion, time } : undefined;
   // Turntable: the stage turns about the camera's target (the framing bounds' centre, as the camera rig frames).
   const spin = motion ? motionFrame(motion.spec, document.camera, framingBounds, 1, motion.time).stage : null;
+  // What the key light's shadow map depends on (shadow-map-updates.tsx): not the camera, the look or the size.
+  const shadowMapSignature = JSON.stringify([
+    document.products,
+    document.stage.floor,
+    podium,
+    props,
+    document.lighting.rig,
+    bounds,
+    stageRadius,
+    quality,
+    motion?.time ?? null,
+    placements.map((placement) => products[placement.productId].url),
+  ]);
   const look = (
     <LookEffects
       look={document.look}
@@ -165,6 +179,7 @@ function Stage({
         // still's map saves about 50 ms a 1080x1080 frame on llvmpipe.
         shadowMapSize={quality === "final" && !motion ? 2048 : 1024}
       />
+      <ShadowMapUpdates signature={shadowMapSignature} interactive={interactive === true} />
       <Floor
         floor={document.stage.floor}
         stageRadius={stageRadius}

@@ -38,7 +38,16 @@ export const LOOK_TIERS: Record<
   }
 > = {
   draft: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 12 },
-  final: { aoMode: "Performance", aoHalfRes: true, msaa: 4, dofTaps: 32 },
+  // Where a Final 1080x1080 still's time goes (default drink-can scene, harness draws to a one-pixel read, load 3-5,
+  // 2026-12-04): about 830 ms a draw; without AO 725, without the look at all 640, without the scene's 4x MSAA 700,
+  // without the key light's shadows 690 (PCSS costs no more than three's PCF). MSAA 0 with FXAA in the finishing
+  // pass (the video tier's edges) drew in 640 ms but bench:quality's DSSIM moved 0.1387 / 0.0868 / 0.0720 ->
+  // 0.1389 / 0.0879 / 0.0715 (metal-and-rubber worse): not taken. MSAA 2 saved nothing measurable; neither did an
+  // 8-bit scene target instead of half float.
+  // Final applies its AO with the look's composite too: no visible change (bench:quality's DSSIM against the path
+  // traced references 0.1387 / 0.0868 / 0.0720 -> 0.1388 / 0.0868 / 0.0721) for about 70 ms less a 1080x1080
+  // image on llvmpipe (harness, load 3-5: 832 -> 759 ms a draw).
+  final: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 4, dofTaps: 32 },
   video: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 0, dofTaps: 20, edgeAA: true },
 };
 
