@@ -63,8 +63,8 @@ type BatchRow = Awaited<ReturnType<typeof listBatchesWithOutputs>>["batches"][nu
 
 /**
  * What the Renders page and its "Load more" (GET /api/renders) show of an export, and nothing else: the first page
- * is serialised into every Renders page's HTML (issue 21). Render time and file size are not shown there (the
- * public API's list, lib/api/v1, carries its own fields).
+ * is serialised into every Renders page's HTML (issue 21). File size and render time stay (a few bytes an export):
+ * the benches read them from here (bench/lib/client.ts); the scene id went (the board links by batch).
  */
 function toListItem(b: BatchRow) {
   return {
@@ -83,6 +83,8 @@ function toListItem(b: BatchRow) {
       status: o.status,
       error: shownRenderError(o.error),
       fileName: o.fileName,
+      bytes: o.bytes,
+      renderMs: o.renderMs,
       url: o.status === "done" ? `/api/renders/outputs/${o.id}/file` : null,
       ...videoFields(b.format, o),
     })),

@@ -19,7 +19,7 @@ import { db, seedOwner } from "./helpers";
  * its declared shape (lib/api/outputs/renders.ts), so a list item trimmed in one place and not the other is a 500.
  */
 describe("GET /api/renders", () => {
-  it("answers the board's list items: a finished output with its file URL, no file size or render time", async () => {
+  it("answers the board's list items: a finished output with its file URL, size and render time, no scene id", async () => {
     const o = await seedOwner("renders-route");
     session.user = { id: o.userId, email: o.email, name: "Owner" };
     session.workspaceId = o.workspaceId;
@@ -54,6 +54,7 @@ describe("GET /api/renders", () => {
     const { batches, nextCursor } = await res.json();
     expect(nextCursor).toBeNull();
     expect(batches).toHaveLength(1);
+    expect(batches[0]).not.toHaveProperty("sceneId");
     expect(batches[0].outputs[0]).toEqual({
       id: `out_route_${o.workspaceId}`,
       label: "Square",
@@ -62,6 +63,8 @@ describe("GET /api/renders", () => {
       status: "done",
       error: null,
       fileName: "bottle-square.png",
+      bytes: 54321,
+      renderMs: 900,
       url: `/api/renders/outputs/out_route_${o.workspaceId}/file`,
       video: null,
     });

@@ -10,6 +10,8 @@ const renderOutputItem = z.object({
   status: z.enum(renderStatus.enumValues),
   error: z.string().nullable(),
   fileName: z.string(),
+  bytes: z.number().nullable(),
+  renderMs: z.number().nullable(),
   url: z.string().nullable(),
   /** Videos only: format, frames drawn of all, poster and what the file holds (null for a still). */
   video: z

@@ -75,6 +75,8 @@ export async function listBatchesWithOutputs(
       status: renderOutputs.status,
       error: renderOutputs.error,
       fileName: renderOutputs.fileName,
+      bytes: renderOutputs.bytes,
+      renderMs: renderOutputs.renderMs,
       format: renderOutputs.format,
       framesDone: renderOutputs.framesDone,
       framesTotal: renderOutputs.framesTotal,
