@@ -10,6 +10,7 @@
  *   BENCH_TIMING=0  the worker as deployed: no per-stage profile, whose gl.finish() a frame (to split render from
  *                   readback) keeps the GPU side from overlapping the next frame's scene update
  *   BENCH_ONLY=square  only the drink can's 1080x1080 video (the 45 s goal)
+ *   BENCH_ONLY=glass   only the glass perfume bottle's 1080x1080 video (square,glass: both)
  *   BENCH_ONLY=gif     only GIFs: the usual one, then the Email GIF preset's longest (10 s) in each of its
  *                      ratios (1:1, 4:5, 16:9); BENCH_ONLY=square,gif: both
  *
@@ -142,10 +143,13 @@ async function main() {
     const runs: Record<string, unknown>[] = [];
     const cases: [string, string, Size][] = MEMORY
       ? [["drink can (sample)", can, story]]
-      : ONLY.size && !ONLY.has("square")
+      : ONLY.size && !ONLY.has("square") && !ONLY.has("glass")
         ? []
-        : QUICK || ONLY.has("square")
-          ? [["drink can (sample)", can, square]]
+        : QUICK || ONLY.has("square") || ONLY.has("glass")
+          ? ([
+              ...(QUICK || ONLY.has("square") ? [["drink can (sample)", can, square]] : []),
+              ...(ONLY.has("glass") ? [["perfume bottle, glass (sample)", glass, square]] : []),
+            ] as [string, string, Size][])
           : [
               ["drink can (sample)", can, square],
               ["perfume bottle, glass (sample)", glass, square],

@@ -122,6 +122,7 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
     /** The tree's memory every 10 s since `from` (ms since the epoch). */
     rssTimeline: (from = 0) => timeline.filter((t) => started + t.s * 1000 >= from),
     /** CPU seconds the worker and its children (Chromium's GPU, renderer and utility processes) have used. */
+    pid: child.pid!,
     cpuSeconds: () => treeCpuSeconds(child.pid!),
     glBackend: () => /WebGL on (\w+)/.exec(log)?.[1] ?? "unknown",
     async stop() {
