@@ -39,7 +39,7 @@ describe("Studio quality options", () => {
   });
 
   it("the Renders page says a drawing Studio image is path tracing, and shows the samples once done", () => {
-    expect(studioFields("final", { status: "rendering", details: null }, 60)).toEqual({ studio: null });
+    expect(studioFields("final", { status: "rendering", details: null }, 60)).toEqual({});
     expect(studioFields("studio", { status: "rendering", details: null }, 60).studio?.note).toBe(
       "Studio: path tracing, about 60 s per image",
     );

@@ -48,15 +48,19 @@ export function studioTimeNote(budgetS: number): string {
   return `about ${budgetS} s per image`;
 }
 
-/** What the Renders page shows of a Studio output: while it draws, the time it takes; once done, its samples. */
-export type StudioListFields = { studio: { note: string | null; samples: number | null } | null };
+/**
+ * What the Renders page shows of a Studio output: while it draws, the time it takes; once done, its samples. Absent
+ * for any other output: the list's first page is serialised into every Renders page (issue 21), a null per output
+ * would cost bytes for nothing.
+ */
+export type StudioListFields = { studio?: { note: string | null; samples: number | null } };
 
 export function studioFields(
   batchQuality: string,
   output: { status: string; details: unknown },
   budgetS: number,
 ): StudioListFields {
-  if (batchQuality !== "studio") return { studio: null };
+  if (batchQuality !== "studio") return {};
   const samples = (output.details as Partial<StudioDetails> | null)?.studio?.samples ?? null;
   // A still has no progress of its own to show: without this a minute's path tracing looks stuck.
   const note = output.status === "rendering" ? `Studio: path tracing, ${studioTimeNote(budgetS)}` : null;
