@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
 import { centreCoverage, decodePng, hexToRgb } from "./fixtures/images";
@@ -24,6 +25,8 @@ test("the export dialog offers Studio for 1:1 and 4:5 only, with its time per im
   // The social set has 9:16 and 16:9: Studio is there, disabled, with what to untick.
   await expect(studio).toBeDisabled();
   await expect(studio).toHaveAccessibleDescription(/only for 1:1 and 4:5 images; untick 9:16, 16:9/);
+  await dialog.getByTestId("studio-note").scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: info.outputPath("export-dialog-studio-disabled.png") });
   await dialog.getByRole("checkbox", { name: /^9:16 Story/ }).uncheck();
   await dialog.getByRole("checkbox", { name: /^16:9 Landscape/ }).uncheck();
   await expect(studio).toBeEnabled();
@@ -34,10 +37,13 @@ test("the export dialog offers Studio for 1:1 and 4:5 only, with its time per im
   await expect(studio).toBeChecked();
   await expect(dialog.getByTestId("studio-note")).toHaveText(/path traced, about \d+ s per image, 5× the credits/);
   await expect(dialog.getByTestId("export-cost")).toHaveText(/Uses 10 render credits/);
+  await dialog.getByTestId("export-cost").scrollIntoViewIfNeeded();
   await dialog.screenshot({ path: info.outputPath("export-dialog-studio.png") });
 });
 
-test("a worker draws a Studio image: exact size, the product in the middle, samples recorded", async ({ page }) => {
+test("a worker draws a Studio image: exact size, the product in the middle, samples recorded", async ({
+  page,
+}, info) => {
   await signedInAccount(page);
   const created = await page.request.post("/api/scenes", { data: { productId: "sample_drink-can" } });
   const { id } = await created.json();
@@ -61,7 +67,11 @@ test("a worker draws a Studio image: exact size, the product in the middle, samp
     }
     expect(output?.status).toBe("done");
     expect(output!.studio.samples).toBeGreaterThanOrEqual(1);
-    const png = decodePng(await (await page.request.get(output!.url)).body());
+    console.log(`Studio ${SIZE}x${SIZE} in a 2 s budget: ${output!.studio.samples} samples`);
+    const bytes = await (await page.request.get(output!.url)).body();
+    // Kept beside the test's output (test-results/), to look at what it checked.
+    writeFileSync(info.outputPath("studio-96.png"), bytes);
+    const png = decodePng(bytes);
     expect([png.width, png.height]).toEqual([SIZE, SIZE]);
     // Not blank, and the can stands in the middle: most of the centre is not the backdrop.
     expect(centreCoverage(png, hexToRgb(BACKDROP), 24)).toBeGreaterThan(0.2);
