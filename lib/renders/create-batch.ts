@@ -8,7 +8,8 @@ import type { SceneDocument } from "@/lib/scene";
 import type { ExportRequest } from "./export-options";
 import { renderFileName, uniqueNames } from "./file-names";
 import { planExport } from "./shot-plan";
-import { studioRefusal } from "./studio";
+import { studioExtraSeconds, studioRefusal } from "./studio";
+import { jobKind } from "@/lib/jobs/registry";
 import { studioOffer } from "./studio-settings";
 import { AppError } from "@/lib/errors";
 import { creditsForStill } from "@/lib/billing/plans";
@@ -137,7 +138,15 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
         ...(input.request.quality === "studio" && { credits: creditsForStill(width, height, "studio") }),
       })),
     });
-    for (const o of outputs) await enqueue("render-output", { outputId: o.id });
+    // A Studio image draws for its budget on top: its job may stay active that much longer (./studio.ts).
+    const expire =
+      input.request.quality === "studio"
+        ? {
+            expireInSeconds:
+              jobKind("render-output").queueOptions.expireInSeconds + studioExtraSeconds(studioOffer().budgetS),
+          }
+        : undefined;
+    for (const o of outputs) await enqueue("render-output", { outputId: o.id }, expire);
     // What was written, so a caller can answer without reading it back (the outputs are all queued).
     return {
       batchId,

@@ -43,6 +43,16 @@ export function studioBlockedReason(
   return `only for 1:1 and 4:5 images; untick ${[...new Set(others)].join(", ")} to use it.`;
 }
 
+/**
+ * What a Studio image adds to its job's time limits: the budget, and as much again (at least two minutes) for the
+ * tracer's first load, BVH and shader compile on a page. The worker adds it to the draw's timeout and the web to the
+ * pg-boss job's expiry (the queue's 300 s would otherwise expire, and retry, a job still tracing); both read the
+ * same STUDIO_BUDGET_S.
+ */
+export function studioExtraSeconds(budgetS: number): number {
+  return budgetS + Math.max(120, budgetS);
+}
+
 /** The note beside Studio in the export dialog, and the Renders page's status line while one draws. */
 export function studioTimeNote(budgetS: number): string {
   return `about ${budgetS} s per image`;

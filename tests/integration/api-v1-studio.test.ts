@@ -3,7 +3,7 @@
  * offer it (STUDIO_RENDERS), refused for ratios other than 1:1 and 4:5, each time a 422 that says why with nothing
  * queued and nothing charged; accepted for 1:1 when on, at the Studio price.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
@@ -63,6 +63,12 @@ describe("Studio quality through the API", () => {
     ]);
     expect(creditsForStill(1080, 1080, "studio")).toBe(STUDIO_CREDIT_MULTIPLIER);
     expect(await w.balance()).toBe(before - STUDIO_CREDIT_MULTIPLIER);
+    // Its job may stay active for the budget on top of the queue's 300 s (60 s budget: + 60 + 120 s).
+    const outputId = square.json.outputs[0].id;
+    const { rows } = await db().execute<{ expire: number }>(
+      sql`select expire_seconds as expire from pgboss.job where name = 'render-output' and singleton_key = ${outputId}`,
+    );
+    expect(rows.map((r) => r.expire)).toEqual([480]);
   });
 
   it("the app's export follows the same rules (4:5 accepted, 16:9 refused with the field named)", async () => {

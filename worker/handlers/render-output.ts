@@ -6,7 +6,7 @@ import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { runRender, snapshotScene, type RenderResult } from "../render-pipeline";
 import { storeOutputFiles } from "../store-output";
 import { shotScene } from "./shot-scene";
-import type { StudioDetails } from "@/lib/renders/studio";
+import { studioExtraSeconds, type StudioDetails } from "@/lib/renders/studio";
 import { studioOffer } from "@/lib/renders/studio-settings";
 
 /** The handler's context; the refund hook (onFailed) is there because exports are charged. */
@@ -45,10 +45,10 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
         trace: studio ? { budgetMs: studio.budgetS * 1000 } : undefined,
         // Large outputs draw longer: 15 s per megapixel, at least a minute; Studio adds its budget and as much
         // again, at least two minutes (the first Studio job on a page loads the tracer, builds its BVH and
-        // compiles its large shader, which on a cold llvmpipe shader cache is slow).
+        // compiles its large shader, which on a cold llvmpipe shader cache is slow). Its job's expiry says the same.
         timeoutMs:
           Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000) +
-          (studio ? studio.budgetS * 1000 + Math.max(120_000, studio.budgetS * 1000) : 0),
+          (studio ? studioExtraSeconds(studio.budgetS) * 1000 : 0),
         encode: { format, transparent: batch.transparent, watermark: batch.watermark },
         assetPath: (productId) => `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(productId)}`,
       };
