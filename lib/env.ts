@@ -129,6 +129,14 @@ const envSchema = z.object({
   RENDER_MAX_TILE: z.coerce.number().int().min(16).max(16_384).default(2048),
   /** "1": the worker logs each output's phases (draw, readback, encode, store). */
   RENDER_TIMING: z.enum(["1", "0"]).default("0"),
+  /**
+   * "1": exports may ask for Studio quality (issue 18): the Final raster, then path traced for STUDIO_BUDGET_S per image
+   * (1:1 and 4:5 only). Off by default: on a CPU-only worker (llvmpipe) a 1080x1080 image reaches too few samples in
+   * minutes to be clean; it needs a worker with a real WebGL2 GPU.
+   */
+  STUDIO_RENDERS: z.enum(["1", "0"]).default("0"),
+  /** Seconds a Studio image is path traced for (the worker's time per image, on top of the Final draw). */
+  STUDIO_BUDGET_S: z.coerce.number().int().min(1).max(600).default(60),
   /** "1": webhooks may be delivered to loopback, private and link-local addresses (self-hosters on a LAN). */
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(["1", "0"]).default("0"),
 });

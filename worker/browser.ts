@@ -122,6 +122,10 @@ export class RenderBrowser {
         env: browserEnv(this.options.env),
         args: [
           ...GL_FLAGS[gl],
+          // Studio's path tracer: one sample of a large image keeps llvmpipe busy for seconds, and the first use
+          // compiles one very large shader; the GPU watchdog would take either for a hung GPU and kill it. The
+          // job's own timeout still ends a draw that really hangs.
+          ...(env().STUDIO_RENDERS === "1" ? ["--disable-gpu-watchdog"] : []),
           "--disable-background-networking",
           "--disable-component-update",
           "--disable-sync",
@@ -219,7 +223,7 @@ export class RenderBrowser {
           `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
         );
       }
-      return frameFromWebGl(pixels, rendered.width, rendered.height);
+      return { ...frameFromWebGl(pixels, rendered.width, rendered.height), trace: rendered.trace };
     } catch (err) {
       await this.dropPage();
       throw err;

@@ -1,5 +1,8 @@
 /** A captured frame: top-down rows of straight (not premultiplied) RGBA. */
-export type Frame = { rgba: Buffer; width: number; height: number };
+import type { TraceReport } from "@/lib/render-contract/render-job";
+
+/** `trace`: what a Studio frame's path tracing reached (samples in its budget). */
+export type Frame = { rgba: Buffer; width: number; height: number; trace?: TraceReport };
 
 /**
  * Turns what WebGL's readPixels gave the session page into a normal image:

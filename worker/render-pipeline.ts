@@ -6,7 +6,7 @@
  */
 import { env } from "@/lib/env";
 import { jobKind, type JobKindName } from "@/lib/jobs/registry";
-import type { RenderQuality } from "@/lib/render-contract/render-job";
+import type { RenderQuality, TraceReport } from "@/lib/render-contract/render-job";
 import { createRenderToken } from "@/lib/renders/render-token";
 import { safeParseScene, type SceneDocument } from "@/lib/scene";
 import { encodeAndCheck, type EncodeOptions, type Encoded } from "./encode";
@@ -27,6 +27,8 @@ export type RenderPlan = {
   encode: Omit<EncodeOptions, "width" | "height">;
   /** The route the session page loads a product's model from; the pipeline appends the job's token. */
   assetPath: (productId: string) => string;
+  /** Studio: path trace after the raster, for this long (lib/render-contract/render-job.ts). */
+  trace?: { budgetMs: number };
 };
 
 export type RenderRecipe = {
@@ -40,7 +42,8 @@ export type RenderRecipe = {
   markRendering?: () => Promise<boolean>;
   /** Stores the checked file and marks the row done; `renderMs` counts from the claim to now. */
   /** "gone": the row vanished while drawing (its workspace or batch deleted); nothing was kept, nothing to retry. */
-  store: (encoded: Encoded, renderMs: () => number) => Promise<void | "gone">;
+  /** `trace`: what a Studio frame's path tracing reached, for the row's details. */
+  store: (encoded: Encoded, renderMs: () => number, trace?: TraceReport) => Promise<void | "gone">;
   /** Records a failure; answers true when this call ended the row failed (it is refunded once, then). */
   markFailure?: (reason: string, final: boolean) => Promise<boolean | void>;
 };
@@ -78,13 +81,13 @@ export async function runRender(deps: WorkerContext, attempt: Attempt, recipe: R
         { url: `${plan.assetPath(p.productId)}?token=${token}`, cacheKey: versions.get(p.productId) },
       ]),
     );
-    const job = { document: plan.document, products, size: { ...plan.size }, quality: plan.quality };
+    const job = { document: plan.document, products, size: { ...plan.size }, quality: plan.quality, trace: plan.trace };
     // Before drawing: a scene whose logo is gone fails here, without a browser turn.
     const overlay = await buildOverlayLayer(deps, plan.workspaceId, plan.document, plan.size);
     const frame = await deps.browser.renderOnSession(sessionUrl(deps.appUrl), job, plan.timeoutMs);
     const rendered = Date.now();
     const encoded = await encodeAndCheck(frame, { ...plan.encode, ...plan.size, overlay: overlay?.png });
-    if ((await recipe.store(encoded, () => Date.now() - started)) === "gone") {
+    if ((await recipe.store(encoded, () => Date.now() - started, frame.trace)) === "gone") {
       console.log(`[worker] ${recipe.logName} finished after it was deleted: its file was not kept`);
       return "skipped";
     }

@@ -72,13 +72,25 @@ export async function renderInTiles(
   const { width, height } = job.size;
   const plans = planTiles(width, height, maxTile);
   if (plans.length === 1) return render(job);
+  // Studio: the image's budget is shared by its tiles (each is traced on its own), so it takes the time it said.
+  const trace = job.trace && { budgetMs: job.trace.budgetMs / plans.length };
   const tiles: { plan: TilePlan; frame: Frame }[] = [];
   for (const plan of plans) {
     const viewOffset: ViewOffset = { fullWidth: width, fullHeight: height, ...plan.drawn };
     tiles.push({
       plan,
-      frame: await render({ ...job, size: { width: plan.drawn.width, height: plan.drawn.height }, viewOffset }),
+      frame: await render({ ...job, size: { width: plan.drawn.width, height: plan.drawn.height }, viewOffset, trace }),
     });
   }
-  return stitchTiles(width, height, tiles);
+  const stitched = stitchTiles(width, height, tiles);
+  // The image is as clean as its noisiest tile.
+  const traced = tiles.flatMap((t) => (t.frame.trace ? [t.frame.trace] : []));
+  if (traced.length === 0) return stitched;
+  return {
+    ...stitched,
+    trace: {
+      samples: Math.min(...traced.map((t) => t.samples)),
+      traceMs: traced.reduce((sum, t) => sum + t.traceMs, 0),
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { isPaymentPastDue } from "@/lib/billing/overview";
 import { getWorkspacePlan } from "@/lib/billing/workspace-plan";
 import { getDb } from "@/lib/db";
 import { MAX_OUTPUT_PX } from "@/lib/renders/export-options";
+import { studioOffer } from "@/lib/renders/studio-settings";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       activeWorkspaceId={active.id}
       paymentFailed={paymentFailed ? { canManage: active.role === "owner" } : undefined}
     >
-      <PlanLimitsProvider limits={exportLimitsFor(plan, purchasablePlans(), MAX_OUTPUT_PX)}>
+      <PlanLimitsProvider
+        limits={{ ...exportLimitsFor(plan, purchasablePlans(), MAX_OUTPUT_PX), studio: studioOffer() }}
+      >
         {children}
       </PlanLimitsProvider>
     </AppShell>

@@ -12,7 +12,7 @@ import type { SceneDocument } from "@/lib/scene";
 import { getSampleProduct } from "@/lib/products/samples";
 import { getBuiltInTemplate } from "@/lib/scene/templates";
 import { instantiateTemplate } from "@/lib/templates/instantiate";
-import { pathTrace, type TraceOptions, type TraceResult } from "./path-trace";
+import { pathTrace, type TraceOptions, type TraceResult } from "@/components/scene/path-trace";
 
 export interface DrawJob {
   templateId: string;

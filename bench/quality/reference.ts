@@ -142,8 +142,12 @@ export async function studioBudget(harness: Harness, budgetsS: number[], out?: s
       ...trace,
       dssimToReference: dssim(small, reference),
     };
-    if (out) writeFileSync(path.join(out, `studio-${budget}s.png`), png);
     log("studio", JSON.stringify(entry));
+    if (out) {
+      // A fresh checkout has no bench-results/ yet: the run measured, then died writing the picture.
+      mkdirSync(out, { recursive: true });
+      writeFileSync(path.join(out, `studio-${budget}s.png`), png);
+    }
     results.push(entry);
   }
   return results;

@@ -23,6 +23,8 @@ import { RatioPreview } from "./ratio-preview";
 import { ExportRefusal, type ExportProblem } from "./export-refusal";
 import { ALL_SHOTS, ExportShots, pickedShots, type ShotPick } from "./export-shots";
 import { ExportSizeChoice } from "./export-size-choice";
+import { ExportQualityChoice, type ExportQuality } from "./export-quality";
+import { studioBlockedReason } from "@/lib/renders/studio";
 import { VideoExportPanel } from "./video-export-panel";
 
 type Props = {
@@ -45,7 +47,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
   const [multiplier, setMultiplier] = useState(1);
   const [format, setFormat] = useState<ImageFormatId>("png");
   const [transparent, setTransparent] = useState(false);
-  const [quality, setQuality] = useState<"draft" | "final">("final");
+  const [quality, setQuality] = useState<ExportQuality>("final");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ExportProblem | null>(null);
   const limits = usePlanLimits();
@@ -81,9 +83,13 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
     multiplier: size,
     format,
     transparent,
-    quality,
+    quality: "final",
   });
-  const credits = creditsForOutputs(planned);
+  // Studio only for 1:1 and 4:5 (lib/renders/studio.ts): with another ratio picked it is offered disabled, and a
+  // Studio pick falls back to Final, as a size over the plan falls back to one that fits.
+  const studioBlocked = studioBlockedReason(planned);
+  const effectiveQuality = quality === "studio" && (studioBlocked || !limits.studio?.enabled) ? "final" : quality;
+  const credits = creditsForOutputs(planned, effectiveQuality);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -101,7 +107,14 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
       setError({ message: saved.error.message });
       return;
     }
-    const request = { outputs, shots, multiplier: size, format, transparent: transparent && alpha, quality };
+    const request = {
+      outputs,
+      shots,
+      multiplier: size,
+      format,
+      transparent: transparent && alpha,
+      quality: effectiveQuality,
+    };
     const started = await api.post<{ batchId: string }>(`${scenePath}/export`, request, {
       fallback: "The export could not be started.",
     });
@@ -227,14 +240,11 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
               onChange={(v) => setFormat(v as ImageFormatId)}
               options={IMAGE_FORMAT_IDS.map((id) => ({ value: id, label: IMAGE_FORMATS[id].label }))}
             />
-            <Choice
-              legend="Quality"
-              value={quality}
-              onChange={(v) => setQuality(v as "draft" | "final")}
-              options={[
-                { value: "final", label: "Final" },
-                { value: "draft", label: "Draft (fast)" },
-              ]}
+            <ExportQualityChoice
+              value={effectiveQuality}
+              onChange={setQuality}
+              studio={limits.studio}
+              studioBlocked={studioBlocked}
             />
             <label className={`flex items-center gap-2 self-end text-sm ${alpha ? "" : "text-ink-muted"}`}>
               <input

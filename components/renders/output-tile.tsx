@@ -33,8 +33,8 @@ export function OutputTile({ output }: { output: Output }) {
         ) : output.status === "failed" ? (
           <span className="px-2 text-center text-xs text-danger">{output.error ?? "Failed"}</span>
         ) : (
-          <span className="flex items-center gap-2 text-xs text-ink-muted">
-            <Spinner /> {STATUS_TEXT[output.status]}
+          <span className="flex items-center gap-2 px-2 text-center text-xs text-ink-muted">
+            <Spinner /> {output.studio?.note ?? STATUS_TEXT[output.status]}
           </span>
         )}
       </div>
@@ -43,6 +43,7 @@ export function OutputTile({ output }: { output: Output }) {
           {output.label}{" "}
           <span className="font-normal text-ink-muted">
             {output.width}×{output.height}
+            {output.studio?.samples ? ` · ${output.studio.samples} samples` : ""}
           </span>
         </span>
         {output.url ? (

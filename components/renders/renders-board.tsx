@@ -12,6 +12,7 @@ import { useSubmit } from "@/lib/client/use-submit";
 import type { RenderListItem, RenderListPage } from "@/lib/renders/render-service";
 import type { RendersFilters } from "@/lib/renders/renders-filters";
 import { batchTitle } from "@/lib/renders/batch-title";
+import { QUALITY_LABEL } from "@/lib/renders/studio";
 import { BatchAlbumTools } from "@/components/albums/batch-album-tools";
 import { useReviewStates } from "@/components/albums/use-review-states";
 import type { ReviewStateOf } from "@/lib/albums/review-states";
@@ -138,7 +139,7 @@ function BatchCard({
           </h2>
           <p className="text-xs text-ink-muted">
             {new Date(batch.createdAt).toLocaleString()} · {batch.format.toUpperCase()}
-            {batch.transparent ? " · transparent" : ""} · {batch.quality === "final" ? "Final" : "Draft"}
+            {batch.transparent ? " · transparent" : ""} · {QUALITY_LABEL[batch.quality]}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">

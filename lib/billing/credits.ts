@@ -2,7 +2,7 @@
  * Pure credit math and the refusal messages, shared by the export check,
  * the billing page and the tests. No database or Stripe code here.
  */
-import { creditsForOutput, PAID_PLAN_IDS, PLANS, type Plan, type PlanId } from "./plans";
+import { creditsForStill, PAID_PLAN_IDS, PLANS, type Plan, type PlanId } from "./plans";
 
 export const BILLING_PAGE_PATH = "/settings/billing";
 
@@ -13,8 +13,8 @@ export function longSide({ width, height }: OutputSize): number {
 }
 
 /** What a batch costs: each output priced on its own (1 credit up to 2048×2048 px of area, then by area, rounded up). */
-export function creditsForOutputs(outputs: OutputSize[]): number {
-  return outputs.reduce((sum, o) => sum + creditsForOutput(o.width, o.height), 0);
+export function creditsForOutputs(outputs: OutputSize[], quality = "final"): number {
+  return outputs.reduce((sum, o) => sum + creditsForStill(o.width, o.height, quality), 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { planAllowing } from "./credits";
 import type { Plan, PlanId } from "./plans";
+import type { StudioOffer } from "@/lib/renders/studio";
 
 /**
  * What the export dialog needs to know about the workspace's plan before it offers sizes: the longest side it
@@ -13,6 +14,8 @@ export type ExportLimits = {
   billing: boolean;
   /** The cheapest plan on sale that allows the largest outputs; null without billing or when nothing allows more. */
   upgrade: { planName: string; maxOutputPx: number } | null;
+  /** Whether this server offers Studio quality, and its time per image (the app layout adds it from the settings). */
+  studio?: StudioOffer;
 };
 
 export function exportLimitsFor(plan: Plan, forSale: readonly PlanId[], largestPx: number): ExportLimits {

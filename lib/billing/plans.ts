@@ -71,6 +71,20 @@ export function creditsForOutput(width: number, height: number): number {
 }
 
 /**
+ * A Studio image (issue 18) costs this many times a Final of its size. Draft and Final cost the same: a warm Final
+ * holds a worker for seconds. Studio holds it for the whole path-tracing budget on top (STUDIO_BUDGET_S, 60 s by
+ * default), so one Studio image takes the worker time of a dozen or more Finals; 5x charges for part of that without
+ * making a hero shot dearer than a small batch. Fixed, not scaled by the budget: a price the user sees should not
+ * move with a server setting they cannot see.
+ */
+export const STUDIO_CREDIT_MULTIPLIER = 5;
+
+/** What one still costs at this quality (Studio: STUDIO_CREDIT_MULTIPLIER times the Final price). */
+export function creditsForStill(width: number, height: number, quality: string): number {
+  return creditsForOutput(width, height) * (quality === "studio" ? STUDIO_CREDIT_MULTIPLIER : 1);
+}
+
+/**
  * Videos are priced per second of output, per ratio (each ratio is its own file): a 6 s video in 1:1 and 9:16
  * costs 12 credits. The Video tab shows the total before export.
  */

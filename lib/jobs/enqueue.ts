@@ -7,6 +7,8 @@ export type EnqueueOptions = {
   priority?: number;
   /** Seconds to wait before the job may run (a digest that gathers what a burst brings). */
   startAfter?: number;
+  /** This job's own active-time limit, over its queue's (a Studio image draws for minutes: lib/renders/studio.ts). */
+  expireInSeconds?: number;
 };
 
 /** The transaction a job is sent in (pg-boss runs its insert through it). */
@@ -29,17 +31,29 @@ export async function sendJob<K extends JobKindName>(
     // pg-boss rejects a `priority` key that is present but undefined.
     ...(options.priority !== undefined ? { priority: options.priority } : {}),
     ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+    ...(options.expireInSeconds !== undefined ? { expireInSeconds: options.expireInSeconds } : {}),
   });
 }
 
 /** A job as pg-boss's `insert` takes it, bound for `queue`. */
-export type CheckedJob = { queue: string; data: object; singletonKey?: string; priority?: number };
+export type CheckedJob = {
+  queue: string;
+  data: object;
+  singletonKey?: string;
+  priority?: number;
+  expireInSeconds?: number;
+};
 
 /**
  * The payload checked against the kind's schema (a bad one throws here, in the caller's transaction, instead of
  * failing later in a worker), with the queue and singleton key its definition gives it.
  */
-export function checkedJob<K extends JobKindName>(kind: K, payload: JobPayload<K>, priority?: number): CheckedJob {
+export function checkedJob<K extends JobKindName>(
+  kind: K,
+  payload: JobPayload<K>,
+  priority?: number,
+  expireInSeconds?: number,
+): CheckedJob {
   const definition = jobKind(kind);
   const checked = definition.payload.safeParse(payload);
   if (!checked.success) {
@@ -53,6 +67,7 @@ export function checkedJob<K extends JobKindName>(kind: K, payload: JobPayload<K
     data: (data ?? {}) as object,
     ...(singletonKey !== undefined ? { singletonKey } : {}),
     ...(priority !== undefined ? { priority } : {}),
+    ...(expireInSeconds !== undefined ? { expireInSeconds } : {}),
   };
 }
 
@@ -66,7 +81,12 @@ export async function insertJobs(boss: PgBoss, jobs: CheckedJob[], db?: SendDb):
   for (const [queue, list] of byQueue)
     await boss.insert(
       queue,
-      list.map(({ data, singletonKey, priority }) => ({ data, singletonKey, priority })),
+      list.map(({ data, singletonKey, priority, expireInSeconds }) => ({
+        data,
+        singletonKey,
+        priority,
+        expireInSeconds,
+      })),
       db ? { db } : {},
     );
 }

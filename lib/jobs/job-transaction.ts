@@ -57,7 +57,7 @@ export async function withJobTransaction<T>(
     const pending: CheckedJob[] = [];
     const enqueue: Enqueue = async (kind, payload, options) => {
       if (options?.startAfter !== undefined) return sendJob(boss, kind, payload, { ...options, db });
-      pending.push(checkedJob(kind, payload, options?.priority));
+      pending.push(checkedJob(kind, payload, options?.priority, options?.expireInSeconds));
     };
     // Many jobs of one kind (a gallery's 53 previews) join the same pending list: one statement per queue.
     const enqueueMany: EnqueueMany = async (kind, jobs) => {

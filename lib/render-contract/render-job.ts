@@ -21,14 +21,19 @@ export type RenderJob = {
   quality?: RenderQuality;
   /** Draw one tile of a larger frame (`size` is the tile's size): the worker's very large outputs. */
   viewOffset?: ViewOffset;
+  /** Studio (issue 18): after the Final raster, path trace the same scene for this long, then read that frame. */
+  trace?: { budgetMs: number };
 };
+
+/** What a traced job reached: samples per pixel in its budget (recorded on the output), and the time spent. */
+export type TraceReport = { samples: number; traceMs: number };
 
 /**
  * The frame format: raw RGBA as WebGL's readPixels gave it (rows bottom-up, premultiplied alpha), base64. Raw
  * pixels, not canvas.toDataURL: Chromium's PNG encoder cost 100-300 ms per 1080p frame and the worker decoded it
  * again. The worker turns it upright and straight (worker/frame.ts).
  */
-export type RenderedFrame = { width: number; height: number; rgbaBase64: string };
+export type RenderedFrame = { width: number; height: number; rgbaBase64: string; trace?: TraceReport };
 
 declare global {
   interface Window {

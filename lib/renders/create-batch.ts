@@ -8,6 +8,11 @@ import type { SceneDocument } from "@/lib/scene";
 import type { ExportRequest } from "./export-options";
 import { renderFileName, uniqueNames } from "./file-names";
 import { planExport } from "./shot-plan";
+import { studioExtraSeconds, studioRefusal } from "./studio";
+import { jobKind } from "@/lib/jobs/registry";
+import { studioOffer } from "./studio-settings";
+import { AppError } from "@/lib/errors";
+import { creditsForStill } from "@/lib/billing/plans";
 
 export type RenderTx = Database;
 
@@ -29,7 +34,7 @@ export type CreateBatchInput = {
    */
   beforeCommit?: (
     tx: RenderTx,
-    batch: { batchId: string; outputs: { id: string; width: number; height: number }[] },
+    batch: { batchId: string; outputs: { id: string; width: number; height: number; credits?: number }[] },
   ) => Promise<void>;
 };
 
@@ -68,6 +73,10 @@ export function sceneFilterColumns(workspaceId: string, sceneId: string) {
 export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: CreateBatchInput) {
   // The main shot's sizes, then each extra shot in its own ratios (./shot-plan.ts).
   const planned = planExport(input.document, input.request, { maxPx: input.maxPx });
+  // Studio only where the server offers it and only for hero ratios (shots included): refused before anything is
+  // written, queued or charged.
+  const studio = studioRefusal(input.request.quality, planned, studioOffer());
+  if (studio) throw new AppError("unprocessable", studio, { quality: studio });
   const names = uniqueNames(
     planned.map((p) =>
       renderFileName({
@@ -121,9 +130,23 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
     );
     await input.beforeCommit?.(tx, {
       batchId,
-      outputs: outputs.map(({ id, width, height }) => ({ id, width, height })),
+      // Priced per quality (lib/billing/plans.ts: Studio costs more); Draft and Final keep the area price.
+      outputs: outputs.map(({ id, width, height }) => ({
+        id,
+        width,
+        height,
+        ...(input.request.quality === "studio" && { credits: creditsForStill(width, height, "studio") }),
+      })),
     });
-    for (const o of outputs) await enqueue("render-output", { outputId: o.id });
+    // A Studio image draws for its budget on top: its job may stay active that much longer (./studio.ts).
+    const expire =
+      input.request.quality === "studio"
+        ? {
+            expireInSeconds:
+              jobKind("render-output").queueOptions.expireInSeconds + studioExtraSeconds(studioOffer().budgetS),
+          }
+        : undefined;
+    for (const o of outputs) await enqueue("render-output", { outputId: o.id }, expire);
     // What was written, so a caller can answer without reading it back (the outputs are all queued).
     return {
       batchId,

@@ -21,7 +21,8 @@ export const exportRequestSchema = z
     multiplier: z.number().min(1).max(4).default(1),
     format: z.enum(IMAGE_FORMAT_IDS).default("png"),
     transparent: z.boolean().default(false),
-    quality: z.enum(["draft", "final"]).default("final"),
+    /** "studio" only when the server offers it, for 1:1 and 4:5 (./studio.ts; checked where the batch is written). */
+    quality: z.enum(["draft", "final", "studio"]).default("final"),
   })
   .refine((v) => v.outputs.length > 0 || (v.shots?.length ?? 0) > 0, {
     path: ["outputs"],

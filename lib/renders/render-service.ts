@@ -20,6 +20,8 @@ import { shownRenderError } from "./failure-messages";
 import { encodeRendersCursor } from "./renders-cursor";
 import type { RendersFilters } from "./renders-filters";
 import { videoFields } from "./video-list";
+import { studioFields } from "./studio";
+import { studioOffer } from "./studio-settings";
 
 /** Services take the caller as it is (lib/auth/caller.ts): its workspace scopes every read and write. */
 type Ctx = WorkspaceCaller;
@@ -66,7 +68,7 @@ type BatchRow = Awaited<ReturnType<typeof listBatchesWithOutputs>>["batches"][nu
  * is serialised into every Renders page's HTML (issue 21). File size and render time stay (a few bytes an export):
  * the benches read them from here (bench/lib/client.ts); the scene id went (the board links by batch).
  */
-function toListItem(b: BatchRow) {
+function toListItem(b: BatchRow, studioBudgetS: number) {
   return {
     id: b.id,
     sceneName: b.sceneName,
@@ -87,6 +89,7 @@ function toListItem(b: BatchRow) {
       renderMs: o.renderMs,
       url: o.status === "done" ? `/api/renders/outputs/${o.id}/file` : null,
       ...videoFields(b.format, o),
+      ...studioFields(b.quality, o, studioBudgetS),
     })),
   };
 }
@@ -107,7 +110,8 @@ export async function listRendersPage(
   filters: RendersFilters = {},
 ): Promise<RenderListPage> {
   const { batches, next } = await listBatchesWithOutputs(db, workspaceId, { limit, before, filters });
-  return { batches: batches.map(toListItem), nextCursor: next ? encodeRendersCursor(next) : null };
+  const { budgetS } = studioOffer();
+  return { batches: batches.map((b) => toListItem(b, budgetS)), nextCursor: next ? encodeRendersCursor(next) : null };
 }
 
 /** The newest exports (the first page of the list). */

@@ -6,6 +6,8 @@ import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { runRender, snapshotScene, type RenderResult } from "../render-pipeline";
 import { storeOutputFiles } from "../store-output";
 import { shotScene } from "./shot-scene";
+import { studioExtraSeconds, type StudioDetails } from "@/lib/renders/studio";
+import { studioOffer } from "@/lib/renders/studio-settings";
 
 /** The handler's context; the refund hook (onFailed) is there because exports are charged. */
 export type RenderDeps = WorkerContext;
@@ -24,6 +26,9 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
   if (!row || row.output.status === "done" || row.output.status === "failed") return "skipped";
   const { output, batch } = row;
   const format = batch.format;
+  // The budget as this worker is set now (STUDIO_BUDGET_S); a Studio job queued before Studio was turned off
+  // still draws: it was accepted and charged.
+  const studio = batch.quality === "studio" ? studioOffer() : null;
   return runRender(deps, attempt, {
     kind: "render-output",
     rowId: outputId,
@@ -35,17 +40,28 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
         workspaceId: output.workspaceId,
         document: shotScene(snapshotScene(output.snapshot, "scene"), output.shotId),
         size: { width: output.width, height: output.height },
-        quality: batch.quality,
-        // Large outputs draw longer: 15 s per megapixel, at least a minute.
-        timeoutMs: Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000),
+        // Studio draws the Final raster first, then path traces it (lib/renders/studio.ts).
+        quality: batch.quality === "studio" ? "final" : batch.quality,
+        trace: studio ? { budgetMs: studio.budgetS * 1000 } : undefined,
+        // Large outputs draw longer: 15 s per megapixel, at least a minute; Studio adds its budget and as much
+        // again, at least two minutes (the first Studio job on a page loads the tracer, builds its BVH and
+        // compiles its large shader, which on a cold llvmpipe shader cache is slow). Its job's expiry says the same.
+        timeoutMs:
+          Math.max(60_000, Math.round((output.width * output.height) / 1_000_000) * 15_000) +
+          (studio ? studioExtraSeconds(studio.budgetS) * 1000 : 0),
         encode: { format, transparent: batch.transparent, watermark: batch.watermark },
         assetPath: (productId) => `/api/render-assets/${encodeURIComponent(outputId)}/${encodeURIComponent(productId)}`,
       };
     },
     markRendering: () => markRendering(deps.db, outputId),
-    store: async (encoded, renderMs) => {
+    store: async (encoded, renderMs, trace) => {
       const key = outputKey(output.workspaceId, batch.id, output.id, encoded.extension);
-      const file = { key, bytes: encoded.bytes.length, renderMs: renderMs() };
+      // A Studio image's details say how far its path tracing got (the Renders page and support read them).
+      const details: StudioDetails | undefined =
+        studio && trace
+          ? { studio: { samples: trace.samples, traceMs: trace.traceMs, budgetS: studio.budgetS } }
+          : undefined;
+      const file = { key, bytes: encoded.bytes.length, renderMs: renderMs(), details };
       // Marked done with its webhook events in one transaction; never kept when the output was
       // deleted or cancelled meanwhile (it stays failed and refunded, with no second event).
       const write = () => deps.storage.put(key, encoded.bytes, encoded.contentType);

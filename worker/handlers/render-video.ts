@@ -70,7 +70,8 @@ export async function handleRenderVideo(
       document,
       products,
       size: { width, height },
-      quality: batch.quality,
+      // Videos are never Studio (their schemas refuse it); a stray one draws as Final.
+      quality: batch.quality === "studio" ? "final" : batch.quality,
       container: batch.format,
       bitrate: videoBitrate(width, height, motion.fps),
       watermark: mark && { svg: mark.svg.toString("utf8"), left: mark.left, top: mark.top },

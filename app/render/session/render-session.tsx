@@ -5,7 +5,10 @@ import { Component, useCallback, useEffect, useRef, useState, type ReactNode } f
 import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { parseScene } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
+import type { RootState } from "@react-three/fiber";
+import { compositeOver } from "@/components/scene/trace-composite";
 import { makeUsdz } from "./make-usdz";
+import { ThreeState } from "./three-state";
 import { resolveModelUrls } from "./model-cache";
 import { gifDocument, recordGif } from "./record-gif";
 import { recordVideo } from "./record-video";
@@ -27,6 +30,11 @@ const sceneCanvas = () => document.querySelector<HTMLCanvasElement>('[data-testi
  * memory.
  */
 async function readFrame(): Promise<RenderedFrame> {
+  return encodeFrame(readPixels());
+}
+
+/** The canvas's pixels as WebGL holds them (bottom-up, premultiplied). */
+function readPixels(): { width: number; height: number; pixels: Uint8Array<ArrayBuffer> } {
   const canvas = sceneCanvas();
   // Same context type as the renderer's (three uses WebGL 2), so this is that context, not a new one.
   const gl = canvas?.getContext("webgl2");
@@ -38,6 +46,10 @@ async function readFrame(): Promise<RenderedFrame> {
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
   gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, bound);
+  return { width, height, pixels };
+}
+
+async function encodeFrame({ width, height, pixels }: ReturnType<typeof readPixels>): Promise<RenderedFrame> {
   const dataUrl = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);
@@ -71,6 +83,7 @@ export function RenderSession() {
   const pending = useRef<Pending | null>(null);
   const currentKey = useRef<string | null>(null);
   const readyKey = useRef<string | null>(null);
+  const three = useRef<RootState | null>(null);
 
   useEffect(() => {
     // Frames drawn per job, for the worker's RENDER_TIMING log (a job should cost one).
@@ -116,9 +129,35 @@ export function RenderSession() {
       await draw({ size: next.size, quality: next.quality, viewOffset: next.viewOffset, document, products });
       timing.ready ??= performance.now();
       timing.frames = (window.__plinthFrames?.() ?? 0) - (timing.framesBefore ?? 0);
+      if (next.trace) {
+        const traced = await traceStudio(next.trace.budgetMs);
+        timing.read = performance.now();
+        return traced;
+      }
       const frame = await readFrame();
       timing.read = performance.now();
       return frame;
+    };
+
+    /**
+     * Studio (issue 18): the Final raster is on the canvas; path trace the same scene for the budget and hand back
+     * the traced picture over that raster (components/scene/trace-composite.ts). The tracer is its own chunk,
+     * loaded on the first Studio job only. The raster is drawn again afterwards, so the canvas holds what the
+     * session thinks it does (an identical job next reads it as it is).
+     */
+    const traceStudio = async (budgetMs: number): Promise<RenderedFrame> => {
+      const state = three.current;
+      if (!state) throw new Error("No scene to path trace");
+      const raster = readPixels();
+      const { pathTrace } = await import("@/components/scene/path-trace");
+      const result = await pathTrace(state.gl, state.scene, state.camera, {
+        samples: Number.POSITIVE_INFINITY,
+        budgetMs,
+      });
+      const traced = readPixels();
+      state.advance(performance.now() / 1000, true);
+      const frame = await encodeFrame({ ...traced, pixels: compositeOver(traced.pixels, raster.pixels) });
+      return { ...frame, trace: { samples: result.samples, traceMs: result.traceMs } };
     };
 
     window.__plinthVideo = async (next) => {
@@ -186,7 +225,9 @@ export function RenderSession() {
           time={job.time}
           renderOnce
           onReady={onReady}
-        />
+        >
+          <ThreeState into={three} />
+        </SceneCanvas>
       </JobErrorBoundary>
     </div>
   );

@@ -33,6 +33,8 @@ const renderOutputItem = z.object({
         .nullable(),
     })
     .nullable(),
+  /** Studio outputs only: what to say while it path traces, and the samples it reached once done. */
+  studio: z.object({ note: z.string().nullable(), samples: z.number().int().nullable() }).optional(),
 });
 
 /** One export batch with its outputs, as the Renders page polls it (lib/renders/render-service.ts listRenders). */

@@ -134,7 +134,12 @@ const ratiosOf = <T extends [string, ...string[]]>(values: T, max: number) =>
 export const createRenderBody = z.object({
   scene_id: z.string().min(1, "Name the scene to render.").max(64),
   ratios: ratiosOf(RATIOS, RATIOS.length),
-  quality: z.enum(["draft", "final"]).default("final"),
+  quality: z
+    .enum(["draft", "final", "studio"])
+    .default("final")
+    .describe(
+      "studio: Final, then path traced for the server's STUDIO_BUDGET_S per image (5x the credits); only for 1:1 and 4:5 and only where the server offers it (STUDIO_RENDERS=1), otherwise a 422",
+    ),
   format: z.enum(IMAGE_FORMAT_IDS).default("png"),
   transparent: z.boolean().default(false),
   multiplier: z.number().int().min(1).max(4).default(1).describe("Size multiplier on the ratio's 1080-class size"),

@@ -183,7 +183,7 @@ export async function markRendering(db: Database, outputId: string): Promise<boo
 export async function markDone(
   db: Database,
   outputId: string,
-  file: { key: string; bytes: number; renderMs: number },
+  file: { key: string; bytes: number; renderMs: number; details?: unknown },
 ): Promise<boolean> {
   const rows = await db
     .update(renderOutputs)
@@ -192,6 +192,7 @@ export async function markDone(
       fileKey: file.key,
       bytes: file.bytes,
       renderMs: file.renderMs,
+      ...(file.details !== undefined && { details: file.details }),
       finishedAt: new Date(),
       error: null,
     })

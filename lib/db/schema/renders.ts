@@ -4,7 +4,8 @@ import { scenes } from "./scenes";
 import { workspaces } from "./workspaces";
 
 export const renderFormat = pgEnum("render_format", ["png", "jpg", "webp", "mp4", "webm", "gif"]);
-export const renderQuality = pgEnum("render_quality", ["draft", "final"]);
+/** Studio (issue 18): the Final raster, then path traced for a time budget; offered only when STUDIO_RENDERS=1. */
+export const renderQuality = pgEnum("render_quality", ["draft", "final", "studio"]);
 export const renderStatus = pgEnum("render_status", ["queued", "rendering", "done", "failed"]);
 
 /** One click on Export: the outputs it asked for share a batch. */

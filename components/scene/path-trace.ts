@@ -1,7 +1,9 @@
 /**
- * The path-traced reference: the very scene SceneCanvas built (same meshes, materials, lights, environment,
- * camera, tone mapping), handed to three-gpu-pathtracer on the same WebGL2 context and accumulated for a number
- * of samples or a time budget. Runs in the browser (the bench page); the canvas then holds the traced picture.
+ * Path tracing of the very scene SceneCanvas built (same meshes, materials, lights, environment, camera, tone
+ * mapping), handed to three-gpu-pathtracer on the same WebGL2 context and accumulated for a number of samples or a
+ * time budget; the canvas then holds the traced picture. Two users: the worker's session page (Studio quality,
+ * issue 18: app/render/session) and bench:quality's path-traced references (bench/quality/page.tsx). Import it
+ * lazily (`await import(...)`): the tracer and its BVH are a large chunk no other page should load.
  */
 import type { Camera, Material, Object3D, Scene, WebGLRenderer } from "three";
 import { WebGLPathTracer } from "three-gpu-pathtracer";

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."render_quality" ADD VALUE 'studio';
