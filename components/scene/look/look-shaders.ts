@@ -188,7 +188,8 @@ float lumaAt(vec2 uv) {
 // moves the sample by the pixel's distance to that end: a long, nearly horizontal edge (a can's rim, a podium's
 // top edge) becomes a smooth ramp instead of the short stair-steps the console version leaves there. Flat pixels
 // return after five taps; only edge pixels walk. The subpixel blend (which also softens texture detail, a label's
-// print) is kept small: 0.25 of FXAA's default 0.75.
+// print) is kept small: 0.25 of FXAA's default 0.75. The walk reaches at most 26.5 px from the pixel, inside the
+// 32 px that tiles of a very large render overlap (worker/tiles.ts TILE_OVERLAP): a tiled picture has no seams.
 const float SEARCH_STEPS[11] = float[](1.0, 1.0, 1.0, 1.0, 1.5, 2.0, 2.0, 2.0, 2.0, 4.0, 8.0);
 const float SUBPIX_QUALITY = 0.25;
 vec4 edgeSearched(vec2 uv) {
