@@ -19,7 +19,8 @@ export type LookTier = "draft" | "final" | "video";
  * What each tier spends (measured in bench/look.ts at 1080x1080 on llvmpipe). Draft is the editor preview and
  * template previews; video draws dozens of Final frames per clip, so its AO is the cheaper mode, and its edges are
  * smoothed in the finishing pass (`edgeAA`, FXAA) instead of multisampling the scene: the same smooth silhouette
- * (tests/integration/video-frames.test.ts) for less (bench/video-frames.ts).
+ * (tests/integration/video-frames.test.ts) for less (bench/video-frames.ts). Final stills do the same with the
+ * edge-walking FXAA ("search"; see the final tier's comment).
  *
  * Final's AO is "Performance" too: "Medium" was the largest cost of a Final image (1080x1080, load 9-12, so rough:
  * 6.6 s with no effects, 8.1 s with the pipeline but no AO, 15.6 s with Medium AO; Performance adds about 2 s).
@@ -34,20 +35,29 @@ export const LOOK_TIERS: Record<
     aoFastComposite?: boolean;
     msaa: number;
     dofTaps: number;
-    edgeAA?: boolean;
+    /** Smooth edges in the finishing pass: true, FXAA "console" (video); "search", FXAA with an edge walk. */
+    edgeAA?: boolean | "search";
   }
 > = {
   draft: { aoMode: "Performance", aoHalfRes: true, msaa: 0, dofTaps: 12 },
   // Where a Final 1080x1080 still's time goes (default drink-can scene, harness draws to a one-pixel read, load 3-5,
   // 2026-12-04): about 830 ms a draw; without AO 725, without the look at all 640, without the scene's 4x MSAA 700,
-  // without the key light's shadows 690 (PCSS costs no more than three's PCF). MSAA 0 with FXAA in the finishing
-  // pass (the video tier's edges) drew in 640 ms but bench:quality's DSSIM moved 0.1387 / 0.0868 / 0.0720 ->
-  // 0.1389 / 0.0879 / 0.0715 (metal-and-rubber worse): not taken. MSAA 2 saved nothing measurable; neither did an
-  // 8-bit scene target instead of half float.
+  // without the key light's shadows 690 (PCSS costs no more than three's PCF). MSAA 2 saved nothing measurable;
+  // neither did an 8-bit scene target instead of half float.
   // Final applies its AO with the look's composite too: no visible change (bench:quality's DSSIM against the path
   // traced references 0.1387 / 0.0868 / 0.0720 -> 0.1388 / 0.0868 / 0.0721) for about 70 ms less a 1080x1080
   // image on llvmpipe (harness, load 3-5: 832 -> 759 ms a draw).
-  final: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 4, dofTaps: 32 },
+  // Final's edges: the scene is drawn without multisampling and smoothed in the finishing pass by FXAA with an
+  // edge walk (edgeAA "search", look-shaders.ts). 4x MSAA into the half-float scene target was the largest cost
+  // left (bench/still-frames.ts, back to back at load 4, 2026-12-04 22:40: 313 ms wall / 609 ms CPU a draw with
+  // MSAA, 221 / 423 and 216 / 422 with this, 225 / 433 with the video tier's console FXAA). The console FXAA was
+  // not taken earlier because it leaves short stair-steps on long, nearly horizontal edges (a can's rim, the
+  // label's top, a podium's top edge: visible in 2x crops); the edge walk smooths those as MSAA did (2x crops of
+  // the can's rim, side and label edge, a podium edge, a perfume cap, a box's printed label: bench/aa-frames.ts)
+  // and leaves flat areas untouched (tests/integration/look-render.test.ts). bench:quality's DSSIM (reference compare, 540 px): MSAA 0.1325 /
+  // 0.0855 / 0.0721, mean 0.0967 (full resolution 0.0898); this 0.1323 / 0.0865 / 0.0712, mean 0.0967 (0.0900).
+  // Three's SMAAPass (its lookup textures are inline) cost as much as MSAA here (275 vs 266 ms a draw): not taken.
+  final: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 0, dofTaps: 32, edgeAA: "search" },
   video: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 0, dofTaps: 20, edgeAA: true },
 };
 
@@ -130,7 +140,8 @@ export function LookEffects({ look, tier, productBounds, seed, time, viewOffset 
         seed: time === undefined ? seed : (seed ^ Math.imul(Math.round(time * 1000) + 1, 0x9e3779b1)) >>> 0,
         fullSize: [fullWidth, fullHeight],
         tileOrigin: viewOffset ? [viewOffset.x * scale, viewOffset.y * scale] : [0, 0],
-        antialias: settings.edgeAA === true,
+        antialias: settings.edgeAA !== undefined && settings.edgeAA !== false,
+        edgeSearch: settings.edgeAA === "search",
       },
     };
     pipeline.render(gl, scene, camera, frame);

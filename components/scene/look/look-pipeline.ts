@@ -72,6 +72,8 @@ export interface FinishSettings {
   tileOrigin: [number, number];
   /** Smooth edges in this pass (the scene was drawn without multisampling). */
   antialias?: boolean;
+  /** Smooth edges with the edge-walking FXAA (Final stills) instead of the console one (video frames). */
+  edgeSearch?: boolean;
 }
 
 export interface LookFrame {
@@ -143,6 +145,7 @@ export class LookPipeline {
         tileOrigin: { value: new Vector2() },
         tileSize: { value: new Vector2(1, 1) },
         antialias: { value: false },
+        edgeSearch: { value: false },
         tAo: { value: null },
         tAoDepth: { value: null },
         aoIntensity: { value: 1 },
@@ -267,6 +270,7 @@ export class LookPipeline {
     (u.tileOrigin.value as Vector2).fromArray(finish.tileOrigin);
     (u.tileSize.value as Vector2).set(this.width, this.height);
     u.antialias.value = finish.antialias === true;
+    u.edgeSearch.value = finish.edgeSearch === true;
     (u.texel.value as Vector2).set(1 / this.width, 1 / this.height);
     gl.setRenderTarget(null);
     this.finishQuad.render(gl);

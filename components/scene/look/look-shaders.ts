@@ -118,7 +118,8 @@ void main() {
 };
 
 /**
- * Grade (curves), vignette and grain, and for a video frame drawn without multisampling, edge antialiasing.
+ * Grade (curves), vignette and grain, and for a scene drawn without multisampling (a Final still, a video frame),
+ * edge antialiasing.
  * Coordinates are the FULL frame's (a tile of a very large render gets the
  * same vignette and grain as that part of a one-piece render). The grain is an integer hash of the pixel and the
  * scene's seed (and a video frame's index): the same scene gives the same pixels on every render.
@@ -141,6 +142,7 @@ uniform vec2 fullSize;
 uniform vec2 tileOrigin;
 uniform vec2 tileSize;
 uniform bool antialias;
+uniform bool edgeSearch;
 uniform vec2 texel;
 in vec2 vUv;
 
@@ -177,6 +179,92 @@ vec4 edgeAntialiased(vec2 uv) {
   return lumaB < lumaMin || lumaB > lumaMax ? a : b;
 }
 
+float lumaAt(vec2 uv) {
+  return lumaOf(texture(tColor, uv));
+}
+
+// FXAA 3.11 "quality" (Lottes), for Final stills: like the console version it finds the edge's direction from the
+// neighbours, but then walks along the edge (up to 12 bilinear taps each way) to find where the step ends, and
+// moves the sample by the pixel's distance to that end: a long, nearly horizontal edge (a can's rim, a podium's
+// top edge) becomes a smooth ramp instead of the short stair-steps the console version leaves there. Flat pixels
+// return after five taps; only edge pixels walk. The subpixel blend (which also softens texture detail, a label's
+// print) is kept small: 0.25 of FXAA's default 0.75. The walk reaches at most 26.5 px from the pixel, inside the
+// 32 px that tiles of a very large render overlap (worker/tiles.ts TILE_OVERLAP): a tiled picture has no seams.
+const float SEARCH_STEPS[11] = float[](1.0, 1.0, 1.0, 1.0, 1.5, 2.0, 2.0, 2.0, 2.0, 4.0, 8.0);
+const float SUBPIX_QUALITY = 0.25;
+vec4 edgeSearched(vec2 uv) {
+  vec4 centre = texture(tColor, uv);
+  float lumaM = lumaOf(centre);
+  float lumaS = lumaAt(uv + vec2(0.0, 1.0) * texel);
+  float lumaE = lumaAt(uv + vec2(1.0, 0.0) * texel);
+  float lumaN = lumaAt(uv + vec2(0.0, -1.0) * texel);
+  float lumaW = lumaAt(uv + vec2(-1.0, 0.0) * texel);
+  float rangeMax = max(max(max(lumaN, lumaW), max(lumaE, lumaS)), lumaM);
+  float rangeMin = min(min(min(lumaN, lumaW), min(lumaE, lumaS)), lumaM);
+  float range = rangeMax - rangeMin;
+  if (range < max(0.0312, rangeMax * 0.125)) return centre;
+  float lumaNW = lumaAt(uv + vec2(-1.0, -1.0) * texel);
+  float lumaSE = lumaAt(uv + vec2(1.0, 1.0) * texel);
+  float lumaNE = lumaAt(uv + vec2(1.0, -1.0) * texel);
+  float lumaSW = lumaAt(uv + vec2(-1.0, 1.0) * texel);
+  float lumaNS = lumaN + lumaS;
+  float lumaWE = lumaW + lumaE;
+  float lumaNESE = lumaNE + lumaSE;
+  float lumaNWNE = lumaNW + lumaNE;
+  float lumaNWSW = lumaNW + lumaSW;
+  float lumaSWSE = lumaSW + lumaSE;
+  float edgeHorz = abs(-2.0 * lumaW + lumaNWSW) + abs(-2.0 * lumaM + lumaNS) * 2.0 + abs(-2.0 * lumaE + lumaNESE);
+  float edgeVert = abs(-2.0 * lumaS + lumaSWSE) + abs(-2.0 * lumaM + lumaWE) * 2.0 + abs(-2.0 * lumaN + lumaNWNE);
+  bool horzSpan = edgeHorz >= edgeVert;
+  float lengthSign = horzSpan ? texel.y : texel.x;
+  if (!horzSpan) {
+    lumaN = lumaW;
+    lumaS = lumaE;
+  }
+  float gradientN = lumaN - lumaM;
+  float gradientS = lumaS - lumaM;
+  bool pairN = abs(gradientN) >= abs(gradientS);
+  float gradient = max(abs(gradientN), abs(gradientS));
+  if (pairN) lengthSign = -lengthSign;
+  float subpixC = clamp(abs(((lumaNS + lumaWE) * 2.0 + lumaNWSW + lumaNESE) / 12.0 - lumaM) / range, 0.0, 1.0);
+  vec2 posB = uv;
+  vec2 offNP = horzSpan ? vec2(texel.x, 0.0) : vec2(0.0, texel.y);
+  if (horzSpan) posB.y += lengthSign * 0.5;
+  else posB.x += lengthSign * 0.5;
+  float lumaNN = (pairN ? lumaN : lumaS) + lumaM;
+  float gradientScaled = gradient * 0.25;
+  bool lumaMLTZero = lumaM - lumaNN * 0.5 < 0.0;
+  vec2 posN = posB - offNP;
+  vec2 posP = posB + offNP;
+  float lumaEndN = lumaAt(posN) - lumaNN * 0.5;
+  float lumaEndP = lumaAt(posP) - lumaNN * 0.5;
+  bool doneN = abs(lumaEndN) >= gradientScaled;
+  bool doneP = abs(lumaEndP) >= gradientScaled;
+  for (int i = 0; i < 11 && !(doneN && doneP); i++) {
+    if (!doneN) {
+      posN -= offNP * SEARCH_STEPS[i];
+      lumaEndN = lumaAt(posN) - lumaNN * 0.5;
+      doneN = abs(lumaEndN) >= gradientScaled;
+    }
+    if (!doneP) {
+      posP += offNP * SEARCH_STEPS[i];
+      lumaEndP = lumaAt(posP) - lumaNN * 0.5;
+      doneP = abs(lumaEndP) >= gradientScaled;
+    }
+  }
+  float dstN = horzSpan ? uv.x - posN.x : uv.y - posN.y;
+  float dstP = horzSpan ? posP.x - uv.x : posP.y - uv.y;
+  bool directionN = dstN < dstP;
+  bool goodSpan = directionN ? (lumaEndN < 0.0) != lumaMLTZero : (lumaEndP < 0.0) != lumaMLTZero;
+  float pixelOffset = goodSpan ? 0.5 - min(dstN, dstP) / (dstN + dstP) : 0.0;
+  float subpixF = (-2.0 * subpixC + 3.0) * subpixC * subpixC;
+  float offset = max(pixelOffset, subpixF * subpixF * SUBPIX_QUALITY);
+  vec2 posM = uv;
+  if (horzSpan) posM.y += offset * lengthSign;
+  else posM.x += offset * lengthSign;
+  return texture(tColor, posM);
+}
+
 uint hash(uint x) {
   x ^= x >> 16; x *= 0x7feb352du;
   x ^= x >> 15; x *= 0x846ca68bu;
@@ -189,7 +277,7 @@ float uniformNoise(uvec2 pixel, uint salt) {
 }
 
 void main() {
-  vec4 colour = antialias ? edgeAntialiased(vUv) : texture(tColor, vUv);
+  vec4 colour = edgeSearch ? edgeSearched(vUv) : antialias ? edgeAntialiased(vUv) : texture(tColor, vUv);
   float alpha = colour.a;
   if (alpha <= 0.0) {
     outColour = vec4(0.0);
