@@ -54,8 +54,9 @@ export const LOOK_TIERS: Record<
   // not taken earlier because it leaves short stair-steps on long, nearly horizontal edges (a can's rim, the
   // label's top, a podium's top edge: visible in 2x crops); the edge walk smooths those as MSAA did (2x crops of
   // the can's rim, side and label edge, a podium edge, a perfume cap, a box's printed label: bench/aa-frames.ts)
-  // and leaves flat areas untouched (tests/integration/look-render.test.ts). bench:quality's DSSIM (reference compare, 540 px): MSAA 0.1325 /
-  // 0.0855 / 0.0721, mean 0.0967 (full resolution 0.0898); this 0.1323 / 0.0865 / 0.0712, mean 0.0967 (0.0900).
+  // and leaves flat areas untouched (tests/integration/look-render.test.ts). bench:quality's DSSIM (reference
+  // compare, 540 px): MSAA 0.1325 / 0.0855 / 0.0721, mean 0.0967 (full resolution 0.0898); this 0.1323 / 0.0865 /
+  // 0.0712, mean 0.0967 (0.0900).
   // Three's SMAAPass (its lookup textures are inline) cost as much as MSAA here (275 vs 266 ms a draw): not taken.
   final: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 0, dofTaps: 32, edgeAA: "search" },
   video: { aoMode: "Performance", aoHalfRes: true, aoFastComposite: true, msaa: 0, dofTaps: 20, edgeAA: true },
