@@ -145,7 +145,6 @@ export class LookPipeline {
         tileOrigin: { value: new Vector2() },
         tileSize: { value: new Vector2(1, 1) },
         antialias: { value: false },
-        edgeSearch: { value: false },
         tAo: { value: null },
         tAoDepth: { value: null },
         aoIntensity: { value: 1 },
@@ -270,7 +269,14 @@ export class LookPipeline {
     (u.tileOrigin.value as Vector2).fromArray(finish.tileOrigin);
     (u.tileSize.value as Vector2).set(this.width, this.height);
     u.antialias.value = finish.antialias === true;
-    u.edgeSearch.value = finish.edgeSearch === true;
+    // The edge walk is a shader variant (look-shaders.ts says why); three keeps both programs once compiled.
+    const finishMaterial = this.finishQuad.material as ShaderMaterial;
+    const search = finish.edgeSearch === true;
+    if ("EDGE_SEARCH" in finishMaterial.defines !== search) {
+      if (search) finishMaterial.defines.EDGE_SEARCH = 1;
+      else delete finishMaterial.defines.EDGE_SEARCH;
+      finishMaterial.needsUpdate = true;
+    }
     (u.texel.value as Vector2).set(1 / this.width, 1 / this.height);
     gl.setRenderTarget(null);
     this.finishQuad.render(gl);

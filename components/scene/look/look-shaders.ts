@@ -142,7 +142,6 @@ uniform vec2 fullSize;
 uniform vec2 tileOrigin;
 uniform vec2 tileSize;
 uniform bool antialias;
-uniform bool edgeSearch;
 uniform vec2 texel;
 in vec2 vUv;
 
@@ -183,6 +182,8 @@ float lumaAt(vec2 uv) {
   return lumaOf(texture(tColor, uv));
 }
 
+// A compile-time variant (EDGE_SEARCH, set by look-pipeline.ts for Final stills), not a uniform branch: llvmpipe
+// ran the walk's loop on video frames too with a uniform switch (a 1080x1080 turntable frame 174 -> 225 ms).
 // FXAA 3.11 "quality" (Lottes), for Final stills: like the console version it finds the edge's direction from the
 // neighbours, but then walks along the edge (up to 12 bilinear taps each way) to find where the step ends, and
 // moves the sample by the pixel's distance to that end: a long, nearly horizontal edge (a can's rim, a podium's
@@ -190,6 +191,7 @@ float lumaAt(vec2 uv) {
 // return after five taps; only edge pixels walk. The subpixel blend (which also softens texture detail, a label's
 // print) is kept small: 0.25 of FXAA's default 0.75. The walk reaches at most 26.5 px from the pixel, inside the
 // 32 px that tiles of a very large render overlap (worker/tiles.ts TILE_OVERLAP): a tiled picture has no seams.
+#ifdef EDGE_SEARCH
 const float SEARCH_STEPS[11] = float[](1.0, 1.0, 1.0, 1.0, 1.5, 2.0, 2.0, 2.0, 2.0, 4.0, 8.0);
 const float SUBPIX_QUALITY = 0.25;
 vec4 edgeSearched(vec2 uv) {
@@ -264,6 +266,7 @@ vec4 edgeSearched(vec2 uv) {
   else posM.x += offset * lengthSign;
   return texture(tColor, posM);
 }
+#endif
 
 uint hash(uint x) {
   x ^= x >> 16; x *= 0x7feb352du;
@@ -277,7 +280,11 @@ float uniformNoise(uvec2 pixel, uint salt) {
 }
 
 void main() {
-  vec4 colour = edgeSearch ? edgeSearched(vUv) : antialias ? edgeAntialiased(vUv) : texture(tColor, vUv);
+#ifdef EDGE_SEARCH
+  vec4 colour = edgeSearched(vUv);
+#else
+  vec4 colour = antialias ? edgeAntialiased(vUv) : texture(tColor, vUv);
+#endif
   float alpha = colour.a;
   if (alpha <= 0.0) {
     outColour = vec4(0.0);
