@@ -246,7 +246,11 @@ export function SceneContents({
   );
   return (
     <Suspense fallback={null}>
-      <RendererSettings toneMapping={motionToneMapping(document, deferred.time)} quality={rest.quality} />
+      <RendererSettings
+        toneMapping={motionToneMapping(document, deferred.time)}
+        quality={rest.quality}
+        video={Boolean(document.motion) && deferred.time !== undefined}
+      />
       <Background
         background={document.background}
         environment={document.lighting.environment}
