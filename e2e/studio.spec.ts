@@ -21,6 +21,9 @@ test("the export dialog offers Studio for 1:1 and 4:5 only, with its time per im
   await page.goto(`/scenes/${id}`);
   await page.getByRole("button", { name: "Export", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Export images" });
+  // A click before the editor has hydrated opens the dialog only once it has (React replays it): on a busy CI
+  // machine that took over 10 s once, and the Studio radio below was "not found" until then.
+  await expect(dialog).toBeVisible({ timeout: 45_000 });
   const studio = dialog.getByRole("radio", { name: "Studio" });
   // The social set has 9:16 and 16:9: Studio is there, disabled, with what to untick.
   await expect(studio).toBeDisabled();
