@@ -6,41 +6,9 @@
  */
 import fs from "node:fs";
 import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBatches } from "./lib/client";
-import { startBenchServer, startBenchWorker } from "./lib/server";
+import { processTicks, processTree, startBenchServer, startBenchWorker } from "./lib/server";
 
 const N = Number(process.env.OUTPUTS ?? 16);
-
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      /* gone */
-    }
-  }
-  const out: number[] = [];
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    out.push(p);
-    stack.push(...(children.get(p) ?? []));
-  }
-  return out;
-}
-
-function ticks(pid: number): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-  } catch {
-    return 0;
-  }
-}
 
 function label(pid: number, root: string): string {
   try {
@@ -58,9 +26,10 @@ function label(pid: number, root: string): string {
 function snapshot(roots: Record<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   for (const [root, pid] of Object.entries(roots)) {
-    for (const p of descendants(pid)) {
+    for (const p of processTree(pid)) {
       const key = label(p, root);
-      out.set(key, (out.get(key) ?? 0) + ticks(p));
+      // With exited children's time too: Postgres backends come and go.
+      out.set(key, (out.get(key) ?? 0) + processTicks(p, true));
     }
   }
   return out;

@@ -135,8 +135,8 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
   };
 }
 
-function treeRss(pid: number): number {
-  let total = 0;
+/** A process and its living descendants. */
+export function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -148,18 +148,27 @@ function treeRss(pid: number): number {
       /* gone */
     }
   }
+  const tree: number[] = [];
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
+    tree.push(p);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return tree;
+}
+
+function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
     try {
       const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
       // PSS: shared pages (Chromium's processes share a lot) are split between their users, not counted once per process.
       const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
       total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? /VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
     } catch {
-      continue;
+      /* gone */
     }
-    stack.push(...(children.get(p) ?? []));
   }
   return total;
 }
@@ -168,24 +177,8 @@ const TICKS_PER_SECOND = 100;
 
 /** CPU seconds of a process and its living descendants (user + system). */
 export function treeCpuSeconds(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      /* gone */
-    }
-  }
   let ticks = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    ticks += processTicks(p);
-    stack.push(...(children.get(p) ?? []));
-  }
+  for (const p of processTree(pid)) ticks += processTicks(p);
   return ticks / TICKS_PER_SECOND;
 }
 
@@ -194,7 +187,7 @@ export function treeCpuSeconds(pid: number): number {
  * come and go with connections, so counting only live processes made the database's CPU go down between two
  * readings (negative per request); a finished backend's time lives on in its parent's cutime.
  */
-function processTicks(pid: number, reaped = false): number {
+export function processTicks(pid: number, reaped = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -218,26 +211,12 @@ function isPostgres(pid: number): boolean {
  * the work per request that other load on a shared machine barely changes, unlike latency and throughput.
  */
 export function serverCpuSeconds(pid: number): { web: number; db: number } {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      /* gone */
-    }
-  }
   let db = 0;
-  let web = processTicks(pid);
-  const stack = [...(children.get(pid) ?? [])];
-  while (stack.length) {
-    const p = stack.pop()!;
+  let web = 0;
+  for (const p of processTree(pid)) {
     // The page process (scripts/page-server.ts) is the web server's too; Postgres is the rest of the tree.
-    if (!isPostgres(p)) web += processTicks(p);
+    if (p === pid || !isPostgres(p)) web += processTicks(p);
     else db += processTicks(p, true);
-    stack.push(...(children.get(p) ?? []));
   }
   return { web: web / TICKS_PER_SECOND, db: db / TICKS_PER_SECOND };
 }
