@@ -5,8 +5,9 @@
  * another before the full `npm run bench:video`. VIDEO_FRAMES (default 12) frames after 3 warm-up frames: the
  * median wall time, and the CPU time per frame of this process and its Chromium (llvmpipe draws in Chromium's GPU
  * process): on a shared machine the CPU time moves much less with other load than the wall time does.
+ * PATCH='{"look":...}' replaces top-level keys of the document after the turntable's (what a part costs a frame).
  */
-import { DEFAULT_LOOK, type MotionSpec } from "../lib/scene";
+import { DEFAULT_LOOK, type MotionSpec, type SceneDocument } from "../lib/scene";
 import { treeCpuSeconds } from "./lib/server";
 import { startHarness } from "./quality/harness";
 
@@ -15,6 +16,7 @@ const FRAMES = Number(process.env.VIDEO_FRAMES ?? 12);
 const TEMPLATE = process.env.TEMPLATE ?? "minimal-ivory";
 const PRODUCT = process.env.BENCH_PRODUCT ?? "sample_drink-can";
 const TURNTABLE: MotionSpec = { move: "turntable", durationS: 6, fps: 30 };
+const PATCH = process.env.PATCH ? (JSON.parse(process.env.PATCH) as Partial<SceneDocument>) : {};
 
 async function main() {
   const harness = await startHarness();
@@ -35,7 +37,7 @@ async function main() {
         width: SIZE,
         height: SIZE,
         quality: "final",
-        patch: { look: DEFAULT_LOOK, motion: TURNTABLE },
+        patch: { look: DEFAULT_LOOK, motion: TURNTABLE, ...PATCH },
         time: (i + 3) / 30,
         readback: "pixel",
       });

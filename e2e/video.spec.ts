@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { signedInAccount } from "./fixtures/accounts";
 import { decodePng, hexToRgb, near, pixel } from "./fixtures/images";
 import { startWorker, stopWorker } from "./fixtures/worker";
+import { watermarkLayout } from "../worker/watermark";
 
 /**
  * Videos from a real worker: a 4 s 256x256 Turntable as MP4 and as WebM, read back with mediabunny in the browser
@@ -146,6 +147,19 @@ async function readBack(page: Page, url: string, frameIndices: number[]): Promis
 }
 
 /** Mean absolute difference per channel (0-255) of two RGBA images of one size, alpha left out. */
+/** Near-white pixels inside the trial watermark's box (white text on this test's blue background). */
+function watermarkPixels(rgbaPixels: Uint8Array | Buffer, width: number, height: number): number {
+  const box = watermarkLayout(width, height);
+  if (!box) return 0;
+  let count = 0;
+  for (let y = box.top; y < box.top + box.height; y++)
+    for (let x = box.left; x < box.left + box.width; x++) {
+      const i = (y * width + x) * 4;
+      if (Math.min(rgbaPixels[i], rgbaPixels[i + 1], rgbaPixels[i + 2]) > 215) count++;
+    }
+  return count;
+}
+
 function meanDifference(a: Uint8Array, b: Uint8Array): number {
   let sum = 0;
   let count = 0;
@@ -268,6 +282,17 @@ test.describe("video export", () => {
       expect(wrap).toBeGreaterThan(0.5 * step);
       expect(diff(middle), `${codec} middle frame`).toBeGreaterThan(1.5 * wrap);
       expect(diff(quarter), `${codec} quarter turn`).toBeGreaterThan(wrap);
+      // A trial workspace's video carries the watermark on every frame, as its still does (fewer near-white pixels:
+      // the browser sets the mark's text a little narrower than the still's SVG renderer, and 4:2:0 chroma softens
+      // its thin strokes; without the mark the box is this test's blue background, none).
+      const markInStill = watermarkPixels(stillPng.data, SIZE, SIZE);
+      expect(markInStill, "the still's watermark").toBeGreaterThan(40);
+      for (const i of [0, middle, last]) {
+        const mark = watermarkPixels(rgba(back.frames[i]), SIZE, SIZE);
+        expect(mark, `${codec} frame ${i}'s watermark vs the still's ${markInStill}`).toBeGreaterThan(
+          markInStill * 0.3,
+        );
+      }
     }
     expect(near(pixel(stillPng, 2, 2).slice(0, 3), hexToRgb(BACKGROUND))).toBe(true);
 

@@ -1,9 +1,11 @@
 "use client";
 /**
  * Records one video on the session page: frame i is drawn at t = i / fps by the same SceneCanvas as a still
- * (one explicit draw each, no render loop), composited with the trial watermark when there is one, encoded with
- * WebCodecs' VideoEncoder (through mediabunny's CanvasSource) and muxed by mediabunny. Only the container's bytes
- * leave the page, in chunks, through the worker's `__plinthVideoChunk`; frames never do.
+ * (one explicit draw each, no render loop), read back once into a reused buffer, the brand overlay and trial
+ * watermark blended over it, converted to I420 here (lib/formats/video-frame-pixels.ts says why: handing the
+ * canvas itself to WebCodecs cost more CPU than the encode), encoded with WebCodecs' VideoEncoder (through
+ * mediabunny's VideoSampleSource) and muxed by mediabunny. Only the container's bytes leave the page, in chunks,
+ * through the worker's `__plinthVideoChunk`; frames never do.
  *
  * MP4 is H.264 when `isConfigSupported` says this browser can encode it at this size, else VP9 in WebM (the
  * result says so). MP4 files put `moov` first: space is reserved for it at the front ("reserve" fast start,
@@ -13,7 +15,14 @@ import { motionFrameCount, type SceneDocument } from "@/lib/scene";
 import type { RenderedFrame } from "@/lib/render-contract/render-job";
 import type { VideoCodecName, VideoJob, VideoResult, VideoWatermark } from "@/lib/render-contract/video-job";
 import { StageClock } from "@/lib/render-contract/video-timing";
+import {
+  I420_COLOUR_SPACE,
+  blendLayerBottomUp,
+  i420ByteLength,
+  rgbaBottomUpToI420,
+} from "@/lib/formats/video-frame-pixels";
 import { loadOverlay } from "./overlay-image";
+import { overlayLayer } from "./frame-layer";
 import { progressReporter } from "@/lib/render-contract/progress-throttle";
 
 export type VideoHost = {
@@ -21,6 +30,8 @@ export type VideoHost = {
   draw: (time: number) => Promise<void>;
   /** The WebGL canvas the scene is drawn on. */
   canvas: () => HTMLCanvasElement;
+  /** The canvas's pixels as readPixels gives them (bottom-up, premultiplied), into `into` when it fits. */
+  readPixels: (into?: Uint8Array<ArrayBuffer>) => { width: number; height: number; pixels: Uint8Array<ArrayBuffer> };
   /** The canvas as the contract's raw frame (the poster). */
   readFrame: () => Promise<RenderedFrame>;
   /** ms the last draw spent in three's render (the rest of `draw` is React updating the scene to the time). */
@@ -96,14 +107,16 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
     chooseCodec(job, (name) => mb.canEncodeVideo(name, { width, height, bitrate: job.bitrate })),
   );
 
-  // Frames are composited here (scene + watermark, opaque) and encoded from this canvas.
-  const frameCanvas = window.document.createElement("canvas");
-  frameCanvas.width = width;
-  frameCanvas.height = height;
-  const context = frameCanvas.getContext("2d", { alpha: false });
-  if (!context) throw new Error("No 2D canvas to composite frames on");
-  const watermark = await loadWatermark(job.watermark);
-  const overlay = await loadOverlay(job.overlay);
+  const watermarkImage = await loadWatermark(job.watermark);
+  const layer = overlayLayer(
+    width,
+    height,
+    await loadOverlay(job.overlay),
+    watermarkImage && job.watermark ? { image: watermarkImage, mark: job.watermark } : null,
+  );
+  // One RGBA buffer and one I420 buffer for the whole video (the encoder copies each frame as it takes it).
+  let rgba = new Uint8Array(width * height * 4);
+  const i420 = new Uint8Array(i420ByteLength(width, height));
 
   let bytes = 0;
   let cancelled = false;
@@ -120,7 +133,7 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
   const target = new mb.StreamTarget(writable, { chunked: true, chunkSize: 2 * 1024 * 1024 });
   const format = container === "mp4" ? new mb.Mp4OutputFormat({ fastStart: "reserve" }) : new mb.WebMOutputFormat();
   const output = new mb.Output({ format, target });
-  const source = new mb.CanvasSource(frameCanvas, {
+  const source = new mb.VideoSampleSource({
     codec,
     bitrate: job.bitrate,
     // A key frame every second: closed GOPs short enough to seek in a product-page player.
@@ -150,13 +163,28 @@ export async function recordVideo(job: VideoJob, document: SceneDocument, host: 
       add("render", host.lastRenderMs() + finished - drawn);
       if (i === 0) poster = await clock.once("poster", () => host.readFrame());
       const composited = now();
-      context.drawImage(host.canvas(), 0, 0, width, height);
-      if (overlay) context.drawImage(overlay, 0, 0, width, height);
-      if (watermark && job.watermark) context.drawImage(watermark, job.watermark.left, job.watermark.top);
+      const frame = host.readPixels(rgba);
+      if (frame.width !== width || frame.height !== height)
+        throw new Error(`The canvas is ${frame.width}x${frame.height}, not the video's ${width}x${height}`);
+      rgba = frame.pixels;
+      if (layer) blendLayerBottomUp(rgba, layer);
+      rgbaBottomUpToI420(rgba, width, height, i420);
       const encoding = now();
       add("readback", encoding - composited);
       // Every frame carries its duration (VP9 needs it); timestamps are exact multiples of 1 / fps.
-      await source.add(i / motion.fps, 1 / motion.fps);
+      const sample = new mb.VideoSample(i420, {
+        format: "I420",
+        codedWidth: width,
+        codedHeight: height,
+        timestamp: i / motion.fps,
+        duration: 1 / motion.fps,
+        colorSpace: I420_COLOUR_SPACE,
+      });
+      try {
+        await source.add(sample);
+      } finally {
+        sample.close();
+      }
       const encoded = now();
       add("encode", encoded - encoding);
       const keepGoing = await progress(i + 1);

@@ -34,14 +34,19 @@ async function readFrame(): Promise<RenderedFrame> {
 }
 
 /** The canvas's pixels as WebGL holds them (bottom-up, premultiplied). */
-function readPixels(): { width: number; height: number; pixels: Uint8Array<ArrayBuffer> } {
+function readPixels(into?: Uint8Array<ArrayBuffer>): {
+  width: number;
+  height: number;
+  pixels: Uint8Array<ArrayBuffer>;
+} {
   const canvas = sceneCanvas();
   // Same context type as the renderer's (three uses WebGL 2), so this is that context, not a new one.
   const gl = canvas?.getContext("webgl2");
   if (!gl) throw new Error("No canvas to read");
   const width = gl.drawingBufferWidth;
   const height = gl.drawingBufferHeight;
-  const pixels = new Uint8Array(width * height * 4);
+  // A video reads every frame into one buffer instead of allocating 4 bytes a pixel each time.
+  const pixels = into?.length === width * height * 4 ? into : new Uint8Array(width * height * 4);
   const bound = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
   gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
@@ -175,6 +180,7 @@ export function RenderSession() {
       return (next.container === "gif" ? recordGif : recordVideo)(next, document, {
         draw: (time) => draw({ ...still, time }),
         canvas,
+        readPixels,
         readFrame,
         lastRenderMs: () => lastRenderMs,
         framesDrawn: () => frames,
