@@ -83,8 +83,10 @@ export default defineConfig({
       INVITE_MAX_PER_IP_PER_HOUR: "100000",
       // Reset links are read back from /dev/outbox (loopback clients only); production's default is off.
       DEV_OUTBOX: "on",
-      // Studio quality offered (off by default in production): e2e/studio.spec.ts exports one; its worker sets the budget.
+      // Studio quality offered (off by default in production): e2e/studio.spec.ts exports one, traced for 2 s (the
+      // budget is the web server's: it travels in the job).
       STUDIO_RENDERS: "1",
+      STUDIO_BUDGET_S: "2",
     },
   },
 });

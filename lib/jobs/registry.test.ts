@@ -32,6 +32,9 @@ describe("the job registry", () => {
       ["render-output", { outputId: "" }],
       ["render-output", { outputId: "../../etc/passwd" }],
       ["render-output", { outputId: "rnd_a", extra: true }],
+      ["render-output", { outputId: "rnd_a", studioBudgetS: 0 }],
+      ["render-output", { outputId: "rnd_a", studioBudgetS: 601 }],
+      ["render-output", { outputId: "rnd_a", studioBudgetS: "60" }],
       ["render-output", { thumbnailId: "tth_a" }],
       ["render-output", null],
       ["render-video", { outputId: "rnd_a", move: "turntable" }],
@@ -53,6 +56,9 @@ describe("the job registry", () => {
       expect(jobKind(kind).payload.safeParse(payload).success, JSON.stringify([kind, payload])).toBe(false);
     }
     expect(jobKind("render-output").payload.safeParse({ outputId: "rnd_0a1b2c" }).success).toBe(true);
+    expect(jobKind("render-output").payload.safeParse({ outputId: "rnd_0a1b2c", studioBudgetS: 60 }).success).toBe(
+      true,
+    );
     expect(jobKind("template-preview").payload.safeParse({ thumbnailId: "tth_0a1b2c" }).success).toBe(true);
     expect(jobKind("product-thumbnail").payload.safeParse({ productId: "sample_drink-can" }).success).toBe(true);
     expect(jobKind("housekeeping").payload.safeParse(null).success).toBe(true);

@@ -138,15 +138,17 @@ export async function writeRenderBatch(tx: Database, enqueue: Enqueue, input: Cr
         ...(input.request.quality === "studio" && { credits: creditsForStill(width, height, "studio") }),
       })),
     });
-    // A Studio image draws for its budget on top: its job may stay active that much longer (./studio.ts).
+    // A Studio image draws for its budget on top: its job may stay active that much longer (./studio.ts). The
+    // budget travels in the job, so the worker draws for exactly what the expiry allows.
+    const studioBudgetS = input.request.quality === "studio" ? studioOffer().budgetS : undefined;
     const expire =
-      input.request.quality === "studio"
-        ? {
-            expireInSeconds:
-              jobKind("render-output").queueOptions.expireInSeconds + studioExtraSeconds(studioOffer().budgetS),
-          }
-        : undefined;
-    for (const o of outputs) await enqueue("render-output", { outputId: o.id }, expire);
+      studioBudgetS === undefined
+        ? undefined
+        : {
+            expireInSeconds: jobKind("render-output").queueOptions.expireInSeconds + studioExtraSeconds(studioBudgetS),
+          };
+    for (const o of outputs)
+      await enqueue("render-output", { outputId: o.id, ...(studioBudgetS !== undefined && { studioBudgetS }) }, expire);
     // What was written, so a caller can answer without reading it back (the outputs are all queued).
     return {
       batchId,

@@ -65,10 +65,12 @@ describe("Studio quality through the API", () => {
     expect(await w.balance()).toBe(before - STUDIO_CREDIT_MULTIPLIER);
     // Its job may stay active for the budget on top of the queue's 300 s (60 s budget: + 60 + 120 s).
     const outputId = square.json.outputs[0].id;
-    const { rows } = await db().execute<{ expire: number }>(
-      sql`select expire_seconds as expire from pgboss.job where name = 'render-output' and singleton_key = ${outputId}`,
+    const { rows } = await db().execute<{ expire: number; data: unknown }>(
+      sql`select expire_seconds as expire, data from pgboss.job where name = 'render-output' and singleton_key = ${outputId}`,
     );
     expect(rows.map((r) => r.expire)).toEqual([480]);
+    // The budget that expiry allows for travels with the job: a worker set to another STUDIO_BUDGET_S draws this.
+    expect(rows.map((r) => r.data)).toEqual([{ outputId, studioBudgetS: 60 }]);
   });
 
   it("the app's export follows the same rules (4:5 accepted, 16:9 refused with the field named)", async () => {

@@ -21,14 +21,20 @@ export function outputKey(workspaceId: string, batchId: string, outputId: string
  * Renders one output of an export on the shared pipeline (worker/render-pipeline.ts). A finished output is left
  * alone; failures are shown on the Renders page ("Retrying: ..." while a retry is left) and refunded when final.
  */
-export async function handleRenderOutput(deps: RenderDeps, outputId: string, attempt: Attempt): Promise<RenderResult> {
+export async function handleRenderOutput(
+  deps: RenderDeps,
+  outputId: string,
+  attempt: Attempt,
+  queuedStudioBudgetS?: number,
+): Promise<RenderResult> {
   const row = await getOutputForRender(deps.db, outputId);
   if (!row || row.output.status === "done" || row.output.status === "failed") return "skipped";
   const { output, batch } = row;
   const format = batch.format;
-  // The budget as this worker is set now (STUDIO_BUDGET_S); a Studio job queued before Studio was turned off
-  // still draws: it was accepted and charged.
-  const studio = batch.quality === "studio" ? studioOffer() : null;
+  // The budget the job was queued with (its expiry allows for it); a job queued before the budget travelled with it
+  // uses this worker's STUDIO_BUDGET_S. A Studio job queued before Studio was turned off still draws: it was
+  // accepted and charged.
+  const studio = batch.quality === "studio" ? { budgetS: queuedStudioBudgetS ?? studioOffer().budgetS } : null;
   return runRender(deps, attempt, {
     kind: "render-output",
     rowId: outputId,
@@ -76,4 +82,5 @@ export async function handleRenderOutput(deps: RenderDeps, outputId: string, att
   });
 }
 
-export const handler: JobHandler<"render-output"> = (ctx, job) => handleRenderOutput(ctx, job.data.outputId, job);
+export const handler: JobHandler<"render-output"> = (ctx, job) =>
+  handleRenderOutput(ctx, job.data.outputId, job, job.data.studioBudgetS);

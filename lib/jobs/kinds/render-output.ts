@@ -6,7 +6,14 @@ import { defineJob, ROW_ID } from "../define-job";
 export const renderOutputJob = defineJob({
   name: "render-output",
   queue: "render-output",
-  payload: z.object({ outputId: z.string().regex(ROW_ID) }).strict(),
+  payload: z
+    .object({
+      outputId: z.string().regex(ROW_ID),
+      // A Studio image's path-tracing budget as the web server accepted it (STUDIO_BUDGET_S when queued): the job's
+      // expiry was computed from it, so the worker draws for this, not for its own setting (they may differ).
+      studioBudgetS: z.number().int().min(1).max(600).optional(),
+    })
+    .strict(),
   singletonKey: (p) => p.outputId,
   // Retries after a crash or timeout; a worker SIGKILLed mid-job stops heartbeating and its job is retried.
   queueOptions: { retryLimit: 3, retryDelay: 2, expireInSeconds: 300, heartbeatSeconds: 10, notify: true },
