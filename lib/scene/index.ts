@@ -60,3 +60,4 @@ export {
   type ProductPose,
   type StageSpin,
 } from "./motion";
+export { applyFinishBottomUp, finishHasEffect, finishParams, type FinishParams } from "./look-finish";

@@ -3,13 +3,13 @@
  * as the worker draws) through bench/quality's harness, no server needed. Each effect is checked for what a viewer
  * notices: Final's edges are smooth without blurring flat areas; AO darkens where the product meets the podium and
  * nowhere open; depth of field blurs the background but not the product; a vignette darkens the corners; grain is the same on every render of a scene; a transparent
- * background stays transparent.
+ * background stays transparent; Studio's finishing in script gives the finishing pass's pixels.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { DEFAULT_LOOK, type LookSpec, type SceneDocument } from "@/lib/scene";
+import { applyFinishBottomUp, DEFAULT_LOOK, finishParams, type LookSpec, type SceneDocument } from "@/lib/scene";
 import { startHarness, type Harness } from "@/bench/quality/harness";
 import type { DrawJob } from "@/bench/quality/page";
 import { edgeSoftness } from "@/bench/quality/edge-softness";
@@ -192,5 +192,44 @@ describe("the photographic look, rendered", () => {
       expect(alpha(x, y)).toBe(0);
     }
     expect(alpha(SIZE / 2, Math.round(SIZE * 0.45))).toBe(255);
+  }, 120_000);
+
+  it("Studio's finishing (lib/scene/look-finish.ts) gives the renderer's grade, vignette and grain", async () => {
+    // Studio's traced picture never goes through the finishing pass; the page finishes it with the same formulas.
+    // Drawn here with the look, and without it then finished in JS: the same pixels, up to float rounding.
+    const seed = 20261205;
+    const finished: LookSpec = { ...PLAIN, grade: "film", vignette: 0.6, grain: 0.5 };
+    const byShader = await draw(finished, {}, { seed });
+    // A grain too faint to change a pixel keeps the plain frame on the look's path (FXAA, not the canvas's MSAA).
+    const plain = await draw({ ...PLAIN, grain: 1e-4 }, {}, { seed });
+    // The PNG's rows are top-down; the finishing works on readPixels' bottom-up rows.
+    const flip = (data: Uint8Array) => {
+      const rows = new Uint8Array(data.length);
+      const stride = SIZE * 4;
+      for (let y = 0; y < SIZE; y++) rows.set(data.subarray(y * stride, (y + 1) * stride), (SIZE - 1 - y) * stride);
+      return rows;
+    };
+    const byScript = flip(new Uint8Array(plain.data));
+    applyFinishBottomUp(
+      byScript,
+      SIZE,
+      SIZE,
+      finishParams(finished, seed, undefined, { width: SIZE, height: SIZE }, null),
+    );
+    const expected = flip(new Uint8Array(byShader.data));
+    let off = 0;
+    let worst = 0;
+    let changed = 0;
+    for (let i = 0; i < expected.length; i++) {
+      const d = Math.abs(expected[i] - byScript[i]);
+      if (d > 1) off++;
+      worst = Math.max(worst, d);
+      if (expected[i] !== plain.data[i]) changed++;
+    }
+    // The look really changed the picture (so matching it means something)...
+    expect(changed / expected.length).toBeGreaterThan(0.5);
+    // ...and the script's pixels are the shader's.
+    expect(off / expected.length, `channels more than 1 apart (worst ${worst})`).toBeLessThan(0.001);
+    expect(worst).toBeLessThanOrEqual(3);
   }, 120_000);
 });

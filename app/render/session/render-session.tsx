@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
-import { parseScene } from "@/lib/scene";
+import { applyFinishBottomUp, finishParams, parseScene, type FinishParams } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
 import type { RootState } from "@react-three/fiber";
 import { compositeOver } from "@/components/scene/trace-composite";
@@ -135,7 +135,10 @@ export function RenderSession() {
       timing.ready ??= performance.now();
       timing.frames = (window.__plinthFrames?.() ?? 0) - (timing.framesBefore ?? 0);
       if (next.trace) {
-        const traced = await traceStudio(next.trace.budgetMs);
+        // The traced picture gets the look's grade, vignette and grain, as the raster under it did.
+        const finish = (size: { width: number; height: number }) =>
+          finishParams(document.look, document.seed, undefined, size, next.viewOffset);
+        const traced = await traceStudio(next.trace.budgetMs, finish);
         timing.read = performance.now();
         return traced;
       }
@@ -146,11 +149,15 @@ export function RenderSession() {
 
     /**
      * Studio (issue 18): the Final raster is on the canvas; path trace the same scene for the budget and hand back
-     * the traced picture over that raster (components/scene/trace-composite.ts). The tracer is its own chunk,
-     * loaded on the first Studio job only. The raster is drawn again afterwards, so the canvas holds what the
-     * session thinks it does (an identical job next reads it as it is).
+     * the traced picture, finished with the look's grade, vignette and grain (lib/scene/look-finish.ts), over that
+     * raster (components/scene/trace-composite.ts). The tracer is its own chunk, loaded on the first Studio job
+     * only. The raster is drawn again afterwards, so the canvas holds what the session thinks it does (an identical
+     * job next reads it as it is).
      */
-    const traceStudio = async (budgetMs: number): Promise<RenderedFrame> => {
+    const traceStudio = async (
+      budgetMs: number,
+      finish: (size: { width: number; height: number }) => FinishParams,
+    ): Promise<RenderedFrame> => {
       const state = three.current;
       if (!state) throw new Error("No scene to path trace");
       const raster = readPixels();
@@ -160,6 +167,7 @@ export function RenderSession() {
         budgetMs,
       });
       const traced = readPixels();
+      applyFinishBottomUp(traced.pixels, traced.width, traced.height, finish(traced));
       state.advance(performance.now() / 1000, true);
       const frame = await encodeFrame({ ...traced, pixels: compositeOver(traced.pixels, raster.pixels) });
       return { ...frame, trace: { samples: result.samples, traceMs: result.traceMs } };

@@ -7,7 +7,7 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
 import { PerspectiveCamera, Vector2, Vector3 } from "three";
-import { blurFactor, MAX_BLUR_RADIUS, type Bounds, type LookSpec } from "@/lib/scene";
+import { blurFactor, finishParams, MAX_BLUR_RADIUS, type Bounds, type LookSpec } from "@/lib/scene";
 import type { N8AOQualityMode } from "n8ao";
 import type { ViewOffset } from "../view-offset";
 import { LOOK_FRAME_MARK, markOnce } from "../frame-marks";
@@ -107,9 +107,7 @@ export function LookEffects({ look, tier, productBounds, seed, time, viewOffset 
     const settings = LOOK_TIERS[tier];
     const size = gl.getDrawingBufferSize(new Vector2());
     pipeline.setSize(size.x, size.y, settings.msaa);
-    const fullWidth = viewOffset ? viewOffset.fullWidth * (size.x / viewOffset.width) : size.x;
     const fullHeight = viewOffset ? viewOffset.fullHeight * (size.y / viewOffset.height) : size.y;
-    const scale = viewOffset ? size.x / viewOffset.width : 1;
     camera.updateMatrixWorld();
     const focus = Math.max(0.05, -centre.clone().applyMatrix4(camera.matrixWorldInverse).z);
 
@@ -134,13 +132,8 @@ export function LookEffects({ look, tier, productBounds, seed, time, viewOffset 
           }
         : null,
       finish: {
-        grade: look.grade,
-        vignette: look.vignette,
-        grain: look.grain,
-        // A video's grain moves with the frame; the same frame always gets the same grain.
-        seed: time === undefined ? seed : (seed ^ Math.imul(Math.round(time * 1000) + 1, 0x9e3779b1)) >>> 0,
-        fullSize: [fullWidth, fullHeight],
-        tileOrigin: viewOffset ? [viewOffset.x * scale, viewOffset.y * scale] : [0, 0],
+        // Shared with Studio's traced picture (lib/scene/look-finish.ts), so both get the same grade and grain.
+        ...finishParams(look, seed, time, { width: size.x, height: size.y }, viewOffset),
         antialias: settings.edgeAA !== undefined && settings.edgeAA !== false,
         edgeSearch: settings.edgeAA === "search",
       },
