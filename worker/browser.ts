@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import type { RenderJob } from "@/lib/render-contract/render-job";
 import type { UsdzJob } from "@/lib/render-contract/usdz-job";
 import type { VideoChunk, VideoJob, VideoResult } from "@/lib/render-contract/video-job";
-import { frameFromWebGl, type Frame } from "./frame";
+import { frameFromRendered, type Frame } from "./frame";
 import { GL_FLAGS, type GlBackend } from "./gl-flags";
 import { MAX_TILE, renderInTiles } from "./tiles";
 
@@ -216,14 +216,13 @@ export class RenderBrowser {
       const rendered = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() =>
         clearTimeout(timer),
       );
-      const pixels = Buffer.from(rendered.rgbaBase64, "base64");
       if (env().RENDER_TIMING === "1") {
         const t = await page.evaluate(() => window.__plinthTiming ?? {});
         console.log(
           `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
         );
       }
-      return { ...frameFromWebGl(pixels, rendered.width, rendered.height), trace: rendered.trace };
+      return frameFromRendered(rendered);
     } catch (err) {
       await this.dropPage();
       throw err;

@@ -1,5 +1,7 @@
 /** A captured frame: top-down rows of straight (not premultiplied) RGBA. */
-import type { TraceReport } from "@/lib/render-contract/render-job";
+import { inflateRawSync } from "node:zlib";
+import type { RenderedFrame, TraceReport } from "@/lib/render-contract/render-job";
+import { unpackToRgba } from "@/lib/render-contract/frame-pixels";
 
 /** `trace`: what a Studio frame's path tracing reached (samples in its budget). */
 export type Frame = { rgba: Buffer; width: number; height: number; trace?: TraceReport };
@@ -18,6 +20,18 @@ export function frameFromWebGl(source: Buffer, width: number, height: number): F
     source.copy(rgba, row * stride, (height - 1 - row) * stride, (height - row) * stride);
   unpremultiply(rgba);
   return { rgba, width, height };
+}
+
+/** A frame as the session page handed it over (the contract's packed, deflated pixels), upright and straight. */
+export function frameFromRendered(rendered: RenderedFrame): Frame {
+  const packed = inflateRawSync(Buffer.from(rendered.deflatedBase64, "base64"));
+  const rgba = unpackToRgba(packed, rendered.channels);
+  const frame = frameFromWebGl(
+    Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength),
+    rendered.width,
+    rendered.height,
+  );
+  return rendered.trace ? { ...frame, trace: rendered.trace } : frame;
 }
 
 /** In place: colour / alpha, rounded (what canvas.toDataURL does for a premultiplied WebGL canvas). */

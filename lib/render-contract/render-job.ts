@@ -29,11 +29,18 @@ export type RenderJob = {
 export type TraceReport = { samples: number; traceMs: number };
 
 /**
- * The frame format: raw RGBA as WebGL's readPixels gave it (rows bottom-up, premultiplied alpha), base64. Raw
- * pixels, not canvas.toDataURL: Chromium's PNG encoder cost 100-300 ms per 1080p frame and the worker decoded it
- * again. The worker turns it upright and straight (worker/frame.ts).
+ * The frame format: the pixels as WebGL's readPixels gave them (rows bottom-up, premultiplied alpha), RGB when
+ * every pixel is opaque (`channels` 3) else RGBA (4), deflated (raw deflate, CompressionStream's "deflate-raw"),
+ * base64 (./frame-pixels.ts says why). Raw pixels, not canvas.toDataURL: Chromium's PNG encoder cost 100-300 ms
+ * per 1080p frame and the worker decoded it again. The worker turns it upright and straight (worker/frame.ts).
  */
-export type RenderedFrame = { width: number; height: number; rgbaBase64: string; trace?: TraceReport };
+export type RenderedFrame = {
+  width: number;
+  height: number;
+  channels: 3 | 4;
+  deflatedBase64: string;
+  trace?: TraceReport;
+};
 
 declare global {
   interface Window {

@@ -11,7 +11,7 @@ import { isVideoPresetId, VIDEO_PRESETS } from "@/lib/renders/video-presets";
 import { motionFrameCount } from "@/lib/scene";
 import { encodeAndCheck } from "../encode";
 import { describeFailure, isPermanent, PermanentRenderError, VideoCheckError } from "../failures";
-import { frameFromWebGl } from "../frame";
+import { frameFromRendered } from "../frame";
 import type { Attempt, JobHandler, WorkerContext } from "../job-handler";
 import { snapshotScene, type RenderResult } from "../render-pipeline";
 import { storeOutputFiles } from "../store-output";
@@ -150,10 +150,14 @@ export async function handleRenderVideo(
     if (problems.length) throw new VideoCheckError(problems);
 
     const poster = await clock.once("posterPng", () =>
-      encodeAndCheck(
-        frameFromWebGl(Buffer.from(result.poster.rgbaBase64, "base64"), result.poster.width, result.poster.height),
-        { format: "png", width, height, transparent: false, watermark: batch.watermark, overlay: overlay?.png },
-      ),
+      encodeAndCheck(frameFromRendered(result.poster), {
+        format: "png",
+        width,
+        height,
+        transparent: false,
+        watermark: batch.watermark,
+        overlay: overlay?.png,
+      }),
     );
     const format = VIDEO_FORMATS[result.container === "gif" ? "gif" : result.container];
     const key = outputKey(output.workspaceId, batch.id, output.id, format.extension);
