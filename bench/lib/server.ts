@@ -78,7 +78,9 @@ export async function startBenchServer(
 
 /** A render worker process against the bench server; RSS sampled over its whole process tree (Chromium included). */
 export function startBenchWorker(server: BenchServer, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  // BENCH_WORKER_NODE_ARGS: node flags for the worker alone (e.g. "--cpu-prof --cpu-prof-dir=DIR" for a profile).
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "worker/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
