@@ -28,7 +28,7 @@ import {
   type WebGLRenderer,
 } from "three";
 import { FullScreenQuad } from "three/examples/jsm/postprocessing/Pass.js";
-import { GRADE_CURVES, type ColourGrade } from "@/lib/scene";
+import { GRADE_CURVES, type FinishParams } from "@/lib/scene";
 import { AO_APPLY_SHADER, DOF_SHADER, FINISH_SHADER } from "./look-shaders";
 
 /** The N8AO internals the fast composite reads (n8ao is pinned in package.json: check these on an upgrade). */
@@ -62,14 +62,8 @@ export interface DofSettings {
   taps: number;
 }
 
-export interface FinishSettings {
-  grade: ColourGrade;
-  vignette: number;
-  grain: number;
-  seed: number;
-  /** The full frame and this canvas's window in it (a tile of a very large render). */
-  fullSize: [number, number];
-  tileOrigin: [number, number];
+/** The finishing pass's settings: the look's finishing (lib/scene/look-finish.ts, shared with Studio), plus edges. */
+export interface FinishSettings extends FinishParams {
   /** Smooth edges in this pass (the scene was drawn without multisampling). */
   antialias?: boolean;
   /** Smooth edges with the edge-walking FXAA (Final stills) instead of the console one (video frames). */
