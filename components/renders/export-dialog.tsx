@@ -26,6 +26,7 @@ import { ExportSizeChoice } from "./export-size-choice";
 import { ExportQualityChoice, type ExportQuality } from "./export-quality";
 import { studioBlockedReason } from "@/lib/renders/studio";
 import { VideoExportPanel } from "./video-export-panel";
+import { SegmentedRadios } from "@/components/ui/segmented-radios";
 
 type Props = {
   open: boolean;
@@ -234,7 +235,7 @@ export function ExportDialog({ open, onClose, sceneId, document, products }: Pro
 
           <div className="mt-5 grid gap-4 sm:grid-cols-2">
             <ExportSizeChoice value={size} onChange={setMultiplier} options={sizeOptions} />
-            <Choice
+            <SegmentedRadios
               legend="File type"
               value={format}
               onChange={(v) => setFormat(v as ImageFormatId)}
@@ -305,41 +306,5 @@ function RatioGlyph({ width, height }: { width: number; height: number }) {
       className="inline-block shrink-0 rounded-[3px] border-2 border-current text-ink-soft"
       style={{ width: width * scale, height: height * scale }}
     />
-  );
-}
-
-function Choice({
-  legend,
-  value,
-  onChange,
-  options,
-}: {
-  legend: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium">{legend}</legend>
-      <div className="mt-1.5 inline-flex rounded-lg border border-line-strong p-0.5">
-        {options.map((o) => (
-          <label
-            key={o.value}
-            className={`cursor-pointer rounded-md px-2.5 py-1 text-sm ${value === o.value ? "bg-accent text-white" : "text-ink-soft hover:text-ink"}`}
-          >
-            <input
-              type="radio"
-              name={legend}
-              value={o.value}
-              checked={value === o.value}
-              onChange={() => onChange(o.value)}
-              className="sr-only"
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { STUDIO_CREDIT_MULTIPLIER } from "@/lib/billing/plans";
 import { studioTimeNote, type StudioOffer } from "@/lib/renders/studio";
+import { SegmentedRadios, type SegmentedOption } from "@/components/ui/segmented-radios";
 
 export type ExportQuality = "draft" | "final" | "studio";
 
@@ -23,43 +24,17 @@ export function ExportQualityChoice({
   /** Why Studio cannot be picked for these images (null: it can). */
   studioBlocked: string | null;
 }) {
-  const name = useId();
   const noteId = useId();
-  const options: { value: ExportQuality; label: string; disabled?: boolean }[] = [
+  const options: SegmentedOption<ExportQuality>[] = [
     { value: "final", label: "Final" },
     { value: "draft", label: "Draft (fast)" },
-    ...(studio?.enabled ? [{ value: "studio" as const, label: "Studio", disabled: studioBlocked !== null }] : []),
+    // The note (time, price, or why it is disabled) is read with the Studio choice by screen readers.
+    ...(studio?.enabled
+      ? [{ value: "studio" as const, label: "Studio", disabled: studioBlocked !== null, describedBy: noteId }]
+      : []),
   ];
   return (
-    <fieldset>
-      <legend className="text-sm font-medium">Quality</legend>
-      <div className="mt-1.5 inline-flex rounded-lg border border-line-strong p-0.5">
-        {options.map((o) => (
-          <label
-            key={o.value}
-            className={`rounded-md px-2.5 py-1 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent ${
-              value === o.value
-                ? "bg-accent text-white"
-                : o.disabled
-                  ? "cursor-not-allowed text-ink-muted line-through"
-                  : "cursor-pointer text-ink-soft hover:text-ink"
-            }`}
-          >
-            <input
-              type="radio"
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              disabled={o.disabled}
-              // The time, the price or why it is disabled: read with the choice by screen readers.
-              aria-describedby={o.value === "studio" ? noteId : undefined}
-              onChange={() => onChange(o.value)}
-              className="sr-only"
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
+    <SegmentedRadios legend="Quality" value={value} onChange={onChange} options={options}>
       {studio?.enabled && (
         <p id={noteId} className="mt-1 text-xs text-ink-muted" data-testid="studio-note">
           {studioBlocked
@@ -67,6 +42,6 @@ export function ExportQualityChoice({
             : `Studio: path traced, ${studioTimeNote(studio.budgetS)}, ${STUDIO_CREDIT_MULTIPLIER}× the credits.`}
         </p>
       )}
-    </fieldset>
+    </SegmentedRadios>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId } from "react";
 import { usePlanLimits } from "@/components/billing/plan-limits";
 import type { MultiplierOption } from "@/lib/renders/export-options";
+import { SegmentedRadios } from "@/components/ui/segmented-radios";
 
 const joined = (items: string[]) =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
@@ -27,35 +28,18 @@ export function ExportSizeChoice({
   const refused = options.filter((o) => !o.allowed);
   const whose = limits.billing ? `the ${limits.planName} plan's` : "this server's";
   return (
-    <fieldset>
-      <legend className="text-sm font-medium">Size</legend>
-      <div className="mt-1.5 inline-flex rounded-lg border border-line-strong p-0.5">
-        {options.map((o) => (
-          <label
-            key={o.multiplier}
-            title={o.reason ?? undefined}
-            className={`rounded-md px-2.5 py-1 text-sm ${
-              !o.allowed
-                ? "cursor-not-allowed text-ink-muted line-through decoration-ink-muted/60"
-                : value === o.multiplier
-                  ? "cursor-pointer bg-accent text-white"
-                  : "cursor-pointer text-ink-soft hover:text-ink"
-            }`}
-          >
-            <input
-              type="radio"
-              name="Size"
-              value={o.multiplier}
-              checked={value === o.multiplier}
-              disabled={!o.allowed}
-              aria-describedby={o.allowed ? undefined : noteId}
-              onChange={() => onChange(o.multiplier)}
-              className="sr-only"
-            />
-            {o.multiplier}×
-          </label>
-        ))}
-      </div>
+    <SegmentedRadios
+      legend="Size"
+      value={value}
+      onChange={onChange}
+      options={options.map((o) => ({
+        value: o.multiplier,
+        label: `${o.multiplier}×`,
+        disabled: !o.allowed,
+        title: o.reason ?? undefined,
+        describedBy: o.allowed ? undefined : noteId,
+      }))}
+    >
       {refused.length > 0 && (
         <p id={noteId} className="mt-1.5 text-xs text-ink-muted" data-testid="size-limit-note">
           {joined(refused.map((o) => `${o.multiplier}×`))} would be over {whose} limit of {limits.maxOutputPx} px on the
@@ -71,6 +55,6 @@ export function ExportSizeChoice({
           )}
         </p>
       )}
-    </fieldset>
+    </SegmentedRadios>
   );
 }

@@ -22,6 +22,7 @@ import { MotionPreview } from "./motion-preview";
 import { VideoBackdropChoice } from "./video-backdrop-choice";
 import { VideoPresetPicker, type VideoPresetChoice } from "./video-preset-picker";
 import { VIDEO_PRESETS } from "@/lib/renders/video-presets";
+import { SegmentedRadios } from "@/components/ui/segmented-radios";
 
 const MOVE_HINTS: Record<MotionMove, string> = {
   turntable: "A full turn around the product; loops seamlessly.",
@@ -203,7 +204,7 @@ export function VideoExportPanel({
               </span>
             </div>
           </div>
-          <Segmented
+          <SegmentedRadios
             legend="Frame rate"
             value={String(fps)}
             onChange={(v) => setFps(Number(v))}
@@ -243,7 +244,7 @@ export function VideoExportPanel({
         </fieldset>
 
         <div className="mt-5 grid gap-4 sm:grid-cols-2">
-          <Segmented
+          <SegmentedRadios
             legend="Format"
             value={format}
             onChange={(v) => setFormat(v as VideoFormatId)}
@@ -254,7 +255,7 @@ export function VideoExportPanel({
               disabled: !!limits && limits.format !== f,
             }))}
           />
-          <Segmented
+          <SegmentedRadios
             legend="Quality"
             value={quality}
             onChange={(v) => setQuality(v as "draft" | "final")}
@@ -292,43 +293,5 @@ export function VideoExportPanel({
         </Button>
       </div>
     </form>
-  );
-}
-
-function Segmented({
-  legend,
-  value,
-  onChange,
-  options,
-}: {
-  legend: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string; disabled?: boolean; title?: string }[];
-}) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium">{legend}</legend>
-      <div className="mt-1.5 inline-flex rounded-lg border border-line-strong p-0.5">
-        {options.map((o) => (
-          <label
-            key={o.value}
-            title={o.title}
-            className={`rounded-md px-2.5 py-1 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent ${value === o.value ? "bg-accent text-white" : o.disabled ? "cursor-not-allowed text-ink-muted opacity-60" : "cursor-pointer text-ink-soft hover:text-ink"}`}
-          >
-            <input
-              type="radio"
-              name={legend}
-              value={o.value}
-              checked={value === o.value}
-              disabled={o.disabled}
-              onChange={() => onChange(o.value)}
-              className="sr-only"
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
