@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
+import { openExportDialog } from "./fixtures/export-dialog";
 
 /**
  * A browser that cannot create a WebGL context (blocklisted GPU, WebGL turned off by policy, too many contexts):
@@ -31,9 +32,7 @@ test("without WebGL the editor and its export dialog explain it in place and sta
   await expect(page.getByText("Application error")).toHaveCount(0);
 
   // The export dialog opens; its ratio tiles say "Preview unavailable" and exporting is still offered.
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Export images" });
-  await expect(dialog).toBeVisible();
+  const dialog = await openExportDialog(page);
   await expect(dialog.getByTestId("canvas-error").first()).toHaveText("Preview unavailable", { timeout: 30_000 });
   await expect(dialog.getByRole("button", { name: /^Export \d+ image/ })).toBeEnabled();
   await expect(page.getByText("Application error")).toHaveCount(0);

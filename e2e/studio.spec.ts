@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
 import { centreCoverage, decodePng, hexToRgb } from "./fixtures/images";
 import { startWorker, stopWorker } from "./fixtures/worker";
+import { openExportDialog } from "./fixtures/export-dialog";
 
 /**
  * Studio quality (issue 18) end to end, on a server that offers it (playwright.config.ts: STUDIO_RENDERS=1): the
@@ -19,11 +20,7 @@ test("the export dialog offers Studio for 1:1 and 4:5 only, with its time per im
   const created = await page.request.post("/api/scenes", { data: { productId: "sample_drink-can" } });
   const { id } = await created.json();
   await page.goto(`/scenes/${id}`);
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Export images" });
-  // A click before the editor has hydrated opens the dialog only once it has (React replays it): on a busy CI
-  // machine that took over 10 s once, and the Studio radio below was "not found" until then.
-  await expect(dialog).toBeVisible({ timeout: 45_000 });
+  const dialog = await openExportDialog(page);
   const studio = dialog.getByRole("radio", { name: "Studio" });
   // The social set has 9:16 and 16:9: Studio is there, disabled, with what to untick.
   await expect(studio).toBeDisabled();

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signedInAccount } from "./fixtures/accounts";
 import { scaled } from "../tests/fixtures/bad-models";
+import { openExportDialog } from "./fixtures/export-dialog";
 
 /**
  * A trial user on a server without billing (the e2e server has no STRIPE_SECRET_KEY): the export dialog offers
@@ -8,15 +9,12 @@ import { scaled } from "../tests/fixtures/bad-models";
  * upgrade that leads nowhere, and a product whose size looks off says so as a warning with its fix in place.
  */
 
-async function openExportDialog(page: Page): Promise<Locator> {
+async function openSceneExportDialog(page: Page): Promise<Locator> {
   const created = await page.request.post("/api/scenes", { data: { productId: "sample_drink-can" } });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = await created.json();
   await page.goto(`/scenes/${id}`);
-  await page.getByRole("button", { name: "Export", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Export images" });
-  await expect(dialog).toBeVisible();
-  return dialog;
+  return openExportDialog(page);
 }
 
 const UPGRADE = /upgrade|pricing|compare plans|see plans/i;
@@ -28,7 +26,7 @@ test("the export dialog shows 2× to 4× disabled with the reason, and no upgrad
   page,
 }, info) => {
   await signedInAccount(page);
-  const dialog = await openExportDialog(page);
+  const dialog = await openSceneExportDialog(page);
   await expect(dialog.getByRole("radio", { name: "1×" })).toBeChecked();
   for (const size of ["2×", "3×", "4×"]) {
     const radio = dialog.getByRole("radio", { name: size });
@@ -52,7 +50,7 @@ test("a refusal (a custom size over the limit) shows its message beside the Expo
   // A short window: the dialog's body scrolls, its footer with the button does not.
   await page.setViewportSize({ width: 1024, height: 640 });
   await signedInAccount(page);
-  const dialog = await openExportDialog(page);
+  const dialog = await openSceneExportDialog(page);
   await dialog.getByRole("checkbox", { name: "Custom size" }).check();
   await dialog.getByLabel("Custom width in pixels").fill("3000");
   await dialog.getByLabel("Custom height in pixels").fill("1000");
