@@ -5,9 +5,24 @@ import type { UsdzJob } from "@/lib/render-contract/usdz-job";
 import type { VideoChunk, VideoJob, VideoResult } from "@/lib/render-contract/video-job";
 import { frameFromRendered, type Frame } from "./frame";
 import { GL_FLAGS, type GlBackend } from "./gl-flags";
-import { MAX_TILE, renderInTiles } from "./tiles";
+import { MAX_TILE, planTiles, renderInTiles } from "./tiles";
 
 export type SessionJob = RenderJob;
+
+/** A picture drawn and read on the session page, to be taken by its handle. */
+type DrawnFrame = { page: Page; handle: number; deadline: Deadline };
+/** When a render's time is up (epoch ms), and how long it had. */
+type Deadline = { at: number; timeoutMs: number };
+
+/** `work`, or a timeout error once the deadline passes. */
+async function beforeDeadline<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    const message = `Render timed out after ${deadline.timeoutMs} ms`;
+    timer = setTimeout(() => reject(new Error(message)), Math.max(0, deadline.at - Date.now()));
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Where a recording's chunks and progress go; either answers false to cancel the video. */
 export type VideoSink = {
@@ -156,7 +171,11 @@ export class RenderBrowser {
     const recycleAfter = this.options.recycleAfter ?? 25;
     // A video that let a still draw between its frames still holds the page: never recycle it under the video.
     const recycle = this.jobsOnPage >= recycleAfter && !this.recording;
-    if (this.page && (this.page.isClosed() || recycle)) await this.dropPage();
+    if (this.page && (this.page.isClosed() || recycle)) {
+      // Frames drawn on it may still be on their way over.
+      if (!this.page.isClosed()) await Promise.all([...this.taking]);
+      await this.dropPage();
+    }
     if (!this.page) {
       const context = await this.browser!.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
       this.page = await context.newPage();
@@ -181,19 +200,32 @@ export class RenderBrowser {
    * Renders one output on the worker's long-lived session page, loading that
    * page only when needed: between outputs the WebGL context, shader programs
    * and prefiltered environment maps stay warm.
+   *
+   * The page is held only while it draws and reads the picture: `onDrawn` is told then, and the next job may draw
+   * while this frame is packed, handed over and unpacked (lib/render-contract/pending-frames.ts). A large output's
+   * tiles hold it for all of them.
    */
-  async renderOnSession(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Frame> {
-    // One page, one job at a time (all tiles of a large one together): several jobs and queues share this browser.
+  async renderOnSession(sessionUrl: string, job: SessionJob, timeoutMs: number, onDrawn?: () => void): Promise<Frame> {
+    const deadline = { at: Date.now() + timeoutMs, timeoutMs };
     const size = job.size;
-    const draw = (part: SessionJob) => this.renderOnSessionNow(sessionUrl, part, timeoutMs);
     // RENDER_MAX_TILE: smaller tiles for machines with less memory (and for the tiling test).
     const maxTile = this.options.maxTile ?? env().RENDER_MAX_TILE ?? MAX_TILE;
-    const run = this.sessionQueue.then(() => (size ? renderInTiles(draw, { ...job, size }, maxTile) : draw(job)));
-    this.sessionQueue = run.catch(() => undefined);
-    return run;
+    if (size && planTiles(size.width, size.height, maxTile).length > 1) {
+      const drawTile = async (part: SessionJob) => this.takeFrame(await this.drawOnSession(sessionUrl, part, deadline));
+      const run = this.sessionQueue.then(() => renderInTiles(drawTile, { ...job, size }, maxTile));
+      this.sessionQueue = run.catch(() => undefined);
+      return run;
+    }
+    const drawn = this.sessionQueue.then(() => this.drawOnSession(sessionUrl, job, deadline));
+    this.sessionQueue = drawn.catch(() => undefined);
+    const read = await drawn;
+    onDrawn?.();
+    return this.takeFrame(read);
   }
 
   private sessionQueue: Promise<unknown> = Promise.resolve();
+  /** Frames drawn and not yet taken: a page is recycled only once they are. */
+  private readonly taking = new Set<Promise<unknown>>();
 
   /** The session page, loaded only when the page is not on it already (then the WebGL context stays warm). */
   private async openSession(page: Page, sessionUrl: string, timeoutMs: number): Promise<void> {
@@ -201,30 +233,46 @@ export class RenderBrowser {
     const response = await page.goto(sessionUrl, { waitUntil: "domcontentloaded", timeout: timeoutMs });
     if (!response || response.status() >= 400)
       throw new Error(`Render session page answered ${response?.status() ?? "nothing"}`);
-    await page.waitForFunction(() => typeof window.__plinthRender === "function", null, { timeout: timeoutMs });
+    await page.waitForFunction(() => typeof window.__plinthDraw === "function", null, { timeout: timeoutMs });
   }
 
-  private async renderOnSessionNow(sessionUrl: string, job: SessionJob, timeoutMs: number): Promise<Frame> {
+  /** Draws one job on the session page and reads its pixels there; a failure drops the page. */
+  private async drawOnSession(sessionUrl: string, job: SessionJob, deadline: Deadline): Promise<DrawnFrame> {
     const page = await this.freshPage(1280, 720);
     try {
-      await this.openSession(page, sessionUrl, timeoutMs);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Render timed out after ${timeoutMs} ms`)), timeoutMs);
-      });
+      await this.openSession(page, sessionUrl, Math.max(1, deadline.at - Date.now()));
       const evaluateStarted = Date.now();
-      const rendered = await Promise.race([page.evaluate((j) => window.__plinthRender!(j), job), timeout]).finally(() =>
-        clearTimeout(timer),
+      const handle = await beforeDeadline(
+        page.evaluate((j) => window.__plinthDraw!(j), job),
+        deadline,
       );
       if (env().RENDER_TIMING === "1") {
         const t = await page.evaluate(() => window.__plinthTiming ?? {});
         console.log(
-          `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
+          `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, earlier frames' encode ${Math.round((t.encoded ?? t.ready ?? 0) - (t.ready ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.encoded ?? t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
         );
       }
-      return frameFromRendered(rendered);
+      return { page, handle, deadline };
     } catch (err) {
       await this.dropPage();
+      throw err;
+    }
+  }
+
+  /** The drawn frame, packed by the page and unpacked here; a page that fails to hand it over is dropped. */
+  private async takeFrame({ page, handle, deadline }: DrawnFrame): Promise<Frame> {
+    const taken = beforeDeadline(
+      page.evaluate((h) => window.__plinthTakeFrame!(h), handle),
+      deadline,
+    );
+    const settled = taken.catch(() => undefined);
+    this.taking.add(settled);
+    void settled.then(() => this.taking.delete(settled));
+    try {
+      return frameFromRendered(await taken);
+    } catch (err) {
+      // Only the page it was drawn on: a later job may already be on a fresh one.
+      if (this.page === page) await this.dropPage();
       throw err;
     }
   }

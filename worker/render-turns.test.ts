@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RenderTurns, type RenderLane } from "./render-turns";
+import type { Frame } from "./frame";
+import { inLane, RenderTurns, type RenderLane, type SessionRenderer } from "./render-turns";
 
 /** A draw that ends when the test says so, recording when it started. */
 function gate() {
@@ -85,5 +86,47 @@ describe("render turns: who draws next on the worker's one page", () => {
     // The still waits one frame, not the whole video; a preview (less urgent) still waits for the video's end.
     expect(order).toEqual(["frame 0", "frame 1", "still", "video back", "frame 2", "frame 3", "preview"]);
     expect(await turns.yieldTurn("export")).toBe(false);
+  });
+
+  it("hands the page to the next draw once a picture is drawn, while its pixels are still on their way", async () => {
+    const turns = new RenderTurns();
+    const order: string[] = [];
+    const firstPixels = gate();
+    const frame: Frame = { rgba: Buffer.alloc(4), width: 1, height: 1 };
+    const browser: SessionRenderer = {
+      renderOnSession: async (_url, job, _timeoutMs, onDrawn) => {
+        const name = job.quality;
+        order.push(`draw ${name}`);
+        onDrawn?.();
+        if (name === "final") await firstPixels.done;
+        order.push(`pixels ${name}`);
+        return frame;
+      },
+    };
+    const exports = inLane(browser, turns, "export");
+    const job = (quality: "final" | "draft") => ({ document: {} as never, products: {}, quality });
+    const first = exports.renderOnSession("url", job("final"), 1000);
+    await new Promise((r) => setImmediate(r));
+    const second = exports.renderOnSession("url", job("draft"), 1000);
+    await expect(second).resolves.toBe(frame);
+    firstPixels.open();
+    await expect(first).resolves.toBe(frame);
+    expect(order).toEqual(["draw final", "draw draft", "pixels draft", "pixels final"]);
+  });
+
+  it("fails the render whose pixels never arrive, and keeps the page's turns going", async () => {
+    const turns = new RenderTurns();
+    const browser: SessionRenderer = {
+      renderOnSession: async (_url, job, _timeoutMs, onDrawn) => {
+        onDrawn?.();
+        if (job.quality === "final") throw new Error("Target page, context or browser has been closed");
+        return { rgba: Buffer.alloc(4), width: 1, height: 1 };
+      },
+    };
+    const exports = inLane(browser, turns, "export");
+    const job = (quality: "final" | "draft") => ({ document: {} as never, products: {}, quality });
+    await expect(exports.renderOnSession("url", job("final"), 1000)).rejects.toThrow("has been closed");
+    await expect(exports.renderOnSession("url", job("draft"), 1000)).resolves.toMatchObject({ width: 1 });
+    expect(turns.queued).toBe(0);
   });
 });

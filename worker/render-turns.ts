@@ -101,8 +101,23 @@ export function inLane(browser: SessionRenderer, turns: RenderTurns, lane: Rende
   const letOthersDraw = browser.letOthersDraw?.bind(browser);
   const usdz = browser.usdzOnSession?.bind(browser);
   return {
-    renderOnSession: (sessionUrl, job, timeoutMs) =>
-      turns.run(lane, () => browser.renderOnSession(sessionUrl, job, timeoutMs)),
+    // The turn ends once the picture is drawn and read (onDrawn), not when its pixels arrive: the next draw starts
+    // while they travel (RenderBrowser.renderOnSession).
+    renderOnSession: async (sessionUrl, job, timeoutMs, onDrawn) => {
+      let frame: ReturnType<SessionRenderer["renderOnSession"]> | undefined;
+      await turns.run(
+        lane,
+        () =>
+          new Promise<void>((drawn, failed) => {
+            frame = browser.renderOnSession(sessionUrl, job, timeoutMs, () => {
+              onDrawn?.();
+              drawn();
+            });
+            frame.then(() => drawn(), failed);
+          }),
+      );
+      return frame!;
+    },
     recordOnSession: record
       ? (sessionUrl, job, timeoutMs, sink) =>
           turns.run(lane, () =>

@@ -44,8 +44,13 @@ export type RenderedFrame = {
 
 declare global {
   interface Window {
-    /** Set by the session page once it can draw; the worker calls it with one job at a time. */
-    __plinthRender?: (job: RenderJob) => Promise<RenderedFrame>;
+    /**
+     * Set by the session page once it can draw; the worker calls it with one job at a time. It answers once the
+     * picture is drawn and read, with a handle to take the frame by (__plinthTakeFrame) while the next job draws.
+     */
+    __plinthDraw?: (job: RenderJob) => Promise<number>;
+    /** The drawn frame in the contract's format; each handle is taken once. */
+    __plinthTakeFrame?: (handle: number) => Promise<RenderedFrame>;
     /** Phase timings of the last job (ms), read by the worker when RENDER_TIMING=1. */
     __plinthTiming?: Record<string, number>;
     __plinthFrames?: () => number;

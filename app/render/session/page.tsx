@@ -1,6 +1,6 @@
 /**
  * The render worker's long-lived page: loaded once per browser page, then
- * handed one output after another (window.__plinthRender), so the WebGL
+ * handed one output after another (window.__plinthDraw), so the WebGL
  * context, compiled shaders and prefiltered environments stay warm between
  * outputs. It holds no data itself: each job brings its frozen scene and
  * per-output asset tokens from the worker.

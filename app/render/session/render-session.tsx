@@ -9,6 +9,7 @@ import { packOpaqueRgb } from "@/lib/render-contract/frame-pixels";
 import type { RootState } from "@react-three/fiber";
 import { compositeOver } from "@/components/scene/trace-composite";
 import { makeUsdz } from "./make-usdz";
+import { PendingFrames } from "@/lib/render-contract/pending-frames";
 import { ThreeState } from "./three-state";
 import { resolveModelUrls } from "./model-cache";
 import { gifDocument, recordGif } from "./record-gif";
@@ -129,7 +130,11 @@ export function RenderSession() {
       });
     };
 
-    window.__plinthRender = async (next) => {
+    // Frames read and not yet taken by the worker (lib/render-contract/pending-frames.ts says why drawing and taking are apart).
+    const pendingFrames = new PendingFrames();
+
+    /** Draws one job and reads its pixels; answers how to encode them for the worker. */
+    const drawStill = async (next: RenderJob): Promise<() => Promise<RenderedFrame>> => {
       window.__plinthTiming = { received: performance.now(), framesBefore: window.__plinthFrames?.() ?? 0 };
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
@@ -144,12 +149,20 @@ export function RenderSession() {
           finishParams(document.look, document.seed, undefined, size, next.viewOffset);
         const traced = await traceStudio(next.trace.budgetMs, finish);
         timing.read = performance.now();
-        return traced;
+        return () => Promise.resolve(traced);
       }
-      const frame = await readFrame();
+      // Send this draw's commands to the GPU process now, then encode the frames before it while it rasterises:
+      // the readback below blocks this thread until the draw is done.
+      three.current?.gl.getContext().flush();
+      await pendingFrames.encoded();
+      timing.encoded = performance.now();
+      const pixels = readPixels();
       timing.read = performance.now();
-      return frame;
+      return () => encodeFrame(pixels);
     };
+
+    window.__plinthDraw = async (next) => pendingFrames.add(await drawStill(next));
+    window.__plinthTakeFrame = (handle) => pendingFrames.take(handle);
 
     /**
      * Studio (issue 18): the Final raster is on the canvas; path trace the same scene for the budget and hand back
@@ -211,7 +224,8 @@ export function RenderSession() {
     window.__plinthUsdz = makeUsdz;
     return () => {
       delete window.__plinthUsdz;
-      delete window.__plinthRender;
+      delete window.__plinthDraw;
+      delete window.__plinthTakeFrame;
       delete window.__plinthVideo;
     };
   }, []);
