@@ -28,16 +28,26 @@ export function ReadySignal({
   const manual = renderOnce !== undefined;
   const sized = !renderOnce || (renderOnce.width === width && renderOnce.height === height);
 
+  const setSize = useThree((state) => state.setSize);
+  const wantedWidth = renderOnce?.width;
+  const wantedHeight = renderOnce?.height;
+
   useEffect(() => {
     if (!manual) return;
-    // A new size reaches the canvas a moment after the document (R3F measures it): wait for it.
+    if (!sized && wantedWidth !== undefined && wantedHeight !== undefined) {
+      // R3F would learn the new size from a ResizeObserver, which reports only in the page's next rendering frame:
+      // on a render worker that frame waits for the GPU process, busy drawing the job before (worker/browser.ts
+      // lets the next job start then). The size is known, so it is set here; this effect runs again once it is in.
+      setSize(wantedWidth, wantedHeight);
+      return;
+    }
     if (!sized) return;
     // One frame, drawn now: contact shadows (useFrame), texture uploads, shader compiles, PMREM and
     // the transmission pass all happen inside it.
     advance(performance.now() / 1000, true);
     markOnce(FIRST_FRAME_MARK);
     onRendered(renderKey);
-  }, [manual, sized, renderKey, onRendered, advance]);
+  }, [manual, sized, wantedWidth, wantedHeight, setSize, renderKey, onRendered, advance]);
 
   useEffect(() => {
     if (manual) return;

@@ -4,17 +4,11 @@ import { PendingFrames } from "./pending-frames";
 
 const frame = (width: number): RenderedFrame => ({ width, height: 1, channels: 3, deflatedBase64: "" });
 
-function gate() {
-  let open!: () => void;
-  const done = new Promise<void>((r) => (open = r));
-  return { done, open };
-}
-
 describe("frames drawn on the render page, waiting for the worker", () => {
-  it("hands each frame over once, by its handle", async () => {
+  it("hands each frame over once, by its handle, in whatever order the worker asks", async () => {
     const pending = new PendingFrames();
-    const a = pending.add(async () => frame(1));
-    const b = pending.add(async () => frame(2));
+    const a = pending.add(Promise.resolve(frame(1)));
+    const b = pending.add(Promise.resolve(frame(2)));
     expect(a).not.toBe(b);
     await expect(pending.take(b)).resolves.toEqual(frame(2));
     await expect(pending.take(a)).resolves.toEqual(frame(1));
@@ -22,49 +16,20 @@ describe("frames drawn on the render page, waiting for the worker", () => {
     await expect(pending.take(999)).rejects.toThrow("No drawn frame 999");
   });
 
-  it("encodes after the call that read the frame has answered", async () => {
+  it("passes an encoding error to the worker that takes the frame", async () => {
     const pending = new PendingFrames();
-    let started = false;
-    pending.add(async () => {
-      started = true;
-      return frame(1);
-    });
-    expect(started).toBe(false);
-    await pending.encoded();
-    expect(started).toBe(true);
-  });
-
-  it("lets the next readback wait for a frame still encoding, even one already taken", async () => {
-    const pending = new PendingFrames();
-    const slow = gate();
-    const handle = pending.add(async () => {
-      await slow.done;
-      return frame(1);
-    });
-    const taken = pending.take(handle);
-    let waited = false;
-    const encoded = pending.encoded().then(() => (waited = true));
+    const handle = pending.add(Promise.reject(new Error("deflate failed")));
+    // Nothing unhandled while it waits to be taken.
     await new Promise((r) => setTimeout(r, 10));
-    expect(waited).toBe(false);
-    slow.open();
-    await encoded;
-    await expect(taken).resolves.toEqual(frame(1));
-  });
-
-  it("passes an encoding error to the worker, not to the next draw", async () => {
-    const pending = new PendingFrames();
-    const handle = pending.add(async () => {
-      throw new Error("deflate failed");
-    });
-    await expect(pending.encoded()).resolves.toBeUndefined();
     await expect(pending.take(handle)).rejects.toThrow("deflate failed");
   });
 
   it("keeps only the newest few frames a worker never took (each holds a frame's pixels)", async () => {
     const pending = new PendingFrames();
-    const handles = Array.from({ length: 6 }, (_, i) => pending.add(async () => frame(i)));
+    const handles = Array.from({ length: 6 }, (_, i) => pending.add(Promise.resolve(frame(i))));
     await expect(pending.take(handles[0])).rejects.toThrow("No drawn frame");
     await expect(pending.take(handles[1])).rejects.toThrow("No drawn frame");
+    await expect(pending.take(handles[2])).resolves.toEqual(frame(2));
     await expect(pending.take(handles[5])).resolves.toEqual(frame(5));
   });
 });

@@ -1,4 +1,4 @@
-import type { RenderedFrame } from "@/lib/render-contract/render-job";
+import type { RenderedFrame } from "./render-job";
 
 /** Frames read back and waiting for the worker to take them: more means the worker gave up on some. */
 const MAX_WAITING = 4;
@@ -6,26 +6,19 @@ const MAX_WAITING = 4;
 /**
  * Frames the page has read back but not yet handed to the worker. Drawing and handing over are two calls
  * (window.__plinthDraw, then __plinthTakeFrame) so the worker can send the next job as soon as a picture is read:
- * the next draw's commands go to the GPU process first, and this frame's packing and deflating (about 40 ms of the
- * page's main thread at 1080p) run while that draw rasterises, instead of leaving the GL context idle.
+ * the next draw's commands go to the GPU process while this frame is encoded (off the page's main thread,
+ * app/render/session/frame-encoder.ts), handed over and unpacked by the worker, instead of the GL context idling
+ * through all of that.
  */
 export class PendingFrames {
   private nextHandle = 1;
   private readonly frames = new Map<number, Promise<RenderedFrame>>();
-  /** Encodes not finished yet, taken or not. */
-  private readonly encoding = new Set<Promise<unknown>>();
 
-  /**
-   * Encodes a read frame in a later task (so the call that read it answers the worker first) and returns the
-   * handle the worker takes it by.
-   */
-  add(encode: () => Promise<RenderedFrame>): number {
+  /** Keeps a frame being encoded; returns the handle the worker takes it by. */
+  add(encoded: Promise<RenderedFrame>): number {
     const handle = this.nextHandle++;
-    const encoded = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(encode);
-    // Settled-safe: a frame nobody takes must not surface as an unhandled rejection.
-    const settled = encoded.catch(() => undefined);
-    this.encoding.add(settled);
-    void settled.then(() => this.encoding.delete(settled));
+    // A frame nobody takes must not surface as an unhandled rejection.
+    encoded.catch(() => undefined);
     this.frames.set(handle, encoded);
     // A worker that timed out never takes its frame: keep only the newest few (each holds a frame's pixels).
     for (const old of this.frames.keys()) {
@@ -41,13 +34,5 @@ export class PendingFrames {
     if (!frame) return Promise.reject(new Error(`No drawn frame ${handle} waits on this page`));
     this.frames.delete(handle);
     return frame;
-  }
-
-  /**
-   * Resolves once every frame added so far is encoded (or failed). The next draw waits for this after sending its
-   * commands and before its own readback, which blocks the main thread until the GPU process is done.
-   */
-  async encoded(): Promise<void> {
-    await Promise.all([...this.encoding]);
   }
 }

@@ -5,9 +5,10 @@ import { Component, useCallback, useEffect, useRef, useState, type ReactNode } f
 import type { SceneCanvasProps } from "@/components/scene/scene-canvas";
 import { applyFinishBottomUp, finishParams, parseScene, type FinishParams } from "@/lib/scene";
 import type { RenderedFrame, RenderJob } from "@/lib/render-contract/render-job";
-import { packOpaqueRgb } from "@/lib/render-contract/frame-pixels";
 import type { RootState } from "@react-three/fiber";
 import { compositeOver } from "@/components/scene/trace-composite";
+import { encodeReadFrame, type ReadFrame } from "./encode-frame";
+import { encodeFrameOffThread } from "./frame-encoder";
 import { makeUsdz } from "./make-usdz";
 import { PendingFrames } from "@/lib/render-contract/pending-frames";
 import { ThreeState } from "./three-state";
@@ -32,19 +33,19 @@ const sceneCanvas = () => document.querySelector<HTMLCanvasElement>('[data-testi
  * less memory; deflating first cut that hand-off's CPU by more than half (lib/render-contract/frame-pixels.ts).
  */
 async function readFrame(): Promise<RenderedFrame> {
-  return encodeFrame(readPixels());
+  return encodeReadFrame(readPixels());
+}
+
+/** The scene canvas's context: the same type as the renderer's (three uses WebGL 2), so that one, not a new one. */
+function sceneContext(): WebGL2RenderingContext {
+  const gl = sceneCanvas()?.getContext("webgl2");
+  if (!gl) throw new Error("No canvas to read");
+  return gl;
 }
 
 /** The canvas's pixels as WebGL holds them (bottom-up, premultiplied). */
-function readPixels(into?: Uint8Array<ArrayBuffer>): {
-  width: number;
-  height: number;
-  pixels: Uint8Array<ArrayBuffer>;
-} {
-  const canvas = sceneCanvas();
-  // Same context type as the renderer's (three uses WebGL 2), so this is that context, not a new one.
-  const gl = canvas?.getContext("webgl2");
-  if (!gl) throw new Error("No canvas to read");
+function readPixels(into?: Uint8Array<ArrayBuffer>): ReadFrame {
+  const gl = sceneContext();
   const width = gl.drawingBufferWidth;
   const height = gl.drawingBufferHeight;
   // A video reads every frame into one buffer instead of allocating 4 bytes a pixel each time.
@@ -54,19 +55,6 @@ function readPixels(into?: Uint8Array<ArrayBuffer>): {
   gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, bound);
   return { width, height, pixels };
-}
-
-async function encodeFrame({ width, height, pixels }: ReturnType<typeof readPixels>): Promise<RenderedFrame> {
-  const rgb = packOpaqueRgb(pixels);
-  const deflated = new Blob([rgb ?? pixels]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-  const blob = await new Response(deflated).blob();
-  const dataUrl = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error("Could not read the frame"));
-    reader.readAsDataURL(blob);
-  });
-  return { width, height, channels: rgb ? 3 : 4, deflatedBase64: dataUrl.slice(dataUrl.indexOf(",") + 1) };
 }
 
 class JobErrorBoundary extends Component<
@@ -130,11 +118,12 @@ export function RenderSession() {
       });
     };
 
-    // Frames read and not yet taken by the worker (lib/render-contract/pending-frames.ts says why drawing and taking are apart).
+    // Frames read and not yet taken by the worker (lib/render-contract/pending-frames.ts: why drawing and taking
+    // are two calls).
     const pendingFrames = new PendingFrames();
 
-    /** Draws one job and reads its pixels; answers how to encode them for the worker. */
-    const drawStill = async (next: RenderJob): Promise<() => Promise<RenderedFrame>> => {
+    /** Draws one job and reads its pixels; answers their encoding for the worker, under way. */
+    const drawStill = async (next: RenderJob): Promise<{ encoded: Promise<RenderedFrame> }> => {
       window.__plinthTiming = { received: performance.now(), framesBefore: window.__plinthFrames?.() ?? 0 };
       const document = parseScene(next.document);
       const products = await resolveModelUrls(next.products);
@@ -149,19 +138,14 @@ export function RenderSession() {
           finishParams(document.look, document.seed, undefined, size, next.viewOffset);
         const traced = await traceStudio(next.trace.budgetMs, finish);
         timing.read = performance.now();
-        return () => Promise.resolve(traced);
+        return { encoded: Promise.resolve(traced) };
       }
-      // Send this draw's commands to the GPU process now, then encode the frames before it while it rasterises:
-      // the readback below blocks this thread until the draw is done.
-      three.current?.gl.getContext().flush();
-      await pendingFrames.encoded();
-      timing.encoded = performance.now();
       const pixels = readPixels();
       timing.read = performance.now();
-      return () => encodeFrame(pixels);
+      return { encoded: encodeFrameOffThread(pixels) };
     };
 
-    window.__plinthDraw = async (next) => pendingFrames.add(await drawStill(next));
+    window.__plinthDraw = async (next) => pendingFrames.add((await drawStill(next)).encoded);
     window.__plinthTakeFrame = (handle) => pendingFrames.take(handle);
 
     /**
@@ -186,7 +170,7 @@ export function RenderSession() {
       const traced = readPixels();
       applyFinishBottomUp(traced.pixels, traced.width, traced.height, finish(traced));
       state.advance(performance.now() / 1000, true);
-      const frame = await encodeFrame({ ...traced, pixels: compositeOver(traced.pixels, raster.pixels) });
+      const frame = await encodeReadFrame({ ...traced, pixels: compositeOver(traced.pixels, raster.pixels) });
       return { ...frame, trace: { samples: result.samples, traceMs: result.traceMs } };
     };
 
