@@ -125,6 +125,12 @@ const envSchema = z.object({
   RENDER_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** Render jobs a worker holds at once: one drawn while the other is encoded and stored. */
   RENDER_JOBS_IN_HAND: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * The session page is reloaded (a few seconds) after this many draws, or sooner once the worker's memory, its
+   * Chromium included, passes RENDER_WORKER_MEMORY_MB (worker/browser-memory.ts).
+   */
+  RENDER_PAGE_JOBS: z.coerce.number().int().min(1).max(100_000).default(500),
+  RENDER_WORKER_MEMORY_MB: z.coerce.number().int().min(200).max(1_000_000).default(1400),
   /** Outputs larger than this (px, either side) are drawn as tiles and stitched. */
   RENDER_MAX_TILE: z.coerce.number().int().min(16).max(16_384).default(2048),
   /** "1": the worker logs each output's phases (draw, readback, encode, store). */

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import type { RenderJob } from "@/lib/render-contract/render-job";
 import type { UsdzJob } from "@/lib/render-contract/usdz-job";
 import type { VideoChunk, VideoJob, VideoResult } from "@/lib/render-contract/video-job";
+import { pageWorn, treeMemoryMb } from "./browser-memory";
 import { frameFromRendered, type Frame } from "./frame";
 import { GL_FLAGS, type GlBackend } from "./gl-flags";
 import { MAX_TILE, planTiles, renderInTiles } from "./tiles";
@@ -166,22 +167,28 @@ export class RenderBrowser {
     }
   }
 
-  private async freshPage(width: number, height: number): Promise<Page> {
+  /** The session page, made when there is none or the old one is worn (./browser-memory.ts); one viewport for all. */
+  private async freshPage(): Promise<Page> {
     await this.start();
-    const recycleAfter = this.options.recycleAfter ?? 25;
+    const limits = {
+      maxDraws: this.options.recycleAfter ?? env().RENDER_PAGE_JOBS,
+      maxMemoryMb: env().RENDER_WORKER_MEMORY_MB,
+      checkEvery: 10,
+    };
     // A video that let a still draw between its frames still holds the page: never recycle it under the video.
-    const recycle = this.jobsOnPage >= recycleAfter && !this.recording;
+    const recycle =
+      this.page !== null && !this.recording && pageWorn(this.jobsOnPage, limits, () => treeMemoryMb(process.pid));
     if (this.page && (this.page.isClosed() || recycle)) {
       // Frames drawn on it may still be on their way over.
       if (!this.page.isClosed()) await Promise.all([...this.taking]);
+      if (recycle) console.log(`[worker] session page reloaded after ${this.jobsOnPage} draws (memory or draw limit)`);
       await this.dropPage();
     }
     if (!this.page) {
-      const context = await this.browser!.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+      // The canvas takes each job's size whatever the viewport: it stays fixed, so no job pays for a resize.
+      const context = await this.browser!.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
       this.page = await context.newPage();
       this.jobsOnPage = 0;
-    } else {
-      await this.page.setViewportSize({ width, height });
     }
     this.jobsOnPage++;
     return this.page;
@@ -238,7 +245,7 @@ export class RenderBrowser {
 
   /** Draws one job on the session page and reads its pixels there; a failure drops the page. */
   private async drawOnSession(sessionUrl: string, job: SessionJob, deadline: Deadline): Promise<DrawnFrame> {
-    const page = await this.freshPage(1280, 720);
+    const page = await this.freshPage();
     try {
       await this.openSession(page, sessionUrl, Math.max(1, deadline.at - Date.now()));
       const evaluateStarted = Date.now();
@@ -249,11 +256,13 @@ export class RenderBrowser {
       if (env().RENDER_TIMING === "1") {
         const t = await page.evaluate(() => window.__plinthTiming ?? {});
         console.log(
-          `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, earlier frames' encode ${Math.round((t.encoded ?? t.ready ?? 0) - (t.ready ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.encoded ?? t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
+          `[timing] ${job.size?.width}x${job.size?.height} ${job.quality} evaluate ${Date.now() - evaluateStarted} ms; in page: models ${Math.round((t.models ?? 0) - (t.received ?? 0))} ms, draw ${Math.round((t.ready ?? 0) - (t.models ?? 0))} ms, readback ${Math.round((t.read ?? 0) - (t.ready ?? 0))} ms, ${t.frames} frame(s) drawn`,
         );
       }
       return { page, handle, deadline };
     } catch (err) {
+      // The frames drawn before this one are still read and handed over first: one bad job fails alone.
+      await Promise.all([...this.taking]);
       await this.dropPage();
       throw err;
     }
@@ -317,7 +326,7 @@ export class RenderBrowser {
     sink: VideoSink,
   ): Promise<VideoResult> {
     const warmUpStarted = Date.now();
-    const page = await this.freshPage(1280, 720);
+    const page = await this.freshPage();
     let timer: NodeJS.Timeout | undefined;
     try {
       if (!this.videoPages.has(page)) {
@@ -352,7 +361,7 @@ export class RenderBrowser {
    */
   async usdzOnSession(sessionUrl: string, job: UsdzJob, timeoutMs: number): Promise<Uint8Array> {
     const run = this.sessionQueue.then(async () => {
-      const page = await this.freshPage(1280, 720);
+      const page = await this.freshPage();
       let timer: NodeJS.Timeout | undefined;
       try {
         await this.openSession(page, sessionUrl, timeoutMs);

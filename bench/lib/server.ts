@@ -160,7 +160,8 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
-function treeRss(pid: number): number {
+/** PSS of a process and its descendants (bytes). */
+export function treeRss(pid: number): number {
   let total = 0;
   for (const p of processTree(pid)) {
     try {
