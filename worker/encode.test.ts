@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { encodeAndCheck } from "./encode";
+import { encodeAndCheck, isFlatColour } from "./encode";
 
 async function testFrame(width: number, height: number, draw: "flat" | "product", alpha = 255) {
   const data = Buffer.alloc(width * height * 4);
@@ -49,5 +49,37 @@ describe("encodeAndCheck", () => {
     await expect(
       encodeAndCheck(await testFrame(64, 64, "flat"), { format: "png", width: 64, height: 64, transparent: false }),
     ).rejects.toThrow(/blank/);
+  });
+
+  it("calls a frame blank only when every pixel is the same colour (within 2), alpha included", () => {
+    const pixels = (colours: number[][]) => Uint8Array.from(colours.flat());
+    expect(
+      isFlatColour(
+        pixels([
+          [10, 20, 30, 255],
+          [11, 22, 28, 255],
+          [10, 20, 30, 255],
+        ]),
+      ),
+    ).toBe(true);
+    // One pixel of a product is a picture.
+    expect(
+      isFlatColour(
+        pixels([
+          [10, 20, 30, 255],
+          [10, 20, 30, 255],
+          [10, 20, 34, 255],
+        ]),
+      ),
+    ).toBe(false);
+    // A transparent background with a product's silhouette in alpha only.
+    expect(
+      isFlatColour(
+        pixels([
+          [0, 0, 0, 0],
+          [0, 0, 0, 255],
+        ]),
+      ),
+    ).toBe(false);
   });
 });

@@ -33,7 +33,10 @@ export const IMAGE_FORMATS: Record<ImageFormatId, ImageFormat> = {
     extension: "png",
     alpha: true,
     maxSide: 65535,
-    encoder: { kind: "png", options: { compressionLevel: 6, adaptiveFiltering: false } },
+    // zlib level 4: a 1080x1080 Final encodes in 42 ms of CPU instead of 66 at level 6, for a file 2% larger (1090
+    // vs 1069 KB; level 3: 30 ms, 5% larger). The worker encodes while the next image draws on the same cores, so
+    // the CPU is throughput. Adaptive filtering made files 8% smaller for 2.3x the time: not taken.
+    encoder: { kind: "png", options: { compressionLevel: 4, adaptiveFiltering: false } },
   },
   jpg: {
     id: "jpg",
