@@ -77,8 +77,9 @@ function firstLine(message: string, pattern: RegExp): string {
 
 /**
  * One warm Chromium per worker, one page reused between jobs (so the WebGL
- * context, shader cache and HTTP cache stay warm), recycled after N jobs or on
- * any error.
+ * context, shader cache and HTTP cache stay warm), reloaded after many draws,
+ * when the worker's memory passes its limit (./browser-memory.ts), or on any
+ * error.
  */
 export class RenderBrowser {
   private browser: Browser | null = null;

@@ -12,8 +12,9 @@ import type { SessionProductAsset } from "@/lib/render-contract/render-job";
 
 /**
  * Enough for a batch of multi-product scenes; the byte budget bounds memory when
- * models are large (uploads may be up to 100 MB). The page itself is recycled
- * every few dozen jobs.
+ * models are large (uploads may be up to 100 MB). A model let go here keeps its
+ * GPU buffers (three frees them only on dispose) until the worker reloads the
+ * page, which it does once its memory passes a limit (worker/browser-memory.ts).
  */
 const KEEP = 8;
 const KEEP_BYTES = 256 * 1024 * 1024;
