@@ -1,3 +1,4 @@
+import { processTree } from "../../worker/browser-memory";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -137,28 +138,8 @@ export function startBenchWorker(server: BenchServer, env: Record<string, string
   };
 }
 
-/** A process and its living descendants. */
-export function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      /* gone */
-    }
-  }
-  const tree: number[] = [];
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    tree.push(p);
-    stack.push(...(children.get(p) ?? []));
-  }
-  return tree;
-}
+/** A process and its living descendants: the worker's own reading of /proc (worker/browser-memory.ts). */
+export { processTree };
 
 /** PSS of a process and its descendants (bytes). */
 export function treeRss(pid: number): number {
