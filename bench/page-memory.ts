@@ -1,23 +1,15 @@
 /**
  * npx tsx bench/page-memory.ts: what keeping the worker's session page for many jobs costs in memory, and what
- * reloading it costs in time. ROUNDS (default 4) rounds of six ratios (Final PNG) for each of the six sample
+ * reloading it costs in time. ROUNDS (default 4) rounds of six ratios (Final PNG, bench:render's) for each of the six sample
  * products, on one warm worker whose page is reloaded after RENDER_PAGE_JOBS draws (default: the worker's).
  * Prints JSON: per round its wall time and the worker tree's memory (RSS, Chromium included) at its end.
  * Needs a production build.
  */
-import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBatches } from "./lib/client";
+import { createScene, exportBatch, SIX_RATIOS, grantBenchCredits, signedInClient, waitForBatches } from "./lib/client";
 import { startBenchServer, startBenchWorker, treeRss } from "./lib/server";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const PRODUCTS = ["drink-can", "perfume-bottle", "kraft-box", "candle-glass", "cosmetic-jar", "serum-dropper"];
-const RATIOS = [
-  { label: "1:1", width: 1080, height: 1080 },
-  { label: "4:5", width: 1080, height: 1350 },
-  { label: "9:16", width: 1080, height: 1920 },
-  { label: "16:9", width: 1920, height: 1080 },
-  { label: "3:4", width: 1080, height: 1440 },
-  { label: "2:3", width: 1080, height: 1620 },
-];
 
 async function main() {
   const server = await startBenchServer(3310, 54370, { STRIPE_SECRET_KEY: "sk_test_bench_offline" });
@@ -39,12 +31,12 @@ async function main() {
       const batches = [];
       // Each round a pixel taller: every output a new picture (an identical one is handed back without drawing).
       for (const scene of scenes) {
-        const outputs = RATIOS.map((r) => ({ ...r, label: `${r.label} r${round}`, height: r.height + round }));
+        const outputs = SIX_RATIOS.map((r) => ({ ...r, label: `${r.label} r${round}`, height: r.height + round }));
         batches.push(await exportBatch(api, scene, outputs, "final"));
       }
       await waitForBatches(api, batches);
       const ms = Date.now() - t;
-      const jobs = scenes.length * RATIOS.length;
+      const jobs = scenes.length * SIX_RATIOS.length;
       rounds.push({ round, jobs, ms, perImageMs: Math.round(ms / jobs), workerRssMb: mb() });
       console.error(JSON.stringify(rounds.at(-1)));
     }

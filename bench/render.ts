@@ -9,7 +9,15 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createScene, exportBatch, grantBenchCredits, signedInClient, waitForBatches, type Output } from "./lib/client";
+import {
+  createScene,
+  exportBatch,
+  grantBenchCredits,
+  signedInClient,
+  SIX_RATIOS,
+  waitForBatches,
+  type Output,
+} from "./lib/client";
 import { runPeer } from "./lib/model-viewer-peer";
 import { startBenchServer, startBenchWorker } from "./lib/server";
 import { MODELS_DIR } from "../e2e/fixtures/models";
@@ -17,14 +25,6 @@ import { MODELS_DIR } from "../e2e/fixtures/models";
 const QUICK = process.env.BENCH_QUICK === "1";
 const log = (...args: unknown[]) => console.error("[bench]", ...args);
 const FIXTURE = path.join(MODELS_DIR, "WaterBottle.glb");
-const SIX = [
-  { label: "1:1", width: 1080, height: 1080 },
-  { label: "4:5", width: 1080, height: 1350 },
-  { label: "9:16", width: 1080, height: 1920 },
-  { label: "16:9", width: 1920, height: 1080 },
-  { label: "3:2", width: 1620, height: 1080 },
-  { label: "2:3", width: 1080, height: 1620 },
-];
 const SIZES = QUICK
   ? [{ width: 1080, height: 1080 }]
   : [
@@ -98,7 +98,7 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
 
   // Six ratios from the click to a downloaded ZIP.
   const sixStart = Date.now();
-  const sixBatch = await exportBatch(api, canScene, SIX, "final");
+  const sixBatch = await exportBatch(api, canScene, SIX_RATIOS, "final");
   const sixOutputs = await waitForBatches(api, [sixBatch]);
   const zip = await api.get(`/api/renders/batches/${sixBatch}/zip`);
   const zipBytes = (await zip.body()).length;
@@ -112,7 +112,7 @@ async function run(server: Awaited<ReturnType<typeof startBenchServer>>, started
   if (used.status() !== 201) throw new Error(`use template failed: ${await used.text()}`);
   const templateScene = (await used.json()).sceneId as string;
   const templateStart = Date.now();
-  const templateBatch = await exportBatch(api, templateScene, SIX, "final");
+  const templateBatch = await exportBatch(api, templateScene, SIX_RATIOS, "final");
   const templateOutputs = await waitForBatches(api, [templateBatch]);
   await (await api.get(`/api/renders/batches/${templateBatch}/zip`)).body();
   const templateSixRatiosClickToZipMs = Date.now() - templateStart;

@@ -40,6 +40,16 @@ export async function signedInAccount(
   return { api, userId, workspaceId };
 }
 
+/** The six ratios a batch exports in the render benchmarks (bench:render, bench/page-memory.ts). */
+export const SIX_RATIOS = [
+  { label: "1:1", width: 1080, height: 1080 },
+  { label: "4:5", width: 1080, height: 1350 },
+  { label: "9:16", width: 1080, height: 1920 },
+  { label: "16:9", width: 1920, height: 1080 },
+  { label: "3:2", width: 1620, height: 1080 },
+  { label: "2:3", width: 1080, height: 1620 },
+];
+
 export async function createScene(api: APIRequestContext, productId: string): Promise<string> {
   const res = await api.post("/api/scenes", { data: { productId } });
   if (res.status() !== 201) throw new Error(`scene failed: ${await res.text()}`);
